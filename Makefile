@@ -1,0 +1,57 @@
+# binhdang: the quick start is `make demo` and `make test`. Everything else is here for developers.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+UV_BOOTSTRAP := var/uv-bootstrap
+
+.PHONY: setup demo serve test test-fast lint fmt messages bench loadtest clean
+
+# uv on PATH, or a private copy installed with pip into var/uv-bootstrap the first time.
+UV = $(shell command -v uv 2>/dev/null || echo $(UV_BOOTSTRAP)/bin/uv)
+
+$(UV_BOOTSTRAP)/bin/uv:
+	@if ! command -v uv >/dev/null 2>&1; then \
+	  py=$$(scripts/find-python.sh) || exit 1; \
+	  echo "Installing uv into $(UV_BOOTSTRAP) with pip"; \
+	  "$$py" -m venv $(UV_BOOTSTRAP) && $(UV_BOOTSTRAP)/bin/pip install --quiet uv; \
+	fi
+
+setup: $(if $(shell command -v uv 2>/dev/null),,$(UV_BOOTSTRAP)/bin/uv)
+	@py=$$(scripts/find-python.sh) || exit 1; \
+	$(UV) sync --frozen --python "$$py" --quiet
+	@mkdir -p var
+
+demo: setup
+	$(BIN)/binhdang demo --port $(PORT)
+
+serve: setup
+	$(BIN)/binhdang runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+test-fast: setup
+	$(BIN)/pytest -x -q -m "not browser" -p no:cacheprovider
+
+lint: setup
+	$(BIN)/ruff check binhdang tests
+	$(BIN)/ruff format --check binhdang tests
+	$(BIN)/mypy binhdang
+
+fmt: setup
+	$(BIN)/ruff format binhdang tests
+	$(BIN)/ruff check --fix binhdang tests
+
+# Regenerate the .po catalogues of every app and compile the .mo files (needs GNU gettext).
+messages: setup
+	@for app in binhdang/*/locale; do \
+	  (cd $$(dirname $$app) && ../../$(BIN)/binhdang makemessages -l vi -l en --no-obsolete >/dev/null); \
+	done
+	$(BIN)/binhdang compilemessages --ignore=.venv >/dev/null
+
+bench: setup
+	$(BIN)/binhdang bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

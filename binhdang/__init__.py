@@ -1,0 +1,1 @@
+"""binhdang: provincial gender-equality plan monitoring."""

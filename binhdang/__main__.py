@@ -1,0 +1,3 @@
+from binhdang.cli import main
+
+main()

@@ -1,0 +1,54 @@
+"""The main menu, by role.
+
+Each app contributes its entries here: an entry is shown when its ``visible`` test passes for the
+user. Keep labels short; they are shown on phones too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    visible: Callable[[object], bool]
+
+
+def _authenticated(user) -> bool:
+    return bool(user.is_authenticated)
+
+
+def _can(perm: str) -> Callable[[object], bool]:
+    return lambda user: bool(user.is_authenticated and user.has_perm(perm))
+
+
+MENU: list[NavItem] = [
+    NavItem(_("Home"), "core:home", _authenticated),
+    NavItem(_("Plans"), "plans:list", _authenticated),
+    NavItem(_("Organisation units"), "orgunits:browse", _can("orgunits.browse")),
+    NavItem(_("Users"), "accounts:user_list", _can("accounts.manage_users")),
+]
+
+
+def menu_for(request: HttpRequest) -> list[dict]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for item in MENU:
+        if not item.visible(user):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": item.label, "url": url, "active": request.path.startswith(url) and url != "/"
+                      or request.path == url})
+    return items

@@ -1,0 +1,21 @@
+"""URL map: one include per app; each app owns its own ``urls.py``."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("binhdang.core.urls")),
+    path("accounts/", include("binhdang.accounts.urls")),
+    path("orgunits/", include("binhdang.orgunits.urls")),
+    path("plans/", include("binhdang.plans.urls")),
+    path("reporting/", include("binhdang.reporting.urls")),
+    path("results/", include("binhdang.results.urls")),
+    path("documents/", include("binhdang.documents.urls")),
+    path("api/", include("binhdang.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,27 @@
+"""Small builders for test data. Real models, real database, no mocks."""
+
+from __future__ import annotations
+
+from binhdang.accounts.models import Role, RoleAssignment, User
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
+
+PASSWORD = "Mat-khau-thu-2026"
+
+
+def make_province(name: str, code: str) -> OrgUnit:
+    province = OrgUnit.objects.create(code=code, name=name, type=OrgUnitType.PROVINCE, division="Tỉnh")
+    return province
+
+
+def make_unit(province: OrgUnit, name: str, code: str, type: str = OrgUnitType.COMMUNE, **extra) -> OrgUnit:
+    return OrgUnit.objects.create(code=code, name=name, type=type, parent=province, province=province, **extra)
+
+
+def make_user(username: str, role: str | None = None, unit: OrgUnit | None = None, **extra) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        RoleAssignment.objects.create(user=user, role=role, org_unit=unit)
+    return user
+
+
+__all__ = ["PASSWORD", "Role", "make_province", "make_unit", "make_user"]
