@@ -1,0 +1,80 @@
+"""Every user-visible string has a Vietnamese translation, and the compiled catalogues are current."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "binhdang"
+VI_CATALOGUES = sorted(ROOT.glob("*/locale/vi/LC_MESSAGES/django.po"))
+
+
+def parse_po(path: Path) -> dict[str, dict]:
+    """A small .po reader: msgid (with msgctxt) -> {"msgstr": [...], "fuzzy": bool}."""
+    entries: dict[str, dict] = {}
+    current: dict = {}
+    field = None
+    fuzzy = False
+
+    def flush() -> None:
+        nonlocal current, fuzzy
+        if "msgid" in current:
+            key = current["msgid"]
+            if "msgctxt" in current:
+                key = current["msgctxt"] + "\x04" + key
+            strs = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
+            entries[key] = {"msgstr": strs, "fuzzy": fuzzy, "obsolete": current.get("obsolete", False)}
+        current, fuzzy = {}, False
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("#~"):
+            continue
+        if line.startswith("#,") and "fuzzy" in line:
+            flush()
+            fuzzy = True
+            continue
+        if not line or line.startswith("#"):
+            if not line and "msgid" in current and any(k.startswith("msgstr") for k in current):
+                flush()
+            continue
+        if line.startswith('"'):
+            current[field] += ast.literal_eval(line)
+            continue
+        keyword, _, value = line.partition(" ")
+        if keyword.startswith("msgstr["):
+            keyword = "msgstr" + keyword[7:-1].zfill(3)
+        if keyword == "msgid" and any(k.startswith("msgstr") for k in current):
+            flush()
+        field = keyword
+        current[field] = ast.literal_eval(value)
+    flush()
+    return entries
+
+
+@pytest.mark.parametrize("po", VI_CATALOGUES, ids=lambda p: p.parts[-5])
+def test_every_string_of_the_app_is_translated_to_vietnamese(po: Path):
+    entries = parse_po(po)
+    missing = [key for key, e in entries.items() if key and (e["fuzzy"] or not all(e["msgstr"]))]
+    assert not missing, f"{po}: untranslated or fuzzy entries: {missing[:10]}"
+
+
+@pytest.mark.parametrize("po", VI_CATALOGUES, ids=lambda p: p.parts[-5])
+def test_compiled_catalogue_matches_its_source(po: Path):
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run `make messages`"
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    for key, entry in parse_po(po).items():
+        if not key:
+            continue
+        compiled_value = compiled.get(key, compiled.get((key, 0)))
+        assert compiled_value is not None, f"{po}: {key!r} is not in the compiled .mo: run `make messages`"
+        assert compiled_value == entry["msgstr"][0], f"{po}: {key!r} differs in the .mo: run `make messages`"
+
+
+def test_the_apps_have_vietnamese_catalogues():
+    assert VI_CATALOGUES, "no Vietnamese catalogues found"
