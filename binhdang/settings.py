@@ -145,7 +145,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend that refuses throttled logins everywhere (login page, admin, API): accounts.throttle.
+    "binhdang.accounts.backends.ThrottledModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -165,6 +166,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # further attempts are refused until the window passes.
 LOGIN_MAX_FAILURES = int(os.environ.get("BINHDANG_LOGIN_MAX_FAILURES", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("BINHDANG_LOGIN_FAILURE_WINDOW", "900"))
+# Failures from one address (all usernames together); higher, since a whole office may share one address.
+LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("BINHDANG_LOGIN_MAX_FAILURES_PER_IP", "30"))
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

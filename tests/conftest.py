@@ -20,6 +20,8 @@ import pytest
 
 from tests.factories import Role, make_province, make_unit, make_user
 
+pytest_plugins = ["tests.browser"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -11,10 +11,10 @@ One province never sees another's data.
 from __future__ import annotations
 
 import rules
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from binhdang.accounts.models import Role
-from binhdang.orgunits.models import OrgUnit
+from binhdang.accounts.models import PROVINCE_ROLES, Role, RoleAssignment, User
+from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
 
 
 def _assigned_units(user, *roles: str) -> QuerySet[OrgUnit]:
@@ -71,6 +71,52 @@ def reports_for(user, unit: OrgUnit | None) -> bool:
     return unit is not None and reporting_units(user).filter(pk=unit.pk).exists()
 
 
+def manageable_units(user) -> QuerySet[OrgUnit]:
+    """Units of the provinces the user manages (the provinces themselves included)."""
+    return OrgUnit.objects.filter(province__in=managed_provinces(user))
+
+
+def reporter_units_of(province: OrgUnit) -> QuerySet[OrgUnit]:
+    """Units of ``province`` that can have reporters: its departments, mass organisations, media, communes."""
+    return OrgUnit.objects.filter(province=province, type__in=REPORTING_TYPES)
+
+
+def manageable_users(user) -> QuerySet[User]:
+    """Accounts the user may manage (list, edit, reset, deactivate).
+
+    An admin manages every account. A focal officer manages the accounts whose role assignments all
+    lie in the provinces they manage (at least one of them there): never a superuser, a ministry
+    viewer, nor anyone also holding a role elsewhere.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.all()
+    provinces = managed_provinces(user)
+    inside = RoleAssignment.objects.filter(org_unit__province__in=provinces).values("user")
+    outside = RoleAssignment.objects.filter(
+        Q(org_unit__isnull=True) | Q(org_unit__province__isnull=True) | ~Q(org_unit__province__in=provinces)
+    ).values("user")
+    return User.objects.filter(is_superuser=False, pk__in=inside).exclude(pk__in=outside)
+
+
+def can_manage_user(user, target: User | None) -> bool:
+    return target is not None and manageable_users(user).filter(pk=target.pk).exists()
+
+
+def grantable_roles(user) -> list[str]:
+    """Roles the user may give: focal officers give province and unit roles; admins also ministry viewer.
+
+    Nobody grants the admin role here (that is the superuser flag, set in the Django admin).
+    """
+    if not managed_provinces(user).exists():
+        return []
+    roles = [Role.REPORTER, *PROVINCE_ROLES]
+    if user.is_superuser:
+        roles.append(Role.MINISTRY_VIEWER)
+    return roles
+
+
 # rules predicates, for `user.has_perm("app.perm", obj)` and templates.
 @rules.predicate
 def is_focal_officer(user) -> bool:
@@ -79,7 +125,10 @@ def is_focal_officer(user) -> bool:
 
 @rules.predicate
 def is_leader(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and user.role_assignments.filter(role=Role.LEADER).exists()
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and user.role_assignments.filter(role=Role.LEADER).exists()
+    )
 
 
 @rules.predicate

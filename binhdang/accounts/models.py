@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from binhdang.orgunits.models import OrgUnit
 
@@ -30,6 +32,10 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     must_change_password = models.BooleanField(_("must change password at next login"), default=False)
 
+    #: Audit trail of account changes (never the password hash; last_login changes still add a row,
+    #: which doubles as a login record).
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -38,17 +44,23 @@ class User(AbstractUser):
         return self.full_name or self.username
 
     def has_role(self, role: str) -> bool:
-        return self.is_superuser and role == Role.ADMIN or self.role_assignments.filter(role=role).exists()
+        return (self.is_superuser and role == Role.ADMIN) or self.role_assignments.filter(role=role).exists()
 
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     org_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("organisation unit"), null=True, blank=True, on_delete=models.CASCADE,
+        OrgUnit,
+        verbose_name=_("organisation unit"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("role assignment")
@@ -59,3 +71,27 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.org_unit or '-'}"
+
+
+class LoginFailure(models.Model):
+    """One failed login attempt, kept for the throttling window (see ``accounts.throttle``).
+
+    Stored in the database, not the cache, so that every worker process sees the same count.
+    """
+
+    #: The username as typed, folded to lower case; may name no existing account.
+    username = models.CharField(_("username"), max_length=150)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")
+        indexes = [
+            models.Index(fields=["username", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} · {self.ip_address or '-'} · {self.created_at:%Y-%m-%d %H:%M}"

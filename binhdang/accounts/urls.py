@@ -1,13 +1,20 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from binhdang.accounts import views
+from binhdang.accounts import user_views, views
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", views.password_change, name="password_change"),
     path("profile/", views.profile, name="profile"),
-    path("users/", views.user_list, name="user_list"),
+    path("users/", user_views.user_list, name="user_list"),
+    path("users/new/", user_views.user_create, name="user_create"),
+    path("users/bulk/", user_views.user_bulk_create, name="user_bulk_create"),
+    path("users/credentials/", user_views.credentials, name="credentials"),
+    path("users/<int:pk>/", user_views.user_detail, name="user_detail"),
+    path("users/<int:pk>/edit/", user_views.user_edit, name="user_edit"),
+    path("users/<int:pk>/deactivate/", user_views.user_deactivate, name="user_deactivate"),
+    path("users/<int:pk>/reactivate/", user_views.user_reactivate, name="user_reactivate"),
+    path("users/<int:pk>/reset-password/", user_views.user_reset_password, name="user_reset_password"),
 ]

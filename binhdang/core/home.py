@@ -1,10 +1,230 @@
-"""Home pages per role. A user with several roles sees the most powerful one first."""
+"""Home pages per role. A user with several roles sees the most powerful one first.
+
+Each role the user holds adds a section to the home page, in the order of :data:`ROLE_ORDER`:
+
+- admin: links to the Django admin and user management, and every province with its unit counts;
+- ministry viewer: every province with its unit counts;
+- focal officer: their province at a glance (units by type, users by role, units without a reporter
+  account with a link to bulk creation);
+- leader: the same province summary, read-only;
+- reporter: their units and what is due (:func:`due_items`).
+
+Every query starts from the provinces and units that ``binhdang.accounts.access`` gives the user.
+"""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from binhdang.accounts import access
+from binhdang.accounts.models import Role, RoleAssignment
+from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
+
+#: The most powerful role first.
+ROLE_ORDER = (Role.ADMIN, Role.MINISTRY_VIEWER, Role.FOCAL_OFFICER, Role.LEADER, Role.REPORTER)
+#: Columns of the per-province unit counts, in display order.
+UNIT_COLUMNS = (OrgUnitType.COMMUNE, OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA)
+#: The annual unit report every reporting unit owes (domain §6) and its data cutoff (NĐ 09/2019: 14/12).
+ANNUAL_FORM_CODE = "TT1790"
+ANNUAL_CUTOFF = (12, 14)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something a unit has to report: which report, for which period, by when."""
+
+    unit: OrgUnit
+    title: str
+    form_code: str
+    period: str
+    #: Last day of the data the report covers.
+    data_cutoff: datetime.date | None = None
+    #: Submission deadline; ``None`` while no plan of the province sets it.
+    due_date: datetime.date | None = None
+    #: Where to fill the report in, once the reporting app provides it.
+    url: str | None = None
+
+
+@dataclass
+class Section:
+    role: str
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def roles_by_power(user) -> list[str]:
+    """The roles the user holds, most powerful first (superusers hold the admin role)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    held = set(user.role_assignments.values_list("role", flat=True))
+    if user.is_superuser:
+        held.add(Role.ADMIN)
+    return [role for role in ROLE_ORDER if role in held]
+
+
+def annual_period(today: datetime.date) -> int:
+    """The year whose annual data period (15/12 of the year before to 14/12) contains ``today``."""
+    return today.year + (1 if (today.month, today.day) > ANNUAL_CUTOFF else 0)
+
+
+def due_items(user, today: datetime.date | None = None) -> list[DueItem]:
+    """What the user's units have to report, per unit.
+
+    Today this is what the existing models determine: every active reporting unit (department, mass
+    organisation, media, commune; domain §6) owes the annual programme-1790 report (form ``TT1790``) for
+    the current annual period, with the legal data cutoff of 14/12. The deadline is set by each
+    province's plan, so ``due_date`` stays ``None`` and ``url`` is empty until the plans and reporting
+    apps provide obligations and report forms: then build the items from the active plans' reporting
+    obligations of the unit's province (one per obligation and period, with its deadline and the link
+    to the unit's report), keeping this signature.
+    """
+    today = today or timezone.localdate()
+    period = annual_period(today)
+    units = access.reporting_units(user).filter(is_active=True, type__in=REPORTING_TYPES).order_by("name")
+    return [
+        DueItem(
+            unit=unit,
+            title=str(_("Annual report on the gender-equality communication programme (programme 1790)")),
+            form_code=ANNUAL_FORM_CODE,
+            period=str(period),
+            data_cutoff=datetime.date(period, *ANNUAL_CUTOFF),
+        )
+        for unit in units
+    ]
+
+
+def unit_counts(provinces) -> dict[int, dict[str, int]]:
+    """Active units per province and type: ``{province_pk: {type: count}}`` (one query)."""
+    rows = (
+        OrgUnit.objects.filter(province__in=provinces, is_active=True)
+        .exclude(type=OrgUnitType.PROVINCE)
+        .values("province", "type")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["province"], {})[row["type"]] = row["n"]
+    return counts
+
+
+def province_rows(provinces) -> list[dict]:
+    """One row per province: its active units by type and in total."""
+    provinces = list(provinces.order_by("name"))
+    counts = unit_counts([p.pk for p in provinces])
+    rows = []
+    for province in provinces:
+        by_type = counts.get(province.pk, {})
+        rows.append(
+            {
+                "province": province,
+                "columns": [by_type.get(t, 0) for t in UNIT_COLUMNS],
+                "total": sum(by_type.values()),
+            }
+        )
+    return rows
+
+
+def units_without_reporter(province: OrgUnit):
+    """Active reporting units of ``province`` with no active reporter account."""
+    has_reporter = Exists(
+        RoleAssignment.objects.filter(org_unit=OuterRef("pk"), role=Role.REPORTER, user__is_active=True)
+    )
+    return (
+        access.reporter_units_of(province)
+        .filter(is_active=True)
+        .exclude(has_reporter)
+        .order_by("type", "name")
+    )
+
+
+def province_overview(province: OrgUnit) -> dict:
+    """The province at a glance: units by type (all and active), users by role, missing reporters."""
+    units = (
+        OrgUnit.objects.filter(province=province)
+        .exclude(type=OrgUnitType.PROVINCE)
+        .values("type")
+        .annotate(total=Count("id"), active=Count("id", filter=Q(is_active=True)))
+    )
+    by_type = {row["type"]: row for row in units}
+    unit_rows = [
+        {
+            "type": t,
+            "label": OrgUnitType(t).label,
+            "total": by_type[t]["total"],
+            "active": by_type[t]["active"],
+        }
+        for t in OrgUnitType.values
+        if t in by_type
+    ]
+    users = (
+        RoleAssignment.objects.filter(org_unit__province=province, user__is_active=True)
+        .values("role")
+        .annotate(n=Count("user", distinct=True))
+    )
+    by_role = {row["role"]: row["n"] for row in users}
+    role_rows = [
+        {"role": r, "label": Role(r).label, "count": by_role.get(r, 0)}
+        for r in (Role.FOCAL_OFFICER, Role.LEADER, Role.REPORTER)
+    ]
+    missing = units_without_reporter(province)
+    reporting = access.reporter_units_of(province).filter(is_active=True).count()
+    missing_count = missing.count()
+    return {
+        "province": province,
+        "unit_rows": unit_rows,
+        "role_rows": role_rows,
+        "missing": list(missing[:12]),
+        "missing_count": missing_count,
+        "reporting_count": reporting,
+        "covered_count": reporting - missing_count,
+    }
+
+
+def sections_for(user) -> list[Section]:
+    """The home-page sections of the user's roles, most powerful first."""
+    sections = []
+    roles = roles_by_power(user)
+    for role in roles:
+        if role == Role.ADMIN:
+            sections.append(
+                Section(role, "core/home/admin.html", {"rows": province_rows(OrgUnit.objects.provinces())})
+            )
+        elif role == Role.MINISTRY_VIEWER and Role.ADMIN not in roles:
+            sections.append(
+                Section(
+                    role, "core/home/ministry.html", {"rows": province_rows(access.readable_provinces(user))}
+                )
+            )
+        elif role == Role.FOCAL_OFFICER and not user.is_superuser:
+            overviews = [province_overview(p) for p in access.managed_provinces(user).order_by("name")]
+            sections.append(Section(role, "core/home/focal_officer.html", {"overviews": overviews}))
+        elif role == Role.LEADER and not access.sees_all_provinces(user):
+            managed = access.managed_provinces(user)
+            provinces = access.readable_provinces(user).exclude(pk__in=managed).order_by("name")
+            if provinces.exists():
+                overviews = [province_overview(p) for p in provinces]
+                sections.append(Section(role, "core/home/leader.html", {"overviews": overviews}))
+        elif role == Role.REPORTER:
+            units = access.reporting_units(user).select_related("province").order_by("name")
+            sections.append(
+                Section(role, "core/home/reporter.html", {"units": units, "due_items": due_items(user)})
+            )
+    return sections
 
 
 def render_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {})
+    return render(
+        request,
+        "core/home.html",
+        {
+            "sections": sections_for(request.user),
+            "unit_columns": [OrgUnitType(t).label for t in UNIT_COLUMNS],
+        },
+    )

@@ -1,0 +1,29 @@
+"""The authentication backend: Django's ``ModelBackend`` with login throttling in front of it."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+from binhdang.accounts import throttle
+
+#: Set on the request when a login was refused for throttling, so the failure is not recorded again.
+THROTTLED_ATTRIBUTE = "_binhdang_login_throttled"
+
+
+class ThrottledModelBackend(ModelBackend):
+    """Refuses every login attempt while its username or address is locked (see ``accounts.throttle``).
+
+    Raising ``PermissionDenied`` stops ``authenticate()`` from trying other backends, so the password
+    is not even checked. Inactive accounts are refused by ``ModelBackend`` itself.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if throttle.lockout_remaining(username, throttle.client_ip(request)) is not None:
+            if request is not None:
+                setattr(request, THROTTLED_ATTRIBUTE, True)
+            raise PermissionDenied
+        return super().authenticate(request, username=username, password=password, **kwargs)

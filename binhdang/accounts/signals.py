@@ -1,0 +1,16 @@
+"""Record failed logins and clear them on success (connected in ``AccountsConfig.ready``)."""
+
+from __future__ import annotations
+
+from binhdang.accounts import throttle
+from binhdang.accounts.backends import THROTTLED_ATTRIBUTE
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs) -> None:
+    if request is not None and getattr(request, THROTTLED_ATTRIBUTE, False):
+        return
+    throttle.record_failure(credentials.get("username"), throttle.client_ip(request))
+
+
+def on_logged_in(sender, request, user, **kwargs) -> None:
+    throttle.clear_failures(user.get_username())
