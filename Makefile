@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_BOOTSTRAP := var/uv-bootstrap
 
-.PHONY: setup demo serve test test-fast lint fmt messages bench loadtest clean
+.PHONY: setup demo serve test test-fast lint fmt messages vendor bench loadtest clean
 
 # uv on PATH, or a private copy installed with pip into var/uv-bootstrap the first time.
 UV = $(shell command -v uv 2>/dev/null || echo $(UV_BOOTSTRAP)/bin/uv)
@@ -49,6 +49,12 @@ messages: setup
 	  (cd $$(dirname $$app) && ../../$(BIN)/binhdang makemessages -l vi -l en --no-obsolete >/dev/null); \
 	done
 	$(BIN)/binhdang compilemessages --ignore=.venv >/dev/null
+
+# Refresh the committed front-end files from npm (versions pinned in vendor/package-lock.json).
+vendor:
+	cd vendor && npm ci --no-audit --no-fund
+	cp vendor/node_modules/echarts/dist/echarts.min.js binhdang/results/static/results/echarts.min.js
+	cp vendor/node_modules/echarts/LICENSE binhdang/results/static/results/echarts.LICENSE.txt
 
 bench: setup
 	$(BIN)/binhdang bench
