@@ -1,0 +1,134 @@
+"""Who sees and changes which reporting objects. Every reporting query goes through here.
+
+Built on ``binhdang.accounts.access``:
+
+- reporters see and fill the reports of the units they report for, while the period is open and not
+  past its lock date;
+- focal officers manage the periods of their province: open them, fill or correct any report,
+  return, accept and reopen reports, see the status board, send reminders, import and export data;
+- leaders read everything of their province (status board, reports, history) and change nothing;
+- ministry viewers read figures of every province but not the narrative text (domain §10);
+- anyone else sees nothing (views answer 404).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from binhdang.accounts import access as base
+from binhdang.accounts.models import Role
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting.models import Period, PeriodStatus, Submission
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def visible_periods(user) -> QuerySet[Period]:
+    """Periods the user may see: of readable provinces, or where a unit of theirs is expected."""
+    if not _active(user):
+        return Period.objects.none()
+    if base.sees_all_provinces(user):
+        return Period.objects.all()
+    units = base.reporting_units(user)
+    return Period.objects.filter(
+        Q(province__in=base.readable_provinces(user))
+        | Q(expected_reporters__unit__in=units)
+        | Q(submissions__unit__in=units)
+    ).distinct()
+
+
+def board_periods(user) -> QuerySet[Period]:
+    """Periods whose status board the user may read (focal officers, leaders, ministry, admin)."""
+    if not _active(user):
+        return Period.objects.none()
+    if base.sees_all_provinces(user):
+        return Period.objects.all()
+    return Period.objects.filter(province__in=base.readable_provinces(user))
+
+
+def managed_periods(user) -> QuerySet[Period]:
+    """Periods the user manages as focal officer (or admin)."""
+    return Period.objects.filter(province__in=base.managed_provinces(user))
+
+
+def visible_submissions(user) -> QuerySet[Submission]:
+    """Reports the user may open: of readable provinces, or of the units they report for."""
+    if not _active(user):
+        return Submission.objects.none()
+    if base.sees_all_provinces(user):
+        return Submission.objects.all()
+    return Submission.objects.filter(
+        Q(period__province__in=base.readable_provinces(user)) | Q(unit__in=base.reporting_units(user))
+    ).distinct()
+
+
+def can_open_period(user, plan) -> bool:
+    return base.manages_province(user, plan.province)
+
+
+def can_manage_period(user, period: Period) -> bool:
+    return base.manages_province(user, period.province)
+
+
+def can_view_board(user, period: Period) -> bool:
+    return board_periods(user).filter(pk=period.pk).exists()
+
+
+def can_view_submission(user, submission: Submission) -> bool:
+    return visible_submissions(user).filter(pk=submission.pk).exists()
+
+
+def can_see_narrative(user, submission: Submission) -> bool:
+    """Narrative text may name people: only the unit, the focal agency and leaders read it."""
+    if not _active(user):
+        return False
+    if user.is_superuser or base.reports_for(user, submission.unit):
+        return True
+    return user.role_assignments.filter(
+        role__in=(Role.FOCAL_OFFICER, Role.LEADER), org_unit=submission.period.province_id
+    ).exists()
+
+
+def can_review_submission(user, submission: Submission) -> bool:
+    """Return, accept, reopen: the focal officer of the province."""
+    return base.manages_province(user, submission.period.province)
+
+
+def can_edit_submission(user, submission: Submission) -> bool:
+    """Change values, narrative and evidence, and submit.
+
+    The report must be a draft or returned and its period open. The focal officer may always (e.g. to
+    enter a report sent on paper); a reporter of the unit only until the period's lock date.
+    """
+    if not _active(user) or not submission.is_editable_state:
+        return False
+    period = submission.period
+    if period.status != PeriodStatus.OPEN:
+        return False
+    if base.manages_province(user, period.province):
+        return True
+    return base.reports_for(user, submission.unit) and not period.locked_for_reporters()
+
+
+def can_start_report(user, period: Period, unit: OrgUnit) -> bool:
+    """May the user create the report of ``unit`` in ``period`` (the unit must be expected)."""
+    if not period.is_open or not period.expected_reporters.filter(unit=unit).exists():
+        return False
+    if base.manages_province(user, period.province):
+        return True
+    return base.reports_for(user, unit) and not period.locked_for_reporters()
+
+
+def can_submit_data_for(user, unit: OrgUnit) -> bool:
+    """May the user import data values for ``unit`` (focal officer of its province, or its reporter)."""
+    return base.manages_province(user, unit.province) or base.reports_for(user, unit)
+
+
+def reporting_units(user) -> QuerySet[OrgUnit]:
+    return base.reporting_units(user)
+
+
+def managed_provinces(user) -> QuerySet[OrgUnit]:
+    return base.managed_provinces(user)

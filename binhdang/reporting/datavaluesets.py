@@ -1,0 +1,322 @@
+"""Data value sets (DHIS2-style JSON, domain §9, a contract) in and out.
+
+A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit code>",
+"completeDate": "2026-11-20", "dataValues": [{"dataElement": "TT_PARTICIPANTS",
+"categoryOptionCombo": "FEMALE", "value": "120"}]}`` or ``{"dataValueSets": [set, ...]}``.
+
+- Values without disaggregation have no ``categoryOptionCombo`` (``""`` and ``"default"`` are
+  accepted on import). Booleans are ``"true"``/``"false"``, options by code.
+- ``completeDate`` submits the report on that date (timeliness is judged on it). On export it is
+  the date of the first submission, so a round trip keeps "on time" as it was.
+- Import is all or nothing: every problem is reported with its place (``dataValueSets[2].
+  dataValues[5].dataElement``) and nothing is written while one remains.
+
+API: :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
+:func:`export_data_value_sets(period, units=None) -> dict`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binhdang.accounts import access as base_access
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import access, services
+from binhdang.reporting.errors import ReportingError
+from binhdang.reporting.forms_catalog import DEFAULT_COC, STATIC_FORMS, STRATEGY_FORM_CODE, form_for_period
+from binhdang.reporting.models import Period, PeriodStatus, State, Submission
+from binhdang.reporting.models.periods import LOCAL_TZ
+from binhdang.reporting.validation import InvalidValue, normalize, submit_errors
+
+KNOWN_DATASETS = (*STATIC_FORMS, STRATEGY_FORM_CODE)
+_YEAR = re.compile(r"^\d{4}$")
+
+
+class DataValueSetError(ReportingError):
+    """The file was refused; ``messages`` name each problem and its place."""
+
+
+@dataclass
+class _Plan:
+    """One set, checked and ready to write."""
+
+    path: str
+    period: Period
+    unit: OrgUnit
+    values: dict[tuple[str, str], str]
+    complete_at: dt.datetime | None
+
+
+@dataclass
+class ImportResult:
+    sets: int = 0
+    values: int = 0
+    submitted: int = 0
+    submissions: list[Submission] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def _sets(data) -> list[tuple[str, object]]:
+    if not isinstance(data, dict):
+        raise DataValueSetError(
+            _('The file must hold a JSON object (a data value set or {"dataValueSets": [...]}).')
+        )
+    if "dataValueSets" in data:
+        sets = data["dataValueSets"]
+        if not isinstance(sets, list) or not sets:
+            raise DataValueSetError(_("dataValueSets: must be a non-empty list."))
+        return [(f"dataValueSets[{i}]", s) for i, s in enumerate(sets)]
+    return [("", data)]
+
+
+def _at(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _complete_at(text: str) -> dt.datetime:
+    day = dt.date.fromisoformat(text)
+    today = timezone.localdate()
+    if day == today:
+        return timezone.now()
+    return dt.datetime.combine(day, dt.time(12, 0), tzinfo=LOCAL_TZ)
+
+
+def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
+    candidates = list(
+        Period.objects.filter(
+            form_code=dataset, year=year, province_id=unit.province_id, expected_reporters__unit=unit
+        ).order_by("-status", "-pk")
+    )
+    open_ones = [p for p in candidates if p.status == PeriodStatus.OPEN]
+    return (open_ones or candidates or [None])[0]
+
+
+def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | None:
+    if not isinstance(raw, dict):
+        errors.append(_("%(path)s: must be a JSON object.") % {"path": path or "/"})
+        return None
+    before = len(errors)
+    dataset = raw.get("dataSet")
+    if dataset not in KNOWN_DATASETS:
+        errors.append(
+            _('%(path)s: unknown form "%(code)s" (expected %(known)s).')
+            % {"path": _at(path, "dataSet"), "code": dataset, "known": ", ".join(KNOWN_DATASETS)}
+        )
+    period_text = str(raw.get("period", ""))
+    if not _YEAR.match(period_text):
+        errors.append(
+            _('%(path)s: "%(value)s" is not an annual period (a year such as 2026).')
+            % {"path": _at(path, "period"), "value": period_text}
+        )
+    unit = OrgUnit.objects.filter(code=str(raw.get("orgUnit", ""))).first()
+    if unit is None:
+        errors.append(
+            _('%(path)s: no organisation unit has the code "%(code)s".')
+            % {"path": _at(path, "orgUnit"), "code": raw.get("orgUnit", "")}
+        )
+    elif user is not None and not access.can_submit_data_for(user, unit):
+        home = base_access.home_province(user)
+        if home is not None and unit.province_id != home.pk:
+            errors.append(
+                _("%(path)s: %(unit)s belongs to another province than yours.")
+                % {"path": _at(path, "orgUnit"), "unit": unit.name}
+            )
+        else:
+            errors.append(
+                _("%(path)s: you cannot report for %(unit)s.")
+                % {"path": _at(path, "orgUnit"), "unit": unit.name}
+            )
+    complete_at = None
+    if raw.get("completeDate") not in (None, ""):
+        try:
+            complete_at = _complete_at(str(raw["completeDate"]))
+        except ValueError:
+            errors.append(
+                _('%(path)s: "%(value)s" is not a date (YYYY-MM-DD).')
+                % {"path": _at(path, "completeDate"), "value": raw["completeDate"]}
+            )
+    data_values = raw.get("dataValues")
+    if not isinstance(data_values, list):
+        errors.append(_("%(path)s: must be a list.") % {"path": _at(path, "dataValues")})
+    if len(errors) > before:
+        return None
+    year = int(period_text)
+    if (unit.pk, dataset, year) in seen:
+        errors.append(
+            _("%(path)s: a second set for %(unit)s, %(year)s in the same file.")
+            % {"path": path or "/", "unit": unit.name, "year": year}
+        )
+        return None
+    seen.add((unit.pk, dataset, year))
+    period = _find_period(dataset, year, unit)
+    if period is None:
+        errors.append(
+            _("%(path)s: no %(form)s reporting period %(year)s is open for %(unit)s.")
+            % {"path": _at(path, "period"), "form": dataset, "year": year, "unit": unit.name}
+        )
+        return None
+    if period.status != PeriodStatus.OPEN:
+        errors.append(
+            _("%(path)s: the %(form)s reporting period %(year)s is closed.")
+            % {"path": _at(path, "period"), "form": dataset, "year": year}
+        )
+        return None
+    submission = Submission.objects.filter(period=period, unit=unit).first()
+    if submission is not None and not submission.is_editable_state:
+        errors.append(
+            _("%(path)s: the report of %(unit)s is %(state)s and can no longer be changed.")
+            % {"path": path or "/", "unit": unit.name, "state": submission.get_state_display().lower()}
+        )
+        return None
+    if (
+        user is not None
+        and not base_access.manages_province(user, unit.province)
+        and period.locked_for_reporters()
+    ):
+        errors.append(
+            _("%(path)s: the period was locked on %(day)s.")
+            % {"path": _at(path, "period"), "day": period.lock_date.strftime("%d/%m/%Y")}
+        )
+        return None
+    elements = form_for_period(period).elements_for(unit, period.focal_unit)
+    values = _check_values(_at(path, "dataValues"), data_values, elements, unit, dataset, errors)
+    if values is None:
+        return None
+    if complete_at is not None:
+        merged = {**(submission.value_map() if submission else {}), **values}
+        merged = {k: v for k, v in merged.items() if v != ""}
+        for issue in submit_errors(elements, merged):
+            errors.append(
+                _("%(path)s: cannot be submitted: %(issue)s")
+                % {"path": _at(path, "completeDate"), "issue": issue}
+            )
+    return _Plan(path, period, unit, values, complete_at)
+
+
+def _check_values(path, data_values, elements, unit, dataset, errors) -> dict | None:
+    by_code = {e.code: e for e in elements}
+    form = None
+    values: dict[tuple[str, str], str] = {}
+    before = len(errors)
+    for index, item in enumerate(data_values):
+        where = f"{path}[{index}]"
+        if not isinstance(item, dict):
+            errors.append(_("%(path)s: must be a JSON object.") % {"path": where})
+            continue
+        code = str(item.get("dataElement", ""))
+        coc = str(item.get("categoryOptionCombo") or "")
+        coc = DEFAULT_COC if coc.lower() == "default" else coc
+        element = by_code.get(code)
+        if element is None:
+            form = form or STATIC_FORMS.get(dataset)
+            if form is not None and form.element(code) is not None:
+                errors.append(
+                    _('%(path)s: "%(code)s" is not reported by %(unit)s.')
+                    % {"path": f"{where}.dataElement", "code": code, "unit": unit.name}
+                )
+            else:
+                errors.append(
+                    _('%(path)s: unknown data element "%(code)s" in form %(form)s.')
+                    % {"path": f"{where}.dataElement", "code": code, "form": dataset}
+                )
+            continue
+        if coc not in element.category_options:
+            errors.append(
+                _('%(path)s: "%(coc)s" is not a category option of %(code)s (expected %(expected)s).')
+                % {
+                    "path": f"{where}.categoryOptionCombo",
+                    "coc": coc or "default",
+                    "code": code,
+                    "expected": ", ".join(c or "default" for c in element.category_options),
+                }
+            )
+            continue
+        if (code, coc) in values:
+            errors.append(
+                _("%(path)s: %(code)s %(coc)s is given twice.") % {"path": where, "code": code, "coc": coc}
+            )
+            continue
+        raw = item.get("value")
+        if isinstance(raw, bool):
+            raw = "true" if raw else "false"
+        try:
+            values[(code, coc)] = normalize(element, coc, "" if raw is None else str(raw))
+        except InvalidValue as exc:
+            errors.append(
+                _('%(path)s: %(label)s: "%(value)s" %(reason)s.')
+                % {"path": f"{where}.value", "label": element.message_label(coc), "value": raw, "reason": exc}
+            )
+    return None if len(errors) > before else values
+
+
+def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult:
+    """Check and import data value sets; all or nothing.
+
+    Refused (:class:`DataValueSetError`, nothing written) for: an unknown form, data element or
+    category option; an unknown unit, or one the user may not report for (e.g. another province);
+    a period that is not annual, not open or closed for the unit; a report already submitted or
+    accepted; a value of the wrong type or out of range; a ``completeDate`` while a value is missing
+    or a rule fails. ``user`` None is the system (command line without ``--user``).
+    With ``dry_run`` the checks and writes run and are rolled back.
+    """
+    errors: list[str] = []
+    seen: set = set()
+    plans = [p for path, raw in _sets(data) if (p := _check_set(path, raw, user, errors, seen)) is not None]
+    if errors:
+        raise DataValueSetError(errors)
+    result = ImportResult(dry_run=dry_run)
+    with transaction.atomic():
+        for item in plans:
+            submission = services.get_or_create_submission(item.period, item.unit, None)
+            try:
+                services.save_draft(submission, item.values, None, user, expected_version=None)
+                if item.complete_at is not None:
+                    services.submit(submission, user, at=item.complete_at, source="import")
+                    result.submitted += 1
+            except ReportingError as exc:
+                raise DataValueSetError([f"{item.path or '/'}: {m}" for m in exc.messages]) from exc
+            result.sets += 1
+            result.values += sum(1 for v in item.values.values() if v != "")
+            result.submissions.append(submission)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def export_data_value_sets(period: Period, units=None) -> dict:
+    """The period's reports as ``{"dataValueSets": [...]}``, one set per report that has values or was
+    submitted (``units``: restrict to these units). Ordered by unit code, values in form order."""
+    form = form_for_period(period)
+    order = {key: i for i, key in enumerate(form.value_keys())}
+    submissions = period.submissions.select_related("unit").prefetch_related("values").order_by("unit__code")
+    if units is not None:
+        submissions = submissions.filter(unit__in=units)
+    sets = []
+    for submission in submissions:
+        values = sorted(
+            submission.values.all(),
+            key=lambda v: order.get((v.data_element, v.category_option_combo), len(order)),
+        )
+        if not values and submission.state == State.DRAFT:
+            continue
+        entry = {"dataSet": period.form_code, "period": str(period.year), "orgUnit": submission.unit.code}
+        if submission.is_complete and submission.first_submitted_at:
+            entry["completeDate"] = (
+                timezone.localtime(submission.first_submitted_at, LOCAL_TZ).date().isoformat()
+            )
+        entry["dataValues"] = [
+            {
+                "dataElement": v.data_element,
+                **({"categoryOptionCombo": v.category_option_combo} if v.category_option_combo else {}),
+                "value": v.value,
+            }
+            for v in values
+        ]
+        sets.append(entry)
+    return {"dataValueSets": sets}

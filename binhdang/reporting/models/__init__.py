@@ -1,0 +1,32 @@
+"""Reporting models, split by responsibility (see each module).
+
+- ``periods``: :class:`Period` (a plan's reporting year) and :class:`ExpectedReporter`.
+- ``submissions``: :class:`Submission`, :class:`DataValue`, :class:`StateChange`, :class:`Comment`,
+  :class:`Attachment`.
+- ``notifications``: :class:`Notification` (in-app) and :class:`ReminderRequest` (reminder log).
+"""
+
+from binhdang.reporting.models.notifications import Notification, ReminderRequest
+from binhdang.reporting.models.periods import ExpectedReporter, Period, PeriodStatus
+from binhdang.reporting.models.submissions import (
+    Attachment,
+    Comment,
+    DataValue,
+    State,
+    StateChange,
+    Submission,
+)
+
+__all__ = [
+    "Attachment",
+    "Comment",
+    "DataValue",
+    "ExpectedReporter",
+    "Notification",
+    "Period",
+    "PeriodStatus",
+    "ReminderRequest",
+    "State",
+    "StateChange",
+    "Submission",
+]

@@ -1,0 +1,131 @@
+"""Reporting periods: a plan's reporting year, with its data cutoff, deadline and expected reporters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from binhdang.orgunits.models import OrgUnit
+
+#: Deadlines are days in Vietnam: a report is on time until the end of the deadline day there.
+LOCAL_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` in Asia/Ho_Chi_Minh (a time ``t`` is within the day iff ``t < end``)."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=LOCAL_TZ)
+
+
+class PeriodStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Period(models.Model):
+    """One reporting year of one plan (e.g. the 2026 annual reports of a communication plan).
+
+    ``form_code`` is ``TT1790`` for communication plans and ``NQ28`` for strategy plans. Dates follow
+    Nghị định 09/2019: the data cutoff runs from 15/12 of the previous year to 14/12 (editable), the
+    deadline comes from the plan's reporting obligation, and after ``lock_date`` reporters can no
+    longer change their report (the focal officer still can).
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reporting_periods"
+    )
+    province = models.ForeignKey(
+        OrgUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    form_code = models.CharField(_("form"), max_length=16)
+    cutoff_start = models.DateField(_("data cutoff from"))
+    cutoff_end = models.DateField(_("data cutoff to"))
+    deadline = models.DateField(_("deadline"))
+    lock_date = models.DateField(
+        _("lock date"),
+        null=True,
+        blank=True,
+        help_text=_("After this day reporters can no longer change their reports."),
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=PeriodStatus.choices, default=PeriodStatus.OPEN
+    )
+    #: The unit of the plan's focal agency (e.g. Sở Nội vụ): it also fills the focal-agency fields.
+    focal_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("focal agency unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["-year", "plan_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year"], name="reporting_unique_period_per_plan_year"),
+            models.CheckConstraint(
+                condition=models.Q(cutoff_start__lte=models.F("cutoff_end")),
+                name="reporting_period_cutoff_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} · {self.year}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == PeriodStatus.OPEN
+
+    @property
+    def deadline_end(self) -> dt.datetime:
+        """The instant the deadline passes (end of the deadline day, Vietnam time)."""
+        return end_of_day(self.deadline)
+
+    def is_on_time(self, submitted_at: dt.datetime | None) -> bool | None:
+        """On time = submitted no later than the end of the deadline day; None when not submitted."""
+        if submitted_at is None:
+            return None
+        return submitted_at < self.deadline_end
+
+    def locked_for_reporters(self, now: dt.datetime | None = None) -> bool:
+        """True once the period is closed or its lock date has passed."""
+        if not self.is_open:
+            return True
+        if self.lock_date is None:
+            return False
+        return (now or timezone.now()) >= end_of_day(self.lock_date)
+
+
+class ExpectedReporter(models.Model):
+    """A unit that must report in a period (completeness and timeliness are measured against these)."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="expected_reporters")
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("expected reporter")
+        verbose_name_plural = _("expected reporters")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="reporting_unique_expected_reporter"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} · {self.unit}"

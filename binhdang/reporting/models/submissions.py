@@ -1,0 +1,251 @@
+"""A unit's report for a period, its values, its workflow history, comments and evidence.
+
+The state machine (see ``reporting.services``)::
+
+    draft --submit--> submitted --accept--> accepted --reopen--> returned
+                          |                                          |
+                          +--return (comment)--> returned --submit---+--> submitted
+
+``version`` grows by one on every save; a save that names an older version is refused
+(optimistic concurrency: two people editing one report never overwrite each other silently).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting.models.periods import Period
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for correction")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+#: States in which the report can still be changed (by its reporters or the focal officer).
+EDITABLE_STATES = (State.DRAFT, State.RETURNED)
+#: States that count as "submitted" for completeness and timeliness.
+COMPLETE_STATES = (State.SUBMITTED, State.ACCEPTED)
+
+
+class Submission(models.Model):
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    results = models.TextField(_("results"), blank=True)
+    difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    #: Soft warnings of the last save: [{"code", "coc", "label", "message"}].
+    warnings = models.JSONField(default=list, blank=True)
+    first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(_("last saved at"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["period", "unit__type", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="reporting_unique_submission"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.period.year}"
+
+    @property
+    def is_editable_state(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    @property
+    def is_complete(self) -> bool:
+        """Submitted or accepted: counts for completeness."""
+        return self.state in COMPLETE_STATES
+
+    @property
+    def on_time(self) -> bool | None:
+        """Whether the first submission came by the end of the deadline day; None if never submitted.
+
+        The first submission counts: a report returned for correction and resubmitted after the
+        deadline stays on time.
+        """
+        return self.period.is_on_time(self.first_submitted_at)
+
+    def value_map(self) -> dict[tuple[str, str], str]:
+        """All values as ``{(data element code, category option combo): text}``."""
+        return {(v.data_element, v.category_option_combo): v.value for v in self.values.all()}
+
+    def narrative(self) -> dict[str, str]:
+        return {"results": self.results, "difficulties": self.difficulties, "proposals": self.proposals}
+
+
+class DataValue(models.Model):
+    """One value of a report, as text in canonical form (see ``reporting.validation.normalize``)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    data_element = models.CharField(_("data element"), max_length=64)
+    category_option_combo = models.CharField(_("category option combo"), max_length=16, blank=True)
+    value = models.TextField(_("value"))
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("data value")
+        verbose_name_plural = _("data values")
+        ordering = ["submission", "data_element", "category_option_combo"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "data_element", "category_option_combo"],
+                name="reporting_unique_data_value",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        coc = f"/{self.category_option_combo}" if self.category_option_combo else ""
+        return f"{self.data_element}{coc} = {self.value}"
+
+    # Typed accessors. The form decides the type; these read the canonical text.
+    def as_int(self) -> int | None:
+        try:
+            return int(self.value)
+        except ValueError:
+            return None
+
+    def as_decimal(self) -> Decimal | None:
+        try:
+            return Decimal(self.value)
+        except ArithmeticError:
+            return None
+
+    def as_bool(self) -> bool | None:
+        return {"true": True, "false": False}.get(self.value)
+
+    @property
+    def typed_value(self):
+        """int, Decimal, bool, option code or text, following the data element's type in the form."""
+        from binhdang.reporting.forms_catalog import form_for_period
+        from binhdang.reporting.validation import typed
+
+        element = form_for_period(self.submission.period).element(self.data_element)
+        if element is None:
+            return self.value
+        return typed(element, self.category_option_combo, self.value)
+
+
+class StateChange(models.Model):
+    """Every workflow step: who moved the report from which state to which, when, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted")
+        RESUBMIT = "resubmit", _("Resubmitted")
+        RETURN = "return", _("Returned for correction")
+        ACCEPT = "accept", _("Accepted")
+        REOPEN = "reopen", _("Reopened")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="state_changes")
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_state = models.CharField(_("from"), max_length=16, choices=State.choices)
+    to_state = models.CharField(_("to"), max_length=16, choices=State.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+    #: "web", "import" (data value set), "excel"...
+    source = models.CharField(max_length=16, default="web")
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.submission}: {self.from_state} -> {self.to_state}"
+
+
+class Comment(models.Model):
+    """A remark on a report (the focal officer's return reasons, the reporter's answers)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(_("comment"))
+    state_change = models.ForeignKey(
+        StateChange, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+def evidence_path(instance: Attachment, filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    return f"reporting/evidence/{instance.submission.period.year}/{instance.submission_id}/{timezone.now():%Y%m%d%H%M%S%f}{suffix}"
+
+
+class Attachment(models.Model):
+    """Evidence for a report: PDF, Word, Excel, JPEG or PNG up to ``MAX_ATTACHMENT_BYTES``
+    (checked in ``reporting.attachments``)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

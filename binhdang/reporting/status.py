@@ -1,0 +1,117 @@
+"""The focal officer's status board: every expected unit of a period, its report state and the
+completeness and timeliness of the period (domain §6).
+
+- completeness = units whose report is submitted or accepted / expected units;
+- timeliness = units whose report is submitted or accepted and was first submitted by the end of the
+  deadline day / expected units.
+
+A returned report counts as not (yet) submitted. Units without a report are ``not_started``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting.models import Period, State, Submission
+
+NOT_STARTED = "not_started"
+#: Every board state, in display order, with its label and badge class.
+BOARD_STATES: dict[str, tuple] = {
+    NOT_STARTED: (_("Not started"), "badge-muted"),
+    State.DRAFT: (State.DRAFT.label, "badge-info"),
+    State.RETURNED: (State.RETURNED.label, "badge-warn"),
+    State.SUBMITTED: (State.SUBMITTED.label, "badge-info"),
+    State.ACCEPTED: (State.ACCEPTED.label, "badge-ok"),
+}
+#: Filter value meaning "everything not submitted or accepted".
+MISSING = "missing"
+
+
+@dataclass
+class BoardRow:
+    unit: OrgUnit
+    submission: Submission | None
+
+    @property
+    def state(self) -> str:
+        return self.submission.state if self.submission else NOT_STARTED
+
+    @property
+    def state_label(self):
+        return BOARD_STATES[self.state][0]
+
+    @property
+    def badge(self) -> str:
+        return BOARD_STATES[self.state][1]
+
+    @property
+    def submitted_at(self) -> dt.datetime | None:
+        return self.submission.submitted_at if self.submission else None
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.submission and self.submission.is_complete)
+
+    @property
+    def on_time(self) -> bool | None:
+        """True/False once submitted; None while not submitted."""
+        return self.submission.on_time if self.submission and self.submission.first_submitted_at else None
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Board:
+    period: Period
+    rows: list[BoardRow]
+    expected: int
+    submitted: int
+    on_time: int
+    by_state: Counter = field(default_factory=Counter)
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return percent(self.submitted, self.expected)
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        return percent(self.on_time, self.expected)
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.submitted
+
+    @property
+    def late(self) -> int:
+        return self.submitted - self.on_time
+
+
+def build_board(period: Period, *, unit_type: str | None = None, state: str | None = None) -> Board:
+    """The board of ``period``. The totals always cover every expected unit; ``unit_type`` and
+    ``state`` (a board state or :data:`MISSING`) only filter the rows."""
+    units = [
+        e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__type", "unit__name")
+    ]
+    submissions = {s.unit_id: s for s in period.submissions.select_related("period")}
+    rows = [BoardRow(unit, submissions.get(unit.pk)) for unit in units]
+    submitted = sum(1 for r in rows if r.is_complete)
+    on_time = sum(1 for r in rows if r.is_complete and r.on_time)
+    by_state = Counter(r.state for r in rows)
+    shown = rows
+    if unit_type:
+        shown = [r for r in shown if r.unit.type == unit_type]
+    if state == MISSING:
+        shown = [r for r in shown if not r.is_complete]
+    elif state:
+        shown = [r for r in shown if r.state == state]
+    return Board(period, shown, len(rows), submitted, on_time, by_state)
