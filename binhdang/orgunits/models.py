@@ -8,6 +8,7 @@ only for legacy plans.
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -49,12 +50,20 @@ class OrgUnit(models.Model):
     #: Administrative kind as officially named: "Tỉnh", "Thành phố", "Xã", "Phường", "Đặc khu"...
     division = models.CharField(_("administrative division"), max_length=32, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     #: The province the unit belongs to (itself for a province); makes per-province filtering cheap.
     province = models.ForeignKey(
-        "self", verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -75,10 +84,6 @@ class OrgUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_province(self) -> bool:
-        return self.type == OrgUnitType.PROVINCE
-
     def save(self, *args, **kwargs):
         self.name = nfc(self.name)
         self.search_name = fold(self.name)
@@ -90,3 +95,10 @@ class OrgUnit(models.Model):
         if self.type == OrgUnitType.PROVINCE and self.province_id != self.pk:
             self.province_id = self.pk
             type(self).objects.filter(pk=self.pk).update(province_id=self.pk)
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgunits:unit", kwargs={"code": self.code})
+
+    @property
+    def is_province(self) -> bool:
+        return self.type == OrgUnitType.PROVINCE
