@@ -1,0 +1,90 @@
+"""Who may see and change plans. Every plan query of a view goes through here.
+
+Built on ``binhdang.accounts.access``:
+
+- admins and ministry viewers read every province's plans; leaders read their province's;
+- focal officers read and manage (upload, confirm, edit the roadmap, change the status) the plans of
+  the province(s) they are assigned to;
+- reporters read the plans in force (and archived ones) of the province of the units they report
+  for; drafts are the focal officer's work in progress and stay hidden from them;
+- anyone else sees nothing (views answer 404, so a plan's existence is not disclosed).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from binhdang.accounts.access import managed_provinces, readable_provinces, reporting_units
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.models import Indicator, Plan, PlanImport, PlanStatus
+
+
+def _authenticated(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    """Plans whose pages the user may open."""
+    if not _authenticated(user):
+        return Plan.objects.none()
+    reporter_provinces = reporting_units(user).values("province")
+    return Plan.objects.filter(
+        Q(province__in=readable_provinces(user).values("pk"))
+        | Q(province__in=reporter_provinces) & ~Q(status=PlanStatus.DRAFT)
+    ).select_related("province", "org_unit")
+
+
+def manageable_plans(user) -> QuerySet[Plan]:
+    """Plans the user may change."""
+    if not _authenticated(user):
+        return Plan.objects.none()
+    return Plan.objects.filter(province__in=managed_provinces(user).values("pk"))
+
+
+def can_view_plan(user, plan: Plan | None) -> bool:
+    return plan is not None and visible_plans(user).filter(pk=plan.pk).exists()
+
+
+def can_manage_plan(user, plan: Plan | None) -> bool:
+    """Whether the user may edit ``plan`` (roadmap, bindings, status)."""
+    return plan is not None and manageable_plans(user).filter(pk=plan.pk).exists()
+
+
+def upload_provinces(user) -> QuerySet[OrgUnit]:
+    """Provinces the user may upload plans for (focal officers: theirs; admins: all)."""
+    if not _authenticated(user):
+        return OrgUnit.objects.none()
+    return managed_provinces(user)
+
+
+def can_upload(user) -> bool:
+    return upload_provinces(user).exists()
+
+
+def visible_imports(user) -> QuerySet[PlanImport]:
+    """Uploads the user may review, confirm or discard (those of the provinces they manage)."""
+    return PlanImport.objects.filter(province__in=upload_provinces(user).values("pk")).select_related(
+        "province"
+    )
+
+
+def plan_or_404(user, slug: str) -> Plan:
+    plan = visible_plans(user).filter(slug=slug).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def indicator_or_404(user, plan: Plan, pk: int) -> Indicator:
+    indicator = plan.indicators.filter(pk=pk).select_related("catalog", "goal").first()
+    if indicator is None or not can_view_plan(user, plan):
+        raise Http404
+    return indicator
+
+
+def import_or_404(user, pk: int) -> PlanImport:
+    upload = visible_imports(user).filter(pk=pk).first()
+    if upload is None:
+        raise Http404
+    return upload

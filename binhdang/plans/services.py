@@ -1,0 +1,251 @@
+"""Changes to plans made by people: upload -> review -> confirm, status, roadmap, catalog bindings.
+
+Each workflow checks that ``user`` may do it (``PermissionDenied`` otherwise), validates its input
+(messages in Vietnamese, nothing changed on error), runs in one transaction and leaves history rows
+attributed to ``user``. The import itself is ``importing.import_plan`` (also used by the CLI).
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans import access
+from binhdang.plans.importing import (
+    DuplicatePlanError,
+    PlanImportError,
+    archive_previous_versions,
+    file_sha256,
+    import_plan,
+)
+from binhdang.plans.models import (
+    CatalogIndicator,
+    ImportStatus,
+    Indicator,
+    Milestone,
+    Plan,
+    PlanImport,
+    PlanStatus,
+)
+from binhdang.plans.roadmap import parse_roadmap
+
+__all__ = [
+    "ALLOWED_EXTENSIONS",
+    "DuplicatePlanError",
+    "PlanImportError",
+    "UploadError",
+    "confirm_upload",
+    "create_upload",
+    "discard_upload",
+    "find_duplicate",
+    "import_plan",
+    "max_upload_bytes",
+    "save_review",
+    "save_roadmap",
+    "set_indicator_binding",
+    "set_plan_status",
+]
+
+ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
+
+
+class UploadError(Exception):
+    """An uploaded file cannot become a plan; the message (Vietnamese by default) says why."""
+
+
+def max_upload_bytes() -> int:
+    """Largest plan file accepted (``PLANS_UPLOAD_MAX_BYTES``, default 10 MB)."""
+    return int(getattr(settings, "PLANS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def _extract(name: str, content: bytes) -> dict:
+    """Run the extractor on an uploaded file; raises UploadError with the extractor's message."""
+    from binhdang.plans.extraction import ExtractionError, extract_docx, extract_text
+
+    extension = os.path.splitext(name)[1].lower()
+    try:
+        if extension == ".docx":
+            return extract_docx(content)
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise UploadError(
+                _("The file “%(name)s” is not UTF-8 text; save it as .docx or as UTF-8 text.")
+                % {"name": name}
+            ) from None
+        return extract_text(text)
+    except ExtractionError as exc:
+        raise UploadError(str(exc)) from exc
+
+
+def check_upload(name: str, size: int) -> None:
+    """Raise UploadError when the file's type or size is not accepted."""
+    extension = os.path.splitext(name or "")[1].lower()
+    if extension not in ALLOWED_EXTENSIONS:
+        raise UploadError(
+            _("The file “%(name)s” is not accepted: upload the plan as .docx, .txt or .md.") % {"name": name}
+        )
+    if size == 0:
+        raise UploadError(_("The file “%(name)s” is empty.") % {"name": name})
+    limit = max_upload_bytes()
+    if size > limit:
+        raise UploadError(
+            _("The file “%(name)s” is too large (%(size)s MB; at most %(limit)s MB).")
+            % {"name": name, "size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+        )
+
+
+def find_duplicate(province: OrgUnit, sha256: str) -> Plan | None:
+    """The newest plan of ``province`` imported from the same file, if any."""
+    return Plan.objects.filter(province=province, source_sha256=sha256).order_by("-version", "-pk").first()
+
+
+@transaction.atomic
+def create_upload(province: OrgUnit, uploaded, user) -> PlanImport:
+    """Keep an uploaded plan file and what the extractor read from it, pending the officer's review.
+
+    Raises ``UploadError`` (nothing kept) for a file of the wrong type or size, or one the extractor
+    cannot read (PDF, image, corrupt or empty document, not a plan).
+    """
+    if not access.upload_provinces(user).filter(pk=province.pk).exists():
+        raise PermissionDenied
+    name = os.path.basename(getattr(uploaded, "name", "") or "")
+    check_upload(name, getattr(uploaded, "size", 0) or 0)
+    uploaded.seek(0)
+    content = uploaded.read()
+    check_upload(name, len(content))
+    extraction = _extract(name, content)
+    upload = PlanImport(
+        province=province,
+        original_name=name[:255],
+        sha256=file_sha256(content),
+        size=len(content),
+        extraction=extraction,
+        created_by=user,
+    )
+    upload.file.save(name, ContentFile(content), save=False)
+    upload.save()
+    return upload
+
+
+def _pending(upload: PlanImport, user) -> None:
+    if not access.visible_imports(user).filter(pk=upload.pk).exists():
+        raise PermissionDenied
+    if upload.status != ImportStatus.PENDING:
+        raise PlanImportError(_("This upload was already confirmed or discarded."))
+
+
+@transaction.atomic
+def save_review(upload: PlanImport, extraction: dict, user) -> PlanImport:
+    """Store the officer's corrections to the extracted content."""
+    _pending(upload, user)
+    upload.extraction = extraction
+    upload.save(update_fields=["extraction", "updated_at"])
+    return upload
+
+
+@transaction.atomic
+def confirm_upload(
+    upload: PlanImport, user, *, status: str = PlanStatus.DRAFT, as_new_version: bool = False
+) -> Plan:
+    """Create the plan from a reviewed upload. ``DuplicatePlanError`` leaves the upload pending."""
+    _pending(upload, user)
+    plan = import_plan(
+        upload.extraction, upload.province, upload.file, user, status=status, as_new_version=as_new_version
+    )
+    upload.status = ImportStatus.CONFIRMED
+    upload.plan = plan
+    upload.decided_by = user
+    upload.decided_at = timezone.now()
+    upload.save()
+    return plan
+
+
+@transaction.atomic
+def discard_upload(upload: PlanImport, user) -> PlanImport:
+    """Drop an upload the officer does not want; the file is deleted, the record kept."""
+    _pending(upload, user)
+    upload.status = ImportStatus.DISCARDED
+    upload.decided_by = user
+    upload.decided_at = timezone.now()
+    upload.save()
+    transaction.on_commit(lambda: upload.file.delete(save=False))
+    return upload
+
+
+def _manage(plan: Plan, user) -> None:
+    if not access.can_manage_plan(user, plan):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def set_plan_status(plan: Plan, status: str, user) -> Plan:
+    """Put a plan in force, archive it, or back to draft. A plan put in force archives its earlier versions."""
+    _manage(plan, user)
+    if status not in PlanStatus.values:
+        raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
+    plan.status = status
+    plan._history_user = user
+    plan.save()
+    if status == PlanStatus.ACTIVE:
+        archive_previous_versions(plan, user)
+    return plan
+
+
+@transaction.atomic
+def save_roadmap(plan: Plan, data, user) -> int:
+    """Save the roadmap table from a POST (cells ``m-<indicator>-<year>``); returns the cells changed.
+
+    Raises ``roadmap.RoadmapError`` naming every bad cell; then nothing is saved.
+    """
+    _manage(plan, user)
+    indicators = list(plan.indicators.prefetch_related("milestones"))
+    values = parse_roadmap(indicators, plan.roadmap_years, data)
+    by_id = {i.pk: i for i in indicators}
+    changed = 0
+    for (indicator_id, year), cell in values.items():
+        milestone = by_id[indicator_id].milestone_for(year)
+        if cell is None:
+            if milestone is not None:
+                milestone._history_user = user
+                milestone.delete()
+                changed += 1
+            continue
+        if milestone is None:
+            milestone = Milestone(indicator_id=indicator_id, year=year)
+        elif (milestone.value, milestone.min, milestone.max) == (cell.value, cell.min, cell.max):
+            continue
+        milestone.value, milestone.min, milestone.max = cell.value, cell.min, cell.max
+        milestone._history_user = user
+        milestone.save()
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indicator:
+    """Bind an indicator to a catalog entry (or to none: direct entry), as the officer decides."""
+    _manage(indicator.plan, user)
+    catalog = None
+    if code:
+        catalog = CatalogIndicator.objects.filter(code=code, is_active=True).first()
+        if catalog is None:
+            raise PlanImportError(
+                _("There is no catalog indicator with the code “%(code)s”.") % {"code": code}
+            )
+    indicator.catalog = catalog
+    indicator.binding_manual = True
+    indicator.binding_confidence = 1.0
+    indicator.binding_reason = (
+        _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
+    )
+    indicator._history_user = user
+    indicator.save()
+    return indicator
