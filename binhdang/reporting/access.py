@@ -132,3 +132,22 @@ def reporting_units(user) -> QuerySet[OrgUnit]:
 
 def managed_provinces(user) -> QuerySet[OrgUnit]:
     return base.managed_provinces(user)
+
+
+def plans_for_opening(user):
+    """Plans of the provinces the user manages that have a report form (communication, strategy)."""
+    from binhdang.plans.models import Plan
+
+    return (
+        Plan.objects.filter(
+            province__in=base.managed_provinces(user), program__in=("communication", "strategy")
+        )
+        .exclude(status="archived")
+        .select_related("province")
+        .order_by("province__name", "-period_end", "title")
+    )
+
+
+def province_units(period: Period) -> QuerySet[OrgUnit]:
+    """Units that may be made expected reporters of ``period``: the active non-root units of its province."""
+    return OrgUnit.objects.filter(province=period.province_id, is_active=True).exclude(type="province")

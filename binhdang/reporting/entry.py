@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from binhdang.reporting.forms_catalog import (
     CATEGORY_OPTION_LABELS,
@@ -37,6 +41,22 @@ class Input:
     value_type: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    options: tuple = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def display(self) -> str:
+        """The value as shown read-only: "1.500.000", "Có", "Áp dụng chính thức"; "—" when empty."""
+        if self.value == "":
+            return "—"
+        if self.value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
+            return number_format(Decimal(self.value), use_l10n=True, force_grouping=True)
+        if self.value_type == ValueType.BOOLEAN:
+            return str(_("Yes")) if self.value == "true" else str(_("No"))
+        if self.value_type == ValueType.OPTION:
+            return str(dict(self.options).get(self.value, self.value))
+        return self.value
 
     @property
     def input_mode(self) -> str:

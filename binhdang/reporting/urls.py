@@ -1,4 +1,38 @@
-from django.urls import path  # noqa: F401
+"""URLs under ``/reporting/`` (namespace ``reporting``)."""
+
+from django.urls import path
+
+from binhdang.reporting.views import data, periods, reports, review
 
 app_name = "reporting"
-urlpatterns: list = []
+urlpatterns = [
+    path("", reports.index, name="index"),
+    path("periods/open/", periods.open_period, name="period_open"),
+    path("periods/<int:pk>/", periods.board, name="board"),
+    path("periods/<int:pk>/settings/", periods.period_settings, name="period_settings"),
+    path("periods/<int:pk>/status/", periods.period_status, name="period_status"),
+    path("periods/<int:pk>/remind/", periods.remind, name="remind"),
+    path("periods/<int:pk>/export.json", data.data_export, name="data_export"),
+    path("periods/<int:period_pk>/units/<int:unit_pk>/", reports.report, name="report"),
+    path("submissions/<int:pk>/", reports.submission_page, name="submission"),
+    path("submissions/<int:pk>/save/", reports.save, name="save"),
+    path("submissions/<int:pk>/submit/", reports.submit, name="submit"),
+    path("submissions/<int:pk>/history/", reports.history, name="history"),
+    path("submissions/<int:pk>/return/", review.return_view, name="return"),
+    path("submissions/<int:pk>/accept/", review.accept_view, name="accept"),
+    path("submissions/<int:pk>/reopen/", review.reopen_view, name="reopen"),
+    path("submissions/<int:pk>/attachments/", review.attachment_upload, name="attachment_upload"),
+    path(
+        "submissions/<int:pk>/attachments/<int:attachment_pk>/",
+        review.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "submissions/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        review.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("data/import/", data.data_import, name="data_import"),
+    path("notifications/", data.notifications, name="notifications"),
+    path("notifications/read/", data.notifications_read, name="notifications_read"),
+]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -78,6 +79,9 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.period.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:submission", args=[self.pk])
 
     @property
     def is_editable_state(self) -> bool:

@@ -1,0 +1,85 @@
+"""What the home pages show about reporting.
+
+- :func:`due_items(user)`: the reports a reporter has to do (for ``core.home``'s reporter home);
+- :func:`period_summaries(user)`: the periods a focal officer, leader or ministry viewer follows,
+  with completeness and timeliness.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import access
+from binhdang.reporting.models import ExpectedReporter, Period, Submission
+from binhdang.reporting.status import BOARD_STATES, NOT_STARTED, Board, build_board
+
+
+@dataclass
+class DueItem:
+    """One report a reporter has to do (or has done) in a period."""
+
+    period: Period
+    unit: OrgUnit
+    submission: Submission | None
+    url: str
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.period.deadline
+
+    @property
+    def state(self) -> str:
+        return self.submission.state if self.submission else NOT_STARTED
+
+    @property
+    def state_label(self):
+        return BOARD_STATES[self.state][0]
+
+    @property
+    def badge(self) -> str:
+        return BOARD_STATES[self.state][1]
+
+    @property
+    def is_done(self) -> bool:
+        return bool(self.submission and self.submission.is_complete)
+
+    @property
+    def overdue(self) -> bool:
+        return not self.is_done and timezone.localdate() > self.period.deadline
+
+    @property
+    def title(self) -> str:
+        return f"{self.period.plan} · {self.period.year}"
+
+
+def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
+    """The reports of the units ``user`` reports for, in open periods (all periods with
+    ``include_closed``): what is still to do first, by deadline. ``url`` opens the report."""
+    units = access.reporting_units(user)
+    entries = ExpectedReporter.objects.filter(unit__in=units).select_related("period", "period__plan", "unit")
+    if not include_closed:
+        entries = entries.filter(period__status="open")
+    submissions = {(s.period_id, s.unit_id): s for s in Submission.objects.filter(unit__in=units)}
+    items = [
+        DueItem(
+            e.period,
+            e.unit,
+            submissions.get((e.period_id, e.unit_id)),
+            reverse("reporting:report", args=[e.period_id, e.unit_id]),
+        )
+        for e in entries
+    ]
+    return sorted(items, key=lambda i: (i.is_done, i.period.deadline, i.unit.name))
+
+
+def period_summaries(user) -> list[Board]:
+    """The boards (unfiltered) of the periods the user follows, newest year first."""
+    periods = (
+        access.board_periods(user).select_related("plan", "province").order_by("-year", "province__name")
+    )
+    return [build_board(period) for period in periods]

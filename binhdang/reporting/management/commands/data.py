@@ -1,0 +1,70 @@
+"""``binhdang data import FILE [--user USERNAME] [--dry-run]`` and
+``binhdang data export --plan ID --year Y [--out PATH]``: data value sets (domain §9)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.management.commands._common import find_plan, find_user
+from binhdang.reporting.models import Period
+
+
+class Command(BaseCommand):
+    help = "Data value sets (JSON): import a file (all or nothing) or export a plan's year."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        importer = sub.add_parser("import", help="Import a data value set file.")
+        importer.add_argument("file", help="JSON file, '-' for standard input")
+        importer.add_argument("--user", help="acting user; limits the import to what they may report")
+        importer.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+        exporter = sub.add_parser("export", help="Export a plan's reports of a year.")
+        exporter.add_argument("--plan", required=True, help="plan id or slug")
+        exporter.add_argument("--year", required=True, type=int)
+        exporter.add_argument("--out", help="output file (default: standard output)")
+
+    def handle(self, *args, **options):
+        if options["action"] == "import":
+            self._import(options)
+        else:
+            self._export(options)
+
+    def _import(self, options):
+        path = options["file"]
+        try:
+            text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+            data = json.loads(text)
+        except OSError as exc:
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
+        except json.JSONDecodeError as exc:
+            raise CommandError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+        try:
+            result = import_data_value_sets(data, find_user(options.get("user")), dry_run=options["dry_run"])
+        except DataValueSetError as exc:
+            raise CommandError(_("Nothing was imported:") + "\n" + "\n".join(exc.messages)) from exc
+        message = _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.") % vars(result)
+        if result.dry_run:
+            message = _("The file is valid (nothing written): %(sets)d reports, %(values)d values.") % vars(
+                result
+            )
+        self.stdout.write(message)
+
+    def _export(self, options):
+        plan = find_plan(options["plan"])
+        period = Period.objects.filter(plan=plan, year=options["year"]).first()
+        if period is None:
+            raise CommandError(
+                _("Plan %(plan)s has no %(year)s period.") % {"plan": plan.pk, "year": options["year"]}
+            )
+        text = json.dumps(export_data_value_sets(period), ensure_ascii=False, indent=2)
+        if options.get("out"):
+            Path(options["out"]).write_text(text + "\n", encoding="utf-8")
+            self.stdout.write(_("Written to %(path)s.") % {"path": options["out"]})
+        else:
+            self.stdout.write(text)

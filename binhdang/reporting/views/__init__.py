@@ -1,0 +1,9 @@
+"""Reporting pages, thin: queries through ``reporting.access``, changes through ``reporting.services``.
+
+- ``reports``: the reporter's list, the report page (entry with autosave, or read-only), history;
+- ``review``: submit, return, accept, reopen; evidence files;
+- ``periods``: open a period, the status board, expected reporters, reminders, close/reopen;
+- ``data``: data value set upload and download; notifications.
+
+An object outside what the user may see is a 404; a visible object the user may not change is a 403.
+"""

@@ -1,0 +1,37 @@
+"""Helpers shared by the reporting views."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from binhdang.reporting import access
+from binhdang.reporting.errors import ReportingError
+from binhdang.reporting.models import Period, Submission
+
+
+def visible_submission(request: HttpRequest, pk: int) -> Submission:
+    queryset = access.visible_submissions(request.user).select_related(
+        "period", "period__plan", "unit", "updated_by"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def board_period(request: HttpRequest, pk: int) -> Period:
+    """A period whose board the user reads (404 otherwise)."""
+    return get_object_or_404(access.board_periods(request.user).select_related("plan", "province"), pk=pk)
+
+
+def managed_period(request: HttpRequest, pk: int) -> Period:
+    """A period the user manages: 404 if they cannot see it, 403 if they only read it."""
+    period = board_period(request, pk)
+    if not request.user.has_perm("reporting.manage_period", period):
+        raise PermissionDenied
+    return period
+
+
+def report_errors(request: HttpRequest, error: ReportingError) -> None:
+    for message in error.messages:
+        messages.error(request, message)

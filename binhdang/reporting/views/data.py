@@ -1,0 +1,98 @@
+"""Data value sets through the web (upload, download) and the user's notifications."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from binhdang.reporting import access
+from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.forms import DataUploadForm
+from binhdang.reporting.models import Notification
+from binhdang.reporting.views.common import board_period
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def _may_import(user) -> bool:
+    return access.managed_provinces(user).exists() or access.reporting_units(user).exists()
+
+
+@login_required
+def data_import(request: HttpRequest) -> HttpResponse:
+    """Upload a data value set file (JSON, domain §9): all of it is imported, or nothing."""
+    if not _may_import(request.user):
+        raise PermissionDenied
+    form = DataUploadForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise DataValueSetError(
+                    _("The file is larger than %(mb)d MB.") % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024}
+                )
+            try:
+                data = json.loads(upload.read().decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+            result = import_data_value_sets(data, request.user, dry_run=form.cleaned_data["dry_run"])
+        except DataValueSetError as exc:
+            errors = exc.messages
+        else:
+            if result.dry_run:
+                messages.info(
+                    request,
+                    _(
+                        "The file is valid: %(sets)d reports, %(values)d values, %(submitted)d "
+                        "would be submitted. Nothing was imported."
+                    )
+                    % vars(result),
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.")
+                    % vars(result),
+                )
+                return redirect("reporting:data_import")
+    return render(
+        request,
+        "reporting/data_import.html",
+        {"form": form, "errors": errors, "result": result},
+        status=400 if errors else 200,
+    )
+
+
+@login_required
+def data_export(request: HttpRequest, pk: int) -> JsonResponse:
+    """Download the period's reports as a data value set file."""
+    period = board_period(request, pk)
+    response = JsonResponse(
+        export_data_value_sets(period), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    filename = f"{period.form_code}-{period.province.code}-{period.year}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    items = Notification.objects.filter(user=request.user)[:100]
+    return render(request, "reporting/notifications.html", {"items": items})
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    return redirect("reporting:notifications")
