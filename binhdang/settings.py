@@ -20,6 +20,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "binhdang.core",
     "binhdang.orgunits",
     "binhdang.accounts",
@@ -93,12 +96,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Database unreachable -> a Vietnamese 503 page instead of a 500 (core.middleware).
+    "binhdang.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Users with two-factor login on must pass the code step before anything else (accounts.two_factor).
+    "binhdang.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -117,6 +126,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -192,6 +202,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Outside production the files come from the apps (finders) and STATIC_ROOT may not exist (no collectstatic):
+# autorefresh mode looks files up per request instead of warning about the missing directory.
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -217,6 +230,8 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 SESSION_COOKIE_AGE = int(os.environ.get("BINHDANG_SESSION_SECONDS", str(8 * 3600)))
+# 1: the session also ends when the browser is closed (shared computers in a commune office).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_flag("BINHDANG_SESSION_EXPIRE_AT_BROWSER_CLOSE")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -229,7 +244,29 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = env_flag("BINHDANG_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("BINHDANG_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_flag("BINHDANG_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The health check answers plain HTTP too (load balancers, monitoring on the host itself).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content Security Policy, enforced everywhere (development, tests, production): scripts and styles
+# only from our own static files, or inline with the per-request nonce ({% csp_nonce_attr %} /
+# csp_nonce); no inline event handlers, no eval, no outside hosts. See base.html and core/app.js.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+# Two-factor login (django-otp, TOTP): the name shown in authenticator apps.
+OTP_TOTP_ISSUER = "binhdang"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

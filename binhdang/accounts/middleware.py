@@ -15,6 +15,7 @@ class ForcePasswordChangeMiddleware:
         if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
             allowed = {
                 reverse("accounts:password_change"),
+                reverse("accounts:two_factor_verify"),  # the code step comes first (two_factor.py)
                 reverse("accounts:logout"),
                 reverse("set_language"),
             }

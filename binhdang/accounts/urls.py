@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.accounts import user_views, views
+from binhdang.accounts import two_factor_views, user_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -8,6 +8,11 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", views.password_change, name="password_change"),
     path("profile/", views.profile, name="profile"),
+    path("two-factor/", two_factor_views.overview, name="two_factor"),
+    path("two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
+    path("two-factor/verify/", two_factor_views.verify, name="two_factor_verify"),
+    path("two-factor/disable/", two_factor_views.disable, name="two_factor_disable"),
+    path("users/<int:pk>/two-factor/remove/", two_factor_views.remove_for_user, name="two_factor_remove"),
     path("users/", user_views.user_list, name="user_list"),
     path("users/new/", user_views.user_create, name="user_create"),
     path("users/bulk/", user_views.user_bulk_create, name="user_bulk_create"),
