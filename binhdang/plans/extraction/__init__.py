@@ -1,0 +1,166 @@
+"""Extract the structured content of an implementation plan (Kế hoạch) from a .docx or a text file.
+
+Public API::
+
+    extract_file(path) -> dict      # .docx or text, recognised by content
+    extract_text(text) -> dict
+    extract_docx(data) -> dict      # bytes or a binary file object
+    ExtractionError                 # not a plan / unreadable file, message in Vietnamese
+
+The dict follows ``shared/contracts/plan-extract.schema.json`` and adds ``number`` and ``date`` of
+the plan, ``warnings`` (what could not be read), ``roadmap`` (rows of a roadmap annex table) and,
+for each extracted item, ``source``: the sentence or line of the document it was read from
+(``sources`` holds those of the top-level fields). The rules are deterministic; each module's
+docstring states the ones it applies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from django.utils.translation import gettext as _
+
+from binhdang.plans.extraction import (
+    agencies,
+    campaigns,
+    header,
+    indicators,
+    legal,
+    reporting,
+    roadmap,
+    signer,
+    tasks,
+)
+from binhdang.plans.extraction.document import Document, read_text
+from binhdang.plans.extraction.errors import ExtractionError
+from binhdang.plans.extraction.files import load, load_docx
+from binhdang.plans.extraction.sections import Layout, layout
+
+__all__ = ["ExtractionError", "extract_docx", "extract_file", "extract_text"]
+
+PLAN_SECTIONS = ("goals", "tasks", "organisation")
+
+
+def extract_file(path: str | Path) -> dict:
+    """Extract the plan in the file at ``path`` (.docx or text, whatever its name)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise ExtractionError(_("The file %(name)s does not exist.") % {"name": path}) from error
+    except IsADirectoryError as error:
+        raise ExtractionError(_("%(name)s is a folder, not a file.") % {"name": path}) from error
+    except OSError as error:
+        raise ExtractionError(
+            _("The file %(name)s cannot be read: %(error)s") % {"name": path, "error": error}
+        ) from error
+    return _extract(load(data, path.name))
+
+
+def extract_text(text: str) -> dict:
+    """Extract a plan written as plain or Markdown-like text."""
+    if not text or not text.strip():
+        raise ExtractionError(_("The text is empty."))
+    return _extract(read_text(text))
+
+
+def extract_docx(data: bytes | BinaryIO) -> dict:
+    """Extract a plan from the bytes (or a binary file object) of a .docx document."""
+    raw = data if isinstance(data, bytes | bytearray) else data.read()
+    name = getattr(data, "name", "") or "document.docx"
+    if not raw:
+        raise ExtractionError(_("The file %(name)s is empty.") % {"name": name})
+    return _extract(load_docx(bytes(raw), str(name)))
+
+
+def _extract(document: Document) -> dict:
+    if not document.blocks:
+        raise ExtractionError(_("The file is not a plan: it has no text."))
+    plan = layout(document.blocks)
+    _check_is_plan(plan)
+    warnings: list[str] = []
+
+    title = header.title_text(plan.title)
+    number, number_source = header.plan_number(plan.header)
+    date, _place, date_source = header.plan_date(plan.header)
+    body_blocks = [b for s in plan.sections for b in s.blocks]
+    issuer = header.issuer(plan.header, title, plan.preamble, body_blocks)
+    goals, inds, indicator_warnings = indicators.extract(plan)
+    warnings += indicator_warnings
+    agency_list = agencies.extract(plan)
+    unknown = agencies.responsibilities(agency_list, inds, goals)
+    reports = reporting.extract(plan, agencies.duty_owner(agency_list))
+    via = [name for r in reports for name in reporting.receivers_of(r["source"])[1]]
+    focal, focal_source = agencies.focal_agency(agency_list, via)
+    sign = signer.signer(plan.closing or document.blocks[-10:])
+
+    if issuer is None:
+        warnings.append(_("The issuing body and its locality could not be read."))
+    if not title:
+        warnings.append(_("The subject line under “KẾ HOẠCH” could not be read."))
+    if number is None:
+        warnings.append(
+            _("The plan number is blank or missing (“%(line)s”).") % {"line": number_source or "Số: ..."}
+        )
+    if date is None:
+        warnings.append(
+            _("The plan date is blank or missing (“%(line)s”).") % {"line": date_source or "..., ngày ..."}
+        )
+    for code in dict.fromkeys(unknown):
+        warnings.append(
+            _("A responsibility clause names indicator %(code)s, which the plan does not list.")
+            % {"code": code}
+        )
+    if not reports:
+        warnings.append(_("No reporting deadline (“trước ngày ...”) was found."))
+    if focal is None:
+        warnings.append(_("The focal agency that receives the reports could not be identified."))
+    if not agency_list:
+        warnings.append(_("No agencies were found in the section “TỔ CHỨC THỰC HIỆN”."))
+    if sign is None:
+        warnings.append(_("The signer could not be read."))
+
+    return {
+        "issuer": issuer.issuer if issuer else "",
+        "locality": issuer.locality if issuer else "",
+        "level": issuer.level if issuer else "province",
+        "program": header.program(title, plan.preamble),
+        "title": title,
+        "period": header.period(title),
+        "number": number,
+        "date": date,
+        "legal_bases": legal.legal_bases(plan.preamble),
+        "focal_agency": focal,
+        "goals": goals,
+        "indicators": inds,
+        "tasks": tasks.extract(plan),
+        "agencies": [a.as_dict() for a in agency_list],
+        "reporting": reports,
+        "campaigns": campaigns.extract(
+            document.blocks[: plan.closing[0].index] if plan.closing else document.blocks
+        ),
+        "signer": sign or {"authority": None, "position": None, "name": "", "source": None},
+        "roadmap": roadmap.extract(document.tables, inds),
+        "warnings": warnings,
+        "sources": {
+            "issuer": issuer.source if issuer else None,
+            "title": title or None,
+            "number": number_source,
+            "date": date_source,
+            "focal_agency": focal_source,
+        },
+    }
+
+
+def _check_is_plan(plan: Layout) -> None:
+    kinds = {s.kind for s in plan.sections}
+    found = [k for k in PLAN_SECTIONS if k in kinds]
+    if len(found) >= 2 or (plan.title and found):
+        return
+    raise ExtractionError(
+        _(
+            "The file is not a plan: no “KẾ HOẠCH” title with the sections on objectives (MỤC TIÊU), "
+            "tasks (NHIỆM VỤ) and organisation (TỔ CHỨC THỰC HIỆN) was found."
+        )
+    )

@@ -1,0 +1,236 @@
+"""Read a Word .docx plan into ``document.Line`` records with python-docx.
+
+What is read: body paragraphs and tables in document order (content controls included),
+heading styles (Heading N, Title), bold runs (direct, character style or paragraph style), line
+breaks inside a paragraph, bullets and Word's automatic numbering (numbering.xml: decimal,
+letters, roman numerals, bullets), and table cells (a header table with the issuer on the left
+and the motto on the right, a roadmap annex, a signature table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from binhdang.plans.extraction.document import Document, Line, build_blocks
+from binhdang.plans.extraction.text import nfc
+
+_HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.IGNORECASE)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def read_docx(docx: DocxDocument) -> Document:
+    """The lines, blocks and tables of an opened python-docx document."""
+    numbering = _Numbering(docx)
+    lines: list[Line] = []
+    tables: list[list[list[str]]] = []
+    for item in _iter_body(docx, docx.element.body):
+        if isinstance(item, Paragraph):
+            lines.extend(_paragraph_lines(item, numbering))
+        else:
+            rows = _table_rows(item)
+            table_index = len(tables)
+            tables.append([[nfc(cell.text) for cell in cells] for cells in rows])
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    for paragraph in cell.paragraphs:
+                        for line in _paragraph_lines(paragraph, numbering):
+                            line.cell = (table_index, r, c)
+                            lines.append(line)
+    return Document(blocks=build_blocks(lines), tables=tables)
+
+
+def _iter_body(docx: DocxDocument, parent: Any) -> Iterator[Paragraph | Table]:
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, docx._body)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, docx._body)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _iter_body(docx, content)
+
+
+def _table_rows(table: Table) -> list[list[Any]]:
+    """Cells row by row, each merged cell once."""
+    rows = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(cell)
+        rows.append(cells)
+    return rows
+
+
+def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering) -> list[Line]:
+    style_name = paragraph.style.name if paragraph.style is not None else ""
+    heading = None
+    m = _HEADING_STYLE.match(style_name or "")
+    if m:
+        heading = int(m.group(1))
+    elif style_name in ("Title", "Subtitle"):
+        heading = 1
+    label, kind = numbering.label(paragraph)
+    if kind is None and "bullet" in (style_name or "").lower():
+        label, kind = ("+" if style_name.rstrip().endswith(("2", "3")) else "-"), "bullet"
+    style_bold = _style_bold(paragraph.style)
+    segments: list[tuple[str, bool, bool]] = []
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if hasattr(item, "runs") else [item]
+        for run in runs:
+            bold = run.bold if run.bold is not None else (_style_bold(run.style) or style_bold)
+            segments.append((run.text, bool(bold), bool(run.italic)))
+    lines: list[Line] = []
+    current: list[tuple[str, bool, bool]] = []
+    for text, bold, italic in segments:
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append(_line(current, heading, first=not lines, label=label, kind=kind))
+                current = []
+            current.append((part, bold, italic))
+    lines.append(_line(current, heading, first=not lines, label=label, kind=kind))
+    return [line for line in lines if line.text.strip()]
+
+
+def _line(segments: list[tuple[str, bool, bool]], heading: int | None, *, first: bool, label, kind) -> Line:
+    visible = [(t, b, i) for t, b, i in segments if t.strip()]
+    text = "".join(t for t, _, _ in segments)
+    bold = bool(visible) and all(b for _, b, _ in visible)
+    prefix = ""
+    if visible and visible[0][1] and not bold:
+        for t, b, _ in segments:
+            if not b and t.strip():
+                break
+            prefix += t
+    italic = bool(visible) and all(i for _, _, i in visible)
+    return Line(
+        text=text,
+        paragraph_start=first,
+        heading=heading,
+        bold=bold,
+        bold_prefix=prefix,
+        italic=italic,
+        list_label=label if first else None,
+        list_kind=kind if first else None,
+    )
+
+
+def _style_bold(style: Any) -> bool:
+    """Bold set by a style or one of the styles it is based on."""
+    while style is not None:
+        font = getattr(style, "font", None)
+        if font is not None and font.bold is not None:
+            return bool(font.bold)
+        style = getattr(style, "base_style", None)
+    return False
+
+
+class _Numbering:
+    """Computes the visible label of automatically numbered paragraphs (numbering.xml)."""
+
+    def __init__(self, docx: DocxDocument) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.num_to_abstract: dict[str, str] = {}
+        self.start_overrides: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = docx.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for abstract in root.findall(qn("w:abstractNum")):
+            aid = abstract.get(qn("w:abstractNumId"))
+            for lvl in abstract.findall(qn("w:lvl")):
+                ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                fmt = _val(lvl.find(qn("w:numFmt"))) or "decimal"
+                text = _val(lvl.find(qn("w:lvlText"))) or ""
+                start = int(_val(lvl.find(qn("w:start"))) or "1")
+                self.levels[(aid, ilvl)] = (fmt, text, start)
+        for num in root.findall(qn("w:num")):
+            nid = num.get(qn("w:numId"))
+            self.num_to_abstract[nid] = _val(num.find(qn("w:abstractNumId"))) or ""
+            for override in num.findall(qn("w:lvlOverride")):
+                start = override.find(qn("w:startOverride"))
+                if start is not None:
+                    self.start_overrides[(nid, int(override.get(qn("w:ilvl"), "0")))] = int(_val(start) or 1)
+
+    def label(self, paragraph: Paragraph) -> tuple[str | None, str | None]:
+        num_id, ilvl = _num_pr(paragraph)
+        if num_id is None or num_id == "0" or num_id not in self.num_to_abstract:
+            return None, None
+        aid = self.num_to_abstract[num_id]
+        fmt, text, _ = self.levels.get((aid, ilvl), ("bullet", "", 1))
+        if fmt == "bullet":
+            return ("-" if ilvl == 0 else "+"), "bullet"
+        if fmt == "none":
+            return None, None
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= ilvl:
+            level = len(counters)
+            start = self.start_overrides.get((num_id, level), self.levels.get((aid, level), ("", "", 1))[2])
+            counters.append(start - 1)
+        counters[ilvl] += 1
+        for level in range(ilvl + 1, len(counters)):
+            start = self.start_overrides.get((num_id, level), self.levels.get((aid, level), ("", "", 1))[2])
+            counters[level] = start - 1
+        label = text or f"%{ilvl + 1}."
+        for level in range(ilvl + 1):
+            level_fmt = self.levels.get((aid, level), ("decimal", "", 1))[0]
+            label = label.replace(f"%{level + 1}", _format(max(counters[level], 1), level_fmt))
+        label = label.strip().strip(".)(:").strip()
+        kind = {"lowerLetter": "letter", "upperLetter": "letter", "lowerRoman": "letter"}.get(fmt, "number")
+        if fmt == "upperRoman":
+            kind = "roman"
+        return label or None, kind
+
+
+def _num_pr(paragraph: Paragraph) -> tuple[str | None, int]:
+    p_pr = paragraph._p.pPr
+    num_pr = p_pr.numPr if p_pr is not None else None
+    style = paragraph.style
+    while num_pr is None and style is not None:
+        s_pr = style.element.pPr
+        num_pr = s_pr.numPr if s_pr is not None else None
+        style = style.base_style
+    if num_pr is None:
+        return None, 0
+    num_id = num_pr.numId.val if num_pr.numId is not None else None
+    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return (str(num_id) if num_id is not None else None), int(ilvl)
+
+
+def _val(element: Any) -> str | None:
+    return element.get(qn("w:val")) if element is not None else None
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = _LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out += numeral
+            n -= value
+    return out

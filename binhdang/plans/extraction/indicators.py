@@ -1,0 +1,142 @@
+"""Goals and indicators of the objectives section ("MỤC TIÊU").
+
+Shapes handled:
+
+- a flat list "1. ... 2. ..." or "- ..." (no goals; codes "1", "2", ... in order);
+- goals "a) Mục tiêu 1: Trong lĩnh vực chính trị" with "- Chỉ tiêu 1: ...", a single "Chỉ tiêu: ..."
+  (code "1.1"), or numbered items under them;
+- explicit codes "Chỉ tiêu 1.1:", "2.3." kept as written.
+
+"Mục tiêu chung" (the general objective) is skipped; "Mục tiêu cụ thể đến năm 2030" gives its year to
+targets that name none. Responsibilities are filled in later from the organisation section (see
+``agencies.responsibilities``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from binhdang.plans.extraction.sections import Layout, Node, nest
+from binhdang.plans.extraction.targets import NUM, parse_targets
+from binhdang.plans.extraction.text import clean_item, fold_chars, starts_with_keyword
+
+GOAL_RE = re.compile(r"^muc tieu\s+(?P<code>\d+(?:\.\d+)*)\s*(?:[:.\-–)]\s*(?P<title>.*))?$")
+INDICATOR_RE = re.compile(r"^chi tieu\s*(?P<code>\d+(?:\.\d+)*)?\s*[:.\-–)]\s*(?P<text>.+)$")
+GENERAL = ("mục tiêu chung", "mục tiêu tổng quát", "mục tiêu tổng thể")
+CONTAINERS = (
+    "mục tiêu cụ thể",
+    "chỉ tiêu cụ thể",
+    "các chỉ tiêu cụ thể",
+    "mục tiêu, chỉ tiêu",
+    "các chỉ tiêu",
+    "chỉ tiêu",
+)
+_YEAR_RE = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.goals: list[dict] = []
+        self.indicators: list[dict] = []
+        self.warnings: list[str] = []
+        self.counts: dict[str | None, int] = {}
+
+    def add_indicator(self, node: Node, goal: str | None, explicit: str | None, text: str, year: int | None):
+        self.counts[goal] = self.counts.get(goal, 0) + 1
+        block = node.block
+        if explicit:
+            code = explicit if "." in explicit or goal is None else f"{goal}.{explicit}"
+        elif block.kind == "number" and block.label:
+            code = block.label if "." in block.label or goal is None else f"{goal}.{block.label}"
+        else:
+            code = f"{goal}.{self.counts[goal]}" if goal else str(self.counts[goal])
+        extra = " ".join(c.block.body for c in node.children if c.block.kind is not None)
+        full = f"{text} {extra}".strip()
+        targets = parse_targets(full, year)
+        if all(t["kind"] == "boolean" for t in targets):
+            self.warnings.append(
+                _("Indicator %(code)s has no number; it is recorded as a yes/no commitment: “%(text)s”")
+                % {"code": code, "text": clean_item(text)[:120]}
+            )
+        self.indicators.append(
+            {
+                "code": code,
+                "goal": goal,
+                "text": clean_item(full),
+                "targets": targets,
+                "responsible": [],
+                "source": block.text,
+            }
+        )
+
+
+def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
+    """(goals, indicators, warnings) from the objectives section(s) of the plan."""
+    collector = _Collector()
+    sections = layout.sections_of("goals")
+    for section in sections:
+        _walk(nest(section.blocks), _year(section.heading.body), None, collector, top=True)
+    if not collector.indicators:
+        for section in layout.sections:
+            for root in nest(section.blocks):
+                for node in root.walk():
+                    if node.block.kind and _is_container(node.body):
+                        _walk(node.children, _year(node.body), None, collector, top=False)
+    if not collector.indicators:
+        collector.warnings.append(_("No objectives or indicators were found (section “MỤC TIÊU”)."))
+    return collector.goals, collector.indicators, collector.warnings
+
+
+def _year(text: str) -> int | None:
+    m = _YEAR_RE.search(text)
+    return int(m[1]) if m else None
+
+
+def _is_container(body: str) -> bool:
+    return any(starts_with_keyword(body, c) for c in CONTAINERS) and not INDICATOR_RE.match(fold_chars(body))
+
+
+def _is_general(body: str) -> bool:
+    return any(starts_with_keyword(body, g) for g in GENERAL)
+
+
+def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector, top: bool) -> None:
+    labelled = any(n.block.kind for n in nodes)
+    for node in nodes:
+        body = node.body.strip()
+        key = fold_chars(body)
+        if _is_general(body):
+            continue
+        if node.block.kind and _is_container(body) and not _has_target_number(body):
+            _walk(node.children, _year(body) or year, goal, out, top=False)
+            continue
+        goal_match = GOAL_RE.match(key)
+        if goal_match:
+            code = goal_match["code"]
+            title = body[goal_match.start("title") :] if goal_match["title"] else None
+            out.goals.append(
+                {"code": code, "title": clean_item(title) if title else None, "source": node.block.text}
+            )
+            _walk(node.children, _year(title or "") or year, code, out, top=False)
+            continue
+        ind_match = INDICATOR_RE.match(key)
+        if ind_match:
+            text = body[ind_match.start("text") :]
+            out.add_indicator(node, goal, ind_match["code"], text, year)
+            continue
+        if node.block.kind is None and (labelled or body.startswith("(") or not _has_target_number(body)):
+            continue
+        if node.children and any(INDICATOR_RE.match(fold_chars(c.body)) for c in node.children):
+            code = node.block.label if node.block.kind == "number" else str(len(out.goals) + 1)
+            out.goals.append({"code": code, "title": clean_item(body), "source": node.block.text})
+            _walk(node.children, _year(body) or year, code, out, top=False)
+            continue
+        if node.block.kind is None and not top and labelled:
+            continue
+        out.add_indicator(node, goal, None, body, year)
+
+
+def _has_target_number(text: str) -> bool:
+    return bool(re.search(rf"{NUM}\s*%|(?:ít nhất|tối thiểu|đạt|dưới|trên)\s+{NUM}", text, re.IGNORECASE))
