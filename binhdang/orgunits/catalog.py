@@ -153,6 +153,21 @@ def _query(sql: str) -> list[sqlite3.Row]:
         return conn.execute(sql).fetchall()
 
 
+COMMUNE_DIVISIONS = ("Xã", "Phường", "Đặc khu")
+
+
+def _commune_division(name: str, listed: str) -> str:
+    """The division of a commune: the level word its official name starts with.
+
+    The package's ``wardType`` contradicts the name for four units (e.g. "Phường Việt Hòa" listed as
+    "Xã"); the name is the one the resolutions use, so it wins.
+    """
+    for division in COMMUNE_DIVISIONS:
+        if name.startswith(division + " "):
+            return division
+    return nfc(listed)
+
+
 @cache
 def province_records() -> tuple[ProvinceRecord, ...]:
     """All 34 provinces with their communes, ordered by code (read once per process)."""
@@ -164,8 +179,9 @@ def province_records() -> tuple[ProvinceRecord, ...]:
     heads: dict[str, sqlite3.Row] = {}
     for row in rows:
         heads.setdefault(row["provinceCode"], row)
+        name = nfc(row["ward"])
         communes.setdefault(row["provinceCode"], []).append(
-            CommuneRecord(code=row["wardCode"], name=nfc(row["ward"]), division=nfc(row["wardType"]))
+            CommuneRecord(code=row["wardCode"], name=name, division=_commune_division(name, row["wardType"]))
         )
     records = []
     for code, head in heads.items():

@@ -7,13 +7,30 @@ from datetime import date, datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from binhdang.orgunits.models import OrgUnit
 
 #: Fields not worth showing (derived from others).
 _HIDDEN_FIELDS = ["search_name"]
-_ACTIONS = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
+#: Labels of the fields shown, with their own context (Django's catalogues translate "active" differently).
+_LABELS = {
+    "code": pgettext_lazy("unit field", "Code"),
+    "name": pgettext_lazy("unit field", "Name"),
+    "type": pgettext_lazy("unit field", "Kind of unit"),
+    "division": pgettext_lazy("unit field", "Administrative division"),
+    "parent": pgettext_lazy("unit field", "Parent unit"),
+    "province": pgettext_lazy("unit field", "Province"),
+    "is_active": pgettext_lazy("unit field", "Active"),
+    "valid_from": pgettext_lazy("unit field", "Valid from"),
+    "valid_to": pgettext_lazy("unit field", "Valid to"),
+    "email": pgettext_lazy("unit field", "E-mail"),
+}
+_ACTIONS = {
+    "+": pgettext_lazy("history action", "Created"),
+    "~": pgettext_lazy("history action", "Changed"),
+    "-": pgettext_lazy("history action", "Deleted"),
+}
 
 
 @dataclass
@@ -42,7 +59,7 @@ def _display(unit_field, value, names: dict[int, str]) -> str:
     if unit_field.choices:
         return str(dict(unit_field.flatchoices).get(value, value))
     if isinstance(value, date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return formats.date_format(value, "d/m/Y")
     return str(value)
 
 
@@ -72,7 +89,7 @@ def unit_history(unit: OrgUnit) -> list[HistoryEntry]:
             unit_field = OrgUnit._meta.get_field(change.field)
             entry.changes.append(
                 Change(
-                    str(unit_field.verbose_name),
+                    str(_LABELS.get(change.field, unit_field.verbose_name)),
                     _display(unit_field, change.old, names),
                     _display(unit_field, change.new, names),
                 )

@@ -19,13 +19,12 @@ from django.utils.translation import gettext as _
 
 from binhdang.core.text import nfc
 from binhdang.orgunits.access import can_add_units, can_manage_unit
+from binhdang.orgunits.catalog import COMMUNE_DIVISIONS
 from binhdang.orgunits.matching import name_key, province_short_name
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 
 #: Unit types a focal officer may add to their province.
 ADDABLE_TYPES = (OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA, OrgUnitType.COMMUNE)
-#: Administrative divisions of a commune-level unit.
-COMMUNE_DIVISIONS = ("Xã", "Phường", "Đặc khu")
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 NAME_MAX = OrgUnit._meta.get_field("name").max_length
 

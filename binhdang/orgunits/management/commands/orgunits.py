@@ -12,6 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from binhdang.orgunits import loader
 from binhdang.orgunits.catalog import UnknownProvinceError
@@ -20,7 +21,7 @@ from binhdang.orgunits.selectors import find_province, province_units
 
 
 class Command(BaseCommand):
-    help = "Load the official provinces and communes, or list the units of a province."
+    help = gettext_lazy("Load the official provinces and communes, or list the units of a province.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="{load,list}")
