@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from binhdang.accounts import access, throttle
 from binhdang.accounts.models import Role
@@ -31,7 +31,7 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Username")
+        self.fields["username"].label = pgettext_lazy("account", "Username")
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autocapitalize": "none"})
         self.fields["password"].label = _("Password")
 
@@ -81,7 +81,7 @@ class UserDetailsForm(forms.Form):
 
 class UserCreateForm(UserDetailsForm):
     username = forms.CharField(
-        label=_("Username"),
+        label=pgettext_lazy("account", "Username"),
         max_length=150,
         help_text=_("Lower-case letters without accents, digits, dots or dashes, e.g. nguyen.thi.hoa"),
     )
@@ -120,7 +120,9 @@ class UserEditForm(UserDetailsForm):
 
 
 class BulkCreateForm(forms.Form):
-    units = UnitsField(label=_("Units"), queryset=OrgUnit.objects.none(), required=False)
+    units = UnitsField(
+        label=pgettext_lazy("account", "Units"), queryset=OrgUnit.objects.none(), required=False
+    )
     style = forms.ChoiceField(
         label=_("Usernames"), choices=USERNAME_STYLES, initial="name", widget=forms.RadioSelect
     )

@@ -34,7 +34,7 @@ HISTORY_REASONS = {
     services.REASON_CREATED: gettext_lazy("Account created"),
     services.REASON_BULK_CREATED: gettext_lazy("Account created (bulk)"),
     services.REASON_UPDATED: gettext_lazy("Details or roles changed"),
-    services.REASON_PASSWORD_RESET: gettext_lazy("Password reset"),
+    services.REASON_PASSWORD_RESET: gettext_lazy("Password reset by a manager"),
     services.REASON_PASSWORD_CHANGED: gettext_lazy("Password changed by the user"),
     services.REASON_DEACTIVATED: gettext_lazy("Account deactivated"),
     services.REASON_REACTIVATED: gettext_lazy("Account reactivated"),

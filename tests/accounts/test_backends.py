@@ -1,0 +1,61 @@
+"""The throttled authentication backend and the failure/success signals, through ``authenticate()``."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+from django.test import RequestFactory
+from django.urls import reverse
+
+from binhdang.accounts.models import LoginFailure
+from tests.factories import PASSWORD
+
+
+def _request(ip="198.51.100.1"):
+    return RequestFactory().post("/accounts/login/", REMOTE_ADDR=ip)
+
+
+def test_wrong_password_is_recorded_as_a_failure(commune_a_reporter):
+    assert authenticate(_request(), username="reporter_a", password="sai-mat-khau") is None
+    failure = LoginFailure.objects.get()
+    assert (failure.username, failure.ip_address) == ("reporter_a", "198.51.100.1")
+
+
+def test_right_password_is_refused_once_the_username_is_locked(commune_a_reporter, settings):
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        authenticate(_request(), username="reporter_a", password="sai-mat-khau")
+    assert authenticate(_request(), username="reporter_a", password=PASSWORD) is None
+
+
+def test_refused_attempts_do_not_extend_the_lock(commune_a_reporter, settings):
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        authenticate(_request(), username="reporter_a", password="sai-mat-khau")
+    authenticate(_request(), username="reporter_a", password=PASSWORD)
+    assert LoginFailure.objects.count() == settings.LOGIN_MAX_FAILURES
+
+
+def test_inactive_account_cannot_authenticate(commune_a_reporter):
+    commune_a_reporter.is_active = False
+    commune_a_reporter.save()
+    assert authenticate(_request(), username="reporter_a", password=PASSWORD) is None
+
+
+def test_successful_login_clears_the_failures_of_that_username(client, commune_a_reporter):
+    client.post(reverse("accounts:login"), {"username": "reporter_a", "password": "sai"})
+    client.post(reverse("accounts:login"), {"username": "someone_else", "password": "sai"})
+    client.post(reverse("accounts:login"), {"username": "reporter_a", "password": PASSWORD})
+    assert list(LoginFailure.objects.values_list("username", flat=True)) == ["someone_else"]
+
+
+def test_admin_login_is_throttled_too(client, admin_user, settings):
+    url = reverse("admin:login")
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        client.post(url, {"username": "admin", "password": "sai-mat-khau"})
+    client.post(url, {"username": "admin", "password": "Admin-mat-khau-2026"})
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_unknown_usernames_are_counted_too():
+    authenticate(_request(), username="khong-ton-tai", password="x")
+    assert LoginFailure.objects.filter(username="khong-ton-tai").exists()

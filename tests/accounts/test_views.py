@@ -1,0 +1,136 @@
+"""Sign-in pages: login (Vietnamese, throttled), logout, password change, profile."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user
+from django.urls import reverse
+
+from binhdang.accounts.models import LoginFailure
+from tests.factories import PASSWORD
+
+LOGIN = "/accounts/login/"
+
+
+def _login(client, username, password):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def test_login_page_is_in_vietnamese_and_says_what_the_product_is_for(client, db):
+    response = client.get(reverse("accounts:login"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="vi">' in page
+    assert "Theo dõi kế hoạch thực hiện bình đẳng giới cấp tỉnh" in page
+    assert ">Tên đăng nhập</label>" in page
+    assert ">Mật khẩu</label>" in page
+
+
+def test_login_with_the_right_password_goes_to_the_home_page(client, commune_a_reporter):
+    response = _login(client, "reporter_a", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
+    assert get_user(client).pk == commune_a_reporter.pk
+
+
+def test_wrong_password_shows_a_vietnamese_error(client, commune_a_reporter):
+    response = _login(client, "reporter_a", "sai-mat-khau")
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+    assert not get_user(client).is_authenticated
+
+
+def test_sixth_attempt_with_the_right_password_is_refused_after_five_failures(client, commune_a_reporter):
+    for _ in range(5):
+        _login(client, "reporter_a", "sai-mat-khau")
+    response = _login(client, "reporter_a", PASSWORD)
+    page = response.content.decode()
+    assert "Đăng nhập sai quá nhiều lần" in page
+    assert "vui lòng thử lại sau 15 phút" in page
+    assert not get_user(client).is_authenticated
+
+
+def test_login_is_allowed_again_once_the_window_has_passed(client, commune_a_reporter, settings):
+    for _ in range(5):
+        _login(client, "reporter_a", "sai-mat-khau")
+    past = timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS + 1)
+    for failure in LoginFailure.objects.all():
+        failure.created_at -= past
+        failure.save()
+    response = _login(client, "reporter_a", PASSWORD)
+    assert response.status_code == 302
+    assert get_user(client).pk == commune_a_reporter.pk
+
+
+def test_one_address_is_capped_across_usernames(client, commune_a_reporter, settings):
+    settings.LOGIN_MAX_FAILURES_PER_IP = 3
+    for name in ("x1", "x2", "x3"):
+        _login(client, name, "sai")
+    response = _login(client, "reporter_a", PASSWORD)
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+
+
+def test_deactivated_account_cannot_log_in(client, commune_a_reporter):
+    commune_a_reporter.is_active = False
+    commune_a_reporter.save()
+    response = _login(client, "reporter_a", PASSWORD)
+    assert response.status_code == 200
+    assert not get_user(client).is_authenticated
+
+
+def test_logout_needs_a_post(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    response = client.post(reverse("accounts:logout"))
+    assert response["Location"] == reverse("accounts:login")
+    assert not get_user(client).is_authenticated
+
+
+def test_logged_in_user_opening_login_goes_home(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    assert client.get(reverse("accounts:login"))["Location"] == reverse("core:home")
+
+
+def test_password_change_sets_the_new_password_and_keeps_the_session(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    new = "Mot-mat-khau-moi-2027"
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response["Location"] == reverse("core:home")
+    commune_a_reporter.refresh_from_db()
+    assert commune_a_reporter.check_password(new)
+    assert commune_a_reporter.password.startswith("argon2")
+    assert get_user(client).is_authenticated
+
+
+def test_password_change_rejects_a_wrong_old_password_in_vietnamese(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "sai",
+            "new_password1": "Mot-mat-khau-moi-2027",
+            "new_password2": "Mot-mat-khau-moi-2027",
+        },
+    )
+    assert response.status_code == 200
+    assert "Mật khẩu cũ" in response.content.decode()
+    commune_a_reporter.refresh_from_db()
+    assert commune_a_reporter.check_password(PASSWORD)
+
+
+def test_profile_shows_name_roles_units_and_the_change_password_link(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    page = client.get(reverse("accounts:profile")).content.decode()
+    assert "Y Bih Niê" in page
+    assert "Cán bộ báo cáo" in page
+    assert "Xã Ea Kar" in page
+    assert reverse("accounts:password_change") in page
+
+
+def test_profile_needs_login(client, db):
+    response = client.get(reverse("accounts:profile"))
+    assert response["Location"].startswith(LOGIN)
