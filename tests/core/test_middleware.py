@@ -1,0 +1,136 @@
+"""The database-unavailable middleware (503 page, recovery) and the Vietnamese error pages."""
+
+from __future__ import annotations
+
+import copy
+import socket
+from contextlib import contextmanager
+
+import pytest
+from django.db import connections
+from django.db.utils import OperationalError
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+from django.views.defaults import server_error
+
+from binhdang.core.middleware import RETRY_AFTER_SECONDS, is_database_error
+
+
+def _closed_port() -> int:
+    """A local TCP port nobody listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _break(settings_dict: dict) -> None:
+    """Point connection settings at a database that cannot be reached, for the vendor in use."""
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        settings_dict["NAME"] = "/nonexistent-binhdang-directory/gone.sqlite3"
+    else:
+        settings_dict["HOST"] = "127.0.0.1"
+        settings_dict["PORT"] = str(_closed_port())
+        settings_dict["OPTIONS"] = {**settings_dict.get("OPTIONS", {}), "connect_timeout": 3}
+
+
+@contextmanager
+def swapped_default_connection():
+    """Serve requests through a new connection object for ``default``, then put the original back.
+
+    The new connection starts with the test database's settings; the test breaks and restores its
+    ``settings_dict`` to take the database away and bring it back. Works the same on SQLite (the
+    shared in-memory test database stays open through the original connection) and PostgreSQL.
+    """
+    original = connections["default"]
+    wrapper = original.__class__(copy.deepcopy(original.settings_dict), alias="default")
+    connections._connections.default = wrapper
+    try:
+        yield wrapper
+    finally:
+        connections._connections.default = original
+        if wrapper.connection is not None:
+            wrapper.connection.close()
+            wrapper.connection = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logged_in_user_gets_a_vietnamese_503_while_the_database_is_down_and_the_page_after(
+    client, focal_officer
+):
+    client.force_login(focal_officer)
+    client.raise_request_exception = False
+    with swapped_default_connection() as wrapper:
+        reachable = copy.deepcopy(wrapper.settings_dict)
+        _break(wrapper.settings_dict)
+
+        down = client.get(reverse("core:home"))
+
+        assert down.status_code == 503
+        assert down["Retry-After"] == str(RETRY_AFTER_SECONDS)
+        page = down.content.decode()
+        assert '<html lang="vi">' in page
+        assert "Hệ thống tạm thời không phục vụ được" in page
+        assert "không kết nối được với cơ sở dữ liệu" in page
+        assert "sessionid" not in down.cookies  # the session was neither saved nor deleted
+
+        wrapper.settings_dict.clear()
+        wrapper.settings_dict.update(reachable)
+        back = client.get(reverse("core:home"))
+
+    assert back.status_code == 200
+    assert focal_officer.full_name in back.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_health_check_answers_503_json_while_the_database_is_down(client):
+    with swapped_default_connection() as wrapper:
+        reachable = copy.deepcopy(wrapper.settings_dict)
+        _break(wrapper.settings_dict)
+        down = client.get(reverse("core:healthz"))
+        wrapper.settings_dict.clear()
+        wrapper.settings_dict.update(reachable)
+        up = client.get(reverse("core:healthz"))
+
+    assert down.status_code == 503
+    assert down.json()["status"] == "unavailable"
+    assert "cơ sở dữ liệu" in down.json()["detail"]
+    assert down["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert up.status_code == 200
+    assert up.json() == {"status": "ok"}
+
+
+def test_other_errors_are_not_mistaken_for_an_unreachable_database():
+    assert not is_database_error(ValueError("bad input"))
+    try:
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError as exc:
+            raise RuntimeError("while rendering") from exc
+    except RuntimeError as wrapped:
+        assert is_database_error(wrapped)
+
+
+def test_unknown_address_shows_the_vietnamese_404_page(client, db):
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Không tìm thấy trang" in page
+    assert "Về trang chủ" in page
+
+
+def test_reporter_opening_user_management_gets_the_vietnamese_403_page(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    response = client.get(reverse("accounts:user_list"))
+    assert response.status_code == 403
+    assert "Không có quyền truy cập" in response.content.decode()
+
+
+def test_server_error_page_is_vietnamese_and_needs_no_request_context(db):
+    request = RequestFactory().get("/")
+    with translation.override("vi"):
+        response = server_error(request)
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Lỗi hệ thống" in page
+    assert "không có gì được lưu dở dang" in page
