@@ -4,10 +4,12 @@
 - ``submissions``: :class:`Submission`, :class:`DataValue`, :class:`StateChange`, :class:`Comment`,
   :class:`Attachment`.
 - ``notifications``: :class:`Notification` (in-app) and :class:`ReminderRequest` (reminder log).
+- ``reminder_log``: :class:`ReminderLog` (every reminder e-mail and notification, per recipient).
 """
 
 from binhdang.reporting.models.notifications import Notification, ReminderRequest
 from binhdang.reporting.models.periods import ExpectedReporter, Period, PeriodStatus
+from binhdang.reporting.models.reminder_log import ReminderLog
 from binhdang.reporting.models.submissions import (
     Attachment,
     Comment,
@@ -25,6 +27,7 @@ __all__ = [
     "Notification",
     "Period",
     "PeriodStatus",
+    "ReminderLog",
     "ReminderRequest",
     "State",
     "StateChange",
