@@ -20,9 +20,9 @@ from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import DASH, DayMonth, valid_day
 from binhdang.plans.extraction.text import sentences
 
-_DM = r"(?P<{p}d>\d{{1,2}})\s*/\s*(?P<{p}m>\d{{1,2}})(?!\s*/\s*\d|\d)"
+_DM = r"(?<![\d/])(?P<{p}d>\d{{1,2}})\s*/\s*(?P<{p}m>\d{{1,2}})(?!\s*/\s*\d|\d)"
 PERIOD_RE = re.compile(
-    r"\(?\s*(?:từ\s+)?ngày\s+"
+    r"\(?\s*(?:từ\s+)?(?:ngày\s+)?"
     + _DM.format(p="a")
     + rf"\s*(?:{DASH}|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*"
     + _DM.format(p="b"),

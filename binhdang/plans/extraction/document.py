@@ -116,14 +116,36 @@ def read_text(text: str) -> Document:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
     lines: list[Line] = []
     footnotes: list[str] = []
+    tables: list[list[list[str]]] = []
     for paragraph in re.split(r"\n\s*\n", text):
         if not paragraph.strip() or RULE_RE.match(paragraph):
             continue
         if FOOTNOTE_RE.match(paragraph):
             footnotes.append(nfc(strip_markup(FOOTNOTE_RE.sub("", paragraph))))
             continue
+        if paragraph.lstrip().startswith("|"):
+            lines.extend(_table_lines(paragraph, tables))
+            continue
         lines.extend(_paragraph_lines(paragraph))
-    return Document(blocks=build_blocks(lines), footnotes=footnotes)
+    return Document(blocks=build_blocks(lines), tables=tables, footnotes=footnotes)
+
+
+def _table_lines(paragraph: str, tables: list[list[list[str]]]) -> list[Line]:
+    """A Markdown table ("| STT | Chỉ tiêu | 2026 |"): its rows, and one line per non-empty cell."""
+    rows = []
+    for raw in paragraph.split("\n"):
+        raw = raw.strip()
+        if not raw.startswith("|") or re.fullmatch(r"\|?[\s:|-]+\|?", raw):
+            continue
+        rows.append([nfc(strip_markup(cell)) for cell in raw.strip("|").split("|")])
+    index = len(tables)
+    tables.append(rows)
+    return [
+        Line(text=cell, cell=(index, r, c))
+        for r, row in enumerate(rows)
+        for c, cell in enumerate(row)
+        if cell
+    ]
 
 
 def _paragraph_lines(paragraph: str) -> list[Line]:

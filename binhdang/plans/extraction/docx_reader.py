@@ -83,7 +83,9 @@ def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering) -> list[Line]:
         heading = 1
     label, kind = numbering.label(paragraph)
     if kind is None and "bullet" in (style_name or "").lower():
-        label, kind = ("+" if style_name.rstrip().endswith(("2", "3")) else "-"), "bullet"
+        label, kind = "-", "bullet"
+    if kind == "bullet" and (style_name or "").rstrip().endswith(("2", "3", "4", "5")):
+        label = "+"
     style_bold = _style_bold(paragraph.style)
     segments: list[tuple[str, bool, bool]] = []
     for item in paragraph.iter_inner_content():

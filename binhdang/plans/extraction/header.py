@@ -101,7 +101,7 @@ def program(title: str, preamble: list[Block]) -> str:
 def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Block]) -> Issuer | None:
     """The issuing body, its locality and level (see the module docstring for the order)."""
     all_text = " ".join(b.text for b in [*header, *preamble, *body])
-    header_text = " ".join(b.text for b in header if is_upper_text(b.text))
+    header_text = " | ".join(b.text for b in header if is_upper_text(b.text))
     candidates = [
         (header_text, rf"{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", True),
         (title, rf"tren dia ban\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", False),
@@ -139,7 +139,7 @@ def _name_words(text: str, upper: bool) -> str:
     words = []
     for word in re.split(r"\s+", text.strip()):
         clean = word.strip(",.;:()")
-        if not clean:
+        if not clean or word == "|":
             break
         if upper:
             if fold(clean) in ("so", "cong", "doc"):

@@ -58,7 +58,7 @@ class _Collector:
         if all(t["kind"] == "boolean" for t in targets):
             self.warnings.append(
                 _("Indicator %(code)s has no number; it is recorded as a yes/no commitment: “%(text)s”")
-                % {"code": code, "text": clean_item(text)[:120]}
+                % {"code": code, "text": _shorten(clean_item(text))}
             )
         self.indicators.append(
             {
@@ -103,7 +103,10 @@ def _is_general(body: str) -> bool:
 
 
 def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector, top: bool) -> None:
+    """Collect goals and indicators from ``nodes``; a goal line with no items under it ("Mục tiêu 1.
+    Về truyền thông" as a plain paragraph) holds the indicators that follow it."""
     labelled = any(n.block.kind for n in nodes)
+    goal_year = year
     for node in nodes:
         body = node.body.strip()
         key = fold_chars(body)
@@ -119,12 +122,15 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
             out.goals.append(
                 {"code": code, "title": clean_item(title) if title else None, "source": node.block.text}
             )
-            _walk(node.children, _year(title or "") or year, code, out, top=False)
+            if node.children:
+                _walk(node.children, _year(title or "") or year, code, out, top=False)
+            else:
+                goal, goal_year = code, _year(title or "") or year
             continue
         ind_match = INDICATOR_RE.match(key)
         if ind_match:
             text = body[ind_match.start("text") :]
-            out.add_indicator(node, goal, ind_match["code"], text, year)
+            out.add_indicator(node, goal, ind_match["code"], text, goal_year)
             continue
         if node.block.kind is None and (labelled or body.startswith("(") or not _has_target_number(body)):
             continue
@@ -133,9 +139,13 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
             out.goals.append({"code": code, "title": clean_item(body), "source": node.block.text})
             _walk(node.children, _year(body) or year, code, out, top=False)
             continue
-        if node.block.kind is None and not top and labelled:
-            continue
-        out.add_indicator(node, goal, None, body, year)
+        out.add_indicator(node, goal, None, body, goal_year)
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _has_target_number(text: str) -> bool:

@@ -52,7 +52,7 @@ def extract(layout: Layout, owner: dict[int, str]) -> list[dict]:
     out: list[dict] = []
     blocks = [b for s in layout.sections for b in [s.heading, *s.blocks]]
     for block in blocks:
-        pieces = sentences(block.text)
+        pieces = sentences(block.body)
         for n, sentence in enumerate(pieces):
             deadline = _deadline(sentence)
             if deadline is None or not any(has_keyword(sentence, v) for v in REPORT_VERBS):
@@ -118,7 +118,7 @@ def _subject(sentence: str) -> str | None:
     ends = [m.start() for word in SUBJECT_END for m in re.finditer(rf"\b{fold(word)}\b", key)]
     if not ends:
         return None
-    subject = text[: min(ends)].strip(" ,")
+    subject = text[: min(ends)].strip(" ,:")
     if not subject or not is_agency_phrase(subject) or len(subject.split()) > 30:
         return None
     return subject

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from binhdang.plans.extraction.numbers import format_number
+
+LEVELS = {
+    "province": gettext_lazy("province"),
+    "district": gettext_lazy("district"),
+    "commune": gettext_lazy("commune"),
+}
+PROGRAMS = {
+    "communication": gettext_lazy("gender-equality communication programme"),
+    "strategy": gettext_lazy("national gender-equality strategy"),
+    "other": gettext_lazy("other"),
+}
 
 
 def describe_target(target: dict) -> str:
@@ -52,7 +64,7 @@ def summary(plan: dict) -> str:
         _("Issued by: %(issuer)s (%(level)s); number: %(number)s; date: %(date)s")
         % {
             "issuer": plan["issuer"] or "?",
-            "level": plan["level"],
+            "level": LEVELS.get(plan["level"], plan["level"]),
             "number": plan.get("number") or "-",
             "date": plan.get("date") or "-",
         },

@@ -7,6 +7,7 @@ always returned as written in the document (NFC, white space folded).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,7 +67,7 @@ def has_keyword(text: str, *keywords: str) -> bool:
 
 def starts_with_keyword(text: str, *keywords: str) -> bool:
     """True when ``text`` starts with one of ``keywords`` (whole words, case and tones ignored)."""
-    key = f"{_word_key(text)} "
+    key = f"{_word_key(text[:120])} "
     return any(key.startswith(f"{_word_key(k)} ") for k in keywords)
 
 
@@ -90,17 +91,25 @@ def folded_find(text: str, keyword: str, start: int = 0) -> int:
         pos += 1
 
 
+_FOLDED_CHARS: dict[str, str] = {}
+
+
 def fold_chars(text: str) -> str:
     """Fold each character separately so the result has the same length as ``text``."""
     out = []
     for char in text:
-        folded = fold(char) if char.strip() else " "
-        out.append(folded[:1] if folded else char)
+        folded = _FOLDED_CHARS.get(char)
+        if folded is None:
+            folded = fold(char)[:1] if char.strip() else " "
+            _FOLDED_CHARS[char] = folded or char
+            folded = folded or char
+        out.append(folded)
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def _word_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
+    return " ".join(re.findall(r"\w+", fold_chars(text)))
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -134,6 +143,7 @@ def first_word_is_upper(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”')\]]*\s+")
+_LABEL_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[a-zđ])[.)]$")
 _ABBREVIATIONS = ("TP.", "TT.", "KT.", "TM.", "TL.", "Q.", "v.v.", "ThS.", "TS.", "PGS.", "GS.", "BS.")
 
 
@@ -151,7 +161,7 @@ def sentences(text: str) -> list[str]:
         if not following or not (following[0].isupper() or following[0].isdigit()):
             continue
         candidate = text[start : match.end()].rstrip()
-        if any(candidate.endswith(a) for a in _ABBREVIATIONS):
+        if any(candidate.endswith(a) for a in _ABBREVIATIONS) or _LABEL_ONLY.match(candidate):
             continue
         if candidate:
             pieces.append(candidate)

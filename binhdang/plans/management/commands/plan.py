@@ -5,6 +5,7 @@ parser, and a function that runs it with the parsed options. To add a subcommand
 functions and add one line to ``SUBCOMMANDS``.
 
 - ``extract FILE [--json]``: read a plan (.docx or text) and print what was extracted.
+- ``import FILE --province NAME [--json] [--status S] [--new-version]``, ``list [--json]``: see ``plans.cli``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from binhdang.plans import cli
 from binhdang.plans.extraction import ExtractionError, extract_file
 from binhdang.plans.extraction.summary import summary
 
@@ -43,6 +45,8 @@ def handle_extract(command: BaseCommand, options: dict[str, Any]) -> None:
 SUBCOMMANDS: dict[str, tuple[Any, Callable[[CommandParser], None], Callable[[BaseCommand, dict], None]]] = {
     "extract": (gettext_lazy("Extract goals, indicators, tasks, agencies and deadlines from a plan document"),
                 add_extract_arguments, handle_extract),
+    "import": (gettext_lazy("Import a plan document for a province"), cli.add_import_arguments, cli.handle_import),
+    "list": (gettext_lazy("List the imported plans"), cli.add_list_arguments, cli.handle_list),
 }  # fmt: skip
 
 

@@ -1,0 +1,84 @@
+"""Test plans and helpers shared by the extractor tests.
+
+- ``SAMPLES``: this folder, with plans written for the tests (other provinces and layouts);
+- ``seed_path(number)``: the real seed plans (``shared/seeds``), when present on this machine;
+- ``schema()``: the plan-extract contract;
+- ``normalised_document(text)``: a document's text normalised the way the golden conventions say
+  (NFC, Markdown markers removed, white space folded), to check that every ``source`` is quoted
+  from the document.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent
+ROOT = SAMPLES.parents[2]
+SHARED_PLACES = [Path(os.environ["BINHDANG_SHARED_DIR"])] if os.environ.get("BINHDANG_SHARED_DIR") else []
+SHARED_PLACES += [ROOT.parent / "shared", ROOT / "shared", ROOT / "docs"]
+GOLDEN = SAMPLES.parent / "golden"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of the shared folder (seeds, contracts); the test is skipped when it is not here."""
+    for place in SHARED_PLACES:
+        path = place.joinpath(*parts)
+        if path.exists():
+            return path
+    pytest.skip(f"{'/'.join(parts)} is not available on this machine")
+
+
+def seed_path(number: str) -> Path:
+    for place in SHARED_PLACES:
+        found = sorted((place / "seeds").glob(f"{number}_*.txt"))
+        if found:
+            return found[0]
+    pytest.skip(f"seed {number} is not available on this machine")
+
+
+def schema() -> dict:
+    return json.loads(shared_file("contracts", "plan-extract.schema.json").read_text(encoding="utf-8"))
+
+
+def normalised_document(text: str, drop_footnotes: bool = False) -> str:
+    """NFC, footnote references and HTML tags removed, Markdown markers removed, spaces folded."""
+    text = unicodedata.normalize("NFC", text)
+    if drop_footnotes:
+        text = re.sub(r"\n-{3,}\s*\n(?:\s*<sup>\d+</sup>[^\n]*\n?)+", "\n", text)
+    text = re.sub(r"<sup>.*?</sup>", "", text, flags=re.DOTALL)
+    text = re.sub(r"</?[a-zA-Z][^<>]*>", "", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|&<>~])", r"\1", text)
+    text = re.sub(r"(?m)^\s*#{1,6}\s+", "", text)
+    text = re.sub(r"(?m)^\s*[-+•]\s+", "", text)
+    text = text.replace("*", "").replace("|", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sources(value) -> list[str]:
+    """Every ``source`` string anywhere in an extraction (and those of ``sources``)."""
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "source" and isinstance(item, str):
+                out.append(item)
+            elif key == "sources" and isinstance(item, dict):
+                out.extend(v for v in item.values() if isinstance(v, str))
+            else:
+                out.extend(sources(item))
+    elif isinstance(value, list):
+        for item in value:
+            out.extend(sources(item))
+    return out
+
+
+def assert_sources_quoted(extraction: dict, text: str) -> None:
+    """Every source is a passage of the document (footnotes may sit inside a broken sentence)."""
+    documents = (normalised_document(text), normalised_document(text, drop_footnotes=True))
+    missing = [s for s in sources(extraction) if not any(s in d for d in documents)]
+    assert not missing, f"sources not found in the document: {missing[:5]}"
