@@ -3,6 +3,8 @@ off, and the administrator's removal of a lost device."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -45,16 +47,29 @@ class TokenForm(forms.Form):
         return token
 
 
-def _wrong_code_message(user) -> str:
-    wait = two_factor.seconds_until_retry(user)
+def _code_accepted(request, form: TokenForm, check) -> bool:
+    """Run ``check(token)`` unless django-otp is still making the user wait after wrong codes.
+
+    Adds the reason to the form when the code is not accepted: the wait, or a wrong/expired code.
+    """
+    wait = two_factor.seconds_until_retry(request.user)
     if wait:
-        return _(
-            "Too many wrong codes. Wait %(seconds)d seconds, then enter the code now shown in the app."
-        ) % {"seconds": wait}
-    return _(
-        "The code is wrong or has expired. Enter the code now shown in the app (it changes every "
-        "30 seconds); check that the phone's clock is right."
+        form.add_error(
+            "token",
+            _("Too many wrong codes. Wait %(seconds)d seconds, then enter the code now shown in the app.")
+            % {"seconds": wait},
+        )
+        return False
+    if check(form.cleaned_data["token"]):
+        return True
+    form.add_error(
+        "token",
+        _(
+            "The code is wrong or has expired. Enter the code now shown in the app (it changes every "
+            "30 seconds); check that the phone's clock is right."
+        ),
     )
+    return False
 
 
 @login_required
@@ -88,14 +103,15 @@ def setup(request):
     if device is None:
         return redirect("accounts:two_factor")
     form = TokenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if two_factor.confirm_enrolment(request, form.cleaned_data["token"]) is not None:
-            messages.success(
-                request,
-                _("Two-factor login is on. From now on, logging in asks for the code of the app."),
-            )
-            return redirect("accounts:two_factor")
-        form.add_error("token", _wrong_code_message(request.user))
+
+    def confirm(token: str) -> bool:
+        return two_factor.confirm_enrolment(request, token) is not None
+
+    if request.method == "POST" and form.is_valid() and _code_accepted(request, form, confirm):
+        messages.success(
+            request, _("Two-factor login is on. From now on, logging in asks for the code of the app.")
+        )
+        return redirect("accounts:two_factor")
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -124,10 +140,9 @@ def verify(request):
     if not two_factor.has_two_factor(request.user) or request.user.is_verified():
         return redirect(_safe_next(request))
     form = TokenForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if two_factor.verify_login(request, form.cleaned_data["token"]):
-            return redirect(_safe_next(request))
-        form.add_error("token", _wrong_code_message(request.user))
+    check = partial(two_factor.verify_login, request)
+    if request.method == "POST" and form.is_valid() and _code_accepted(request, form, check):
+        return redirect(_safe_next(request))
     return render(
         request,
         "accounts/two_factor_verify.html",
@@ -141,11 +156,9 @@ def verify(request):
 def disable(request):
     """Turn two-factor login off, with a current code."""
     form = TokenForm(request.POST)
-    if form.is_valid() and two_factor.disable(request, form.cleaned_data["token"]):
+    if form.is_valid() and _code_accepted(request, form, partial(two_factor.disable, request)):
         messages.success(request, _("Two-factor login is off. Logging in now asks for the password only."))
         return redirect("accounts:two_factor")
-    if form.is_valid():
-        form.add_error("token", _wrong_code_message(request.user))
     return render(
         request,
         "accounts/two_factor.html",
