@@ -11,6 +11,10 @@ Environment variables (all optional for a local run):
 - ``BINHDANG_VAR_DIR``: where the SQLite file, the local secret and uploads live (default ``./var``).
 - ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``DEFAULT_FROM_EMAIL``: outgoing mail (console output when no host is set).
+- ``BINHDANG_SITE_URL``: the address users open (e.g. ``https://binhdang.daklak.gov.vn``), for links in
+  e-mails (default ``http://localhost:8000``).
+- ``BINHDANG_REMINDER_DAYS_BEFORE`` (default ``7,3,1``), ``BINHDANG_REMINDER_OVERDUE_EVERY_DAYS``
+  (default ``7``): when reporting reminders go out (see ``reporting.reminders``).
 """
 
 from __future__ import annotations
@@ -209,6 +213,15 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Address of the site, for absolute links in e-mails (reminders).
+SITE_URL = os.environ.get("BINHDANG_SITE_URL", "http://localhost:8000").rstrip("/")
+# Reporting reminders (reporting.reminders, run daily by `binhdang runperiodic`): days before the deadline
+# on which units that have not submitted are reminded, and every how many days after it while overdue.
+REMINDER_DAYS_BEFORE = [
+    int(d) for d in os.environ.get("BINHDANG_REMINDER_DAYS_BEFORE", "7,3,1").split(",") if d.strip()
+]
+REMINDER_OVERDUE_EVERY_DAYS = int(os.environ.get("BINHDANG_REMINDER_OVERDUE_EVERY_DAYS", "7"))
 
 # E-mail (Django 6.1 MAILERS). With no EMAIL_HOST set outside production, mail is printed to the console.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "binhdang@localhost")
