@@ -1,0 +1,371 @@
+"""The catalog rules of programme 1790 (domain §6) and direct entry (domain §7), as aggregate SQL.
+
+Which reports count: a report counts once it is **submitted or accepted**
+(``reporting.models.submissions.COMPLETE_STATES``); drafts and reports returned for correction do not,
+neither for completeness nor for any figure. Expected units are the period's ``ExpectedReporter`` rows;
+a period without any falls back to the active departments, mass organisations, media agencies and
+communes of its province.
+
+Every function takes many periods and answers with one grouped query, so one province-year, the
+years of a plan and the national roll-up of a year all cost the same few queries. Values are stored
+as text: they are cast in SQL inside a ``CASE`` on the data element (never before the element is
+known, so PostgreSQL never casts a "true" as a number).
+
+Rules (``TT1790`` periods):
+
+- ``1790.1``: units with ``TT_SESSIONS`` >= N / expected units (all types fill it; a unit that did
+  not report counts as not meeting);
+- ``1790.2``: units with ``TT_AM_PLAN`` = true / expected units;
+- ``1790.3``: ``TT_AWARENESS`` of the year minus that of the baseline year (any programme-1790
+  period of the province, reported by whoever fills it: the focal agency);
+- ``1790.4``: expected ``media`` units with ``TT_GSIM_STATUS`` = ``OFFICIAL`` / expected ``media``
+  units (the element of another type of unit is ignored);
+- ``1790.5``: sum ``TT_CONVENTIONS_OK`` / sum ``TT_CONVENTIONS`` over the expected communes that
+  reported (values of other types of units are ignored).
+
+A zero denominator gives no value (None), never 0 % or an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+
+from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
+from binhdang.reporting.forms_catalog import DENOMINATOR, NUMERATOR, VALUE
+from binhdang.reporting.models import DataValue, ExpectedReporter, Period, Submission
+from binhdang.reporting.models.submissions import COMPLETE_STATES
+
+TT1790 = "TT1790"
+SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK, AWARENESS = (
+    "TT_SESSIONS",
+    "TT_AM_PLAN",
+    "TT_GSIM_STATUS",
+    "TT_CONVENTIONS",
+    "TT_CONVENTIONS_OK",
+    "TT_AWARENESS",
+)
+PARTICIPANTS, TRAINEES = "TT_PARTICIPANTS", "TT_TRAINEES"
+#: The sessions a unit must hold when the plan does not say (domain §6: "usually 2").
+DEFAULT_SESSIONS = 2
+HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+def percent(part, whole) -> Decimal | None:
+    """100 x part / whole, to two decimals; None for a zero (or missing) whole."""
+    if part is None or not whole:
+        return None
+    return (HUNDRED * Decimal(part) / Decimal(whole)).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(number) -> Decimal | None:
+    """A number from the database (int, float from SQLite, Decimal from PostgreSQL) as a Decimal."""
+    if number is None:
+        return None
+    if isinstance(number, float):
+        return Decimal(repr(round(number, 6)))
+    return Decimal(number)
+
+
+def _tables() -> dict[str, str]:
+    qn = connection.ops.quote_name
+    return {
+        "er": qn(ExpectedReporter._meta.db_table),
+        "period": qn(Period._meta.db_table),
+        "unit": qn(OrgUnit._meta.db_table),
+        "sub": qn(Submission._meta.db_table),
+        "dv": qn(DataValue._meta.db_table),
+    }
+
+
+def _marks(items: Iterable) -> str:
+    return ", ".join(["%s"] * len(list(items)))
+
+
+def _run(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _db_datetime(moment: dt.datetime):
+    """A datetime as the database compares it with a stored ``DateTimeField`` (UTC text on SQLite)."""
+    return connection.ops.adapt_datetimefield_value(moment)
+
+
+@dataclass(frozen=True)
+class PeriodSpec:
+    """A ``TT1790`` period to compute: its id, the end of its deadline day, the sessions threshold N."""
+
+    period_id: int
+    deadline_end: dt.datetime
+    sessions_min: int = DEFAULT_SESSIONS
+
+
+@dataclass
+class PeriodFigures:
+    """The counts and sums of one ``TT1790`` period (or, for other forms, completeness only)."""
+
+    period_id: int
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    sessions_ok: int = 0
+    am_plan: int = 0
+    media_expected: int = 0
+    media_official: int = 0
+    communes_reporting_conventions: int = 0
+    conventions: int = 0
+    conventions_ok: int = 0
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return percent(self.submitted, self.expected)
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        return percent(self.on_time, self.expected)
+
+
+def _expected_cte(spec_ids: list[int], t: dict[str, str]) -> tuple[str, list]:
+    """``expected(period_id, unit_id)``: ExpectedReporter rows, or the fallback for periods without."""
+    marks = _marks(spec_ids)
+    sql = f"""
+        expected AS (
+            SELECT er.period_id AS period_id, er.unit_id AS unit_id
+            FROM {t["er"]} er WHERE er.period_id IN ({marks})
+            UNION ALL
+            SELECT p.id AS period_id, u.id AS unit_id
+            FROM {t["period"]} p JOIN {t["unit"]} u ON u.province_id = p.province_id
+            WHERE p.id IN ({marks}) AND u.is_active = %s AND u.type IN ({_marks(REPORTING_TYPES)})
+              AND NOT EXISTS (SELECT 1 FROM {t["er"]} e2 WHERE e2.period_id = p.id)
+        )"""
+    return sql, [*spec_ids, *spec_ids, True, *[str(kind) for kind in REPORTING_TYPES]]
+
+
+def period_figures(specs: list[PeriodSpec]) -> dict[int, PeriodFigures]:
+    """Completeness, timeliness and the 1790 counts of every period in ``specs``: one query."""
+    if not specs:
+        return {}
+    t = _tables()
+    ids = [s.period_id for s in specs]
+    values_rows = ", ".join(["(CAST(%s AS INTEGER), %s, CAST(%s AS INTEGER))"] * len(specs))
+    spec_params: list = []
+    for s in specs:
+        spec_params += [s.period_id, _db_datetime(s.deadline_end), s.sessions_min]
+    expected_sql, expected_params = _expected_cte(ids, t)
+    complete = list(COMPLETE_STATES)
+    elements = [SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK]
+    sql = f"""
+        WITH spec(period_id, deadline_end, sessions_min) AS (VALUES {values_rows}),
+        {expected_sql}
+        SELECT e.period_id,
+            COUNT(DISTINCT e.unit_id),
+            COUNT(DISTINCT s.id),
+            COUNT(DISTINCT CASE WHEN s.first_submitted_at < spec.deadline_end THEN s.id END),
+            SUM(CASE WHEN dv.data_element = %s
+                     THEN CASE WHEN CAST(dv.value AS INTEGER) >= spec.sessions_min THEN 1 ELSE 0 END
+                     ELSE 0 END),
+            SUM(CASE WHEN dv.data_element = %s AND dv.value = 'true' THEN 1 ELSE 0 END),
+            COUNT(DISTINCT CASE WHEN u.type = 'media' THEN e.unit_id END),
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'media' AND dv.value = 'OFFICIAL'
+                     THEN 1 ELSE 0 END),
+            COUNT(DISTINCT CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN s.id END),
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END),
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END)
+        FROM expected e
+        JOIN spec ON spec.period_id = e.period_id
+        JOIN {t["unit"]} u ON u.id = e.unit_id
+        LEFT JOIN {t["sub"]} s
+            ON s.period_id = e.period_id AND s.unit_id = e.unit_id AND s.state IN ({_marks(complete)})
+        LEFT JOIN {t["dv"]} dv
+            ON dv.submission_id = s.id AND dv.data_element IN ({_marks(elements)})
+            AND dv.category_option_combo = ''
+        GROUP BY e.period_id
+    """
+    params = [
+        *spec_params,
+        *expected_params,
+        SESSIONS,
+        AM_PLAN,
+        GSIM,
+        CONVENTIONS,
+        CONVENTIONS,
+        CONVENTIONS_OK,
+        *complete,
+        *elements,
+    ]
+    result = {s.period_id: PeriodFigures(s.period_id) for s in specs}
+    for row in _run(sql, params):
+        (
+            pid,
+            expected,
+            submitted,
+            on_time,
+            sessions_ok,
+            am_plan,
+            media,
+            official,
+            conv_units,
+            conv,
+            conv_ok,
+        ) = row
+        result[pid] = PeriodFigures(
+            period_id=pid,
+            expected=expected or 0,
+            submitted=submitted or 0,
+            on_time=on_time or 0,
+            sessions_ok=int(sessions_ok or 0),
+            am_plan=int(am_plan or 0),
+            media_expected=media or 0,
+            media_official=int(official or 0),
+            communes_reporting_conventions=conv_units or 0,
+            conventions=int(conv or 0),
+            conventions_ok=int(conv_ok or 0),
+        )
+    return result
+
+
+def awareness(province_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:
+    """``TT_AWARENESS`` per (province id, year), from counted reports of programme-1790 periods
+    (the mean if several units entered it)."""
+    province_ids, years = sorted(set(province_ids)), sorted(set(years))
+    if not province_ids or not years:
+        return {}
+    t = _tables()
+    complete = list(COMPLETE_STATES)
+    sql = f"""
+        SELECT p.province_id, p.year, AVG(CAST(dv.value AS NUMERIC))
+        FROM {t["period"]} p
+        JOIN {t["sub"]} s ON s.period_id = p.id
+        JOIN {t["dv"]} dv ON dv.submission_id = s.id
+        WHERE p.form_code = %s AND p.province_id IN ({_marks(province_ids)}) AND p.year IN ({_marks(years)})
+          AND s.state IN ({_marks(complete)}) AND dv.data_element = %s AND dv.category_option_combo = ''
+        GROUP BY p.province_id, p.year
+    """
+    rows = _run(sql, [TT1790, *province_ids, *years, *complete, AWARENESS])
+    return {
+        (province, year): to_decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP)
+        for province, year, value in rows
+        if value is not None
+    }
+
+
+@dataclass
+class DirectFigure:
+    """What the responsible agencies entered for one strategy indicator in one period (domain §7)."""
+
+    value_sum: Decimal | None = None
+    value_count: int = 0
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+def direct_figures(period_ids: Iterable[int]) -> dict[int, dict[str, DirectFigure]]:
+    """Direct-entry values per period and data element code, from counted reports: one query.
+
+    Several agencies entering the same indicator: their values are averaged, their numerators and
+    denominators summed.
+    """
+    period_ids = sorted(set(period_ids))
+    if not period_ids:
+        return {}
+    t = _tables()
+    complete = list(COMPLETE_STATES)
+    options = [VALUE, NUMERATOR, DENOMINATOR]
+    sql = f"""
+        SELECT s.period_id, dv.data_element, dv.category_option_combo, SUM(CAST(dv.value AS NUMERIC)), COUNT(*)
+        FROM {t["sub"]} s JOIN {t["dv"]} dv ON dv.submission_id = s.id
+        WHERE s.period_id IN ({_marks(period_ids)}) AND s.state IN ({_marks(complete)})
+          AND dv.category_option_combo IN ({_marks(options)})
+        GROUP BY s.period_id, dv.data_element, dv.category_option_combo
+    """
+    result: dict[int, dict[str, DirectFigure]] = defaultdict(dict)
+    for period_id, code, coc, total, count in _run(sql, [*period_ids, *complete, *options]):
+        figure = result[period_id].setdefault(code, DirectFigure())
+        if coc == VALUE:
+            figure.value_sum, figure.value_count = to_decimal(total), count
+        elif coc == NUMERATOR:
+            figure.numerator = to_decimal(total)
+        else:
+            figure.denominator = to_decimal(total)
+    return dict(result)
+
+
+@dataclass
+class UnitRow:
+    """One expected unit of a period with its report state and its (counted) 1790 values."""
+
+    unit_id: int
+    code: str
+    name: str
+    type: str
+    submission_id: int | None
+    state: str | None
+    first_submitted_at: dt.datetime | None
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> bool:
+        return self.state in COMPLETE_STATES
+
+    def number(self, code: str, coc: str = "") -> Decimal | None:
+        text = self.values.get((code, coc))
+        try:
+            return Decimal(text) if text not in (None, "") else None
+        except ArithmeticError:
+            return None
+
+    def text(self, code: str, coc: str = "") -> str | None:
+        return self.values.get((code, coc))
+
+
+#: The values fetched per unit: the elements of the rules and the by-sex figures.
+UNIT_ELEMENTS = (SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK, PARTICIPANTS, TRAINEES)
+
+
+def unit_rows(period: Period) -> list[UnitRow]:
+    """Every expected unit of ``period`` (by type, then name) with its report state and the values of
+    :data:`UNIT_ELEMENTS` of its counted report: two queries."""
+    t = _tables()
+    expected_sql, expected_params = _expected_cte([period.pk], t)
+    sql = f"""
+        WITH {expected_sql}
+        SELECT u.id, u.code, u.name, u.type, s.id, s.state, s.first_submitted_at
+        FROM expected e JOIN {t["unit"]} u ON u.id = e.unit_id
+        LEFT JOIN {t["sub"]} s ON s.period_id = e.period_id AND s.unit_id = e.unit_id
+        ORDER BY u.type, u.name
+    """
+    rows = [UnitRow(*row) for row in _run(sql, expected_params)]
+    counted = {row.submission_id: row for row in rows if row.submission_id and row.state in COMPLETE_STATES}
+    if counted:
+        values = DataValue.objects.filter(
+            submission_id__in=list(counted), data_element__in=UNIT_ELEMENTS
+        ).values_list("submission_id", "data_element", "category_option_combo", "value")
+        for submission_id, code, coc, text in values:
+            counted[submission_id].values[(code, coc)] = text
+    if connection.vendor == "sqlite":
+        from django.utils.dateparse import parse_datetime
+
+        for row in rows:
+            if isinstance(row.first_submitted_at, str):
+                row.first_submitted_at = parse_datetime(row.first_submitted_at).replace(tzinfo=dt.UTC)
+    return rows
+
+
+def completeness_matrix(period_ids: list[int]) -> dict[int, dict[int, tuple[str, dt.datetime | None]]]:
+    """{unit id: {period id: (state, first submitted at)}} for the given periods: one query."""
+    if not period_ids:
+        return {}
+    result: dict[int, dict[int, tuple[str, dt.datetime | None]]] = defaultdict(dict)
+    for unit_id, period_id, state, first in Submission.objects.filter(period_id__in=period_ids).values_list(
+        "unit_id", "period_id", "state", "first_submitted_at"
+    ):
+        result[unit_id][period_id] = (state, first)
+    return dict(result)

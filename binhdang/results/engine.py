@@ -1,0 +1,465 @@
+"""The results engine: every indicator of a plan for a year, against the target that applies that year.
+
+Public API
+
+- :func:`plan_results(plan, year) <plan_results>` -> :class:`PlanResults`: completeness and timeliness
+  of the year's reports and one :class:`IndicatorResult` per indicator of the plan (value, numerator,
+  denominator, the target for the year, the final target, the status);
+- :func:`plan_history(plan, years) <plan_history>` -> ``{year: PlanResults}`` (same queries for all years);
+- :func:`indicator_history(indicator, years) <indicator_history>` -> ``[IndicatorResult]``, one per year;
+- :func:`national_rollup(year, program) <national_rollup>` -> :class:`NationalRollup`: the plan in force
+  of every province for a programme, side by side.
+
+Live: everything is computed from the reports at the moment of the call (a few aggregate queries, see
+``catalog_rules``), never stored, never cached; a report submitted a second ago is in the figures.
+
+Where a value comes from
+
+- an indicator bound to a ``1790.*`` catalog entry: computed from the year's ``TT1790`` reports of the
+  plan's period (``catalog_rules``). For ``1790.1`` the plan usually words its target as a number of
+  sessions per unit ("ít nhất 02 cuộc"): that number is N and the bar is 100 % of the units; a target
+  worded as a percentage of units is the bar itself, with N = 2;
+- any other indicator: entered directly by the responsible agencies in the year's strategy report
+  (domain §7), a value or a numerator and a denominator (scaled by the unit: x100 for "%",
+  x100 000 for "/100.000 ...", x1 000 for "/1.000 ...");
+- no period for the year, no counted report, a zero denominator: no value (status ``no_data``).
+
+The target for the year is ``Indicator.target_for(year)`` (the roadmap's milestone, a target due that
+year or every year, else the straight path from the baseline to the 2030 target); the status follows
+``status.assess`` (the rule written on the help page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from binhdang.plans.models import TARGET_YEAR, Indicator, Plan, Program
+from binhdang.reporting.models import Period
+from binhdang.results import catalog_rules as rules
+from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
+
+COMPUTED, DIRECT, NONE = "computed", "direct", "none"
+CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
+_CENT = Decimal("0.01")
+_SCALE = re.compile(r"/\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)")
+
+
+def json_number(number: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: an int when whole, else a float rounded to two decimals."""
+    if number is None:
+        return None
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number.quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def ratio_scale(unit: str) -> Decimal:
+    """The factor of a numerator/denominator entry for an indicator's unit ("%" -> 100,
+    "/100.000 trẻ sinh sống" -> 100 000, "bé trai/100 bé gái" -> 100, anything else -> 1)."""
+    if "%" in (unit or ""):
+        return Decimal(100)
+    match = _SCALE.search(unit or "")
+    if match:
+        return Decimal(re.sub(r"[.\s]", "", match.group(1)))
+    return Decimal(1)
+
+
+def _is_percent(unit: str) -> bool:
+    return "%" in (unit or "")
+
+
+@dataclass
+class IndicatorResult:
+    """One indicator of a plan in one year."""
+
+    indicator: Indicator
+    year: int
+    value: Decimal | None
+    unit: str
+    bar: Bar | None
+    final: Bar | None
+    #: Where the bar comes from: milestone, target, annual, path (``Indicator.target_for``), or final.
+    basis: str
+    assessment: Assessment
+    source: str = NONE
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    #: Rule-specific inputs shown on the indicator page (N, awareness and its baseline...).
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def catalog_code(self) -> str | None:
+        catalog = self.indicator.catalog
+        return catalog.code if catalog is not None else None
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None
+
+    def target_json(self):
+        return bar_json(self.bar)
+
+    def as_json(self) -> dict:
+        return {
+            "indicator": self.indicator.code,
+            "catalog": self.catalog_code,
+            "value": json_number(self.value),
+            "unit": self.unit,
+            "numerator": json_number(self.numerator),
+            "denominator": json_number(self.denominator),
+            "target": bar_json(self.bar),
+            "final_target": bar_json(self.final),
+            "target_basis": self.basis,
+            "status": self.status,
+        }
+
+
+def bar_json(bar: Bar | None):
+    """A target in JSON: a number; ``{"min", "max"}`` for a range; ``true`` for a yes/no target."""
+    if bar is None:
+        return None
+    if bar.kind == BOOLEAN:
+        return True
+    if bar.kind == RANGE and bar.low != bar.high:
+        return {"min": json_number(bar.low), "max": json_number(bar.high)}
+    return json_number(bar.reference)
+
+
+@dataclass
+class PlanResults:
+    """A plan in a year: reporting completeness and timeliness, and every indicator's result."""
+
+    plan: Plan
+    year: int
+    period: Period | None
+    figures: rules.PeriodFigures | None
+    indicators: list[IndicatorResult]
+
+    @property
+    def expected(self) -> int:
+        return self.figures.expected if self.figures else 0
+
+    @property
+    def submitted(self) -> int:
+        return self.figures.submitted if self.figures else 0
+
+    @property
+    def on_time(self) -> int:
+        return self.figures.on_time if self.figures else 0
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return self.figures.completeness if self.figures else None
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        return self.figures.timeliness if self.figures else None
+
+    def by_catalog(self) -> dict[str, IndicatorResult]:
+        """The first result bound to each catalog code."""
+        found: dict[str, IndicatorResult] = {}
+        for result in self.indicators:
+            if result.catalog_code and result.catalog_code not in found:
+                found[result.catalog_code] = result
+        return found
+
+    def status_counts(self) -> list[tuple[str, int]]:
+        counts = Counter(r.status for r in self.indicators)
+        return [(status, counts.get(status, 0)) for status in STATUSES]
+
+    def as_json(self) -> dict:
+        return {
+            "plan": self.plan.pk,
+            "year": self.year,
+            "completeness": json_number(self.completeness),
+            "timeliness": json_number(self.timeliness),
+            "expected": self.expected,
+            "submitted": self.submitted,
+            "on_time": self.on_time,
+            "indicators": [r.as_json() for r in self.indicators],
+        }
+
+
+# ----------------------------------------------------------------------------------------- targets
+
+
+def _final_bar(indicator: Indicator) -> Bar | None:
+    return Bar.from_target(indicator.final_target)
+
+
+def _sessions_target_is_count(indicator: Indicator) -> bool:
+    """True when a ``1790.1`` target counts sessions per unit rather than a percentage of units."""
+    final = indicator.final_target
+    unit = final.unit if final is not None and final.unit else indicator.unit
+    return not _is_percent(unit)
+
+
+def _bars(indicator: Indicator, year: int) -> tuple[Bar | None, Bar | None, str, int | None]:
+    """(bar for the year, final bar, basis, sessions threshold N or None) of ``indicator``."""
+    expectation = indicator.target_for(year)
+    basis = expectation.basis if expectation is not None else "final"
+    catalog = indicator.catalog.code if indicator.catalog_id else None
+    if catalog == "1790.1":
+        if _sessions_target_is_count(indicator):
+            count = Bar.from_expectation(expectation) or _final_bar(indicator)
+            sessions = (
+                int(count.reference) if count is not None and count.reference else rules.DEFAULT_SESSIONS
+            )
+            everyone = Bar(MIN, rules.HUNDRED, rules.HUNDRED)
+            return everyone, everyone, basis, sessions
+        final = _final_bar(indicator) or Bar(MIN, rules.HUNDRED, rules.HUNDRED)
+        return Bar.from_expectation(expectation) or final, final, basis, rules.DEFAULT_SESSIONS
+    final = _final_bar(indicator)
+    strict = bool(final and final.strict)
+    bar = Bar.from_expectation(
+        expectation, strict=strict and expectation is not None and expectation.kind == final.kind
+    )
+    if bar is None:
+        baseline = _baseline_bar(indicator, final, year)
+        if baseline is not None:
+            return baseline, final, "baseline", None
+        return final, final, "final", None
+    return bar, final, basis, None
+
+
+def _baseline_bar(indicator: Indicator, final: Bar | None, year: int) -> Bar | None:
+    """In the baseline year (or before it) no progress is required yet: the bar is the baseline
+    itself (0 for an increase over the baseline). None when the plan gives no baseline."""
+    if final is None or final.kind == BOOLEAN:
+        return None
+    base_year = baseline_year(indicator) if final.kind == INCREASE else indicator.baseline_year
+    base = Decimal(0) if final.kind == INCREASE else indicator.baseline_value
+    if base_year is None or year > base_year or base is None:
+        return None
+    if final.kind == RANGE:
+        kind = MAX if final.high is not None and base > final.high else MIN
+    else:
+        kind = MAX if final.kind == MAX else MIN
+    return Bar(kind, base, base)
+
+
+def sessions_threshold(indicator: Indicator, year: int) -> int:
+    """N of a ``1790.1`` indicator in ``year`` (sessions a unit must hold)."""
+    return _bars(indicator, year)[3] or rules.DEFAULT_SESSIONS
+
+
+def baseline_year(indicator: Indicator) -> int | None:
+    """The baseline year of an indicator: its own, else its targets', else the plan's first year."""
+    if indicator.baseline_year:
+        return indicator.baseline_year
+    for target in indicator.targets.all():
+        if target.baseline_year:
+            return target.baseline_year
+    return indicator.plan.period_start
+
+
+# ------------------------------------------------------------------------------------------ values
+
+
+@dataclass
+class _Inputs:
+    """Everything fetched for a set of plans and years, shared by the per-indicator computations."""
+
+    figures: dict[int, rules.PeriodFigures]
+    awareness: dict[tuple[int, int], Decimal]
+    direct: dict[int, dict[str, rules.DirectFigure]]
+
+
+def _computed_value(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs):
+    """(value, numerator, denominator, detail) of a 1790 indicator."""
+    code = indicator.catalog.code
+    if code == "1790.3":
+        base_year = baseline_year(indicator)
+        now = inputs.awareness.get((plan.province_id, year))
+        base = inputs.awareness.get((plan.province_id, base_year)) if base_year else None
+        detail = {"awareness": now, "baseline_awareness": base, "baseline_year": base_year}
+        if now is None or base is None or base_year is None or year < base_year:
+            return None, None, None, detail
+        return now - base, None, None, detail
+    figures = (
+        inputs.figures.get(period.pk) if period is not None and period.form_code == rules.TT1790 else None
+    )
+    if figures is None:
+        return None, None, None, {}
+    if code == "1790.1":
+        numerator, denominator = figures.sessions_ok, figures.expected
+        detail = {"sessions": sessions_threshold(indicator, year)}
+    elif code == "1790.2":
+        numerator, denominator, detail = figures.am_plan, figures.expected, {}
+    elif code == "1790.4":
+        numerator, denominator, detail = figures.media_official, figures.media_expected, {}
+    else:  # 1790.5
+        numerator, denominator = figures.conventions_ok, figures.conventions
+        detail = {"communes": figures.communes_reporting_conventions}
+        if not figures.communes_reporting_conventions:
+            return None, None, None, detail
+    return rules.percent(numerator, denominator), Decimal(numerator), Decimal(denominator), detail
+
+
+def direct_codes(indicators: Iterable[Indicator]) -> dict[int, str]:
+    """{indicator id: data element code} of the direct-entry indicators of one plan, as the strategy
+    form names them (``reporting.plan_adapter.direct_indicators``): the catalog code, else
+    ``IND<id>``."""
+    codes: dict[int, str] = {}
+    used: set[str] = set()
+    for indicator in sorted(indicators, key=lambda i: (i.order, i.pk)):
+        catalog = indicator.catalog
+        if catalog is not None and catalog.is_computed:
+            continue
+        code = catalog.code if catalog is not None and catalog.code not in used else f"IND{indicator.pk}"
+        used.add(code)
+        codes[indicator.pk] = code
+    return codes
+
+
+def _direct_value(indicator: Indicator, code: str | None, period, inputs: _Inputs):
+    if period is None or code is None:
+        return None, None, None, {}
+    figure = inputs.direct.get(period.pk, {}).get(code)
+    if figure is None:
+        return None, None, None, {}
+    numerator, denominator = figure.numerator, figure.denominator
+    if figure.value_count:
+        value = figure.value_sum / figure.value_count
+    elif numerator is not None and denominator:
+        value = numerator * ratio_scale(indicator.unit) / denominator
+    else:
+        value = None
+    if value is not None:
+        value = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return value, numerator, denominator, {}
+
+
+def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs, codes: dict[int, str]):
+    bar, final, basis, _sessions = _bars(indicator, year)
+    catalog = indicator.catalog
+    if catalog is not None and catalog.code in CATALOG_1790:
+        value, numerator, denominator, detail = _computed_value(indicator, plan, year, period, inputs)
+        source, unit = COMPUTED, catalog.unit or indicator.unit
+    else:
+        value, numerator, denominator, detail = _direct_value(
+            indicator, codes.get(indicator.pk), period, inputs
+        )
+        source, unit = DIRECT, indicator.unit or (catalog.unit if catalog else "")
+    compared, baseline = value, indicator.baseline_value
+    if final is not None and final.kind == INCREASE:
+        if catalog is None or catalog.code != "1790.3":
+            compared = value - baseline if value is not None and baseline is not None else value
+        baseline = Decimal(0)
+    assessment = assess(compared, bar, final, baseline)
+    return IndicatorResult(
+        indicator=indicator,
+        year=year,
+        value=value,
+        unit=unit,
+        bar=bar,
+        final=final,
+        basis=basis,
+        assessment=assessment,
+        source=source if value is not None else NONE,
+        numerator=numerator,
+        denominator=denominator,
+        detail=detail,
+    )
+
+
+# ---------------------------------------------------------------------------------------- fetching
+
+
+def _indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
+    found: dict[int, list[Indicator]] = {pk: [] for pk in plan_ids}
+    queryset = (
+        Indicator.objects.filter(plan_id__in=list(found))
+        .select_related("catalog", "plan")
+        .prefetch_related("targets", "milestones")
+        .order_by("plan_id", "order", "pk")
+    )
+    for indicator in queryset:
+        found[indicator.plan_id].append(indicator)
+    return found
+
+
+def _spec(period: Period, indicators: list[Indicator]) -> rules.PeriodSpec:
+    sessions = rules.DEFAULT_SESSIONS
+    for indicator in indicators:
+        if indicator.catalog_id and indicator.catalog.code == "1790.1":
+            sessions = sessions_threshold(indicator, period.year)
+            break
+    return rules.PeriodSpec(period.pk, period.deadline_end, sessions)
+
+
+def _fetch(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: list[Period]) -> _Inputs:
+    specs = [_spec(p, indicators[p.plan_id]) for p in periods if p.form_code == rules.TT1790]
+    other = [p for p in periods if p.form_code != rules.TT1790]
+    figures = rules.period_figures(specs)
+    if other:  # completeness of strategy periods: the same query (the 1790 counts stay at zero)
+        figures.update(rules.period_figures([rules.PeriodSpec(p.pk, p.deadline_end) for p in other]))
+    years = {p.year for p in periods}
+    provinces = set()
+    for plan in plans:
+        for indicator in indicators[plan.pk]:
+            if indicator.catalog_id and indicator.catalog.code == "1790.3":
+                provinces.add(plan.province_id)
+                base = baseline_year(indicator)
+                if base:
+                    years.add(base)
+    awareness = rules.awareness(provinces, years) if provinces else {}
+    direct = rules.direct_figures([p.pk for p in other])
+    return _Inputs(figures, awareness, direct)
+
+
+def _plan_results(plan: Plan, year: int, period, indicators: list[Indicator], inputs: _Inputs) -> PlanResults:
+    codes = direct_codes(indicators)
+    results = [_result(i, plan, year, period, inputs, codes) for i in indicators]
+    figures = inputs.figures.get(period.pk) if period is not None else None
+    return PlanResults(plan, year, period, figures, results)
+
+
+def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
+    """``{year: PlanResults}`` for ``years`` of ``plan``: about six queries whatever the number of years."""
+    years = sorted(set(years))
+    indicators = _indicators_by_plan([plan.pk])
+    for indicator in indicators[plan.pk]:
+        indicator.plan = plan
+    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years)}
+    inputs = _fetch([plan], indicators, list(periods.values()))
+    return {y: _plan_results(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
+
+
+def plan_results(plan: Plan, year: int) -> PlanResults:
+    """Every indicator of ``plan`` in ``year``, with completeness and timeliness (module docstring)."""
+    return plan_history(plan, [year])[year]
+
+
+def indicator_history(indicator: Indicator, years: Iterable[int]) -> list[IndicatorResult]:
+    """The results of one indicator for each of ``years`` (oldest first)."""
+    history = plan_history(indicator.plan, years)
+    return [next(r for r in history[y].indicators if r.indicator.pk == indicator.pk) for y in sorted(history)]
+
+
+def plan_years(plan: Plan) -> list[int]:
+    """The roadmap years of a plan (2026-2030, within the plan's period)."""
+    start = plan.period_start or min(plan.roadmap_years)
+    end = plan.period_end or TARGET_YEAR
+    years = [y for y in plan.roadmap_years if start <= y <= end]
+    return years or list(plan.roadmap_years)
+
+
+# ------------------------------------------------------------------------------------------ national
+
+
+def national_rollup(year: int, program: str = Program.COMMUNICATION):
+    """Every province's plan in force for ``program`` in ``year``, side by side
+    (:class:`binhdang.results.national.NationalRollup`); about eight queries whatever the number of
+    provinces."""
+    from binhdang.results.national import rollup
+
+    return rollup(year, program)

@@ -1,0 +1,146 @@
+"""The national roll-up: every province's plan in force for a programme, side by side, for a year.
+
+Public through ``engine.national_rollup(year, program)``. The same few queries as one plan's results
+(``engine._fetch``), over all provinces at once: one grouped query per rule set, not one per province.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.models import Plan, PlanStatus, Program
+from binhdang.reporting.models import Period
+from binhdang.results import catalog_rules as rules
+from binhdang.results.engine import (
+    _CENT,
+    PlanResults,
+    _fetch,
+    _indicators_by_plan,
+    _is_percent,
+    _plan_results,
+    json_number,
+)
+
+
+def plans_in_force(program: str) -> dict[int, Plan]:
+    """{province id: the province's newest plan in force for ``program``} (one query)."""
+    plans: dict[int, Plan] = {}
+    queryset = (
+        Plan.objects.filter(status=PlanStatus.ACTIVE, program=program, level="province")
+        .select_related("province")
+        .order_by("province_id", "-period_end", "-version", "-pk")
+    )
+    for plan in queryset:
+        plans.setdefault(plan.province_id, plan)
+    return plans
+
+
+@dataclass
+class NationalTotal:
+    """A catalog indicator over all provinces: pooled value, and provinces per status."""
+
+    code: str
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    statuses: Counter
+    unit: str = ""
+
+
+@dataclass
+class NationalRollup:
+    """Every province's plan in force for a programme in a year, side by side."""
+
+    year: int
+    program: str
+    #: (province, its plan's results or None when it has no plan in force), by province name.
+    rows: list[tuple]
+    codes: list[str]
+    totals: dict[str, NationalTotal]
+
+    @property
+    def expected(self) -> int:
+        return sum(r.expected for _p, r in self.rows if r is not None)
+
+    @property
+    def submitted(self) -> int:
+        return sum(r.submitted for _p, r in self.rows if r is not None)
+
+    @property
+    def on_time(self) -> int:
+        return sum(r.on_time for _p, r in self.rows if r is not None)
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return rules.percent(self.submitted, self.expected)
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        return rules.percent(self.on_time, self.expected)
+
+    def as_json(self) -> dict:
+        return {
+            "year": self.year,
+            "program": self.program,
+            "completeness": json_number(self.completeness),
+            "timeliness": json_number(self.timeliness),
+            "provinces": [
+                {
+                    "province": province.code,
+                    "name": province.name,
+                    **(result.as_json() if result else {"plan": None}),
+                }
+                for province, result in self.rows
+            ],
+        }
+
+
+def _totals(results: list[PlanResults], codes: list[str]) -> dict[str, NationalTotal]:
+    totals = {}
+    for code in codes:
+        cells = [r.by_catalog().get(code) for r in results]
+        cells = [c for c in cells if c is not None]
+        statuses = Counter(c.status for c in cells)
+        pooled = [
+            c for c in cells if c.numerator is not None and c.denominator is not None and c.value is not None
+        ]
+        if pooled:
+            numerator = sum(c.numerator for c in pooled)
+            denominator = sum(c.denominator for c in pooled)
+            value = rules.percent(numerator, denominator) if _is_percent(pooled[0].unit) else None
+        else:
+            numerator = denominator = None
+            values = [c.value for c in cells if c.value is not None]
+            value = (sum(values) / len(values)).quantize(_CENT, rounding=ROUND_HALF_UP) if values else None
+        totals[code] = NationalTotal(
+            code, value, numerator, denominator, statuses, cells[0].unit if cells else ""
+        )
+    return totals
+
+
+def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
+    """Every province's plan in force for ``program`` in ``year``: about eight queries in all."""
+    by_pk = {plan.pk: plan for plan in plans_in_force(program).values()}
+    indicators = _indicators_by_plan(by_pk)
+    for plan_indicators in indicators.values():
+        for indicator in plan_indicators:
+            indicator.plan = by_pk[indicator.plan_id]
+    periods = {p.plan_id: p for p in Period.objects.filter(plan_id__in=list(by_pk), year=year)}
+    inputs = _fetch(list(by_pk.values()), indicators, list(periods.values()))
+    results = {
+        plan.province_id: _plan_results(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
+        for plan in by_pk.values()
+    }
+    provinces = OrgUnit.objects.provinces().order_by("name")
+    rows = [(province, results.get(province.pk)) for province in provinces]
+    order = {
+        r.indicator.catalog.code: (r.indicator.catalog.sort_order, r.indicator.catalog.code)
+        for res in results.values()
+        for r in res.indicators
+        if r.indicator.catalog_id
+    }
+    codes = sorted(order, key=order.get)
+    return NationalRollup(year, program, rows, codes, _totals(list(results.values()), codes))
