@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from binhdang.orgunits.models import OrgUnit
 
@@ -26,6 +26,8 @@ _LABELS = {
     "valid_to": pgettext_lazy("unit field", "Valid to"),
     "email": pgettext_lazy("unit field", "E-mail"),
 }
+#: Change reasons written by code, shown in the reader's language.
+_REASONS = {"official-list": gettext_lazy("Loaded from the official list of administrative units")}
 _ACTIONS = {
     "+": pgettext_lazy("history action", "Created"),
     "~": pgettext_lazy("history action", "Changed"),
@@ -83,7 +85,7 @@ def unit_history(unit: OrgUnit) -> list[HistoryEntry]:
             date=record.history_date,
             user=record.history_user,
             action=str(_ACTIONS.get(record.history_type, record.history_type)),
-            reason=record.history_change_reason or "",
+            reason=str(_REASONS.get(record.history_change_reason or "", record.history_change_reason or "")),
         )
         for change in delta.changes if delta else ():
             unit_field = OrgUnit._meta.get_field(change.field)

@@ -20,13 +20,14 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from binhdang.core.text import fold
 from binhdang.orgunits.catalog import STANDARD_AGENCIES, ProvinceRecord, province_records, resolve_province
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 
+#: The change reason of the history rows the loader writes (shown translated: ``history.unit_history``).
+LOADER_REASON = "official-list"
 #: The two-tier structure (Resolution 202/2025/QH15, commune arrangements) took effect on this day.
 OFFICIAL_FROM = date(2025, 7, 1)
 _SYNCED_FIELDS = ("name", "search_name", "type", "division", "parent_id", "province_id")
@@ -80,7 +81,7 @@ def _by_code(codes: list[str]) -> dict[str, OrgUnit]:
 @transaction.atomic
 def _load(records: list[ProvinceRecord]) -> LoadResult:
     result = LoadResult()
-    reason = _("Loaded from the official list of administrative units")[:100]
+    reason = LOADER_REASON
     now = timezone.now()
     provinces = _load_provinces(records, result, reason, now)
     wanted: list[tuple[_Wanted, OrgUnit]] = []

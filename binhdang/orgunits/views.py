@@ -54,12 +54,12 @@ def browse(request: HttpRequest) -> HttpResponse:
     """The index: the user's province tree, or the list of provinces when they see several."""
     if not request.user.has_perm("orgunits.browse"):
         raise PermissionDenied
-    provinces = list(access.browsable_provinces(request.user).order_by("name"))
+    provinces = list(access.browsable_provinces(request.user).order_by("code"))
     if len(provinces) == 1 and not access.sees_all_provinces(request.user):
         return redirect("orgunits:province", code=provinces[0].code)
     counts = province_counts(provinces)
     rows = [{"province": p, **counts.get(p.pk, {"total": 0, "active": 0})} for p in provinces]
-    return render(request, "orgunits/province_list.html", {"rows": rows})
+    return render(request, "orgunits/browse.html", {"rows": rows})
 
 
 @login_required

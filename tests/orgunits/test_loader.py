@@ -7,6 +7,7 @@ import time
 import pytest
 
 from binhdang.orgunits.catalog import STANDARD_AGENCIES, UnknownProvinceError, resolve_province
+from binhdang.orgunits.history import unit_history
 from binhdang.orgunits.loader import OFFICIAL_FROM, load_all, load_province
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 
@@ -103,7 +104,8 @@ def test_each_created_unit_has_one_history_row_with_the_reason():
     rows = list(province.history.all())
     assert len(rows) == 1 and rows[0].history_type == "+"
     assert rows[0].province_id == province.pk
-    assert rows[0].history_change_reason == "Nạp từ danh mục đơn vị hành chính chính thức"
+    assert rows[0].history_change_reason == "official-list"
+    assert unit_history(province)[0].reason == "Nạp từ danh mục đơn vị hành chính chính thức"
 
 
 def test_the_province_name_is_accepted_without_diacritics_or_with_its_level_word():
