@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, home, services
 from binhdang.reporting.entry import build_sections, parse_post
-from binhdang.reporting.errors import ConflictError, ReportingError, ReportValidationError
+from binhdang.reporting.errors import AccessDenied, ConflictError, ReportingError, ReportValidationError
 from binhdang.reporting.forms import AttachmentForm, CommentForm
 from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
 from binhdang.reporting.history import report_history
@@ -79,6 +80,7 @@ def _page_context(request: HttpRequest, submission, *, values=None, issues=(), n
         "stored_warnings": submission.warnings,
         "attachments": submission.attachments.all() if see_narrative else [],
         "comments": submission.comments.select_related("author") if see_narrative else [],
+        "last_comment": submission.comments.select_related("author").last() if see_narrative else None,
         "state_changes": submission.state_changes.select_related("user"),
         "comment_form": CommentForm(),
         "attachment_form": AttachmentForm(),
@@ -129,6 +131,8 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
     submission = visible_submission(request, pk)
     try:
         result = _save(request, submission)
+    except AccessDenied as exc:
+        raise PermissionDenied from exc
     except ConflictError as exc:
         if request.htmx:
             return _status(request, submission, conflict=exc)
@@ -161,6 +165,8 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         result = _save(request, submission)
         services.submit(result.submission, request.user, expected_version=result.version)
+    except AccessDenied as exc:
+        raise PermissionDenied from exc
     except ConflictError as exc:
         if request.htmx:
             return _status(request, submission, conflict=exc)

@@ -1,0 +1,274 @@
+"""Data value sets (domain §9): good files import, malformed ones are refused with the place named and
+change nothing, export round-trips."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from binhdang.reporting import services
+from binhdang.reporting.datavaluesets import (
+    DataValueSetError,
+    export_data_value_sets,
+    import_data_value_sets,
+)
+from binhdang.reporting.models import DataValue, State, StateChange, Submission
+
+from .conftest import COMMUNE_VALUES, DEPARTMENT_VALUES, fill, local
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+def data_values(values):
+    return [
+        {"dataElement": code, **({"categoryOptionCombo": coc} if coc else {}), "value": value}
+        for (code, coc), value in values.items()
+    ]
+
+
+def a_set(org_unit="66-C001", values=None, complete="2026-11-20", period="2026", **extra):
+    entry = {
+        "dataSet": "TT1790",
+        "period": period,
+        "orgUnit": org_unit,
+        "dataValues": data_values(COMMUNE_VALUES if values is None else values),
+        **extra,
+    }
+    if complete:
+        entry["completeDate"] = complete
+    return entry
+
+
+def good_file():
+    return {
+        "dataValueSets": [
+            a_set(),
+            a_set("66-C002", complete=None),
+            a_set("66-D06", DEPARTMENT_VALUES, complete="2026-12-02"),
+        ]
+    }
+
+
+def snapshot():
+    return (
+        Submission.objects.count(),
+        DataValue.objects.count(),
+        StateChange.objects.count(),
+        sorted(DataValue.objects.values_list("data_element", "value")),
+    )
+
+
+def test_a_good_file_imports_values_and_complete_dates_submit_on_that_date(period, focal_officer):
+    result = import_data_value_sets(good_file(), focal_officer)
+    assert (result.sets, result.submitted) == (3, 2)
+    assert result.values == 2 * len(COMMUNE_VALUES) + len(DEPARTMENT_VALUES)
+    a = Submission.objects.get(unit__code="66-C001")
+    assert a.state == State.SUBMITTED and a.value_map() == COMMUNE_VALUES
+    assert a.first_submitted_at == local(2026, 11, 20, 12) and a.on_time is True
+    health = Submission.objects.get(unit__code="66-D06")
+    assert health.on_time is False
+    assert Submission.objects.get(unit__code="66-C002").state == State.DRAFT
+    change = a.state_changes.get()
+    assert (change.source, change.user) == ("import", focal_officer)
+    assert a.values.first().history.first().history_user == focal_officer
+
+
+def test_a_single_set_and_json_booleans_and_default_combos_are_accepted(period, commune_a_reporter):
+    values = data_values(COMMUNE_VALUES)
+    values[3] = {"dataElement": "TT_AM_PLAN", "categoryOptionCombo": "default", "value": False}
+    import_data_value_sets(a_set(complete=None) | {"dataValues": values}, commune_a_reporter)
+    assert Submission.objects.get().value_map()[("TT_AM_PLAN", "")] == "false"
+
+
+def test_a_dry_run_checks_everything_and_writes_nothing(period, focal_officer):
+    before = snapshot()
+    result = import_data_value_sets(good_file(), focal_officer, dry_run=True)
+    assert result.sets == 3 and snapshot() == before
+
+
+MALFORMED = [
+    (
+        "unknown data element",
+        lambda f: f["dataValueSets"][2]["dataValues"].insert(5, {"dataElement": "TT_FOO", "value": "1"}),
+        'dataValueSets[2].dataValues[5].dataElement: mã chỉ tiêu "TT_FOO" không có trong biểu TT1790.',
+    ),
+    (
+        "element the unit does not fill",
+        lambda f: f["dataValueSets"][2]["dataValues"].append({"dataElement": "TT_CONVENTIONS", "value": "1"}),
+        'dataValueSets[2].dataValues[11].dataElement: chỉ tiêu "TT_CONVENTIONS" không thuộc phần báo cáo của Sở Y tế.',
+    ),
+    (
+        "unknown org unit",
+        lambda f: f["dataValueSets"][1].update(orgUnit="99-X"),
+        'dataValueSets[1].orgUnit: không có đơn vị nào mang mã "99-X".',
+    ),
+    (
+        "period not open",
+        lambda f: f["dataValueSets"][0].update(period="2027"),
+        "dataValueSets[0].period: chưa mở kỳ báo cáo TT1790 năm 2027 cho Xã Ea Kar.",
+    ),
+    (
+        "period not annual",
+        lambda f: f["dataValueSets"][0].update(period="2026Q4"),
+        'dataValueSets[0].period: "2026Q4" không phải là kỳ báo cáo năm (một năm, ví dụ 2026).',
+    ),
+    (
+        "unknown form",
+        lambda f: f["dataValueSets"][0].update(dataSet="TT9999"),
+        'dataValueSets[0].dataSet: biểu mẫu "TT9999" không tồn tại (cần một trong các mã TT1790, NQ28).',
+    ),
+    (
+        "bad value type",
+        lambda f: f["dataValueSets"][1]["dataValues"][0].update(value="bốn"),
+        'dataValueSets[1].dataValues[0].value: Số cuộc truyền thông: "bốn" phải là số nguyên không âm.',
+    ),
+    (
+        "negative by-sex count",
+        lambda f: f["dataValueSets"][0]["dataValues"][2].update(value="-3"),
+        'dataValueSets[0].dataValues[2].value: Số lượt người tham dự (Nữ): "-3" phải là số nguyên không âm.',
+    ),
+    (
+        "bad category option",
+        lambda f: f["dataValueSets"][0]["dataValues"][1].update(categoryOptionCombo="OTHER"),
+        'dataValueSets[0].dataValues[1].categoryOptionCombo: "OTHER" không phải là phân tổ của TT_PARTICIPANTS '
+        "(cần MALE, FEMALE).",
+    ),
+    (
+        "bad complete date",
+        lambda f: f["dataValueSets"][0].update(completeDate="20/11/2026"),
+        'dataValueSets[0].completeDate: "20/11/2026" không phải là ngày hợp lệ (YYYY-MM-DD).',
+    ),
+    (
+        "complete date with a missing value",
+        lambda f: f["dataValueSets"][0]["dataValues"].pop(0),
+        "dataValueSets[0].completeDate: chưa thể nộp báo cáo: Số cuộc truyền thông: chưa nhập",
+    ),
+    (
+        "conventions ok above conventions",
+        lambda f: f["dataValueSets"][0]["dataValues"][11].update(value="6"),
+        "dataValueSets[0].completeDate: chưa thể nộp báo cáo: ... trong đó không có nội dung phân biệt đối xử về giới: "
+        "không được lớn hơn Số hương ước, quy ước được thông qua, sửa đổi trong năm (5)",
+    ),
+    (
+        "same value twice",
+        lambda f: f["dataValueSets"][1]["dataValues"].append({"dataElement": "TT_SESSIONS", "value": "1"}),
+        "dataValueSets[1].dataValues[14]: giá trị TT_SESSIONS  bị nhập hai lần.",
+    ),
+    (
+        "same unit twice",
+        lambda f: f["dataValueSets"].append(a_set()),
+        "dataValueSets[3]: tệp có hai bộ dữ liệu cho Xã Ea Kar, năm 2026.",
+    ),
+    (
+        "values not a list",
+        lambda f: f["dataValueSets"][1].update(dataValues={"TT_SESSIONS": 1}),
+        "dataValueSets[1].dataValues: phải là một danh sách.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case,damage,message", MALFORMED, ids=[c[0] for c in MALFORMED])
+def test_a_malformed_file_is_refused_with_the_place_named_and_changes_nothing(
+    period, focal_officer, case, damage, message
+):
+    data = good_file()
+    damage(data)
+    before = snapshot()
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    assert message in caught.value.messages, caught.value.messages
+    assert snapshot() == before
+
+
+def test_a_unit_of_another_province_is_refused(period, laichau_period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][1]["orgUnit"] = "12-C001"
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    assert caught.value.messages == [
+        "dataValueSets[1].orgUnit: Xã Tam Đường thuộc tỉnh khác, không thuộc tỉnh của bạn."
+    ]
+    assert not Submission.objects.exists()
+
+
+def test_a_reporter_imports_only_for_their_own_unit(period, commune_a_reporter):
+    with pytest.raises(
+        DataValueSetError, match=r"dataValueSets\[1\].orgUnit: bạn không có quyền báo cáo thay"
+    ):
+        import_data_value_sets(good_file(), commune_a_reporter)
+
+
+def test_a_submitted_report_is_not_overwritten(period, focal_officer):
+    import_data_value_sets(good_file(), focal_officer)
+    before = snapshot()
+    with pytest.raises(
+        DataValueSetError, match=r"dataValueSets\[0\]: báo cáo của Xã Ea Kar đang ở trạng thái"
+    ):
+        import_data_value_sets(good_file(), focal_officer)
+    assert snapshot() == before
+
+
+def test_a_closed_period_is_refused(period, focal_officer):
+    services.close_period(period, focal_officer)
+    with pytest.raises(
+        DataValueSetError, match=r"dataValueSets\[0\].period: kỳ báo cáo TT1790 năm 2026 đã đóng"
+    ):
+        import_data_value_sets(good_file(), focal_officer)
+
+
+@pytest.mark.parametrize("data", [[], "x", {"dataValueSets": []}, {"dataValueSets": ["x"]}])
+def test_a_file_of_the_wrong_shape_is_refused(period, focal_officer, data):
+    with pytest.raises(DataValueSetError):
+        import_data_value_sets(data, focal_officer)
+
+
+def test_export_gives_one_set_per_report_in_form_order(period, daklak, focal_officer, commune_a_reporter):
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(report, commune_a_reporter)
+    services.submit(report, commune_a_reporter, at=local(2026, 11, 25, 16))
+    services.get_or_create_submission(period, daklak.commune_b)  # empty draft: not exported
+    exported = export_data_value_sets(period)
+    assert exported == {
+        "dataValueSets": [
+            {
+                "dataSet": "TT1790",
+                "period": "2026",
+                "orgUnit": "66-C001",
+                "completeDate": "2026-11-25",
+                "dataValues": [
+                    {"dataElement": "TT_SESSIONS", "value": "4"},
+                    {"dataElement": "TT_PARTICIPANTS", "categoryOptionCombo": "MALE", "value": "120"},
+                    {"dataElement": "TT_PARTICIPANTS", "categoryOptionCombo": "FEMALE", "value": "180"},
+                    {"dataElement": "TT_NEWS", "value": "12"},
+                    {"dataElement": "TT_DIGITAL_MODELS", "value": "1"},
+                    {"dataElement": "TT_AM_PLAN", "value": "true"},
+                    {"dataElement": "TT_AM_ACTIVITIES", "value": "3"},
+                    {"dataElement": "TT_TRAININGS", "value": "1"},
+                    {"dataElement": "TT_TRAINEES", "categoryOptionCombo": "MALE", "value": "20"},
+                    {"dataElement": "TT_TRAINEES", "categoryOptionCombo": "FEMALE", "value": "25"},
+                    {"dataElement": "TT_CONVENTIONS", "value": "5"},
+                    {"dataElement": "TT_CONVENTIONS_OK", "value": "5"},
+                    {"dataElement": "TT_BUDGET_STATE", "value": "15000000"},
+                    {"dataElement": "TT_BUDGET_OTHER", "value": "2000000"},
+                ],
+            }
+        ]
+    }
+
+
+def test_export_then_import_round_trips_values_states_and_timeliness(period, focal_officer):
+    import_data_value_sets(good_file(), focal_officer)
+    first = export_data_value_sets(period)
+    timeliness = {s.unit.code: s.on_time for s in Submission.objects.all()}
+    Submission.objects.all().delete()
+    import_data_value_sets(copy.deepcopy(first), focal_officer)
+    assert export_data_value_sets(period) == first
+    assert {s.unit.code: s.on_time for s in Submission.objects.all()} == timeliness
+    assert first["dataValueSets"][2]["completeDate"] == dt.date(2026, 12, 2).isoformat()

@@ -1,0 +1,335 @@
+"""The reporting pages through the Django test client: entry with autosave, conflicts between two
+sessions, review, status board, reminders, period opening, data upload/download, access per persona."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from binhdang.reporting import services
+from binhdang.reporting.entry import field_name
+from binhdang.reporting.models import DataValue, Notification, Period, State, Submission
+
+from .conftest import COMMUNE_VALUES, fill
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def form_data(values, version, **narrative):
+    data = {field_name(code, coc): value for (code, coc), value in values.items()}
+    return {**data, "version": str(version), **narrative}
+
+
+@pytest.fixture
+def report_a(period, daklak):
+    return services.get_or_create_submission(period, daklak.commune_a)
+
+
+def test_my_reports_lists_what_is_due_and_opening_it_creates_the_draft(period, daklak, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    page = client.get(reverse("reporting:index"))
+    assert "Báo cáo của tôi" in page.text and "30/11/2026" in page.text and "Chưa bắt đầu" in page.text
+    response = client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk]))
+    submission = Submission.objects.get(unit=daklak.commune_a)
+    assert response.status_code == 302 and response.url == reverse(
+        "reporting:submission", args=[submission.pk]
+    )
+    page = client.get(response.url)
+    assert "Số cuộc truyền thông, phổ biến pháp luật" in page.text
+    assert 'name="v__TT_PARTICIPANTS__FEMALE"' in page.text and 'name="v__TT_CONVENTIONS"' in page.text
+    assert 'name="v__TT_GSIM_STATUS"' not in page.text
+    assert 'hx-post="/reporting/submissions/' in page.text
+
+
+def test_a_reporter_cannot_open_another_communes_report(period, daklak, report_a, commune_b_reporter):
+    client = client_for(commune_b_reporter)
+    assert client.get(reverse("reporting:submission", args=[report_a.pk])).status_code == 404
+    assert (
+        client.post(reverse("reporting:save", args=[report_a.pk]), form_data(COMMUNE_VALUES, 1)).status_code
+        == 404
+    )
+    assert client.get(reverse("reporting:history", args=[report_a.pk])).status_code == 404
+    assert client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])).status_code == 404
+    assert not report_a.values.exists()
+
+
+@pytest.mark.parametrize("name", ["submission", "history", "save", "submit", "accept", "return", "reopen"])
+def test_an_outsider_gets_404_for_every_report_page(report_a, outsider, name):
+    client = client_for(outsider)
+    url = reverse(f"reporting:{name}", args=[report_a.pk])
+    response = client.get(url) if name in ("submission", "history") else client.post(url, {"comment": "x"})
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["board", "period_settings", "data_export"])
+def test_an_outsider_gets_404_for_the_period_pages(period, outsider, name):
+    assert client_for(outsider).get(reverse(f"reporting:{name}", args=[period.pk])).status_code == 404
+
+
+def test_autosave_saves_and_answers_the_time_and_the_new_version(report_a, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    response = client.post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_SESSIONS", ""): "3"}, 1, results="Đã tổ chức 3 cuộc"),
+        **HTMX,
+    )
+    assert response.status_code == 200
+    assert "Đã lưu nháp lúc" in response.text
+    assert 'id="report-version" value="2" hx-swap-oob="true"' in response.text
+    assert "Cần hoàn thiện trước khi nộp" in response.text
+    report_a.refresh_from_db()
+    assert report_a.value_map() == {("TT_SESSIONS", ""): "3"} and report_a.results == "Đã tổ chức 3 cuộc"
+
+
+def test_autosave_with_a_bad_value_names_the_field_and_saves_nothing(report_a, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    response = client.post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_SESSIONS", ""): "-4", ("TT_NEWS", ""): "2"}, 1),
+        **HTMX,
+    )
+    assert (
+        "Chưa lưu:" in response.text and "Số cuộc truyền thông: phải là số nguyên không âm" in response.text
+    )
+    assert not report_a.values.exists()
+
+
+def test_two_sessions_editing_one_report_the_second_save_gets_a_conflict_and_loses_nothing(
+    report_a, commune_a_reporter, focal_officer
+):
+    reporter, officer = client_for(commune_a_reporter), client_for(focal_officer)
+    url = reverse("reporting:submission", args=[report_a.pk])
+    assert 'id="report-version" value="1"' in reporter.get(url).text
+    assert 'id="report-version" value="1"' in officer.get(url).text
+    save = reverse("reporting:save", args=[report_a.pk])
+    reporter.post(save, form_data({("TT_SESSIONS", ""): "5"}, 1), **HTMX)
+    response = officer.post(save, form_data({("TT_SESSIONS", ""): "8", ("TT_NEWS", ""): "1"}, 1), **HTMX)
+    assert "Chưa lưu: người khác vừa sửa báo cáo này." in response.text
+    assert "Y Bih Niê" in response.text
+    assert report_a.value_map() == {("TT_SESSIONS", ""): "5"}
+    # The same without htmx: the message comes back on the page.
+    page = officer.post(save, form_data({("TT_SESSIONS", ""): "8"}, 1), follow=True)
+    assert "đã được Y Bih Niê lưu lúc" in page.text
+    assert DataValue.objects.get(data_element="TT_SESSIONS").value == "5"
+
+
+def test_submitting_an_incomplete_report_shows_what_is_missing(report_a, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    response = client.post(
+        reverse("reporting:submit", args=[report_a.pk]), form_data({("TT_SESSIONS", ""): "2"}, 1)
+    )
+    assert response.status_code == 400
+    assert "Số lượt người tham dự (Nam): chưa nhập" in response.text
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT and report_a.value_map() == {("TT_SESSIONS", ""): "2"}
+
+
+def test_reporter_submits_officer_returns_reporter_resubmits_officer_accepts(
+    report_a, commune_a_reporter, focal_officer
+):
+    reporter, officer = client_for(commune_a_reporter), client_for(focal_officer)
+    submit = reverse("reporting:submit", args=[report_a.pk])
+    response = reporter.post(submit, form_data(COMMUNE_VALUES, 1, results="Kết quả tốt"), **HTMX)
+    assert response.status_code == 204 and response["HX-Redirect"] == f"/reporting/submissions/{report_a.pk}/"
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+    page = officer.get(reverse("reporting:submission", args=[report_a.pk]))
+    assert "Trả lại kèm ý kiến" in page.text and 'id="report-form"' not in page.text
+    officer.post(
+        reverse("reporting:return", args=[report_a.pk]),
+        {"comment": "Số người tham dự nữ chưa đúng", "version": report_a.version},
+    )
+    page = reporter.get(reverse("reporting:submission", args=[report_a.pk]))
+    assert "Số người tham dự nữ chưa đúng" in page.text and "Nộp lại báo cáo" in page.text
+    report_a.refresh_from_db()
+    values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "175"}
+    reporter.post(submit, form_data(values, report_a.version, results="Kết quả tốt"))
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+    officer.post(reverse("reporting:accept", args=[report_a.pk]), {"version": report_a.version})
+    report_a.refresh_from_db()
+    assert report_a.state == State.ACCEPTED
+    assert (
+        reporter.post(
+            reverse("reporting:save", args=[report_a.pk]), form_data(values, report_a.version), follow=True
+        ).status_code
+        == 200
+    )
+    assert report_a.value_map()[("TT_PARTICIPANTS", "FEMALE")] == "175"
+
+
+def test_a_leader_reads_but_cannot_change_or_review(report_a, commune_a_reporter, leader):
+    fill(report_a, commune_a_reporter)
+    services.submit(report_a, commune_a_reporter)
+    client = client_for(leader)
+    page = client.get(reverse("reporting:submission", args=[report_a.pk]))
+    assert page.status_code == 200 and "Đã tổ chức các hoạt động." in page.text
+    assert "Trả lại kèm ý kiến" not in page.text
+    assert client.post(reverse("reporting:accept", args=[report_a.pk])).status_code == 403
+    assert client.post(reverse("reporting:return", args=[report_a.pk]), {"comment": "x"}).status_code == 403
+    assert client.get(reverse("reporting:board", args=[report_a.period.pk])).status_code == 200
+    assert client.post(reverse("reporting:remind", args=[report_a.period.pk])).status_code == 403
+    assert client.get(reverse("reporting:period_open")).status_code == 403
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+
+
+def test_a_leader_posting_to_a_draft_gets_403(report_a, leader):
+    response = client_for(leader).post(
+        reverse("reporting:save", args=[report_a.pk]), form_data(COMMUNE_VALUES, 1)
+    )
+    assert response.status_code == 403 and not report_a.values.exists()
+
+
+def test_a_ministry_viewer_sees_figures_but_not_the_narrative(report_a, commune_a_reporter, ministry_viewer):
+    fill(report_a, commune_a_reporter, narrative={"results": "Chị Nguyễn Thị A được hỗ trợ"})
+    page = client_for(ministry_viewer).get(reverse("reporting:submission", args=[report_a.pk]))
+    assert page.status_code == 200 and "180" in page.text
+    assert "Nguyễn Thị A" not in page.text
+
+
+def test_the_status_board_shows_states_times_and_percentages(
+    period, report_a, commune_a_reporter, focal_officer
+):
+    fill(report_a, commune_a_reporter)
+    services.submit(report_a, commune_a_reporter)
+    page = client_for(focal_officer).get(reverse("reporting:board", args=[period.pk]))
+    assert 'id="stat-submitted">1/6' in page.text
+    assert 'id="stat-completeness">16,7%' in page.text and 'id="stat-timeliness">16,7%' in page.text
+    assert 'data-unit="66-C001" data-state="submitted"' in page.text and "Đúng hạn" in page.text
+    filtered = client_for(focal_officer).get(
+        reverse("reporting:board", args=[period.pk]), {"type": "commune", "state": "missing"}
+    )
+    assert 'data-unit="66-C002"' in filtered.text and 'data-unit="66-C001"' not in filtered.text
+    assert 'data-unit="66-D06"' not in filtered.text
+
+
+def test_one_click_reminders_notify_the_selected_units_reporters(
+    period, daklak, focal_officer, commune_b_reporter, department_reporter
+):
+    response = client_for(focal_officer).post(
+        reverse("reporting:remind", args=[period.pk]),
+        {"units": [daklak.commune_b.pk, daklak.health.pk], "message": "Hạn chót 30/11", "state": "missing"},
+        follow=True,
+    )
+    assert "Đã gửi nhắc nhở tới 2 người báo cáo của 2 đơn vị." in response.text
+    assert response.redirect_chain[-1][0].endswith("?state=missing")
+    assert Notification.objects.filter(user=commune_b_reporter).count() == 1
+    page = client_for(commune_b_reporter).get(reverse("reporting:notifications"))
+    assert "Hạn chót 30/11" in page.text
+
+
+def test_the_focal_officer_opens_a_period_through_the_form(plan, focal_officer):
+    client = client_for(focal_officer)
+    response = client.post(
+        reverse("reporting:period_open"), {"plan": plan.pk, "year": 2027, "deadline": "2027-12-01"}
+    )
+    period = Period.objects.get(year=2027)
+    assert response.status_code == 302 and response.url == reverse("reporting:board", args=[period.pk])
+    assert period.deadline.isoformat() == "2027-12-01"
+    again = client.post(reverse("reporting:period_open"), {"plan": plan.pk, "year": 2027})
+    assert "Kỳ báo cáo năm 2027 của kế hoạch này đã được mở." in again.text
+
+
+def test_the_outsider_cannot_pick_another_provinces_plan(plan, outsider, laichau):
+    response = client_for(outsider).post(reverse("reporting:period_open"), {"plan": plan.pk, "year": 2026})
+    assert response.status_code == 200 and not Period.objects.exists()
+
+
+def test_expected_reporters_are_edited_on_the_settings_page(period, daklak, focal_officer):
+    client = client_for(focal_officer)
+    client.post(
+        reverse("reporting:period_settings", args=[period.pk]),
+        {"form": "expected", "units": [daklak.commune_a.pk, daklak.health.pk]},
+    )
+    assert set(period.expected_reporters.values_list("unit__code", flat=True)) == {"66-C001", "66-D06"}
+    client.post(
+        reverse("reporting:period_settings", args=[period.pk]),
+        {
+            "form": "dates",
+            "deadline": "2026-12-01",
+            "lock_date": "2026-12-20",
+            "cutoff_start": "2025-12-15",
+            "cutoff_end": "2026-12-14",
+        },
+    )
+    period.refresh_from_db()
+    assert period.deadline.isoformat() == "2026-12-01"
+
+
+def test_data_upload_imports_a_good_file_and_refuses_a_bad_one_with_places(period, focal_officer):
+    client = client_for(focal_officer)
+    values = [
+        {"dataElement": c, **({"categoryOptionCombo": k} if k else {}), "value": v}
+        for (c, k), v in COMMUNE_VALUES.items()
+    ]
+    good = {
+        "dataSet": "TT1790",
+        "period": "2026",
+        "orgUnit": "66-C001",
+        "completeDate": "2026-11-20",
+        "dataValues": values,
+    }
+    bad = {"dataValueSets": [good, {**good, "orgUnit": "66-X"}]}
+    response = client.post(
+        reverse("reporting:data_import"), {"file": SimpleUploadedFile("bad.json", json.dumps(bad).encode())}
+    )
+    assert response.status_code == 400 and "dataValueSets[1].orgUnit" in response.text
+    assert not Submission.objects.exists()
+    response = client.post(
+        reverse("reporting:data_import"),
+        {"file": SimpleUploadedFile("good.json", json.dumps(good).encode())},
+        follow=True,
+    )
+    assert "Đã nhập 1 báo cáo, 14 giá trị; 1 báo cáo được nộp." in response.text
+    exported = client.get(reverse("reporting:data_export", args=[period.pk]))
+    assert exported["Content-Disposition"] == 'attachment; filename="TT1790-66-2026.json"'
+    assert json.loads(exported.content)["dataValueSets"][0]["completeDate"] == "2026-11-20"
+
+
+def test_a_file_that_is_not_json_is_refused(period, focal_officer):
+    response = client_for(focal_officer).post(
+        reverse("reporting:data_import"), {"file": SimpleUploadedFile("x.json", b"{not json")}
+    )
+    assert response.status_code == 400 and "Tệp không phải JSON hợp lệ" in response.text
+
+
+def test_history_shows_who_changed_which_value_old_and_new(report_a, commune_a_reporter, focal_officer):
+    services.save_draft(report_a, {("TT_SESSIONS", ""): "3"}, None, commune_a_reporter, expected_version=1)
+    services.save_draft(report_a, {("TT_SESSIONS", ""): "30"}, None, focal_officer, expected_version=2)
+    page = client_for(commune_a_reporter).get(reverse("reporting:history", args=[report_a.pk]))
+    text = page.text[page.text.index('id="history"') :]
+    assert text.index("Nguyễn Thị Hoa") < text.index("Y Bih Niê")  # newest first
+    assert '<span class="old-value">3</span>' in text and "<td>30</td>" in text
+
+
+def test_evidence_files_are_checked_and_kept_per_report(report_a, commune_a_reporter, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(commune_a_reporter)
+    url = reverse("reporting:attachment_upload", args=[report_a.pk])
+    page = client.post(
+        url,
+        {
+            "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 ...", "application/pdf"),
+            "description": "Biên bản",
+        },
+        follow=True,
+    )
+    assert "Đã đính kèm bien-ban.pdf." in page.text
+    page = client.post(url, {"file": SimpleUploadedFile("virus.exe", b"MZ...")}, follow=True)
+    assert "virus.exe: chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), JPG và PNG." in page.text
+    page = client.post(url, {"file": SimpleUploadedFile("anh.png", b"GIF89a...")}, follow=True)
+    assert "anh.png: nội dung không phải là tệp PNG hợp lệ." in page.text
+    attachment = report_a.attachments.get()
+    download = client.get(reverse("reporting:attachment_download", args=[report_a.pk, attachment.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 ..."
