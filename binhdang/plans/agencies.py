@@ -20,13 +20,13 @@ from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
 _REQUEST = re.compile(r"^(đề nghị|kính đề nghị|đề xuất)\s+", re.IGNORECASE)
 #: Folded words that make a name a group of agencies rather than one agency.
 _GROUP_WORDS = re.compile(
-    r"\b(cac|nhung|tat ca|moi|co lien quan|lien quan|dia phuong|don vi|doan the|ban nganh|so nganh|"
+    r"\b(cac|nhung|tat ca|co lien quan|lien quan|dia phuong|don vi|doan the|ban nganh|so nganh|"
     r"to chuc chinh tri)\b"
 )
 #: Folded first words of a single agency's name; used to split "Sở Y tế, Sở Tư pháp" into two.
 _AGENCY_HEADS = re.compile(
     r"^(so|hoi (?!dong)|bao|dai (?!hoc)|cong an|thanh tra|van phong|phong|trung tam|lien doan|tinh doan|"
-    r"huyen doan|thanh doan|uy ban mat tran|ubmttq|mat tran|mttq|thong ke|cuc|chi cuc|truong|ban |kho bac|"
+    r"huyen doan|thanh doan|uy ban mat tran|uy ban mttq|ubmttq|mat tran|mttq|thong ke|cuc|chi cuc|truong|ban |kho bac|"
     r"bao hiem|vien kiem sat|toa an|bo chi huy)"
 )
 _SPLIT = re.compile(r"\s*,\s*|\s+và\s+|\s*;\s*")
@@ -66,7 +66,7 @@ def guess_type(name: str) -> str:
     if key.startswith(("so ", "cong an", "thanh tra", "van phong")):
         return OrgUnitType.DEPARTMENT
     if re.match(
-        r"(hoi (?!dong)|doan |tinh doan|huyen doan|thanh doan|mat tran|mttq|uy ban mat tran|ubmttq|"
+        r"(hoi (?!dong)|doan |tinh doan|huyen doan|thanh doan|mat tran|mttq|uy ban mat tran|uy ban mttq|ubmttq|"
         r"lien doan)",
         key,
     ):

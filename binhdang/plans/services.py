@@ -8,11 +8,14 @@ attributed to ``user``. The import itself is ``importing.import_plan`` (also use
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,23 +69,20 @@ def max_upload_bytes() -> int:
 
 
 def _extract(name: str, content: bytes) -> dict:
-    """Run the extractor on an uploaded file; raises UploadError with the extractor's message."""
-    from binhdang.plans.extraction import ExtractionError, extract_docx, extract_text
+    """Run the extractor on an uploaded file; raises UploadError with the extractor's message.
 
-    extension = os.path.splitext(name)[1].lower()
-    try:
-        if extension == ".docx":
-            return extract_docx(content)
+    The extractor recognises the file by its content (a PDF or an image renamed .docx is named as
+    such), and names the file in its message.
+    """
+    from binhdang.plans.extraction import ExtractionError, extract_file
+
+    with tempfile.TemporaryDirectory(prefix="binhdang-upload-") as folder:
+        path = Path(folder) / (os.path.basename(name) or "plan")
+        path.write_bytes(content)
         try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UploadError(
-                _("The file “%(name)s” is not UTF-8 text; save it as .docx or as UTF-8 text.")
-                % {"name": name}
-            ) from None
-        return extract_text(text)
-    except ExtractionError as exc:
-        raise UploadError(str(exc)) from exc
+            return extract_file(path)
+        except ExtractionError as exc:
+            raise UploadError(str(exc)) from exc
 
 
 def check_upload(name: str, size: int) -> None:
@@ -97,8 +97,8 @@ def check_upload(name: str, size: int) -> None:
     limit = max_upload_bytes()
     if size > limit:
         raise UploadError(
-            _("The file “%(name)s” is too large (%(size)s MB; at most %(limit)s MB).")
-            % {"name": name, "size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+            _("The file “%(name)s” is too large (%(size)s; at most %(limit)s).")
+            % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
 
 

@@ -5,4 +5,13 @@ from binhdang.plans import views
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
+    path("upload/", views.upload, name="upload"),
+    path("uploads/<int:pk>/", views.review, name="review"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/indicators/", views.indicators, name="indicators"),
+    path("<slug:slug>/indicators/<int:pk>/", views.indicator, name="indicator"),
+    path("<slug:slug>/agencies/", views.agencies, name="agencies"),
+    path("<slug:slug>/calendar/", views.calendar, name="calendar"),
+    path("<slug:slug>/status/", views.change_status, name="status"),
+    path("<slug:slug>/source/", views.source_file, name="source"),
 ]

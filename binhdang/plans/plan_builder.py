@@ -1,0 +1,347 @@
+"""Builds the parts of one plan (goals, indicators, targets, milestones, tasks, duties, deadlines,
+campaigns) from its extraction; used by ``importing.import_plan`` inside its transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from binhdang.core.text import nfc
+from binhdang.plans.agencies import AgencyResolver, is_group, reporter_kinds
+from binhdang.plans.catalog import bind_indicator
+from binhdang.plans.models import (
+    DIRECTION_OF_KIND,
+    ROADMAP_YEARS,
+    AgencyDuty,
+    Campaign,
+    CatalogIndicator,
+    Direction,
+    Goal,
+    Indicator,
+    Milestone,
+    Plan,
+    ReportingObligation,
+    Target,
+    TargetKind,
+    Task,
+    TaskGroup,
+)
+
+
+def _number(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _month_day(text) -> tuple[int, int] | None:
+    """ "11-30" -> (11, 30); None when not a valid MM-DD."""
+    try:
+        month, day = (int(part) for part in str(text).split("-"))
+        date(2024, month, day)
+    except (TypeError, ValueError):
+        return None
+    return month, day
+
+
+def iso_date(text) -> date | None:
+    try:
+        return date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
+def as_year(value) -> int | None:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 1900 <= year <= 2200 else None
+
+
+def save_as(obj, user):
+    """Save ``obj`` with ``user`` recorded in its history (when the model keeps one)."""
+    obj._history_user = user
+    obj.save()
+    return obj
+
+
+def _unique_code(code: str, seen: set[str]) -> str:
+    code = nfc(str(code))[:14] or "?"
+    candidate, n = code, 1
+    while candidate in seen:
+        n += 1
+        candidate = f"{code}#{n}"
+    seen.add(candidate)
+    return candidate
+
+
+class PlanBuilder:
+    """Creates the parts of one plan from its extraction."""
+
+    def __init__(self, plan: Plan, extraction: dict, resolver: AgencyResolver, user):
+        self.plan, self.data, self.resolver, self.user = plan, extraction, resolver, user
+        self.goals: dict[str, Goal] = {}
+        self.indicators: dict[str, Indicator] = {}
+        self.warnings: list = list(plan.warnings)
+
+    def build(self) -> None:
+        self._goals()
+        self._indicators()
+        self._roadmap()
+        self._tasks()
+        self._duties()
+        self._obligations()
+        self._campaigns()
+        if self.warnings != self.plan.warnings:
+            self.plan.warnings = self.warnings
+            Plan.objects.filter(pk=self.plan.pk).update(warnings=self.warnings)
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def _goal(self, code: str, title: str = "") -> Goal:
+        code = nfc(str(code))[:16]
+        if code not in self.goals:
+            self.goals[code] = Goal.objects.create(
+                plan=self.plan, code=code, title=nfc(title or "")[:500], order=len(self.goals) + 1
+            )
+        return self.goals[code]
+
+    def _goals(self) -> None:
+        for item in self.data.get("goals") or []:
+            if isinstance(item, dict) and item.get("code"):
+                self._goal(item["code"], item.get("title") or "")
+
+    def _indicators(self) -> None:
+        seen: set[str] = set()
+        for position, item in enumerate(self.data["indicators"], start=1):
+            code = _unique_code(item["code"], seen)
+            catalog, confidence, reason, manual = self._binding(item)
+            targets = [t for t in item.get("targets") or [] if isinstance(t, dict)]
+            first = targets[0] if targets else None
+            if first is not None:
+                direction = DIRECTION_OF_KIND[first["kind"]]
+            else:
+                direction = catalog.direction if catalog else Direction.BOOLEAN
+            unit = next((str(t["unit"]) for t in targets if t.get("unit")), "") or (
+                catalog.unit if catalog else ""
+            )
+            indicator = Indicator(
+                plan=self.plan,
+                goal=self._goal(item["goal"]) if item.get("goal") else None,
+                code=code,
+                text=nfc(str(item["text"])),
+                catalog=catalog,
+                binding_confidence=confidence,
+                binding_reason=reason[:500],
+                binding_manual=manual,
+                unit=unit[:64],
+                direction=direction,
+                baseline_year=next(
+                    (as_year(t.get("baseline_year")) for t in targets if t.get("baseline_year")), None
+                ),
+                source=str(item.get("source") or ""),
+                order=position,
+            )
+            save_as(indicator, self.user)
+            self.indicators[str(item["code"])] = indicator
+            self._responsible(indicator, item.get("responsible") or [])
+            for order, data in enumerate(targets, start=1):
+                self._target(indicator, data, order)
+
+    def _binding(self, item: dict) -> tuple[CatalogIndicator | None, float, str, bool]:
+        if "catalog" in item:
+            code = item.get("catalog") or None
+            catalog = CatalogIndicator.objects.filter(code=code).first() if code else None
+            reason = _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
+            return catalog, 1.0, reason, True
+        code, confidence, reason = bind_indicator(str(item["text"]), self.plan.program)
+        catalog = CatalogIndicator.objects.filter(code=code).first() if code else None
+        return catalog, confidence if catalog else 0.0, reason, False
+
+    def _responsible(self, indicator: Indicator, names: list) -> None:
+        units, texts = [], []
+        for name in names:
+            found = self.resolver.resolve(str(name))
+            if found:
+                units.extend(found)
+            else:
+                texts.append(nfc(str(name)))
+        if units:
+            indicator.responsible.set(units)
+        if texts:
+            indicator.responsible_text = texts
+            Indicator.objects.filter(pk=indicator.pk).update(responsible_text=texts)
+
+    def _target(self, indicator: Indicator, data: dict, order: int) -> None:
+        target = Target(
+            indicator=indicator,
+            kind=data["kind"],
+            value=_number(data.get("value")),
+            min=_number(data.get("min")),
+            max=_number(data.get("max")),
+            unit=str(data.get("unit") or "")[:64],
+            year=as_year(data.get("year")),
+            from_year=as_year(data.get("from_year")),
+            annual=bool(data.get("annual")),
+            baseline_year=as_year(data.get("baseline_year")),
+            approx=bool(data.get("approx")),
+            strict=bool(data.get("strict")),
+            source=str(data.get("source") or ""),
+            order=order,
+        )
+        save_as(target, self.user)
+
+    def _roadmap_years(self) -> list[int]:
+        start, end = self.plan.period_start, self.plan.period_end
+        return [y for y in ROADMAP_YEARS if (start is None or y >= start) and (end is None or y <= end)]
+
+    def _roadmap(self) -> None:
+        """Milestones: the extraction's roadmap table first, then each dated or yearly target."""
+        done: set[tuple[int, int]] = set()
+        for indicator, cell in self._roadmap_cells():
+            year = as_year(cell.get("year"))
+            if year is None or (indicator.pk, year) in done:
+                continue
+            low, high = _number(cell.get("min")), _number(cell.get("max"))
+            value = _number(cell.get("value")) if low is None and high is None else None
+            self._milestone(indicator, year, value, low, high, str(cell.get("note") or ""))
+            done.add((indicator.pk, year))
+        for indicator in self.indicators.values():
+            for target in indicator.targets.all():
+                bounds = target.bounds()
+                if bounds is None:
+                    continue
+                if target.annual or target.from_year:
+                    years = [y for y in self._roadmap_years() if target.is_due_every_year(y)]
+                elif target.year:
+                    years = [target.year]
+                else:
+                    years = []
+                for year in years:
+                    if (indicator.pk, year) in done:
+                        continue
+                    done.add((indicator.pk, year))
+                    if target.kind in (TargetKind.RANGE, TargetKind.INCREASE):
+                        self._milestone(indicator, year, None, bounds[0], bounds[1], "")
+                    else:
+                        self._milestone(indicator, year, bounds[0], None, None, "")
+
+    def _roadmap_cells(self):
+        """(indicator, {"year", "value", "min", "max", "note"}) of the extraction's roadmap table.
+
+        Rows are either flat (``{"indicator": "4.1", "year": 2027, "value": 110}``) or, as the extractor
+        writes them, one row per indicator with ``milestones`` (each with year, value, min, max).
+        """
+        for row in self.data.get("roadmap") or []:
+            if not isinstance(row, dict):
+                continue
+            indicator = self.indicators.get(str(row.get("indicator")))
+            if indicator is None:
+                if row.get("indicator") or row.get("label"):
+                    self._warn(
+                        _("A roadmap row matches no indicator: %(label)s")
+                        % {"label": row.get("label") or row.get("indicator")}
+                    )
+                continue
+            cells = row.get("milestones") if isinstance(row.get("milestones"), list) else [row]
+            for cell in cells:
+                if isinstance(cell, dict):
+                    yield indicator, cell
+
+    def _milestone(self, indicator, year, value, low, high, note) -> None:
+        if value is None and low is None and high is None:
+            return
+        save_as(
+            Milestone(indicator=indicator, year=year, value=value, min=low, max=high, note=note[:500]),
+            self.user,
+        )
+
+    def _tasks(self) -> None:
+        groups: dict[str, TaskGroup] = {}
+        for position, item in enumerate(self.data.get("tasks") or [], start=1):
+            if not isinstance(item, dict) or not item.get("code"):
+                continue
+            code, title = nfc(str(item["code"]))[:16], nfc(str(item.get("title") or ""))
+            source = str(item.get("source") or "")
+            if "." not in code:
+                groups[code] = TaskGroup.objects.create(
+                    plan=self.plan, code=code, title=title, source=source, order=position
+                )
+            else:
+                group = groups.get(code.split(".", 1)[0])
+                Task.objects.create(
+                    plan=self.plan, group=group, code=code, title=title, source=source, order=position
+                )
+
+    def _duties(self) -> None:
+        order = 0
+        for item in self.data.get("agencies") or []:
+            if not isinstance(item, dict) or not item.get("name"):
+                continue
+            name = nfc(str(item["name"]))
+            duties = [nfc(str(d)) for d in item.get("duties") or [] if str(d).strip()]
+            source = str(item.get("source") or "")
+            units = self.resolver.resolve(name)
+            for unit in units or [None]:
+                order += 1
+                AgencyDuty.objects.create(
+                    plan=self.plan,
+                    agency=unit,
+                    agency_name=(name if len(units) <= 1 else unit.name)[:500],
+                    is_group=unit is None,
+                    duties=duties,
+                    source=source,
+                    order=order,
+                )
+
+    def _obligations(self) -> None:
+        for position, item in enumerate(self.data.get("reporting") or [], start=1):
+            deadline = _month_day(item.get("deadline")) if isinstance(item, dict) else None
+            if deadline is None:
+                self._warn(
+                    _("A reporting deadline could not be read: %(value)s")
+                    % {"value": item.get("deadline") if isinstance(item, dict) else item}
+                )
+                continue
+            reporter = nfc(str(item.get("from") or ""))
+            unit = None
+            if reporter and not is_group(reporter):
+                unit = self.resolver.resolve_one(reporter)
+            ReportingObligation.objects.create(
+                plan=self.plan,
+                reporter_text=reporter[:500],
+                reporter_unit=unit,
+                reporter_kinds=[] if unit else reporter_kinds(reporter),
+                receivers=[nfc(str(r)) for r in item.get("to") or []],
+                deadline_month=deadline[0],
+                deadline_day=deadline[1],
+                recurrence=item.get("recurrence") or "annual",
+                year=as_year(item.get("year")),
+                source=str(item.get("source") or ""),
+                order=position,
+            )
+
+    def _campaigns(self) -> None:
+        for position, item in enumerate(self.data.get("campaigns") or [], start=1):
+            start = _month_day(item.get("start")) if isinstance(item, dict) else None
+            if start is None or not item.get("name"):
+                self._warn(_("A campaign could not be read: %(value)s") % {"value": item})
+                continue
+            end = _month_day(item.get("end")) if item.get("end") else None
+            Campaign.objects.create(
+                plan=self.plan,
+                name=nfc(str(item["name"]))[:500],
+                start_month=start[0],
+                start_day=start[1],
+                end_month=end[0] if end else None,
+                end_day=end[1] if end else None,
+                source=str(item.get("source") or ""),
+                order=position,
+            )

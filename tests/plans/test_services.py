@@ -1,0 +1,182 @@
+"""Upload -> review -> confirm, status changes and catalog bindings, as the focal officer does them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from binhdang.plans import services
+from binhdang.plans.importing import DuplicatePlanError, import_plan
+from binhdang.plans.models import ImportStatus, Plan, PlanImport
+from tests.plans import extractions
+from tests.plans.docx_render import render_docx
+from tests.plans.samples import seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_upload(number: str = "000", suffix: str = ".txt") -> SimpleUploadedFile:
+    text = seed_path(number).read_text(encoding="utf-8")
+    content = render_docx(text) if suffix == ".docx" else text.encode("utf-8")
+    return SimpleUploadedFile(f"ke-hoach-{number}{suffix}", content)
+
+
+def media_files(settings) -> list[Path]:
+    return [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+
+
+def test_an_uploaded_plan_waits_for_review_with_what_was_extracted(daklak, focal_officer):
+    pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+
+    assert pending.status == ImportStatus.PENDING
+    assert pending.extraction["program"] == "communication"
+    assert [i["code"] for i in pending.extraction["indicators"]] == ["1", "2", "3", "4", "5"]
+    assert pending.original_name == "ke-hoach-000.txt"
+    assert len(pending.sha256) == 64 and pending.size > 1000
+    assert pending.created_by == focal_officer
+    assert not Plan.objects.exists()
+
+
+def test_a_word_document_is_read_too(daklak, focal_officer):
+    pending = services.create_upload(daklak.root, seed_upload("003", ".docx"), focal_officer)
+
+    assert pending.extraction["program"] == "strategy"
+    assert len(pending.extraction["indicators"]) == 20
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ke-hoach.pdf", b"%PDF-1.4\n...", "không được chấp nhận"),
+        ("anh.png", b"\x89PNG\r\n\x1a\n....", "không được chấp nhận"),
+        ("ke-hoach.docx", b"%PDF-1.4\n...", "PDF"),
+        ("ke-hoach.docx", b"\x89PNG\r\n\x1a\n....", "hình ảnh"),
+        ("ke-hoach.docx", b"PK\x03\x04 not really a zip", "hỏng"),
+        ("ke-hoach.docx", b"", "trống"),
+        ("ke-hoach.txt", "Thư mời họp chi bộ tháng 5".encode(), "không phải là kế hoạch"),
+    ],
+)
+def test_a_file_that_is_not_a_plan_is_refused_in_vietnamese_and_nothing_is_kept(
+    daklak, focal_officer, settings, name, content, message
+):
+    with pytest.raises(services.UploadError) as caught:
+        services.create_upload(daklak.root, SimpleUploadedFile(name, content), focal_officer)
+
+    assert message in str(caught.value)
+    assert not PlanImport.objects.exists()
+    assert media_files(settings) == []
+
+
+def test_a_file_over_the_size_limit_is_refused(daklak, focal_officer, settings):
+    settings.PLANS_UPLOAD_MAX_BYTES = 1000
+
+    with pytest.raises(services.UploadError) as caught:
+        services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+
+    assert "quá lớn" in str(caught.value)
+
+
+def test_only_the_focal_officer_of_the_province_may_upload(daklak, leader, commune_a_reporter, outsider):
+    for user in (leader, commune_a_reporter, outsider):
+        with pytest.raises(PermissionDenied):
+            services.create_upload(daklak.root, seed_upload("000"), user)
+
+
+def test_confirming_creates_the_plan_from_the_reviewed_content(daklak, focal_officer):
+    pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+    edited = dict(pending.extraction, title="Kế hoạch truyền thông đã sửa")
+    services.save_review(pending, edited, focal_officer)
+
+    plan = services.confirm_upload(pending, focal_officer, status="active")
+
+    pending.refresh_from_db()
+    assert plan.title == "Kế hoạch truyền thông đã sửa"
+    assert (pending.status, pending.plan, pending.decided_by) == ("confirmed", plan, focal_officer)
+    assert plan.source_sha256 == pending.sha256
+    assert plan.indicators.count() == 5
+
+
+def test_a_confirmed_upload_cannot_be_confirmed_again(daklak, focal_officer):
+    pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+    services.confirm_upload(pending, focal_officer)
+
+    with pytest.raises(services.PlanImportError):
+        services.confirm_upload(pending, focal_officer)
+    assert Plan.objects.count() == 1
+
+
+def test_the_same_file_again_is_offered_as_a_new_version(daklak, focal_officer):
+    first = services.confirm_upload(
+        services.create_upload(daklak.root, seed_upload("000"), focal_officer), focal_officer, status="active"
+    )
+    again = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+
+    assert services.find_duplicate(daklak.root, again.sha256) == first
+    with pytest.raises(DuplicatePlanError):
+        services.confirm_upload(again, focal_officer)
+    again.refresh_from_db()
+    assert again.status == "pending"
+
+    second = services.confirm_upload(again, focal_officer, status="active", as_new_version=True)
+
+    first.refresh_from_db()
+    assert (second.version, second.previous, first.status) == (2, first, "archived")
+
+
+def test_discarding_keeps_the_record_and_drops_the_file(
+    daklak, focal_officer, settings, django_capture_on_commit_callbacks
+):
+    pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.discard_upload(pending, focal_officer)
+
+    pending.refresh_from_db()
+    assert pending.status == "discarded"
+    assert media_files(settings) == []
+
+
+@pytest.fixture
+def plan(daklak):
+    return import_plan(extractions.communication(), daklak.root, ContentFile(b"k", name="k.txt"), None)
+
+
+def test_putting_a_plan_in_force_archives_its_earlier_versions(daklak, plan, focal_officer):
+    services.set_plan_status(plan, "active", focal_officer)
+    newer = import_plan(
+        extractions.communication(), daklak.root, ContentFile(b"k2", name="k.txt"), None, as_new_version=True
+    )
+
+    services.set_plan_status(newer, "active", focal_officer)
+
+    plan.refresh_from_db()
+    assert (plan.status, newer.status) == ("archived", "active")
+    assert plan.history.first().history_user == focal_officer
+
+
+def test_leaders_and_other_provinces_cannot_change_a_plan(plan, leader, outsider, commune_a_reporter):
+    for user in (leader, outsider, commune_a_reporter):
+        with pytest.raises(PermissionDenied):
+            services.set_plan_status(plan, "archived", user)
+        with pytest.raises(PermissionDenied):
+            services.set_indicator_binding(plan.indicators.first(), "1790.2", user)
+
+
+def test_the_officer_rebinds_an_indicator(plan, focal_officer):
+    indicator = plan.indicators.get(code="1")
+
+    services.set_indicator_binding(indicator, "1790.2", focal_officer)
+    assert (indicator.catalog.code, indicator.binding_manual, indicator.binding_confidence) == (
+        "1790.2",
+        True,
+        1.0,
+    )
+    services.set_indicator_binding(indicator, None, focal_officer)
+    assert indicator.catalog is None
+    assert indicator.history.first().history_user == focal_officer
+    with pytest.raises(services.PlanImportError):
+        services.set_indicator_binding(indicator, "NQ99.1", focal_officer)
