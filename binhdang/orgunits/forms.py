@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +37,8 @@ class UnitFilterForm(forms.Form):
 
     def __init__(self, *args, url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", _("All kinds"))] + [
+        type_field = cast(forms.ChoiceField, self.fields["type"])
+        type_field.choices = [("", _("All kinds"))] + [
             (value, label) for value, label in OrgUnitType.choices if value != OrgUnitType.PROVINCE
         ]
         if url:  # live results with htmx; the form still works as a plain GET form without JavaScript
@@ -87,7 +90,9 @@ class UnitAddForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(OrgUnitType.choices)
-        self.fields["type"].choices = [(t.value, labels[t.value]) for t in ADDABLE_TYPES]
+        cast(forms.ChoiceField, self.fields["type"]).choices = [
+            (t.value, labels[t.value]) for t in ADDABLE_TYPES
+        ]
 
 
 class UnitRenameForm(forms.Form):

@@ -91,7 +91,7 @@ def unit_history(unit: OrgUnit) -> list[HistoryEntry]:
             unit_field = OrgUnit._meta.get_field(change.field)
             entry.changes.append(
                 Change(
-                    str(_LABELS.get(change.field, unit_field.verbose_name)),
+                    str(_LABELS.get(change.field, getattr(unit_field, "verbose_name", change.field))),
                     _display(unit_field, change.old, names),
                     _display(unit_field, change.new, names),
                 )

@@ -92,8 +92,8 @@ def _load(records: list[ProvinceRecord]) -> LoadResult:
                 (_Wanted(commune.code, commune.name, OrgUnitType.COMMUNE, commune.division, True), province)
             )
         for spec in STANDARD_AGENCIES:
-            unit = _Wanted(spec.code_for(record.code), spec.name_for(record), spec.type, "", False)
-            wanted.append((unit, province))
+            agency = _Wanted(spec.code_for(record.code), spec.name_for(record), spec.type, "", False)
+            wanted.append((agency, province))
     existing = _by_code([w.code for w, _province in wanted])
     to_create: list[OrgUnit] = []
     to_update: list[OrgUnit] = []

@@ -89,7 +89,7 @@ class OrgUnit(models.Model):
         self.search_name = fold(self.name)
         if self.type == OrgUnitType.PROVINCE:
             self.parent = None
-        elif self.parent_id and not self.province_id:
+        elif self.parent is not None and not self.province_id:
             self.province_id = self.parent.province_id
         super().save(*args, **kwargs)
         if self.type == OrgUnitType.PROVINCE and self.province_id != self.pk:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from binhdang.orgunits.catalog import province_key, resolve_province
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 
-_TYPE_ORDER = {
+_TYPE_ORDER: dict[str, int] = {
     t: i
     for i, t in enumerate(
         [

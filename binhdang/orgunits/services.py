@@ -26,7 +26,12 @@ from binhdang.orgunits.models import OrgUnit, OrgUnitType
 #: Unit types a focal officer may add to their province.
 ADDABLE_TYPES = (OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA, OrgUnitType.COMMUNE)
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-NAME_MAX = OrgUnit._meta.get_field("name").max_length
+NAME_MAX: int = OrgUnit._meta.get_field("name").max_length or 255
+
+
+def _attribute(unit: OrgUnit, user) -> None:
+    """Record ``user`` as the author of the history row of the next save (also outside a request)."""
+    unit._history_user = user  # type: ignore[attr-defined]
 
 
 def _check_name(name: str, province: OrgUnit, exclude: OrgUnit | None = None) -> str:
@@ -97,7 +102,7 @@ def add_unit(
         valid_from=valid_from,
         email=email or "",
     )
-    unit._history_user = user
+    _attribute(unit, user)
     try:
         with transaction.atomic():
             unit.save()
@@ -111,25 +116,27 @@ def add_unit(
     return unit
 
 
-def _editable(user, unit: OrgUnit) -> None:
+def _editable(user, unit: OrgUnit) -> OrgUnit:
+    """The province of ``unit`` when ``user`` may change ``unit``; raises otherwise."""
     if not can_manage_unit(user, unit):
         raise PermissionDenied
-    if unit.is_province:
+    if unit.is_province or unit.province is None:
         raise ValidationError(
             _("%(name)s comes from the official list of administrative units and cannot be changed here.")
             % {"name": unit.name}
         )
+    return unit.province
 
 
 @transaction.atomic
 def rename_unit(*, user, unit: OrgUnit, name: str) -> OrgUnit:
     """Give ``unit`` a new name (its code, and so every link to it, stays). Same name: nothing saved."""
-    _editable(user, unit)
+    province = _editable(user, unit)
     new_name = nfc(name or "")
     if new_name == unit.name:
         return unit
-    unit.name = _check_name(new_name, unit.province, exclude=unit)
-    unit._history_user = user
+    unit.name = _check_name(new_name, province, exclude=unit)
+    _attribute(unit, user)
     unit.save()
     return unit
 
@@ -150,7 +157,7 @@ def deactivate_unit(*, user, unit: OrgUnit, valid_to: date | None = None) -> Org
         )
     unit.is_active = False
     unit.valid_to = valid_to
-    unit._history_user = user
+    _attribute(unit, user)
     unit.save()
     return unit
 
@@ -158,12 +165,12 @@ def deactivate_unit(*, user, unit: OrgUnit, valid_to: date | None = None) -> Org
 @transaction.atomic
 def reactivate_unit(*, user, unit: OrgUnit) -> OrgUnit:
     """Make an inactive ``unit`` active again (clears its end date)."""
-    _editable(user, unit)
+    province = _editable(user, unit)
     if unit.is_active:
         raise ValidationError(_("%(name)s is already active.") % {"name": unit.name})
-    _check_name(unit.name, unit.province, exclude=unit)
+    _check_name(unit.name, province, exclude=unit)
     unit.is_active = True
     unit.valid_to = None
-    unit._history_user = user
+    _attribute(unit, user)
     unit.save()
     return unit

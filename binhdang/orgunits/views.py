@@ -15,18 +15,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from binhdang.orgunits import access, services
 from binhdang.orgunits.forms import UnitAddForm, UnitDeactivateForm, UnitFilterForm, UnitRenameForm
 from binhdang.orgunits.history import unit_history
-from binhdang.orgunits.models import OrgUnit
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.orgunits.tree import province_counts, unit_groups
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 def _browsable_province(request: HttpRequest, code: str) -> OrgUnit:
     if not request.user.has_perm("orgunits.browse"):
         # A reporter may open only their own unit's page: 404 for another province, 403 for their own.
-        get_object_or_404(access.visible_units(request.user).provinces(), code=code)
+        get_object_or_404(access.visible_units(request.user).filter(type=OrgUnitType.PROVINCE), code=code)
         raise PermissionDenied
     return get_object_or_404(access.browsable_provinces(request.user), code=code)
 
@@ -63,7 +68,7 @@ def browse(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def province(request: HttpRequest, code: str) -> HttpResponse:
+def province(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """A province's units grouped by kind, with a search box and filters (live results with htmx)."""
     root = _browsable_province(request, code)
     form = UnitFilterForm(request.GET or None, url=request.path)

@@ -21,7 +21,9 @@ from binhdang.orgunits.selectors import find_province, province_units
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Load the official provinces and communes, or list the units of a province.")
+    help = gettext_lazy(  # type: ignore[assignment]  # translated when shown, not at import
+        "Load the official provinces and communes, or list the units of a province."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="{load,list}")
