@@ -15,6 +15,10 @@ from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.orgunits.loader import load_province
 from binhdang.orgunits.matching import match_unit
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
+from binhdang.plans.extraction import extract_file
+from binhdang.plans.importing import file_sha256, import_plan
+from binhdang.plans.models import Plan, PlanStatus
+from binhdang.reporting.demo import build_demo_reports
 
 DEMO_PROVINCE = "Đắk Lắk"
 DEMO_PASSWORD = "binhdang2026"
@@ -50,6 +54,22 @@ DEMO_ACCOUNTS = [
         "Cán bộ báo cáo, Báo và PT-TH",
     ),
 ]
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    file: str
+    province: str
+    status: str
+
+
+#: The seed plans: Đắk Lắk's two 2026-2030 plans, active, and a 2022 district plan kept as history.
+DEMO_PLANS = [
+    DemoPlan("dak-lak-truyen-thong-2026-2030.txt", DEMO_PROVINCE, PlanStatus.ACTIVE),
+    DemoPlan("dak-lak-chien-luoc-2026-2030.txt", DEMO_PROVINCE, PlanStatus.ACTIVE),
+    DemoPlan("trieu-son-truyen-thong-2022.txt", "Thanh Hóa", PlanStatus.ARCHIVED),
+]
+DEMO_YEAR = 2026
 
 
 @dataclass
@@ -94,10 +114,30 @@ def create_demo_accounts(province: OrgUnit) -> list[DemoLogin]:
     return logins
 
 
+def import_demo_plans(log=print) -> list[Plan]:
+    """Import the seed plans once each (a plan already imported from the same file is kept)."""
+    plans = []
+    for demo in DEMO_PLANS:
+        path = DATA_DIR / demo.file
+        province = load_province(demo.province).provinces[0]
+        plan = Plan.objects.filter(province=province, source_sha256=file_sha256(path.read_bytes())).first()
+        if plan is None:
+            plan = import_plan(extract_file(path), province, path, None, status=demo.status)
+            log(f"Đã nhập kế hoạch: {plan.title} ({plan.get_status_display()}).")
+        plans.append(plan)
+    return plans
+
+
 def build_demo(log=print) -> list[DemoLogin]:
     """Build the whole demo (idempotent) and return the demo logins."""
     result = load_province(DEMO_PROVINCE)
     province = result.provinces[0]
     log(f"Đã nạp {province.name}: {result.created} đơn vị mới, {result.unchanged} đơn vị không đổi.")
     logins = create_demo_accounts(province)
+    import_demo_plans(log)
+    demo_commune = _unit_for(DEMO_ACCOUNTS[4], province)
+    reports = build_demo_reports(province, DEMO_YEAR, keep_open=[demo_commune] if demo_commune else [])
+    if reports["counts"]:
+        summary = ", ".join(f"{outcome}: {n}" for outcome, n in sorted(reports["counts"].items()))
+        log(f"Đã mở kỳ báo cáo năm {DEMO_YEAR} với báo cáo mẫu ({summary}).")
     return logins
