@@ -60,6 +60,10 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Previous keys, still accepted for signatures (sessions, password reset links) while rotating.
+SECRET_KEY_FALLBACKS = [
+    k.strip() for k in os.environ.get("BINHDANG_SECRET_KEY_FALLBACKS", "").split(",") if k.strip()
+]
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -68,6 +72,13 @@ ALLOWED_HOSTS = [
 ]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("BINHDANG_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+# Reverse proxies whose X-Forwarded-For names the client (core.middleware.TrustedProxyMiddleware);
+# in production by default the local nginx.
+TRUSTED_PROXY_IPS = [
+    ip.strip()
+    for ip in os.environ.get("BINHDANG_TRUSTED_PROXIES", "127.0.0.1,::1" if PRODUCTION else "").split(",")
+    if ip.strip()
 ]
 
 INSTALLED_APPS = [
@@ -99,6 +110,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The client address from the reverse proxy's X-Forwarded-For (core.middleware, TRUSTED_PROXY_IPS).
+    "binhdang.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Database unreachable -> a Vietnamese 503 page instead of a 500 (core.middleware).

@@ -1,4 +1,9 @@
-"""A clear "service unavailable" page when the database cannot be reached.
+"""Middleware of the whole site: the client address behind the reverse proxy, and a clear "service
+unavailable" page when the database cannot be reached.
+
+Client address: see :class:`TrustedProxyMiddleware`.
+
+Database unavailable:
 
 When the database is down (PostgreSQL stopped, network cut, SQLite file gone or locked for too long),
 every page would otherwise end in a bare "server error". :class:`DatabaseUnavailableMiddleware` turns
@@ -21,8 +26,10 @@ soon as the database does.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db.utils import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -106,3 +113,50 @@ class DatabaseUnavailableMiddleware:
         logger.error("Database unavailable while serving %s: %s", request.path, exception)
         setattr(request, MARK_ATTRIBUTE, True)
         return unavailable_response(request)
+
+
+def _ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_address(remote_addr: str, forwarded_for: str, trusted: set[str]) -> str:
+    """The client's address: ``remote_addr``, unless it is a trusted proxy that said who it served.
+
+    ``X-Forwarded-For`` lists the addresses the request passed through, the nearest last; entries
+    are taken from the right, skipping trusted proxies, so a client cannot pretend to be someone
+    else by sending its own header (only what the trusted proxy appended counts).
+    """
+    if _ip(remote_addr) not in trusted or not forwarded_for:
+        return remote_addr
+    for entry in reversed(forwarded_for.split(",")):
+        address = _ip(entry)
+        if address is None:
+            return remote_addr
+        if address not in trusted:
+            return address
+    return remote_addr
+
+
+class TrustedProxyMiddleware:
+    """Behind nginx every request comes from 127.0.0.1; put the real client address in ``REMOTE_ADDR``.
+
+    Only when the request comes from an address in ``settings.TRUSTED_PROXY_IPS`` (in production by
+    default the local host, where nginx runs). Login throttling per address (``accounts.throttle``)
+    and the audit trail rely on it: without it, one address would stand for every user.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted = {ip for ip in (_ip(v) for v in getattr(settings, "TRUSTED_PROXY_IPS", [])) if ip}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.trusted:
+            request.META["REMOTE_ADDR"] = client_address(
+                request.META.get("REMOTE_ADDR", ""),
+                request.META.get("HTTP_X_FORWARDED_FOR", ""),
+                self.trusted,
+            )
+        return self.get_response(request)

@@ -1,4 +1,5 @@
-"""The database-unavailable middleware (503 page, recovery) and the Vietnamese error pages."""
+"""Site-wide middleware (client address behind the proxy, 503 page and recovery) and the Vietnamese
+error pages."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import server_error
 
-from binhdang.core.middleware import RETRY_AFTER_SECONDS, is_database_error
+from binhdang.accounts.models import LoginFailure
+from binhdang.core.middleware import RETRY_AFTER_SECONDS, client_address, is_database_error
 
 
 def _closed_port() -> int:
@@ -134,3 +136,29 @@ def test_server_error_page_is_vietnamese_and_needs_no_request_context(db):
     page = response.content.decode()
     assert "Lỗi hệ thống" in page
     assert "không có gì được lưu dở dang" in page
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("127.0.0.1", "203.0.113.5", "203.0.113.5"),  # nginx on the same host names the client
+        ("127.0.0.1", "198.51.100.7, 203.0.113.5", "203.0.113.5"),  # a forged entry on the left is ignored
+        ("127.0.0.1", "203.0.113.5, 127.0.0.1", "203.0.113.5"),  # trusted hops are skipped
+        ("198.51.100.7", "203.0.113.5", "198.51.100.7"),  # not from a trusted proxy: header ignored
+        ("127.0.0.1", "not-an-address", "127.0.0.1"),
+        ("127.0.0.1", "", "127.0.0.1"),
+    ],
+)
+def test_client_address_comes_from_the_trusted_proxy_only(remote, forwarded, expected):
+    assert client_address(remote, forwarded, {"127.0.0.1", "::1"}) == expected
+
+
+def test_failed_login_behind_the_proxy_is_counted_for_the_real_client(client, settings, commune_a_reporter):
+    settings.TRUSTED_PROXY_IPS = ["127.0.0.1"]
+    client.post(
+        reverse("accounts:login"),
+        {"username": "reporter_a", "password": "sai-mat-khau"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+    )
+    assert list(LoginFailure.objects.values_list("ip_address", flat=True)) == ["203.0.113.5"]

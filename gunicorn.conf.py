@@ -1,0 +1,43 @@
+"""gunicorn settings for binhdang in production (``gunicorn -c gunicorn.conf.py``).
+
+Everything can be overridden from the environment (``GUNICORN_*`` below) or on the command line.
+gunicorn listens on localhost only; nginx (``deploy/nginx.conf``) terminates HTTPS in front of it and
+passes the client address and scheme (``X-Forwarded-For``, ``X-Forwarded-Proto``).
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "binhdang.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Synchronous workers: (2 x CPU) + 1, at most GUNICORN_MAX_WORKERS (default 9). Every worker holds
+# one database connection (CONN_MAX_AGE), so keep workers below PostgreSQL's max_connections.
+workers = int(
+    os.environ.get(
+        "GUNICORN_WORKERS",
+        min(multiprocessing.cpu_count() * 2 + 1, int(os.environ.get("GUNICORN_MAX_WORKERS", "9"))),
+    )
+)
+worker_class = "sync"
+# Long enough for a plan import (.docx) or a generated report; slower requests are killed and logged.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# Recycle workers now and then (limits the effect of any memory growth).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Heartbeat files in memory, not on a possibly slow disk.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+# Trust X-Forwarded-* only from the local reverse proxy. binhdang's login throttling counts failures
+# per client address from REMOTE_ADDR, which gunicorn sets from X-Forwarded-For for these addresses.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+proxy_allow_ips = forwarded_allow_ips
+
+# Logs to stdout/stderr (journald under systemd). Access log with the time taken (%(M)s ms).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+proc_name = "binhdang"
