@@ -28,11 +28,12 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def read_docx(docx: DocxDocument) -> Document:
     """The lines, blocks and tables of an opened python-docx document."""
     numbering = _Numbering(docx)
+    styles = _Styles(docx)
     lines: list[Line] = []
     tables: list[list[list[str]]] = []
     for item in _iter_body(docx, docx.element.body):
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph_lines(item, numbering))
+            lines.extend(_paragraph_lines(item, numbering, styles))
         else:
             rows = _table_rows(item)
             table_index = len(tables)
@@ -40,7 +41,7 @@ def read_docx(docx: DocxDocument) -> Document:
             for r, cells in enumerate(rows):
                 for c, cell in enumerate(cells):
                     for paragraph in cell.paragraphs:
-                        for line in _paragraph_lines(paragraph, numbering):
+                        for line in _paragraph_lines(paragraph, numbering, styles):
                             line.cell = (table_index, r, c)
                             lines.append(line)
     return Document(blocks=build_blocks(lines), tables=tables)
@@ -73,25 +74,26 @@ def _table_rows(table: Table) -> list[list[Any]]:
     return rows
 
 
-def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering) -> list[Line]:
-    style_name = paragraph.style.name if paragraph.style is not None else ""
+def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering, styles: _Styles) -> list[Line]:
+    style = styles.paragraph_style(paragraph)
+    style_name = style.name if style is not None else ""
     heading = None
     m = _HEADING_STYLE.match(style_name or "")
     if m:
         heading = int(m.group(1))
     elif style_name in ("Title", "Subtitle"):
         heading = 1
-    label, kind = numbering.label(paragraph)
+    label, kind = numbering.label(paragraph, styles.num_pr(style))
     if kind is None and "bullet" in (style_name or "").lower():
         label, kind = "-", "bullet"
     if kind == "bullet" and (style_name or "").rstrip().endswith(("2", "3", "4", "5")):
         label = "+"
-    style_bold = _style_bold(paragraph.style)
+    style_bold = styles.bold(style)
     segments: list[tuple[str, bool, bool]] = []
     for item in paragraph.iter_inner_content():
         runs = item.runs if hasattr(item, "runs") else [item]
         for run in runs:
-            bold = run.bold if run.bold is not None else (_style_bold(run.style) or style_bold)
+            bold = run.bold if run.bold is not None else (styles.bold(styles.run_style(run)) or style_bold)
             segments.append((run.text, bool(bold), bool(run.italic)))
     lines: list[Line] = []
     current: list[tuple[str, bool, bool]] = []
@@ -129,14 +131,54 @@ def _line(segments: list[tuple[str, bool, bool]], heading: int | None, *, first:
     )
 
 
-def _style_bold(style: Any) -> bool:
-    """Bold set by a style or one of the styles it is based on."""
-    while style is not None:
-        font = getattr(style, "font", None)
-        if font is not None and font.bold is not None:
-            return bool(font.bold)
-        style = getattr(style, "base_style", None)
-    return False
+class _Styles:
+    """Style look-ups by id, cached (python-docx's own look-up is slow on long documents)."""
+
+    def __init__(self, docx: DocxDocument) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {style.style_id: style for style in docx.styles}
+        self.default = docx.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._bold: dict[str, bool] = {}
+        self._num_pr: dict[str, Any] = {}
+
+    def paragraph_style(self, paragraph: Paragraph) -> Any:
+        p_pr = paragraph._p.pPr
+        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        return self.by_id.get(style_id) or self.default
+
+    def run_style(self, run: Any) -> Any:
+        r_pr = run._r.rPr
+        style_id = r_pr.rStyle.val if r_pr is not None and r_pr.rStyle is not None else None
+        return self.by_id.get(style_id)
+
+    def bold(self, style: Any) -> bool:
+        """Bold set by a style or one of the styles it is based on."""
+        if style is None:
+            return False
+        if style.style_id not in self._bold:
+            value, current = False, style
+            while current is not None:
+                font = getattr(current, "font", None)
+                if font is not None and font.bold is not None:
+                    value = bool(font.bold)
+                    break
+                current = getattr(current, "base_style", None)
+            self._bold[style.style_id] = value
+        return self._bold[style.style_id]
+
+    def num_pr(self, style: Any) -> Any:
+        """The numbering a paragraph style (or its base) gives its paragraphs."""
+        if style is None:
+            return None
+        if style.style_id not in self._num_pr:
+            found, current = None, style
+            while found is None and current is not None:
+                s_pr = current.element.pPr
+                found = s_pr.numPr if s_pr is not None else None
+                current = current.base_style
+            self._num_pr[style.style_id] = found
+        return self._num_pr[style.style_id]
 
 
 class _Numbering:
@@ -167,8 +209,8 @@ class _Numbering:
                 if start is not None:
                     self.start_overrides[(nid, int(override.get(qn("w:ilvl"), "0")))] = int(_val(start) or 1)
 
-    def label(self, paragraph: Paragraph) -> tuple[str | None, str | None]:
-        num_id, ilvl = _num_pr(paragraph)
+    def label(self, paragraph: Paragraph, style_num_pr: Any) -> tuple[str | None, str | None]:
+        num_id, ilvl = _num_pr(paragraph, style_num_pr)
         if num_id is None or num_id == "0" or num_id not in self.num_to_abstract:
             return None, None
         aid = self.num_to_abstract[num_id]
@@ -197,14 +239,11 @@ class _Numbering:
         return label or None, kind
 
 
-def _num_pr(paragraph: Paragraph) -> tuple[str | None, int]:
+def _num_pr(paragraph: Paragraph, style_num_pr: Any) -> tuple[str | None, int]:
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
-    style = paragraph.style
-    while num_pr is None and style is not None:
-        s_pr = style.element.pPr
-        num_pr = s_pr.numPr if s_pr is not None else None
-        style = style.base_style
+    if num_pr is None:
+        num_pr = style_num_pr
     if num_pr is None:
         return None, 0
     num_id = num_pr.numId.val if num_pr.numId is not None else None

@@ -11,6 +11,7 @@ administrative units of ``vietnamadminunits`` for its spelling.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -101,11 +102,13 @@ def program(title: str, preamble: list[Block]) -> str:
 def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Block]) -> Issuer | None:
     """The issuing body, its locality and level (see the module docstring for the order)."""
     all_text = " ".join(b.text for b in [*header, *preamble, *body])
-    header_text = " | ".join(b.text for b in header if is_upper_text(b.text))
+    upper = [b for b in header if is_upper_text(b.text)]
+    # The issuing body may take one line ("UBND TỈNH LAI CHÂU") or two ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU").
+    header_lines = [b.text for b in upper] + [f"{a.text} {b.text}" for a, b in itertools.pairwise(upper)]
     candidates = [
-        (header_text, rf"{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", True),
-        (title, rf"tren dia ban\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", False),
+        (line, rf"^{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", True) for line in header_lines
     ]
+    candidates.append((title, rf"tren dia ban\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", False))
     candidates += [
         (b.text, rf"{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+?)\s+ban hanh", False)
         for b in preamble
@@ -139,7 +142,7 @@ def _name_words(text: str, upper: bool) -> str:
     words = []
     for word in re.split(r"\s+", text.strip()):
         clean = word.strip(",.;:()")
-        if not clean or word == "|":
+        if not clean:
             break
         if upper:
             if fold(clean) in ("so", "cong", "doc"):

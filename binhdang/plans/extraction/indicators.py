@@ -60,6 +60,8 @@ class _Collector:
                 _("Indicator %(code)s has no number; it is recorded as a yes/no commitment: “%(text)s”")
                 % {"code": code, "text": _shorten(clean_item(text))}
             )
+        if "." in code and self.goals:
+            goal = code.split(".")[0]
         self.indicators.append(
             {
                 "code": code,

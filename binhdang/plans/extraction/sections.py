@@ -97,7 +97,14 @@ def _is_section_heading(block: Block) -> bool:
     if block.kind != "roman":
         return False
     body = block.body
-    return len(body) < 160 and (is_upper_text(body) or block.heading is not None or block.bold)
+    if len(body) >= 160:
+        return False
+    return (
+        is_upper_text(body)
+        or block.heading is not None
+        or block.bold
+        or not body.rstrip().endswith((".", ";"))
+    )
 
 
 def _is_fallback_heading(block: Block) -> bool:

@@ -92,6 +92,30 @@ UNIT_STOP = (
     "sinh ra",
     "trên",
 )
+_NOT_UNITS = {
+    "vào",
+    "năm",
+    "trở",
+    "so",
+    "trong",
+    "của",
+    "được",
+    "và",
+    "hoặc",
+    "đến",
+    "trên",
+    "tại",
+    "ở",
+    "là",
+    "có",
+    "với",
+    "thì",
+    "mà",
+    "cho",
+    "theo",
+    "từ",
+    "tới",
+}
 QUANTIFIERS = (
     "ít nhất",
     "tối thiểu",
@@ -175,12 +199,17 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
         return all(end <= a or start >= b for a, b in taken)
 
     for m in re.finditer(
-        rf"\b(?P<verb>tăng|giảm)\b(?P<mid>[^;]*?)\bso với\s+(?:năm\s+)?(?P<base>{YEAR})?", clause
+        rf"\b(?P<verb>tăng|giảm)\b(?P<mid>[^;]*?)\bso với\s+(?:năm\s+)?(?P<base>{YEAR})",
+        clause,
+        re.IGNORECASE,
     ):
         sub = m["mid"]
         r = _RANGE_RE.search(sub)
         single = _NUMBER_RE.search(sub)
         if not (r or single):
+            continue
+        first = r.start() if r else single.start()
+        if re.search(r"\b(còn|xuống|dưới|trên|ở mức|đạt)\s*$", tone_key(sub[:first])):
             continue
         a = parse_number(r["a"] if r else single.group(0))
         b = parse_number(r["b"]) if r else None
@@ -213,8 +242,9 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
         start, end = m.start(), m.end()
         if not free(start, end) or _skip_number(clause, start, end):
             continue
-        unit, unit_end = _unit(clause, end)
-        if not unit and not _quantified(clause, start):
+        quantified = _quantified(clause, start)
+        unit, unit_end = _unit(clause, end, fallback=quantified)
+        if not unit and not quantified:
             continue
         target = _single(clause, start, parse_number(m.group(0)), unit)
         found.append(_Found(offset + start, offset + unit_end, target))
@@ -223,7 +253,7 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
         start = m.start("w")
         if not free(start, m.end("w")):
             continue
-        unit, unit_end = _unit(clause, m.end("w"))
+        unit, unit_end = _unit(clause, m.end("w"), fallback=True)
         if not unit:
             continue
         target = _single(clause, start, WORD_NUMBERS[m["w"].lower()], unit)
@@ -292,7 +322,7 @@ def _skip_number(clause: str, start: int, end: int) -> bool:
 
 
 def _is_date(clause: str, start: int) -> bool:
-    return bool(re.match(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d.])", clause[start:]))
+    return bool(re.match(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)(?!\.\d)", clause[start:]))
 
 
 def _is_reference(clause: str, start: int) -> bool:
@@ -311,8 +341,12 @@ def _has_unit_or_quantifier(clause: str, start: int, end: int) -> bool:
     return _quantified(clause, start) or bool(_unit(clause, end)[0])
 
 
-def _unit(clause: str, end: int) -> tuple[str | None, int]:
-    """The unit written after a number ending at ``end``, and where it ends."""
+def _unit(clause: str, end: int, fallback: bool = False) -> tuple[str | None, int]:
+    """The unit written after a number ending at ``end``, and where it ends.
+
+    Known counting words are matched first; with ``fallback`` (the number follows "ít nhất",
+    "đạt"...) the next word is the unit when it is not a preposition or verb of the sentence.
+    """
     rest = clause[end:]
     m = re.match(r"\s*%", rest)
     if m:
@@ -331,6 +365,10 @@ def _unit(clause: str, end: int) -> tuple[str | None, int]:
         key = fold(unit)
         if folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum()):
             return words[: len(unit)], end + lead + len(unit)
+    if fallback:
+        m = re.match(r"([^\W\d_]+)", words)
+        if m and tone_key(m.group(1)) not in _NOT_UNITS:
+            return m.group(1), end + lead + m.end()
     return None, end
 
 

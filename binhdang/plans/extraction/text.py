@@ -109,7 +109,7 @@ def fold_chars(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _word_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold_chars(text)))
+    return " ".join(re.findall(r"\w+", fold_chars(unicodedata.normalize("NFC", text))))
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"

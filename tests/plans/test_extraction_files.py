@@ -1,0 +1,132 @@
+"""Bad input is refused with a clear Vietnamese message (binhdang.plans.extraction.files and API)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from django.utils import translation
+
+from binhdang.plans.extraction import ExtractionError, extract_docx, extract_file, extract_text
+from binhdang.plans.extraction.files import sniff
+
+LETTER = """\
+Kính gửi: Ông Nguyễn Văn An
+
+Ủy ban nhân dân xã xin trân trọng cảm ơn ông đã quan tâm đến công tác của địa phương. Chúng tôi sẽ
+xem xét đề nghị của ông và trả lời trong thời gian sớm nhất.
+
+Trân trọng.
+"""
+ENGLISH = (
+    "Dear committee,\n\nPlease find attached the minutes of the meeting held on 3 March.\n\nBest regards"
+)
+
+
+def message(path) -> str:
+    with pytest.raises(ExtractionError) as caught:
+        extract_file(path)
+    assert str(caught.value) == caught.value.message
+    return caught.value.message
+
+
+def docx_bytes(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("rong.txt", b"", "trống"),
+        ("cach.txt", b"  \n\n \t", "trống"),
+        ("thu.txt", LETTER.encode(), "không phải là kế hoạch"),
+        ("letter.txt", ENGLISH.encode(), "không phải là kế hoạch"),
+        ("ke-hoach.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "PDF"),
+        ("anh.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(32), "hình ảnh"),
+        ("anh.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(32), "hình ảnh"),
+        ("du-lieu.bin", bytes(range(256)) * 8, "nhị phân"),
+        ("hong.docx", b"PK\x03\x04" + b"\x00garbage" * 20, "hỏng"),
+        ("nen.docx", zip_bytes({"readme.txt": b"hello"}), "không phải văn bản Word"),
+        ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), ".doc"),
+        ("van-ban.rtf", b"{\\rtf1\\ansi hello}", "RTF"),
+    ],
+)
+def test_bad_files_are_refused_with_a_vietnamese_message_naming_the_file(tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    text = message(path)
+    assert words.lower() in text.lower()
+    assert text.startswith("Tệp") or name in text
+
+
+def test_an_empty_docx_is_not_a_plan(tmp_path):
+    path = tmp_path / "trong.docx"
+    path.write_bytes(docx_bytes(docx.Document()))
+    assert "không phải là kế hoạch" in message(path)
+
+
+def test_a_docx_with_a_broken_document_part_is_damaged(tmp_path):
+    path = tmp_path / "hong.docx"
+    good = docx_bytes(docx.Document())
+    with zipfile.ZipFile(io.BytesIO(good)) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    files["word/document.xml"] = b"<w:document xmlns:w='x'><unclosed>"
+    path.write_bytes(zip_bytes(files))
+    assert "hỏng" in message(path)
+
+
+def test_a_missing_file_and_a_folder_are_named(tmp_path):
+    assert "Không tìm thấy tệp" in message(tmp_path / "khong-co.txt")
+    assert "thư mục" in message(tmp_path)
+
+
+def test_the_api_functions_refuse_empty_input():
+    with pytest.raises(ExtractionError):
+        extract_text("   ")
+    with pytest.raises(ExtractionError):
+        extract_docx(b"")
+    with pytest.raises(ExtractionError):
+        extract_docx(io.BytesIO(b"not a zip"))
+
+
+def test_text_in_other_encodings_is_read(tmp_path):
+    plan = "KẾ HOẠCH\n\nCông tác năm 2026\n\nI. MỤC TIÊU\n\n1. Đạt 90%.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: Chủ trì."
+    for encoding in ("utf-8-sig", "utf-16"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(plan.encode(encoding))
+        assert extract_file(path)["indicators"][0]["code"] == "1"
+
+
+def test_files_are_recognised_by_content_not_by_name(tmp_path):
+    document = docx.Document()
+    for line in (
+        "KẾ HOẠCH",
+        "Công tác năm 2026",
+        "I. MỤC TIÊU",
+        "1. Đạt 90%.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ: Chủ trì.",
+    ):
+        document.add_paragraph(line)
+    path = tmp_path / "ke-hoach.txt"
+    path.write_bytes(docx_bytes(document))
+    assert sniff(path.read_bytes()) == "docx"
+    assert extract_file(path)["agencies"][0]["name"] == "Sở Nội vụ"
