@@ -126,6 +126,16 @@ def can_submit_data_for(user, unit: OrgUnit) -> bool:
     return base.manages_province(user, unit.province) or base.reports_for(user, unit)
 
 
+def can_download_template(user, period: Period, unit: OrgUnit) -> bool:
+    """May the user download the Excel template of ``unit`` in ``period`` (its reporter or the focal
+    officer, for an expected unit of a period they can see)."""
+    return (
+        can_submit_data_for(user, unit)
+        and visible_periods(user).filter(pk=period.pk).exists()
+        and period.expected_reporters.filter(unit=unit).exists()
+    )
+
+
 def reporting_units(user) -> QuerySet[OrgUnit]:
     return base.reporting_units(user)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from binhdang.reporting.views import data, periods, reports, review
+from binhdang.reporting.views import data, excel, periods, reminders, reports, review
 
 app_name = "reporting"
 urlpatterns = [
@@ -33,6 +33,15 @@ urlpatterns = [
         name="attachment_delete",
     ),
     path("data/import/", data.data_import, name="data_import"),
+    # Excel round-trip and reminder log (reporting.excel, reporting.reminders).
+    path(
+        "periods/<int:period_pk>/units/<int:unit_pk>/template.xlsx",
+        excel.template_download,
+        name="xlsx_template",
+    ),
+    path("periods/<int:pk>/templates.zip", excel.templates_zip, name="xlsx_templates_zip"),
+    path("periods/<int:pk>/reminders/", reminders.reminder_log, name="reminder_log"),
+    path("excel/upload/", excel.upload, name="xlsx_upload"),
     path("notifications/", data.notifications, name="notifications"),
     path("notifications/read/", data.notifications_read, name="notifications_read"),
 ]

@@ -1,0 +1,301 @@
+"""The XLSX template of a unit's report, prefilled with its current values (openpyxl).
+
+- :func:`build_template(period, unit, include_narrative=True) -> bytes`
+- :func:`build_templates_zip(period) -> bytes`: every expected unit's template in one zip.
+- :func:`template_filename(period, unit)`: ``TT1790_2026_66-C001.xlsx``.
+
+The template is always in Vietnamese (the official form), whatever the user's language; the
+importer also accepts the English labels of yes/no and the options.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
+
+from binhdang.reporting.excel import layout as L
+from binhdang.reporting.excel.cells import no_label, yes_label
+from binhdang.reporting.excel.meta import make_meta, write_meta
+from binhdang.reporting.forms_catalog import SEX_OPTIONS, DataElement, ValueType
+from binhdang.reporting.models import Period, Submission
+
+FONT = "Times New Roman"
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+UNLOCKED = Protection(locked=False)
+WRAP = Alignment(wrap_text=True, vertical="top")
+NUMBER_FORMATS = {ValueType.INTEGER: "#,##0", ValueType.NUMBER: "#,##0.##", ValueType.PERCENT: "0.0"}
+
+
+def template_filename(period: Period, unit) -> str:
+    return f"{period.form_code}_{period.year}_{unit.code}.xlsx"
+
+
+def _typed(element: DataElement, coc: str, text: str):
+    """The stored text as the cell shows it: a number, "Có"/"Không", an option's label, text."""
+    if text in ("", None):
+        return None
+    value_type = element.type_for(coc)
+    if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
+        number = Decimal(text)
+        return int(number) if number == number.to_integral_value() else float(number)
+    if value_type == ValueType.BOOLEAN:
+        return yes_label() if text == "true" else no_label()
+    if value_type == ValueType.OPTION:
+        return str(dict(element.options).get(text, text))
+    return text
+
+
+class _Validations:
+    """One data validation per kind of input, each covering all its cells."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.by_kind: dict[str, DataValidation] = {}
+
+    def _make(self, kind: str, element: DataElement) -> DataValidation:
+        common = {"allow_blank": True, "showErrorMessage": True, "showInputMessage": True}
+        if kind == "integer":
+            rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", **common)
+            rule.error = _("Enter a whole number of zero or more.")
+        elif kind == "number":
+            rule = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", **common)
+            rule.error = _("Enter a number of zero or more.")
+        elif kind == "percent":
+            rule = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", **common)
+            rule.error = _("Enter a percentage between 0 and 100.")
+        elif kind == "boolean":
+            rule = DataValidation(type="list", formula1=f'"{yes_label()},{no_label()}"', **common)
+            rule.error = _("Choose Yes or No.")
+        elif kind.startswith("option:"):
+            labels = ",".join(str(label).replace(",", " ") for _code, label in element.options)
+            rule = DataValidation(type="list", formula1=f'"{labels}"', **common)
+            rule.error = _("Choose a value from the list.")
+        else:
+            rule = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="2000", **common)
+            rule.error = _("At most 2000 characters.")
+        rule.errorTitle = _("Invalid value")
+        self.sheet.add_data_validation(rule)
+        return rule
+
+    def add(self, element: DataElement, coc: str, ref: str) -> None:
+        value_type = element.type_for(coc)
+        kind = {
+            ValueType.INTEGER: "integer",
+            ValueType.NUMBER: "number",
+            ValueType.PERCENT: "percent",
+            ValueType.BOOLEAN: "boolean",
+            ValueType.OPTION: f"option:{element.code}",
+        }.get(value_type, "text")
+        if kind not in self.by_kind:
+            self.by_kind[kind] = self._make(kind, element)
+        self.by_kind[kind].add(ref)
+
+
+def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
+    sheet.merge_cells("A1:F1")
+    sheet["A1"] = (_("%(title)s for %(year)s") % {"title": layout.form.title, "year": period.year}).upper()
+    sheet["A1"].font = Font(name=FONT, bold=True, size=13)
+    sheet["A1"].alignment = Alignment(horizontal="center", wrap_text=True)
+    sheet.row_dimensions[1].height = 36
+    sheet.merge_cells("A2:F2")
+    sheet["A2"] = _("(Form %(code)s: enter the figures in the yellow cells only)") % {
+        "code": layout.form.code
+    }
+    sheet["A2"].font = Font(name=FONT, italic=True)
+    sheet["A2"].alignment = Alignment(horizontal="center")
+    cutoff = f"{period.cutoff_start:%d/%m/%Y} – {period.cutoff_end:%d/%m/%Y}"
+    fields = [
+        (L.CELL_FORM, _("Form code"), layout.form.code),
+        (L.CELL_PLAN, _("Plan"), str(period.plan)),
+        (L.CELL_YEAR, _("Reporting year"), period.year),
+        (L.CELL_UNIT_CODE, _("Unit code"), unit.code),
+        (L.CELL_UNIT_NAME, _("Reporting unit"), unit.name),
+        (L.CELL_DEADLINE, _("Deadline"), period.deadline),
+        (L.CELL_CUTOFF, _("Data cutoff"), cutoff),
+    ]
+    for ref, label, value in fields:
+        row = int(ref[1:])
+        sheet.cell(row=row, column=2, value=label).font = Font(name=FONT, bold=True)
+        sheet.merge_cells(f"C{row}:F{row}")
+        cell = sheet[ref]
+        cell.value = value
+        cell.font = Font(name=FONT)
+        cell.alignment = Alignment(horizontal="left", wrap_text=True)
+    sheet[L.CELL_DEADLINE].number_format = "dd/mm/yyyy"
+    sheet.merge_cells("A10:F10")
+    sheet["A10"] = _(
+        "Enter figures only in the yellow cells; do not add, delete or move rows or columns. When done, "
+        "upload this file on the Reports page (Upload Excel files). The file is checked as a whole: if a "
+        "cell is wrong nothing is saved and the message names the cell."
+    )
+    sheet["A10"].font = Font(name=FONT, italic=True, size=10)
+    sheet["A10"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[10].height = 42
+
+
+def _table_header(sheet) -> None:
+    top, sub = L.HEADER_ROW, L.HEADER_ROW + 1
+    titles = {
+        L.COL_NUMBER: _("No."),
+        L.COL_LABEL: _("Indicator"),
+        L.COL_VALUE: _("Figure"),
+        L.COL_UNIT: _("Unit of measure"),
+        L.COL_CODE: _("Code"),
+    }
+    for column, title in titles.items():
+        sheet[f"{column}{top}"] = title
+        if column != L.COL_VALUE:
+            sheet.merge_cells(f"{column}{top}:{column}{sub}")
+    sheet.merge_cells(f"{L.COL_VALUE}{top}:{L.COL_FEMALE}{top}")
+    sheet[f"{L.COL_VALUE}{sub}"] = _("Value / total")
+    sheet[f"{L.COL_MALE}{sub}"] = _("Male")
+    sheet[f"{L.COL_FEMALE}{sub}"] = _("Female")
+    for row in (top, sub):
+        for column in "ABCDEFG":
+            cell = sheet[f"{column}{row}"]
+            cell.font = Font(name=FONT, bold=True)
+            cell.fill = HEADER_FILL
+            cell.border = BOX
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _input(sheet, ref: str, value, number_format: str | None = None) -> None:
+    cell = sheet[ref]
+    cell.value = value
+    cell.protection = UNLOCKED
+    cell.fill = INPUT_FILL
+    cell.border = BOX
+    cell.font = Font(name=FONT)
+    if number_format:
+        cell.number_format = number_format
+
+
+def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> None:
+    for spec in layout.rows:
+        r = spec.row
+        sheet[f"{L.COL_NUMBER}{r}"] = spec.number
+        sheet[f"{L.COL_LABEL}{r}"] = spec.label
+        sheet[f"{L.COL_UNIT}{r}"] = spec.unit
+        sheet[f"{L.COL_CODE}{r}"] = spec.code_text or None
+        for column in "ABCDEFG":
+            cell = sheet[f"{column}{r}"]
+            cell.border = BOX
+            cell.font = Font(name=FONT, bold=spec.kind in ("section", "group"))
+            cell.alignment = WRAP if column == L.COL_LABEL else Alignment(vertical="top")
+            if spec.kind in ("section", "group") or (
+                spec.inputs
+                and not any(i.column == column for i in spec.inputs)
+                and column in (L.COL_VALUE, L.COL_MALE, L.COL_FEMALE)
+            ):
+                cell.fill = SECTION_FILL
+        if spec.kind == "section":
+            continue
+        for cell in spec.inputs:
+            element = cell.element
+            _input(
+                sheet,
+                cell.ref,
+                _typed(element, cell.coc, values.get(cell.key, "")),
+                NUMBER_FORMATS.get(element.type_for(cell.coc)),
+            )
+            validations.add(element, cell.coc, cell.ref)
+        if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
+            total = sheet[f"{L.COL_VALUE}{r}"]
+            pair = f"{L.COL_MALE}{r}:{L.COL_FEMALE}{r}"
+            total.value = f'=IF(COUNT({pair})=0,"",SUM({pair}))'
+            total.number_format = NUMBER_FORMATS[ValueType.INTEGER]
+
+
+def _narrative(sheet, layout: L.Layout, narrative: dict) -> None:
+    title = layout.narrative_title_row
+    sheet.merge_cells(f"A{title}:F{title}")
+    sheet[f"A{title}"] = _("NARRATIVE REPORT")
+    sheet[f"A{title}"].font = Font(name=FONT, bold=True)
+    for item in layout.narrative:
+        r = item.row
+        label = sheet[f"{L.COL_LABEL}{r}"]
+        label.value = str(item.field.label)
+        label.font = Font(name=FONT, bold=True)
+        label.alignment = WRAP
+        sheet.merge_cells(f"{L.COL_VALUE}{r}:{L.COL_UNIT}{r}")
+        _input(sheet, item.ref, narrative.get(item.field.name) or None)
+        sheet[item.ref].alignment = WRAP
+        sheet[f"{L.COL_CODE}{r}"] = f"narrative:{item.field.name}"
+        sheet.row_dimensions[r].height = 110
+
+
+def _sheet_setup(sheet) -> None:
+    for column, width in zip("ABCDEFG", (6, 62, 16, 12, 12, 16, 22), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.column_dimensions[L.COL_CODE].hidden = True
+    sheet.protection = SheetProtection(
+        sheet=True, formatColumns=False, formatRows=False, selectLockedCells=False, selectUnlockedCells=False
+    )
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW + 1}"
+
+
+def build_template(
+    period: Period, unit, *, include_narrative: bool = True, submission: Submission | None = None
+) -> bytes:
+    """The template of ``unit``'s report in ``period``, prefilled with the report's current values.
+
+    ``submission``: the report if the caller already has it (else it is looked up; none is created).
+    ``include_narrative``: False leaves the narrative cells empty (for users who may not read it).
+    """
+    if submission is None:
+        submission = Submission.objects.filter(period=period, unit=unit).first()
+    values = submission.value_map() if submission else {}
+    narrative = submission.narrative() if submission and include_narrative else {}
+    with translation.override(settings.LANGUAGE_CODE):
+        layout = L.build_layout(period, unit)
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = L.SHEET
+        _header(sheet, period, unit, layout)
+        _table_header(sheet)
+        _rows(sheet, layout, values, _Validations(sheet))
+        _narrative(sheet, layout, narrative)
+        _sheet_setup(sheet)
+        meta_sheet = workbook.create_sheet(L.META_SHEET)
+        content = layout.content_digest(values, submission.narrative() if submission else {})
+        write_meta(meta_sheet, make_meta(period, unit, layout, content, timezone.now().isoformat()), layout)
+        meta_sheet.sheet_state = "hidden"
+        meta_sheet.protection = SheetProtection(sheet=True)
+        workbook.security = WorkbookProtection(lockStructure=True)
+        workbook.active = 0
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def build_templates_zip(period: Period, units=None, *, include_narrative: bool = True) -> bytes:
+    """One template per expected unit of ``period`` (or per unit of ``units``), zipped."""
+    if units is None:
+        units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
+    submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for unit in units:
+            content = build_template(
+                period, unit, include_narrative=include_narrative, submission=submissions.get(unit.pk)
+            )
+            archive.writestr(template_filename(period, unit), content)
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""Excel round-trip pages: download a unit's prefilled template, the zip of every expected unit's
+template (focal officer), and the upload of filled templates (several at once), with a result per
+file. Queries through ``reporting.access``, the work in ``reporting.excel``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import access
+from binhdang.reporting.excel.forms import ExcelUploadForm
+from binhdang.reporting.excel.importer import import_many
+from binhdang.reporting.excel.template import build_template, build_templates_zip, template_filename
+from binhdang.reporting.views.common import managed_period
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """The unit's template, prefilled with its report's current values."""
+    period = get_object_or_404(access.visible_periods(request.user).select_related("plan"), pk=period_pk)
+    unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
+    if not access.can_download_template(request.user, period, unit):
+        raise Http404
+    submission = access.visible_submissions(request.user).filter(period=period, unit=unit).first()
+    include_narrative = submission is None or access.can_see_narrative(request.user, submission)
+    content = build_template(period, unit, include_narrative=include_narrative, submission=submission)
+    return _attachment(content, XLSX, template_filename(period, unit))
+
+
+@login_required
+def templates_zip(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every expected unit's template in one zip (focal officer)."""
+    period = managed_period(request, pk)
+    content = build_templates_zip(period)
+    filename = f"{period.form_code}_{period.year}_{period.province.code}_templates.zip"
+    return _attachment(content, "application/zip", filename)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    """Upload filled templates: each file is checked as a whole and saved (or submitted), or refused
+    with the list of its problems, independently of the other files."""
+    user = request.user
+    if not (access.managed_provinces(user).exists() or access.reporting_units(user).exists()):
+        raise PermissionDenied
+    form = ExcelUploadForm(request.POST, request.FILES) if request.method == "POST" else ExcelUploadForm()
+    results = []
+    if form.is_bound and form.is_valid():
+        results = import_many(form.cleaned_data["files"], user, submit=form.cleaned_data["submit"])
+        form = ExcelUploadForm(initial={"submit": form.cleaned_data["submit"]})
+    accepted = sum(1 for r in results if r.accepted)
+    return render(
+        request,
+        "reporting/xlsx_upload.html",
+        {"form": form, "results": results, "accepted": accepted, "rejected": len(results) - accepted},
+        status=400 if form.errors else 200,
+    )
