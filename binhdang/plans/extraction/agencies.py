@@ -69,8 +69,10 @@ REQUEST_WORDS = ("đề nghị", "giao", "yêu cầu")
 FOCAL_WORDS = ("cơ quan đầu mối", "cơ quan thường trực", "đầu mối")
 REPORT_WORDS = ("báo cáo", "theo dõi", "thu thập")
 LIST = r"\d+(?:\.\d+)*(?:\s*(?:,|và|-|–)\s*\d+(?:\.\d+)*)*"
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+LETTER_LIST = rf"(?<!\w)[{LETTERS}](?:\s*(?:,|và)\s*[{LETTERS}])*(?!\w)"
 REF_RE = re.compile(
-    rf"(?P<all>các\s+)?chỉ tiêu\s*(?P<inds>{LIST})?\s*(?:của|thuộc|tại)\s+mục tiêu\s*(?P<goal>\d+)"
+    rf"(?P<all>các\s+)?chỉ tiêu\s*(?P<inds>{LIST}|{LETTER_LIST})?\s*(?:của|thuộc|tại)\s+mục tiêu\s*(?P<goal>\d+)"
     rf"|mục tiêu\s*(?P<goals>{LIST})|chỉ tiêu\s*(?P<codes>{LIST})",
     re.IGNORECASE,
 )
@@ -119,25 +121,51 @@ def _heading(block: Block) -> tuple[str | None, str | None]:
     if prefix and body.startswith(prefix) and len(prefix) < len(body):
         name = prefix.rstrip(" :.-–")
         if is_agency_phrase(name):
-            return strip_request(name), body[len(prefix) :].strip(" :-–") or None
+            return agency_name(name), body[len(prefix) :].strip(" :-–") or None
     head, sep, rest = body.partition(":")
     if sep and len(head) < 250 and is_agency_phrase(head) and not head.rstrip().endswith("."):
-        return strip_request(head.strip()), rest.strip() or None
+        return agency_name(head), rest.strip() or None
     if is_agency_phrase(body) and not body.endswith((".", ";")) and len(body.split()) <= 60:
-        return strip_request(clean_item(body)), None
+        return agency_name(body), None
     return None, None
 
 
+def agency_name(heading: str) -> str:
+    """The name in an agency heading: no "Đề nghị", no final note in brackets or punctuation."""
+    name = strip_request(clean_item(heading))
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name
+
+
+def heading_note(heading: str) -> str:
+    """The bracketed note after an agency's name, e.g. "(cơ quan thường trực)"."""
+    m = re.search(r"\(([^()]*)\)\s*:?\s*$", heading)
+    return m.group(1) if m else ""
+
+
 def _is_sub_heading(node: Node) -> bool:
-    """A lettered/numbered item that names an agency and carries its own duties."""
+    """A lettered/numbered item that names an agency: alone on its line with its duties under it
+    ("a) Hội Liên hiệp Phụ nữ tỉnh"), or in front of its duty ("a) Sở Y tế: chủ trì ...")."""
+    if node.block.kind not in ("letter", "number"):
+        return False
     body = node.body.strip()
-    return (
-        node.block.kind in ("letter", "number")
-        and is_agency_phrase(body)
+    if (
+        is_agency_phrase(body)
         and len(body.split()) <= 15
         and not body.endswith((".", ";", ":"))
         and ":" not in body
         and bool(node.children)
+    ):
+        return True
+    head, sep, rest = body.partition(":")
+    return bool(sep and rest.strip()) and len(head.split()) <= 12 and _names_one_body(head)
+
+
+def _names_one_body(text: str) -> bool:
+    """A short name of one body ("Sở Y tế", "Hội Nông dân tỉnh"), not a group ("Các sở, ngành")."""
+    return (
+        is_agency_phrase(text)
+        and not starts_with_keyword(text, "các", "cơ quan", "đơn vị")
+        and "," not in text
     )
 
 
@@ -166,8 +194,6 @@ def _collect(nodes: list[Node], out: list[Agency]) -> None:
             if _is_sub_heading(child):
                 subs.append(child)
                 continue
-            if subs:
-                continue
             for item in child.walk():
                 if item.block.kind is not None:
                     agency.duties.append(clean_item(item.body))
@@ -180,6 +206,9 @@ def _collect(nodes: list[Node], out: list[Agency]) -> None:
 def focal_agency(agencies: list[Agency], receivers_via: list[str]) -> tuple[str | None, str | None]:
     """(name, source): the agency called the focal point, else the one reports go through ("qua")."""
     for agency in agencies:
+        note = heading_note(agency.source.split(":")[0])
+        if any(has_keyword(note, w) for w in FOCAL_WORDS):
+            return agency.name, agency.source
         for duty, block in zip(agency.duties, agency.duty_blocks, strict=False):
             if any(has_keyword(duty, w) for w in FOCAL_WORDS):
                 return agency.name, block.text
@@ -240,7 +269,8 @@ def _references(sentence: str, has_goals: bool, by_goal: dict[str, list[str]]) -
         if m["goal"]:
             goal = m["goal"]
             if m["inds"]:
-                out.extend(f"{goal}.{n}" if "." not in n else n for n in _expand(m["inds"]))
+                numbers = [str(LETTERS.index(n) + 1) if n in LETTERS else n for n in _expand(m["inds"])]
+                out.extend(f"{goal}.{n}" if "." not in n else n for n in numbers)
             else:
                 out.extend(by_goal.get(goal, [f"{goal}.?"]))
         elif m["goals"]:

@@ -20,7 +20,7 @@ from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import DASH, DayMonth, valid_day
 from binhdang.plans.extraction.text import sentences
 
-_DM = r"(?<![\d/])(?P<{p}d>\d{{1,2}})\s*/\s*(?P<{p}m>\d{{1,2}})(?!\s*/\s*\d|\d)"
+_DM = r"(?<![\d/])(?P<{p}d>\d{{1,2}})\s*/\s*(?P<{p}m>\d{{1,2}})(?:\s*/\s*(?:19|20)\d{{2}})?(?!\s*/\s*\d|\d)"
 PERIOD_RE = re.compile(
     r"\(?\s*(?:từ\s+)?(?:ngày\s+)?"
     + _DM.format(p="a")
@@ -107,6 +107,9 @@ def _name_before(sentence: str, end: int) -> str | None:
         return None
     name = head[starts[-1] :].strip(" ,(")
     name = re.sub(r"\s+(?:từ|vào|trong|nhân)$", "", name).strip(" ,(")
+    name = re.sub(r"\s+(?:năm|giai đoạn)\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$", "", name).strip(
+        " ,("
+    )
     if re.search(r"\d|[;:]", name) or len(name.split()) < 2 or len(name.split()) > 30:
         return None
     return name

@@ -100,7 +100,7 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
     if m:
         return m["label"], "letter", m["rest"]
     m = LETTER_DOT_RE.match(text)
-    if m and m["rest"][:1].isupper():
+    if m and (m["rest"][:1].isupper() or m["rest"][:1].isdigit()):
         return m["label"], "letter", m["rest"]
     return None, None, text
 

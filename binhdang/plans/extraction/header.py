@@ -50,9 +50,9 @@ class Issuer:
 def plan_number(header: list[Block]) -> tuple[str | None, str | None]:
     """("123/KH-UBND", source line) from "Số: 123/KH-UBND"; (None, line) when the number is blank."""
     for block in header:
-        m = re.search(r"\bSố\s*[:.]?\s*(?P<n>\S*/\S+)", block.text, re.IGNORECASE)
+        m = re.search(r"\bSố\s*[:.]?\s*(?P<n>[\w.\-]*\s*/\s*\S+)", block.text, re.IGNORECASE)
         if m:
-            number = m["n"].rstrip(".,;")
+            number = re.sub(r"\s+", "", m["n"]).rstrip(".,;")
             return (None if number.startswith("/") else number), block.text
     return None, None
 

@@ -33,7 +33,7 @@ CONTAINERS = (
     "các chỉ tiêu",
     "chỉ tiêu",
 )
-_YEAR_RE = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|đến|trở))", re.IGNORECASE)
 
 
 class _Collector:
@@ -107,6 +107,7 @@ def _is_general(body: str) -> bool:
 def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector, top: bool) -> None:
     """Collect goals and indicators from ``nodes``; a goal line with no items under it ("Mục tiêu 1.
     Về truyền thông" as a plain paragraph) holds the indicators that follow it."""
+    nodes = _hoist(nodes)
     labelled = any(n.block.kind for n in nodes)
     goal_year = year
     for node in nodes:
@@ -142,6 +143,28 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
             _walk(node.children, _year(body) or year, code, out, top=False)
             continue
         out.add_indicator(node, goal, None, body, goal_year)
+
+
+def _hoist(nodes: list[Node]) -> list[Node]:
+    """Goal and indicator lines written as plain paragraphs hang, in the item tree, under the list
+    item before them ("b. ..." then "Mục tiêu 2: ..."); bring them back to the level they head."""
+    out: list[Node] = []
+    for node in nodes:
+        body = node.body.strip()
+        if _is_container(body) or _is_general(body) or GOAL_RE.match(fold_chars(body)):
+            out.append(node)
+            continue
+        kept, lifted = [], []
+        for child in node.children:
+            key = fold_chars(child.body.strip())
+            if child.block.kind is None and (lifted or GOAL_RE.match(key) or INDICATOR_RE.match(key)):
+                lifted.append(child)
+            else:
+                kept.append(child)
+        node.children = kept
+        out.append(node)
+        out.extend(_hoist(lifted))
+    return out
 
 
 def _shorten(text: str, limit: int = 120) -> str:

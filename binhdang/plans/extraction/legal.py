@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from binhdang.plans.extraction.agencies import is_agency_phrase
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import parse_full_date
 from binhdang.plans.extraction.text import fold
@@ -94,5 +95,7 @@ def _issuer(tail: str) -> str | None:
         taken.append(word)
         if word.endswith((".", ":")):
             break
+        if word.endswith(",") and is_agency_phrase(" ".join(words[i + 1 : i + 4])):
+            break  # "của Thủ tướng Chính phủ, UBND tỉnh ban hành ...": a new subject starts
     issuer = re.sub(r"(?:[\s,.:;]|\bvà\b)+$", "", " ".join(taken))
     return issuer or None

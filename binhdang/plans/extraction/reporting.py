@@ -13,7 +13,7 @@ import re
 
 from binhdang.plans.extraction.agencies import is_agency_phrase, strip_request
 from binhdang.plans.extraction.document import Block
-from binhdang.plans.extraction.numbers import find_dates
+from binhdang.plans.extraction.numbers import DayMonth, find_dates
 from binhdang.plans.extraction.sections import Layout
 from binhdang.plans.extraction.text import fold, fold_chars, has_keyword, sentences, starts_with_keyword
 
@@ -48,37 +48,52 @@ VIA_RE = re.compile(r"\(?\s*\bqua\s+(?P<via>[^();]+?)\s*(?:\)|\bđể\b|\btrư�
 
 
 def extract(layout: Layout, owner: dict[int, str]) -> list[dict]:
-    """Every reporting obligation with a deadline, in document order."""
+    """Every reporting obligation with a deadline, in document order (one per deadline)."""
     out: list[dict] = []
     blocks = [b for s in layout.sections for b in [s.heading, *s.blocks]]
     for block in blocks:
         pieces = sentences(block.body)
         for n, sentence in enumerate(pieces):
-            deadline = _deadline(sentence)
-            if deadline is None or not any(has_keyword(sentence, v) for v in REPORT_VERBS):
+            deadlines = _deadlines(sentence)
+            if not deadlines or not any(has_keyword(sentence, v) for v in REPORT_VERBS):
                 continue
-            date = deadline
-            annual = has_keyword(sentence, *RECURRING)
             receivers, via = receivers_of(sentence)
-            out.append(
-                {
-                    "from": _reporter(pieces[: n + 1], block, owner),
-                    "to": receivers + [v for v in via if v not in receivers],
-                    "deadline": date.mmdd,
-                    "recurrence": "annual" if annual else "once",
-                    "year": date.year,
-                    "source": sentence,
-                }
-            )
+            reporter = _reporter(pieces[: n + 1], block, owner)
+            for date, context in deadlines:
+                out.append(
+                    {
+                        "from": reporter,
+                        "to": receivers + [v for v in via if v not in receivers],
+                        "deadline": date.mmdd,
+                        "recurrence": "annual" if has_keyword(context, *RECURRING) else "once",
+                        "year": date.year,
+                        "source": sentence,
+                    }
+                )
     return out
 
 
-def _deadline(sentence: str):
+def _deadlines(sentence: str) -> list[tuple[DayMonth, str]]:
+    """Each deadline of the sentence with the words that say how often it recurs.
+
+    With one deadline the whole sentence counts; with several ("định kỳ 6 tháng (trước ngày 15/6)
+    và hằng năm (trước ngày 15/12)"), each takes the words between the previous deadline and the next.
+    """
+    found: list[tuple[DayMonth, int, int]] = []
     for m in DEADLINE_RE.finditer(sentence):
         dates = [d for d in find_dates(sentence[m.end() :]) if d.start == 0]
         if dates:
-            return dates[0].date
-    return None
+            found.append((dates[0].date, m.start(), m.end() + dates[0].end))
+    if len(found) == 1:
+        return [(found[0][0], sentence)]
+    out = []
+    for n, (date, start, end) in enumerate(found):
+        begin = found[n - 1][2] if n else 0
+        stop = found[n + 1][1] if n + 1 < len(found) else len(sentence)
+        before = sentence[begin:start]
+        after = sentence[end:stop]
+        out.append((date, f"{before} {after}"))
+    return out
 
 
 def receivers_of(sentence: str) -> tuple[list[str], list[str]]:
@@ -90,11 +105,24 @@ def receivers_of(sentence: str) -> tuple[list[str], list[str]]:
             rest = sentence[m.end() :]
             end = RECEIVER_END.search(rest)
             phrase = rest[: end.start()] if end else rest
-            names = [_clean(p) for p in re.split(r",|\bvà\b", phrase) if p.strip()]
-            names = [n for n in names if n and is_agency_phrase(n)]
+            names = [n for n in split_agencies(phrase) if is_agency_phrase(n)]
             if names:
                 return names, via
     return [], via
+
+
+def split_agencies(phrase: str) -> list[str]:
+    """ "UBND tỉnh, Bộ Nội vụ" -> two names, but "Sở Văn hóa, Thể thao và Du lịch" stays one: a piece
+    after a comma or "và" that does not start like an agency belongs to the name before it."""
+    pieces = re.split(r"(,|\bvà\b)", phrase)
+    names: list[str] = []
+    for n in range(0, len(pieces), 2):
+        piece = pieces[n]
+        if names and piece.strip() and not is_agency_phrase(piece):
+            names[-1] = f"{names[-1]}{pieces[n - 1]}{piece}"
+        elif piece.strip():
+            names.append(piece)
+    return [_clean(name) for name in names if _clean(name)]
 
 
 def _clean(text: str) -> str:
@@ -118,7 +146,9 @@ def _subject(sentence: str) -> str | None:
     ends = [m.start() for word in SUBJECT_END for m in re.finditer(rf"\b{fold(word)}\b", key)]
     if not ends:
         return None
-    subject = text[: min(ends)].strip(" ,:")
+    subject = text[: min(ends)].split(":")[0].strip(" ,:")
+    if ";" in subject:
+        return None
     if not subject or not is_agency_phrase(subject) or len(subject.split()) > 30:
         return None
     return subject

@@ -132,11 +132,18 @@ def layout(blocks: list[Block]) -> Layout:
         header = blocks[:title_at]
         title_blocks, rest_start = _title_lines(blocks, title_at, first_section)
     preamble = blocks[rest_start:first_section]
+    grids = _grid_tables(blocks)
     sections = []
     for n, heading in enumerate(headings):
         end = headings[n + 1].index if n + 1 < len(headings) else closing_at
-        sections.append(Section(classify(heading.body), heading, blocks[heading.index + 1 : end]))
+        inside = [b for b in blocks[heading.index + 1 : end] if not (b.cell and b.cell[0] in grids)]
+        sections.append(Section(classify(heading.body), heading, inside))
     return Layout(header, title_blocks, preamble, sections, blocks[closing_at:])
+
+
+def _grid_tables(blocks: list[Block]) -> set[int]:
+    """Tables of several columns (annex tables): their cells are data, not items of a section."""
+    return {b.cell[0] for b in blocks if b.cell and b.cell[2] > 0}
 
 
 def _title_lines(blocks: list[Block], title_at: int, limit: int) -> tuple[list[str], int]:

@@ -37,6 +37,11 @@ def signer(blocks: list[Block]) -> dict | None:
     rest = candidates[start + 1 :]
     if authority_at is not None:
         authority, position = _split_authority(first)
+        while position is None and rest and AUTHORITY_RE.match(rest[0].body):
+            more, position = _split_authority(rest[0].body.strip())
+            authority = f"{authority} {more}"
+            used.append(rest[0])
+            rest = rest[1:]
     else:
         position = first
     if position is None and rest and is_upper_text(rest[0].body) and not _is_name(rest[0].body):
