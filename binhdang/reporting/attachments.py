@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from binhdang.reporting import access
@@ -40,10 +41,10 @@ def check_file(uploaded) -> str:
         )
     if uploaded.size > MAX_ATTACHMENT_BYTES:
         raise ReportingError(
-            _("%(name)s: the file is %(size).1f MB; the limit is %(limit)d MB.")
+            _("%(name)s: the file is %(size)s MB; the limit is %(limit)d MB.")
             % {
                 "name": name,
-                "size": uploaded.size / 1024 / 1024,
+                "size": number_format(uploaded.size / 1024 / 1024, decimal_pos=1),
                 "limit": MAX_ATTACHMENT_BYTES // 1024 // 1024,
             }
         )

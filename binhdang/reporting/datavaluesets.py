@@ -184,8 +184,9 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
             % {"path": _at(path, "period"), "day": period.lock_date.strftime("%d/%m/%Y")}
         )
         return None
-    elements = form_for_period(period).elements_for(unit, period.focal_unit)
-    values = _check_values(_at(path, "dataValues"), data_values, elements, unit, dataset, errors)
+    form = form_for_period(period)
+    elements = form.elements_for(unit, period.focal_unit)
+    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors)
     if values is None:
         return None
     if complete_at is not None:
@@ -199,9 +200,8 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
     return _Plan(path, period, unit, values, complete_at)
 
 
-def _check_values(path, data_values, elements, unit, dataset, errors) -> dict | None:
+def _check_values(path, data_values, form, elements, unit, errors) -> dict | None:
     by_code = {e.code: e for e in elements}
-    form = None
     values: dict[tuple[str, str], str] = {}
     before = len(errors)
     for index, item in enumerate(data_values):
@@ -214,8 +214,7 @@ def _check_values(path, data_values, elements, unit, dataset, errors) -> dict | 
         coc = DEFAULT_COC if coc.lower() == "default" else coc
         element = by_code.get(code)
         if element is None:
-            form = form or STATIC_FORMS.get(dataset)
-            if form is not None and form.element(code) is not None:
+            if form.element(code) is not None:
                 errors.append(
                     _('%(path)s: "%(code)s" is not reported by %(unit)s.')
                     % {"path": f"{where}.dataElement", "code": code, "unit": unit.name}
@@ -223,7 +222,7 @@ def _check_values(path, data_values, elements, unit, dataset, errors) -> dict | 
             else:
                 errors.append(
                     _('%(path)s: unknown data element "%(code)s" in form %(form)s.')
-                    % {"path": f"{where}.dataElement", "code": code, "form": dataset}
+                    % {"path": f"{where}.dataElement", "code": code, "form": form.code}
                 )
             continue
         if coc not in element.category_options:

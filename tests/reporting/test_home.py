@@ -1,0 +1,39 @@
+"""What the home pages show: the reporter's due reports and the officer's periods."""
+
+from __future__ import annotations
+
+from binhdang.reporting import services
+from binhdang.reporting.home import due_items, period_summaries
+
+from .conftest import fill
+
+
+def test_a_reporter_sees_the_reports_due_with_deadline_state_and_link(period, daklak, commune_a_reporter):
+    [item] = due_items(commune_a_reporter)
+    assert (item.unit, item.deadline.isoformat(), item.state, item.is_done) == (
+        daklak.commune_a,
+        "2026-11-30",
+        "not_started",
+        False,
+    )
+    assert item.url == f"/reporting/periods/{period.pk}/units/{daklak.commune_a.pk}/"
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(report, commune_a_reporter)
+    services.submit(report, commune_a_reporter)
+    [item] = due_items(commune_a_reporter)
+    assert item.state == "submitted" and item.is_done and str(item.state_label) == "Đã nộp"
+
+
+def test_closed_periods_are_left_out_unless_asked(period, commune_a_reporter, focal_officer):
+    services.close_period(period, focal_officer)
+    assert due_items(commune_a_reporter) == []
+    assert len(due_items(commune_a_reporter, include_closed=True)) == 1
+
+
+def test_officers_and_leaders_follow_their_provinces_periods(
+    period, laichau_period, focal_officer, leader, outsider
+):
+    assert [b.period for b in period_summaries(focal_officer)] == [period]
+    assert [b.period for b in period_summaries(leader)] == [period]
+    assert [b.period for b in period_summaries(outsider)] == [laichau_period]
+    assert period_summaries(focal_officer)[0].expected == 6

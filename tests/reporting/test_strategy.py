@@ -1,0 +1,112 @@
+"""Strategy plans (NQ 28): a form per responsible agency holding its indicators, each with a value or a
+numerator and denominator and a source note."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from binhdang.plans.models import CatalogIndicator, Goal, Indicator
+from binhdang.reporting import services
+from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.errors import ReportValidationError
+from binhdang.reporting.forms_catalog import form_for_period
+from binhdang.reporting.models import State
+
+from .conftest import make_plan
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+@pytest.fixture
+def strategy_period(daklak, focal_officer):
+    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
+    health_goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
+    politics = Goal.objects.create(plan=plan, code="1", title="Trong lĩnh vực chính trị", order=1)
+    srb = Indicator.objects.create(
+        plan=plan,
+        goal=health_goal,
+        code="4.1",
+        order=2,
+        unit="bé trai/100 bé gái",
+        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
+        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
+    )
+    srb.responsible.add(daklak.health)
+    leaders = Indicator.objects.create(
+        plan=plan,
+        goal=politics,
+        code="1.1",
+        order=1,
+        unit="%",
+        text="Tỷ lệ cơ quan có lãnh đạo chủ chốt là nữ đạt 75%",
+    )
+    leaders.responsible.add(daklak.noi_vu)
+    return services.open_period(plan, 2026, focal_officer), srb, leaders
+
+
+def test_each_responsible_agency_gets_its_own_indicators(strategy_period, daklak):
+    period, _srb, leaders = strategy_period
+    assert period.form_code == "NQ28" and period.deadline.isoformat() == "2026-12-10"
+    assert set(period.expected_reporters.values_list("unit__code", flat=True)) == {"66-D06", "66-D02"}
+    form = form_for_period(period)
+    assert [e.code for e in form.elements_for(daklak.health)] == ["NQ28.4.1"]
+    assert [e.code for e in form.elements_for(daklak.noi_vu)] == [f"IND{leaders.pk}"]
+    element = form.element("NQ28.4.1")
+    assert element.category_options == ("VALUE", "NUMERATOR", "DENOMINATOR", "NOTE")
+    assert element.label.startswith("4.1. Tỷ số giới tính khi sinh")
+
+
+def test_an_agency_reports_a_value_or_a_ratio_with_its_source(strategy_period, daklak, department_reporter):
+    period, _srb, _leaders = strategy_period
+    report = services.get_or_create_submission(period, daklak.health, department_reporter)
+    result = services.save_draft(
+        report,
+        {("NQ28.4.1", "NUMERATOR"): "1063", ("NQ28.4.1", "DENOMINATOR"): "1000"},
+        None,
+        department_reporter,
+        expected_version=1,
+    )
+    assert [w.coc for w in result.warnings] == ["NOTE"]
+    services.save_draft(
+        report,
+        {("NQ28.4.1", "NOTE"): "Niên giám thống kê 2026"},
+        None,
+        department_reporter,
+        expected_version=2,
+    )
+    services.submit(report, department_reporter)
+    assert report.state == State.SUBMITTED
+
+
+def test_a_strategy_report_without_a_figure_cannot_be_submitted(strategy_period, daklak, department_reporter):
+    period, _srb, _leaders = strategy_period
+    report = services.get_or_create_submission(period, daklak.health, department_reporter)
+    services.save_draft(
+        report, {("NQ28.4.1", "NUMERATOR"): "5"}, None, department_reporter, expected_version=1
+    )
+    with pytest.raises(ReportValidationError) as caught:
+        services.submit(report, department_reporter)
+    assert "phải nhập cả tử số và mẫu số" in " ".join(caught.value.messages)
+
+
+def test_strategy_data_value_sets_round_trip(strategy_period, daklak, focal_officer):
+    period, _srb, leaders = strategy_period
+    data = {
+        "dataSet": "NQ28",
+        "period": "2026",
+        "orgUnit": "66-D02",
+        "completeDate": "2026-12-01",
+        "dataValues": [
+            {"dataElement": f"IND{leaders.pk}", "categoryOptionCombo": "VALUE", "value": "68.5"},
+            {"dataElement": f"IND{leaders.pk}", "categoryOptionCombo": "NOTE", "value": "Sở Nội vụ rà soát"},
+        ],
+    }
+    import_data_value_sets(data, focal_officer)
+    assert export_data_value_sets(period) == {"dataValueSets": [data]}
+    with pytest.raises(DataValueSetError, match="không thuộc phần báo cáo"):
+        import_data_value_sets({**data, "orgUnit": "66-D06", "completeDate": None}, focal_officer)
