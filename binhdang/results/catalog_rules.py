@@ -176,7 +176,7 @@ def period_figures(specs: list[PeriodSpec]) -> dict[int, PeriodFigures]:
             COUNT(DISTINCT CASE WHEN u.type = 'media' THEN e.unit_id END),
             SUM(CASE WHEN dv.data_element = %s AND u.type = 'media' AND dv.value = 'OFFICIAL'
                      THEN 1 ELSE 0 END),
-            COUNT(DISTINCT CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN s.id END),
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN 1 ELSE 0 END),
             SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END),
             SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END)
         FROM expected e

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from binhdang.plans.models import TARGET_YEAR, Indicator, Plan, Program
+from binhdang.plans.models import TARGET_YEAR, CatalogIndicator, Indicator, Milestone, Plan, Program, Target
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
@@ -255,7 +255,7 @@ def baseline_year(indicator: Indicator) -> int | None:
     """The baseline year of an indicator: its own, else its targets', else the plan's first year."""
     if indicator.baseline_year:
         return indicator.baseline_year
-    for target in indicator.targets.all():
+    for target in indicator._targets():
         if target.baseline_year:
             return target.baseline_year
     return indicator.plan.period_start
@@ -374,15 +374,83 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs
 # ---------------------------------------------------------------------------------------- fetching
 
 
+#: The indicator fields the engine and the results pages use.
+INDICATOR_FIELDS = (
+    "id",
+    "plan",
+    "goal",
+    "code",
+    "text",
+    "catalog",
+    "unit",
+    "direction",
+    "baseline_year",
+    "baseline_value",
+    "order",
+)
+
+
+class _TargetRow:
+    """A target read as plain values, with the model's own ``bounds()``, ``is_due_every_year()`` and
+    ``direction`` (what ``Indicator.target_for`` and ``final_target`` use)."""
+
+    FIELDS = (
+        "id", "indicator_id", "kind", "value", "min", "max", "unit", "year", "from_year", "annual",
+        "baseline_year", "approx", "strict", "order",
+    )  # fmt: skip
+    __slots__ = FIELDS
+    bounds = Target.bounds
+    is_due_every_year = Target.is_due_every_year
+    direction = Target.direction
+
+    def __init__(self, *values):
+        for name, value in zip(self.FIELDS, values, strict=True):
+            setattr(self, name, value)
+
+
+class _MilestoneRow:
+    """A roadmap milestone read as plain values (a plan's roadmap has a row per indicator and year; the
+    national roll-up reads hundreds): what ``Indicator.target_for`` uses, ``year`` and the model's own
+    ``bounds()``."""
+
+    __slots__ = ("max", "min", "value", "year")
+    bounds = Milestone.bounds
+
+    def __init__(self, year: int, value, low, high):
+        self.year, self.value, self.min, self.max = year, value, low, high
+
+
 def _indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
+    """{plan id: its indicators in plan order}, each with its catalog entry, targets and milestones
+    loaded: four queries for any number of plans.
+
+    ``Indicator.target_for`` reads ``_targets()`` and ``_milestones()`` several times per call, and each
+    builds a related manager; here each indicator gets its loaded lists pinned instead (a copy per
+    call, as the model's own methods return), which keeps the national roll-up's Python time small.
+    """
     found: dict[int, list[Indicator]] = {pk: [] for pk in plan_ids}
-    queryset = (
+    indicators = list(
         Indicator.objects.filter(plan_id__in=list(found))
-        .select_related("catalog", "plan")
-        .prefetch_related("targets", "milestones")
+        .only(*INDICATOR_FIELDS)
         .order_by("plan_id", "order", "pk")
     )
-    for indicator in queryset:
+    ids = [i.pk for i in indicators]
+    catalog = {c.pk: c for c in CatalogIndicator.objects.all()}
+    targets: dict[int, list[_TargetRow]] = {pk: [] for pk in ids}
+    rows = Target.objects.filter(indicator_id__in=ids).order_by("indicator_id", "order", "pk")
+    for values in rows.values_list(*_TargetRow.FIELDS):
+        targets[values[1]].append(_TargetRow(*values))
+    milestones: dict[int, list[_MilestoneRow]] = {pk: [] for pk in ids}
+    rows = Milestone.objects.filter(indicator_id__in=ids).order_by("indicator_id", "year")
+    for indicator_id, year, value, low, high in rows.values_list(
+        "indicator_id", "year", "value", "min", "max"
+    ):
+        milestones[indicator_id].append(_MilestoneRow(year, value, low, high))
+    for indicator in indicators:
+        if indicator.catalog_id is not None:
+            indicator.catalog = catalog[indicator.catalog_id]
+        indicator._targets = targets[indicator.pk].copy
+        indicator._milestones = milestones[indicator.pk].copy
         found[indicator.plan_id].append(indicator)
     return found
 

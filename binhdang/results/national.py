@@ -24,6 +24,23 @@ from binhdang.results.engine import (
     json_number,
 )
 
+#: The plan fields the results pages use (the others, JSON lists of legal bases and warnings, stay unread).
+PLAN_FIELDS = (
+    "id",
+    "province",
+    "org_unit",
+    "level",
+    "program",
+    "title",
+    "number",
+    "period_start",
+    "period_end",
+    "status",
+    "version",
+    "slug",
+    "focal_agency",
+)
+
 
 def plans_in_force(program: str) -> dict[int, Plan]:
     """{province id: the province's newest plan in force for ``program``} (one query)."""
@@ -31,6 +48,7 @@ def plans_in_force(program: str) -> dict[int, Plan]:
     queryset = (
         Plan.objects.filter(status=PlanStatus.ACTIVE, program=program, level="province")
         .select_related("province")
+        .only(*PLAN_FIELDS, "province__code", "province__name", "province__type")
         .order_by("province_id", "-period_end", "-version", "-pk")
     )
     for plan in queryset:
@@ -100,8 +118,9 @@ class NationalRollup:
 
 def _totals(results: list[PlanResults], codes: list[str]) -> dict[str, NationalTotal]:
     totals = {}
+    by_catalog = [r.by_catalog() for r in results]
     for code in codes:
-        cells = [r.by_catalog().get(code) for r in results]
+        cells = [found.get(code) for found in by_catalog]
         cells = [c for c in cells if c is not None]
         statuses = Counter(c.status for c in cells)
         pooled = [
@@ -134,7 +153,7 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
         plan.province_id: _plan_results(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
         for plan in by_pk.values()
     }
-    provinces = OrgUnit.objects.provinces().order_by("name")
+    provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")
     rows = [(province, results.get(province.pk)) for province in provinces]
     order = {
         r.indicator.catalog.code: (r.indicator.catalog.sort_order, r.indicator.catalog.code)
