@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.reporting import navigation as reporting_menu
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -32,6 +34,7 @@ def _can(perm: str) -> Callable[[object], bool]:
 MENU: list[NavItem] = [
     NavItem(_("Home"), "core:home", _authenticated),
     NavItem(_("Plans"), "plans:list", _authenticated),
+    NavItem(reporting_menu.MENU_LABEL, "reporting:index", reporting_menu.menu_visible),
     NavItem(_("Organisation units"), "orgunits:browse", _can("orgunits.browse")),
     NavItem(_("Users"), "accounts:user_list", _can("accounts.manage_users")),
 ]
