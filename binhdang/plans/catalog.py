@@ -110,6 +110,18 @@ def entry(code: str) -> dict | None:
     return next((e for e in CATALOG if e["code"] == code), None)
 
 
+def ensure_catalog() -> None:
+    """Make sure every shipped catalog entry is in the database.
+
+    The data migration loads them; this restores them where they were removed since (e.g. a test
+    database flushed between tests), so binding never silently falls back to direct entry.
+    """
+    from binhdang.plans.models import CatalogIndicator
+
+    if CatalogIndicator.objects.filter(is_active=True).count() < len(CATALOG):
+        sync_catalog(CatalogIndicator)
+
+
 def sync_catalog(model) -> None:
     """Create or update the catalog rows from ``CATALOG`` (used by data migrations; ``model`` may be
     the historical model from ``apps.get_model``)."""

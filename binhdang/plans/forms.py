@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.models import CatalogIndicator, PlanStatus
 from binhdang.plans.services import ALLOWED_EXTENSIONS, UploadError, check_upload
 
@@ -40,6 +41,7 @@ class StatusForm(forms.Form):
 
 def catalog_choices(program: str | None = None) -> list[tuple[str, str]]:
     """("" = direct entry) then the catalog entries, those of the plan's programme first."""
+    ensure_catalog()
     entries = list(CatalogIndicator.objects.filter(is_active=True))
     if program in ("communication", "strategy"):
         entries.sort(key=lambda e: (e.program != program, e.sort_order))

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from binhdang.core.text import fold, nfc
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.agencies import AgencyResolver, ensure_local_unit
+from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.models import (
     Level,
     Plan,
@@ -175,6 +176,7 @@ def import_plan(
 ) -> Plan:
     """Create a plan from ``extraction`` for ``province``; see the module docstring."""
     check_extraction(extraction)
+    ensure_catalog()
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     if province is None or province.type != OrgUnitType.PROVINCE:

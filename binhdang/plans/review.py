@@ -156,7 +156,9 @@ class ReportingForm(forms.Form):
     reporter = forms.CharField(label=_("Who reports"), max_length=500, required=False)
     receivers = forms.CharField(label=_("To whom (comma-separated)"), max_length=500, required=False)
     deadline = DayMonthField(label=_("Deadline (day/month)"))
-    recurrence = forms.ChoiceField(label=_("Recurrence"), choices=Recurrence.choices)
+    recurrence = forms.ChoiceField(
+        label=_("Recurrence"), choices=Recurrence.choices, initial=Recurrence.ANNUAL
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans import access
+from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.importing import (
     DuplicatePlanError,
     PlanImportError,
@@ -235,6 +236,7 @@ def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indic
     _manage(indicator.plan, user)
     catalog = None
     if code:
+        ensure_catalog()
         catalog = CatalogIndicator.objects.filter(code=code, is_active=True).first()
         if catalog is None:
             raise PlanImportError(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
-from binhdang.plans.catalog import bind_indicator, match_key
+from binhdang.plans.catalog import bind_indicator, ensure_catalog, match_key
 from binhdang.plans.catalog_data import CATALOG
 from binhdang.plans.models import CatalogIndicator
 
@@ -150,10 +152,21 @@ def test_an_other_programme_searches_the_whole_catalog():
     assert bind_indicator("Các hương ước, quy ước không phân biệt đối xử về giới", "other")[0] == "1790.5"
 
 
+@pytest.fixture
+def catalog(db):
+    ensure_catalog()
+
+
 @pytest.mark.django_db
 def test_the_catalog_is_shipped_by_a_data_migration():
-    codes = list(CatalogIndicator.objects.values_list("code", flat=True))
+    from django.apps import apps
 
+    migration = importlib.import_module("binhdang.plans.migrations.0002_catalog")
+    CatalogIndicator.objects.all().delete()
+
+    migration.load_catalog(apps, None)
+
+    codes = list(CatalogIndicator.objects.values_list("code", flat=True))
     assert codes[:5] == ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]
     assert len([c for c in codes if c.startswith("NQ28.")]) == 21
     assert {c.split(".")[1] for c in codes if c.startswith("NQ28.")} == {"1", "2", "3", "4", "5", "6"}
@@ -161,7 +174,15 @@ def test_the_catalog_is_shipped_by_a_data_migration():
 
 
 @pytest.mark.django_db
-def test_programme_1790_indicators_are_computed_from_form_tt1790_and_say_how():
+def test_missing_catalog_rows_are_restored_before_use():
+    CatalogIndicator.objects.filter(code="NQ28.4.1").delete()
+
+    ensure_catalog()
+
+    assert CatalogIndicator.objects.filter(code="NQ28.4.1", is_active=True).exists()
+
+
+def test_programme_1790_indicators_are_computed_from_form_tt1790_and_say_how(catalog):
     entry = CatalogIndicator.objects.get(code="1790.5")
 
     assert entry.is_computed
@@ -170,8 +191,7 @@ def test_programme_1790_indicators_are_computed_from_form_tt1790_and_say_how():
     assert not CatalogIndicator.objects.get(code="NQ28.4.1").is_computed
 
 
-@pytest.mark.django_db
-def test_strategy_indicators_have_a_vietnamese_name_unit_and_direction():
+def test_strategy_indicators_have_a_vietnamese_name_unit_and_direction(catalog):
     srb = CatalogIndicator.objects.get(code="NQ28.4.1")
     mmr = CatalogIndicator.objects.get(code="NQ28.4.2")
 

@@ -16,6 +16,7 @@ from binhdang.plans.models import (
     AgencyDuty,
     Campaign,
     Indicator,
+    Milestone,
     Plan,
     ReportingObligation,
     Target,
@@ -309,3 +310,34 @@ def test_a_failure_midway_rolls_everything_back(daklak, monkeypatch, settings):
 
     assert (Plan.objects.count(), Indicator.objects.count(), OrgUnit.objects.count()) == before
     assert not list(Path(settings.MEDIA_ROOT).rglob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("seed", "province_code", "level", "catalog"),
+    [
+        ("000", "66", "province", ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]),
+        ("002", "38", "district", ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]),
+        ("003", "66", "province", None),
+    ],
+)
+def test_each_seed_plan_imports_end_to_end_through_the_extractor(seed, province_code, level, catalog):
+    from binhdang.plans.extraction import extract_file
+    from tests.factories import make_province
+    from tests.plans.samples import seed_path
+
+    province = make_province("Tỉnh Đắk Lắk" if province_code == "66" else "Tỉnh Thanh Hóa", province_code)
+    path = seed_path(seed)
+
+    plan = import_plan(extract_file(path), province, path, None, status="active")
+
+    bound = [i.catalog.code if i.catalog else None for i in plan.indicators.select_related("catalog")]
+    assert plan.level == level
+    assert plan.source_name == path.name
+    if catalog is not None:
+        assert bound == catalog
+    else:  # the strategy plan: 20 indicators, each bound to its NQ 28 entry
+        assert len(bound) == 20 and all(code and code.startswith("NQ28.") for code in bound)
+        assert bound[8] == "NQ28.4.1"
+    assert plan.obligations.exists() and plan.campaigns.exists() and plan.duties.exists()
+    assert plan.focal_agency is not None
+    assert all(m.year for m in Milestone.objects.filter(indicator__plan=plan))

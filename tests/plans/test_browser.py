@@ -1,0 +1,51 @@
+"""In headless Chromium: the focal officer uploads a plan, corrects one field, confirms, and sees the plan."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from binhdang.plans.models import Plan
+from tests.browser import login
+from tests.factories import PASSWORD
+from tests.plans.docx_render import render_docx
+from tests.plans.samples import seed_path
+
+NEW_TITLE = "Kế hoạch truyền thông về bình đẳng giới tỉnh Đắk Lắk 2026 - 2030 (đã rà soát)"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_upload_review_edit_confirm_then_the_plan_page_shows_it(
+    browser_page, live_server, focal_officer, tmp_path
+):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    document = tmp_path / "ke-hoach-truyen-thong.docx"
+    document.write_bytes(render_docx(seed_path("000").read_text(encoding="utf-8")))
+    login(page, live_server, "focal", PASSWORD)
+
+    page.goto(live_server.url + reverse("plans:list"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Tải lên kế hoạch").click()
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(document))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đọc kế hoạch").click()
+
+    expect(page.get_by_role("heading", name="Kiểm tra nội dung kế hoạch đã đọc")).to_be_visible()
+    expect(page.get_by_text("Hằng năm, 100% sở, ban, ngành, đơn vị, địa phương").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Những nội dung không đọc được")).to_be_visible()
+    page.get_by_label("Trích yếu").fill(NEW_TITLE)
+    page.get_by_label("Trạng thái của kế hoạch").select_option("active")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Xác nhận và tạo kế hoạch").click()
+
+    plan = Plan.objects.get()
+    assert page.url == live_server.url + plan.get_absolute_url()
+    expect(page.get_by_role("heading", level=1)).to_have_text(NEW_TITLE)
+    expect(page.locator(".badge-ok").first).to_have_text("Đang thực hiện")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Chỉ tiêu và lộ trình").click()
+    expect(page.get_by_role("cell", name="1790.4")).to_be_visible()
+    assert plan.status == "active" and plan.indicators.count() == 5
