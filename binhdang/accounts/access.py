@@ -111,7 +111,7 @@ def grantable_roles(user) -> list[str]:
     """
     if not managed_provinces(user).exists():
         return []
-    roles = [Role.REPORTER, *PROVINCE_ROLES]
+    roles: list[str] = [Role.REPORTER, *PROVINCE_ROLES]
     if user.is_superuser:
         roles.append(Role.MINISTRY_VIEWER)
     return roles

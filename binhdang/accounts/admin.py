@@ -22,7 +22,7 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_superuser", "must_change_password"]
     search_fields = ["username", "full_name", "email"]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("binhdang"), {"fields": ["full_name", "phone", "must_change_password"]}),
     )
 

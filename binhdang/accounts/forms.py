@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
@@ -96,11 +98,13 @@ class UserCreateForm(UserDetailsForm):
 
     def __init__(self, *args, actor, province: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r, Role(r).label) for r in access.grantable_roles(actor)]
-        self.fields["units"].queryset = _reporter_units(province)
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
+            (r, Role(r).label) for r in access.grantable_roles(actor)
+        ]
+        cast(UnitsField, self.fields["units"]).queryset = _reporter_units(province)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("role") == Role.REPORTER and not cleaned.get("units"):
             self.add_error("units", _("Choose at least one unit the reporter reports for."))
         return cleaned
@@ -114,7 +118,7 @@ class UserEditForm(UserDetailsForm):
 
     def __init__(self, *args, actor, province: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = _reporter_units(province)
+        cast(UnitsField, self.fields["units"]).queryset = _reporter_units(province)
         if Role.MINISTRY_VIEWER not in access.grantable_roles(actor):
             del self.fields["ministry_viewer"]
 
@@ -129,4 +133,4 @@ class BulkCreateForm(forms.Form):
 
     def __init__(self, *args, province: OrgUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = _reporter_units(province)
+        cast(UnitsField, self.fields["units"]).queryset = _reporter_units(province)

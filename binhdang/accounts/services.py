@@ -93,7 +93,7 @@ def username_for_unit(unit: OrgUnit, style: str, reserved: set[str]) -> str:
     base = slug(unit.code) if style == "code" else slug(unit.name)
     base = (base or slug(unit.code) or "unit")[:140]
     candidates = [base]
-    if style != "code" and unit.province_id:
+    if style != "code" and unit.province is not None:
         candidates.append(f"{base}-{slug(unit.province.code)}")
     candidates += [f"{candidates[-1]}-{n}" for n in range(2, 1000)]
     for candidate in candidates:
@@ -222,7 +222,7 @@ def create_user(
         _assign(user, role, province, actor)
     else:
         _assign(user, role, None, actor)
-    unit_names = ", ".join(u.name for u in unit_list) if role == Role.REPORTER else Role(role).label
+    unit_names = ", ".join(u.name for u in unit_list) if role == Role.REPORTER else str(Role(role).label)
     return IssuedCredential(username, password, user.full_name, unit_names, province.name)
 
 

@@ -7,6 +7,8 @@ Views are thin: who may see whom comes from ``access`` / ``accounts.manage_users
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,8 +22,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from binhdang.accounts import access, services
-from binhdang.accounts.forms import BulkCreateForm, UserCreateForm, UserEditForm
+from binhdang.accounts import access, services, two_factor
+from binhdang.accounts.forms import BulkCreateForm, UnitsField, UserCreateForm, UserEditForm
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.core.text import fold
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
@@ -38,6 +40,9 @@ HISTORY_REASONS = {
     services.REASON_PASSWORD_CHANGED: gettext_lazy("Password changed by the user"),
     services.REASON_DEACTIVATED: gettext_lazy("Account deactivated"),
     services.REASON_REACTIVATED: gettext_lazy("Account reactivated"),
+    two_factor.REASON_ENABLED: gettext_lazy("Two-factor login turned on"),
+    two_factor.REASON_DISABLED: gettext_lazy("Two-factor login turned off"),
+    two_factor.REASON_REMOVED: gettext_lazy("Two-factor login removed by an administrator"),
 }
 
 
@@ -149,8 +154,9 @@ def _history(target: User) -> list[dict]:
     entries = []
     for h in target.history.select_related("history_user").order_by("-history_date")[:30]:
         reason = h.history_change_reason or ""
+        text: str
         if reason in HISTORY_REASONS:
-            text = HISTORY_REASONS[reason]
+            text = str(HISTORY_REASONS[reason])
         else:
             text = _("Account created") if h.history_type == "+" else _("Account updated (e.g. a login)")
         entries.append({"when": h.history_date, "who": h.history_user, "text": text})
@@ -283,7 +289,9 @@ def _unit_groups(province: OrgUnit, form: BulkCreateForm, preselect: str) -> lis
     has_reporter = Exists(
         RoleAssignment.objects.filter(org_unit=OuterRef("pk"), role=Role.REPORTER, user__is_active=True)
     )
-    units = form.fields["units"].queryset.annotate(has_reporter=has_reporter)
+    queryset = cast(UnitsField, form.fields["units"]).queryset
+    assert queryset is not None  # set by the form from the province
+    units = queryset.annotate(has_reporter=has_reporter)
     groups: dict[str, dict] = {}
     for unit in units:
         checked = (

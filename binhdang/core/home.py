@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
@@ -110,7 +111,7 @@ def unit_counts(provinces) -> dict[int, dict[str, int]]:
     )
     counts: dict[int, dict[str, int]] = {}
     for row in rows:
-        counts.setdefault(row["province"], {})[row["type"]] = row["n"]
+        counts.setdefault(cast(int, row["province"]), {})[row["type"]] = row["n"]
     return counts
 
 
