@@ -333,3 +333,11 @@ def test_evidence_files_are_checked_and_kept_per_report(report_a, commune_a_repo
     attachment = report_a.attachments.get()
     download = client.get(reverse("reporting:attachment_download", args=[report_a.pk, attachment.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 ..."
+
+
+def test_a_save_without_the_loaded_version_is_treated_as_a_conflict(report_a, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    data = form_data({("TT_SESSIONS", ""): "3"}, 1)
+    del data["version"]
+    response = client.post(reverse("reporting:save", args=[report_a.pk]), data, **HTMX)
+    assert "Chưa lưu: người khác vừa sửa báo cáo này." in response.text and not report_a.values.exists()

@@ -114,13 +114,19 @@ def _status(
     )
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version the page was loaded with; a missing or garbled one (0) always conflicts."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdigit() else 0
+
+
 def _save(request: HttpRequest, submission):
     """Save the posted values; returns the SaveResult. Raises the service errors."""
     values, narrative = parse_post(request.POST, services.elements_for(submission))
     if not access.can_see_narrative(request.user, submission):
         narrative = {}
     return services.save_draft(
-        submission, values, narrative, request.user, expected_version=request.POST.get("version")
+        submission, values, narrative, request.user, expected_version=_posted_version(request)
     )
 
 
