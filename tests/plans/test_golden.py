@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import json
 import unicodedata
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -52,13 +54,20 @@ def golden(seed: str) -> dict:
 
 
 def extract(seed: str, fmt: str, tmp_path) -> tuple[dict, str]:
+    """The extraction of a seed in one format (text, .docx, .docx with automatic numbering)."""
     path = seed_path(seed)
-    text = path.read_text(encoding="utf-8")
+    return copy.deepcopy(_extract(path, fmt, tmp_path.parent)), path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _extract(path: Path, fmt: str, folder: Path) -> dict:
     if fmt == "txt":
-        return extract_file(path), text
-    docx_path = tmp_path / f"{seed}.docx"
-    docx_path.write_bytes(render_docx(text, auto_numbering=fmt == "docx-numbered"))
-    return extract_file(docx_path), text
+        return extract_file(path)
+    docx_path = folder / f"{path.stem}-{fmt}.docx"
+    docx_path.write_bytes(
+        render_docx(path.read_text(encoding="utf-8"), auto_numbering=fmt == "docx-numbered")
+    )
+    return extract_file(docx_path)
 
 
 def _without_sources(value):

@@ -208,6 +208,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         text = nfc(strip_markup(line.text))
         if not text:
             continue
+        label: str | None
+        kind: str | None
         if line.list_kind:
             label, kind, body = line.list_label, line.list_kind, text
         else:

@@ -241,7 +241,7 @@ class _Numbering:
 
 def _num_pr(paragraph: Paragraph, style_num_pr: Any) -> tuple[str | None, int]:
     p_pr = paragraph._p.pPr
-    num_pr = p_pr.numPr if p_pr is not None else None
+    num_pr: Any = p_pr.numPr if p_pr is not None else None
     if num_pr is None:
         num_pr = style_num_pr
     if num_pr is None:

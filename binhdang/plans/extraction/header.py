@@ -78,15 +78,15 @@ def period(title: str) -> dict[str, int | None]:
         a, b = m["a"], m["b"]
         if re.fullmatch(years, a) and re.fullmatch(years, b):
             return {"start": int(a), "end": int(b)}
-    m = re.search(rf"từ năm ({years}) đến năm ({years})", title, re.IGNORECASE)
-    if m:
-        return {"start": int(m[1]), "end": int(m[2])}
-    m = re.search(rf"(?:đến|tới) năm ({years})", title, re.IGNORECASE)
-    if m:
-        return {"start": None, "end": int(m[1])}
-    m = re.search(rf"\bnăm ({years})\b", title, re.IGNORECASE)
-    if m:
-        return {"start": int(m[1]), "end": int(m[1])}
+    both = re.search(rf"từ năm ({years}) đến năm ({years})", title, re.IGNORECASE)
+    if both:
+        return {"start": int(both[1]), "end": int(both[2])}
+    until = re.search(rf"(?:đến|tới) năm ({years})", title, re.IGNORECASE)
+    if until:
+        return {"start": None, "end": int(until[1])}
+    single = re.search(rf"\bnăm ({years})\b", title, re.IGNORECASE)
+    if single:
+        return {"start": int(single[1]), "end": int(single[1])}
     return {"start": None, "end": None}
 
 
@@ -113,8 +113,8 @@ def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Bl
         (b.text, rf"{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+?)\s+ban hanh", False)
         for b in preamble
     ]
-    for text, pattern, upper in candidates:
-        found = _match_place(text, pattern, upper)
+    for text, pattern, in_capitals in candidates:
+        found = _match_place(text, pattern, in_capitals)
         if found:
             level_word, name = found
             return _issuer(level_word, _spelling(name, all_text), text)

@@ -154,7 +154,8 @@ def _hoist(nodes: list[Node]) -> list[Node]:
         if _is_container(body) or _is_general(body) or GOAL_RE.match(fold_chars(body)):
             out.append(node)
             continue
-        kept, lifted = [], []
+        kept: list[Node] = []
+        lifted: list[Node] = []
         for child in node.children:
             key = fold_chars(child.body.strip())
             if child.block.kind is None and (lifted or GOAL_RE.match(key) or INDICATOR_RE.match(key)):

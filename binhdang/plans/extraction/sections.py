@@ -121,6 +121,7 @@ def layout(blocks: list[Block]) -> Layout:
     """Cut the document into header, title, preamble, sections and closing."""
     closing_at = find_closing(blocks)
     title_at = find_title_block(blocks)
+    title_blocks: list[str]
     body = blocks[:closing_at]
     headings = [b for b in body if _is_section_heading(b)]
     if not headings:

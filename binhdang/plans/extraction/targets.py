@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from binhdang.plans.extraction.numbers import DASH, NUMBER, WORD_NUMBERS, json_number, parse_number
 from binhdang.plans.extraction.text import fold, has_keyword, sentences, tone_key
@@ -205,27 +206,29 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
     ):
         sub = m["mid"]
         r = _RANGE_RE.search(sub)
-        single = _NUMBER_RE.search(sub)
-        if not (r or single):
+        number = r or _NUMBER_RE.search(sub)
+        if number is None:
             continue
-        first = r.start() if r else single.start()
-        if re.search(r"\b(còn|xuống|dưới|trên|ở mức|đạt)\s*$", tone_key(sub[:first])):
+        if re.search(r"\b(còn|xuống|dưới|trên|ở mức|đạt)\s*$", tone_key(sub[: number.start()])):
             continue
-        a = parse_number(r["a"] if r else single.group(0))
-        b = parse_number(r["b"]) if r else None
-        start = m.start("mid") + (r.start() if r else single.start())
-        end = m.start("mid") + (r.end() if r else single.end())
-        unit = _unit(clause, end)
+        low: float = parse_number(r["a"]) if r else parse_number(number.group(0))
+        high: float | None = parse_number(r["b"]) if r else None
+        start = m.start("mid") + number.start()
+        end = m.start("mid") + number.end()
         if m["verb"].lower() == "giảm":
-            a, b = (-(b if b is not None else a), -a if b is not None else None)
+            low, high = (-(high if high is not None else low), -low if high is not None else None)
         target = _target(
-            "increase", min=a, max=b, unit=unit[0], baseline_year=int(m["base"]) if m["base"] else None
+            "increase",
+            min=low,
+            max=high,
+            unit=_unit(clause, end)[0],
+            baseline_year=int(m["base"]) if m["base"] else None,
         )
         found.append(_Found(offset + start, offset + end, target))
         taken.append((start, max(end, m.end())))
     for m in _RANGE_RE.finditer(clause):
-        a, b = m["a"], m["b"]
-        if not free(m.start(), m.end()) or (re.fullmatch(YEAR, a) and re.fullmatch(YEAR, b)):
+        a_text, b_text = m["a"], m["b"]
+        if not free(m.start(), m.end()) or (re.fullmatch(YEAR, a_text) and re.fullmatch(YEAR, b_text)):
             continue
         if _is_reference(clause, m.start()) or not (
             m["pa"] or _has_unit_or_quantifier(clause, m.start(), m.end())
@@ -233,7 +236,10 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
             continue
         unit, unit_end = _unit(clause, m.end())
         target = _target(
-            "range", min=parse_number(a), max=parse_number(b), unit=unit or ("%" if m["pa"] else None)
+            "range",
+            min=parse_number(a_text),
+            max=parse_number(b_text),
+            unit=unit or ("%" if m["pa"] else None),
         )
         target.update(_approx_strict(clause, m.start(), kind_only=True))
         found.append(_Found(offset + m.start(), offset + unit_end, target))
@@ -263,8 +269,8 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
     return found
 
 
-def _target(kind: str, **values) -> dict:
-    target = {
+def _target(kind: str, **values: Any) -> dict[str, Any]:
+    target: dict[str, Any] = {
         "kind": kind,
         "value": None,
         "min": None,

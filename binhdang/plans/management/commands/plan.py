@@ -42,7 +42,7 @@ def handle_extract(command: BaseCommand, options: dict[str, Any]) -> None:
 
 
 # name -> (help, add arguments, run)
-SUBCOMMANDS: dict[str, tuple[Any, Callable[[CommandParser], None], Callable[[BaseCommand, dict], None]]] = {
+SUBCOMMANDS: dict[str, tuple[Any, Callable[[CommandParser], Any], Callable[[BaseCommand, dict], Any]]] = {
     "extract": (gettext_lazy("Extract goals, indicators, tasks, agencies and deadlines from a plan document"),
                 add_extract_arguments, handle_extract),
     "import": (gettext_lazy("Import a plan document for a province"), cli.add_import_arguments, cli.handle_import),
