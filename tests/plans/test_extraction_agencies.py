@@ -87,3 +87,13 @@ def test_otherwise_the_focal_agency_is_the_one_reports_go_through():
         "2. Các sở, ban, ngành: Báo cáo UBND tỉnh (qua Sở Nội vụ) trước ngày 30/11 hằng năm."
     )
     assert result["focal_agency"] == "Sở Nội vụ"
+
+
+def test_commune_officials_are_duty_holders_and_the_one_who_advises_and_reports_is_the_focal_point():
+    result = agencies(
+        "1. Công chức Văn hóa - Xã hội: tham mưu, tổng hợp báo cáo UBND xã trước ngày 20/11 hằng năm.\n\n"
+        "2. Trưởng thôn, bản: tuyên truyền tại cộng đồng."
+    )
+    assert [a["name"] for a in result["agencies"]] == ["Công chức Văn hóa - Xã hội", "Trưởng thôn, bản"]
+    assert result["focal_agency"] == "Công chức Văn hóa - Xã hội"
+    assert result["reporting"][0]["from"] == "Công chức Văn hóa - Xã hội"

@@ -92,3 +92,15 @@ def test_in_a_flat_plan_goal_numbers_are_the_indicators():
 def test_a_clause_naming_an_indicator_the_plan_does_not_have_is_a_warning():
     result = plan("1. Đạt 90%.", "1. Sở Nội vụ: Theo dõi, báo cáo chỉ tiêu 7.")
     assert any("7" in w for w in result["warnings"])
+
+
+def test_objectives_inside_the_purpose_section_are_found():
+    result = extract_text(
+        f"{HEAD}I. MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU\n\n1. Mục đích\n\nNâng cao nhận thức.\n\n2. Mục tiêu\n\n"
+        "- 100% thôn tổ chức sinh hoạt chuyên đề.\n- Giảm tỷ lệ tảo hôn xuống dưới 5%.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: Chủ trì.\n"
+    )
+    assert [(i["code"], i["targets"][0]["kind"]) for i in result["indicators"]] == [
+        ("1", "min"),
+        ("2", "max"),
+    ]

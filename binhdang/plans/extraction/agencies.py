@@ -64,6 +64,23 @@ AGENCY_WORDS = (
     "tổ chức",
     "doanh nghiệp",
     "hợp tác xã",
+    "công chức",
+    "cán bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "chi bộ",
+    "chi hội",
+    "hội đồng",
+    "trưởng thôn",
+    "trưởng bản",
+    "trạm",
+    "tổ",
+    "thôn",
+    "bản",
+    "tổ dân phố",
 )
 REQUEST_WORDS = ("đề nghị", "giao", "yêu cầu")
 FOCAL_WORDS = ("cơ quan đầu mối", "cơ quan thường trực", "đầu mối")
@@ -215,7 +232,10 @@ def focal_agency(agencies: list[Agency], receivers_via: list[str]) -> tuple[str 
     if receivers_via:
         return receivers_via[0], None
     for agency in agencies:
-        if any(has_keyword(d, "chủ trì") and has_keyword(d, "tổng hợp", "theo dõi") for d in agency.duties):
+        if any(
+            has_keyword(d, "chủ trì", "tham mưu") and has_keyword(d, "tổng hợp", "theo dõi", "báo cáo")
+            for d in agency.duties
+        ):
             return agency.name, agency.source
     return None, None
 

@@ -84,7 +84,8 @@ def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
         for section in layout.sections:
             for root in nest(section.blocks):
                 for node in root.walk():
-                    if node.block.kind and _is_container(node.body):
+                    body = node.body.strip()
+                    if node.block.kind and (_is_container(body) or _is_goals_heading(body)):
                         _walk(node.children, _year(node.body), None, collector, top=False)
     if not collector.indicators:
         collector.warnings.append(_("No objectives or indicators were found (section “MỤC TIÊU”)."))
@@ -98,6 +99,16 @@ def _year(text: str) -> int | None:
 
 def _is_container(body: str) -> bool:
     return any(starts_with_keyword(body, c) for c in CONTAINERS) and not INDICATOR_RE.match(fold_chars(body))
+
+
+def _is_goals_heading(body: str) -> bool:
+    """ "3. Mục tiêu" inside another section (e.g. "I. MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU")."""
+    return (
+        starts_with_keyword(body, "mục tiêu")
+        and not _is_general(body)
+        and not GOAL_RE.match(fold_chars(body))
+        and len(body.split()) <= 8
+    )
 
 
 def _is_general(body: str) -> bool:
