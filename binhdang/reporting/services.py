@@ -570,8 +570,9 @@ def request_reminders(
 ) -> ReminderRequest:
     """Record a reminder for ``units`` and notify their reporters in the application.
 
-    Units that have already submitted are skipped. The e-mails are sent later by the reminders
-    service, which picks up requests whose ``emailed_at`` is empty.
+    Units that have already submitted are skipped. The e-mails are sent by the worker
+    (``tasks.send_manual_reminders_task``, enqueued once the transaction commits); the daily
+    ``runperiodic`` also picks up any request whose ``emailed_at`` is still empty.
     """
     if user is not None:
         _require(access.can_manage_period(user, period), _("You cannot send reminders for this period."))
@@ -595,4 +596,7 @@ def request_reminders(
     count = notify(reporters_of(targets), text, reverse("reporting:index"), reminder=request)
     request.notified_count = count
     request.save(update_fields=["notified_count"])
+    from binhdang.reporting.tasks import enqueue_manual_reminders  # tasks imports the reminders service
+
+    enqueue_manual_reminders(request.pk)  # the e-mails go out from the worker once this commits
     return request
