@@ -146,3 +146,11 @@ def test_home_page_queries_do_not_grow_with_the_number_of_units(
     client.force_login(user)
     with django_assert_max_num_queries(25):
         client.get(reverse("core:home"))
+
+
+def test_province_names_and_unit_headings_link_to_the_unit_browser(
+    client, ministry_viewer, focal_officer, daklak
+):
+    province_url = reverse("orgunits:province", args=[daklak.root.code])
+    assert province_url in _home(client, ministry_viewer)
+    assert province_url in _home(client, focal_officer)
