@@ -174,13 +174,16 @@ class SynthResult:
 def parse_years(text: str) -> list[int]:
     """``"2026-2030"`` -> [2026, ..., 2030]; ``"2026"`` -> [2026]; ``"2026,2028"`` -> [2026, 2028]."""
     years: set[int] = set()
-    for part in str(text).split(","):
-        part = part.strip()
-        if "-" in part:
-            start, end = (int(p) for p in part.split("-", 1))
-            years.update(range(start, end + 1))
-        elif part:
-            years.add(int(part))
+    try:
+        for part in str(text).split(","):
+            part = part.strip()
+            if "-" in part:
+                start, end = (int(p) for p in part.split("-", 1))
+                years.update(range(start, end + 1))
+            elif part:
+                years.add(int(part))
+    except ValueError:
+        years = set()
     if not years or min(years) < 2000 or max(years) > 2100:
         raise SynthError(f"Năm không hợp lệ: “{text}” (ví dụ: 2026-2030).")
     return sorted(years)

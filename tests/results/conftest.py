@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from binhdang.plans.catalog import sync_catalog
 from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Plan, ReportingObligation, Target
 from binhdang.reporting import services
 from binhdang.reporting.models.periods import LOCAL_TZ
@@ -38,6 +39,13 @@ def d(text) -> Decimal:
     return Decimal(str(text))
 
 
+def ensure_catalog() -> None:
+    """The shipped catalog (a data migration loads it; transactional tests such as the browser ones
+    empty the tables between tests)."""
+    if not CatalogIndicator.objects.exists():
+        sync_catalog(CatalogIndicator)
+
+
 def add_indicator(
     plan,
     code,
@@ -51,6 +59,7 @@ def add_indicator(
     milestones=(),
 ):
     """An indicator of ``plan`` bound to catalog entry ``catalog`` (or direct entry when None)."""
+    ensure_catalog()
     indicator = Indicator.objects.create(
         plan=plan,
         code=code,

@@ -16,14 +16,12 @@ from django.db import connection
 INSIDE = "--inside"
 
 
-def bench_database_url() -> str:
-    """The bench database next to the configured one: ``var/bench/bench.sqlite3``, or ``<name>_bench``
-    on the same PostgreSQL server."""
-    config = settings.DATABASES["default"]
-    if config["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{Path(settings.VAR_DIR) / 'bench' / 'bench.sqlite3'}"
-    url = os.environ.get("DATABASE_URL", "")
-    head, _slash, tail = url.rpartition("/")
+def bench_database_url(database_url: str | None, var_dir) -> str:
+    """The bench database next to the configured one (``database_url``, None for the default SQLite
+    file): ``<var_dir>/bench/bench.sqlite3``, or ``<name>_bench`` on the same PostgreSQL server."""
+    if not database_url or database_url.startswith("sqlite"):
+        return f"sqlite:///{Path(var_dir) / 'bench' / 'bench.sqlite3'}"
+    head, _slash, tail = database_url.rpartition("/")
     name, question, query = tail.partition("?")
     return f"{head}/{name}_bench{question}{query}"
 
@@ -64,7 +62,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["inside"]:
             return self._inside(options)
-        url = options["database_url"] or bench_database_url()
+        url = options["database_url"] or bench_database_url(os.environ.get("DATABASE_URL"), settings.VAR_DIR)
         reset_database(url)
         self.stdout.write(f"Cơ sở dữ liệu đo: {_redact(url)}")
         command = [
@@ -90,12 +88,12 @@ class Command(BaseCommand):
             "DJANGO_SETTINGS_MODULE": "binhdang.settings",
             "PYTHONUNBUFFERED": "1",
         }
-        process = subprocess.Popen(
+        with subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        for line in process.stdout:
-            self.stdout.write(line.rstrip("\n"))
-        if process.wait() != 0:
+        ) as process:
+            for line in process.stdout:
+                self.stdout.write(line.rstrip("\n"))
+        if process.returncode != 0:
             raise CommandError(f"Phép đo thất bại (mã {process.returncode}).")
 
     def _inside(self, options) -> None:
