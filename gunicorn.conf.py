@@ -41,3 +41,6 @@ errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 proc_name = "binhdang"
+
+# No runtime control socket (gunicornc): systemd reloads with HUP, and nothing else needs a way in.
+control_socket_disable = True
