@@ -25,6 +25,7 @@ from typing import Any
 
 from binhdang.plans.extraction.numbers import DASH, NUMBER, WORD_NUMBERS, json_number, parse_number
 from binhdang.plans.extraction.text import fold, has_keyword, sentences, tone_key
+from binhdang.plans.extraction.units import unit_after
 
 YEAR = r"(?:19|20)\d{2}"
 RECURRING = (
@@ -39,84 +40,6 @@ RECURRING = (
     "hằng tháng",
     "hàng tháng",
 )
-# Counting words a number may be followed by (compared without tones; longest first).
-UNITS = (
-    "điểm phần trăm",
-    "lượt người",
-    "tin, bài",
-    "tin bài",
-    "tin/bài",
-    "cơ sở",
-    "đơn vị",
-    "hoạt động",
-    "mô hình",
-    "câu lạc bộ",
-    "chuyên mục",
-    "chương trình",
-    "hội nghị",
-    "sản phẩm",
-    "lớp",
-    "buổi",
-    "cuộc",
-    "lượt",
-    "lần",
-    "người",
-    "tin",
-    "bài",
-    "giờ",
-    "ngày",
-    "vụ",
-    "ca",
-    "trường hợp",
-    "hộ",
-    "xã",
-    "phường",
-    "thôn",
-    "trường",
-    "doanh nghiệp",
-    "cán bộ",
-)
-# Words that end a unit noun phrase after a ratio ("/100.000 trẻ sinh sống vào năm 2030").
-UNIT_STOP = (
-    "vào",
-    "đến",
-    "năm",
-    "so",
-    "trong",
-    "tại",
-    "ở",
-    "của",
-    "được",
-    "và",
-    "hoặc",
-    "trở",
-    "sinh ra",
-    "trên",
-)
-_NOT_UNITS = {
-    "vào",
-    "năm",
-    "trở",
-    "so",
-    "trong",
-    "của",
-    "được",
-    "và",
-    "hoặc",
-    "đến",
-    "trên",
-    "tại",
-    "ở",
-    "là",
-    "có",
-    "với",
-    "thì",
-    "mà",
-    "cho",
-    "theo",
-    "từ",
-    "tới",
-}
 QUANTIFIERS = (
     "ít nhất",
     "tối thiểu",
@@ -221,7 +144,7 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
             "increase",
             min=low,
             max=high,
-            unit=_unit(clause, end)[0],
+            unit=unit_after(clause, end)[0],
             baseline_year=int(m["base"]) if m["base"] else None,
         )
         found.append(_Found(offset + start, offset + end, target))
@@ -234,7 +157,7 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
             m["pa"] or _has_unit_or_quantifier(clause, m.start(), m.end())
         ):
             continue
-        unit, unit_end = _unit(clause, m.end())
+        unit, unit_end = unit_after(clause, m.end())
         target = _target(
             "range",
             min=parse_number(a_text),
@@ -249,7 +172,7 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
         if not free(start, end) or _skip_number(clause, start, end):
             continue
         quantified = _quantified(clause, start)
-        unit, unit_end = _unit(clause, end, fallback=quantified)
+        unit, unit_end = unit_after(clause, end, fallback=quantified)
         if not unit and not quantified:
             continue
         target = _single(clause, start, parse_number(m.group(0)), unit)
@@ -259,7 +182,7 @@ def _clause_targets(clause: str, offset: int) -> list[_Found]:
         start = m.start("w")
         if not free(start, m.end("w")):
             continue
-        unit, unit_end = _unit(clause, m.end("w"), fallback=True)
+        unit, unit_end = unit_after(clause, m.end("w"), fallback=True)
         if not unit:
             continue
         target = _single(clause, start, WORD_NUMBERS[m["w"].lower()], unit)
@@ -344,54 +267,7 @@ def _quantified(clause: str, start: int) -> bool:
 
 
 def _has_unit_or_quantifier(clause: str, start: int, end: int) -> bool:
-    return _quantified(clause, start) or bool(_unit(clause, end)[0])
-
-
-def _unit(clause: str, end: int, fallback: bool = False) -> tuple[str | None, int]:
-    """The unit written after a number ending at ``end``, and where it ends.
-
-    Known counting words are matched first; with ``fallback`` (the number follows "ít nhất",
-    "đạt"...) the next word is the unit when it is not a preposition or verb of the sentence.
-    """
-    rest = clause[end:]
-    m = re.match(r"\s*%", rest)
-    if m:
-        return "%", end + m.end()
-    ratio = re.match(rf"(?P<num>\s*[^\s/;,.()%\d][^/;,.()%\d]{{0,30}}?)?\s*(?P<slash>/\s*{NUM})", rest)
-    if ratio:
-        numerator = (ratio["num"] or "").strip()
-        tail = rest[ratio.end() :]
-        noun = _noun_phrase(tail)
-        text = f"{numerator}{ratio['slash'].replace(' ', '')}{(' ' + noun) if noun else ''}"
-        return text, end + ratio.end() + (tail.find(noun) + len(noun) if noun else 0)
-    words = rest.lstrip()
-    lead = len(rest) - len(words)
-    folded = fold(words)
-    for unit in UNITS:
-        key = fold(unit)
-        if folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalnum()):
-            return words[: len(unit)], end + lead + len(unit)
-    if fallback:
-        m = re.match(r"([^\W\d_]+)", words)
-        if m and tone_key(m.group(1)) not in _NOT_UNITS:
-            return m.group(1), end + lead + m.end()
-    return None, end
-
-
-def _noun_phrase(text: str) -> str:
-    """The words of ``text`` up to a stop word (the denominator of a ratio unit)."""
-    words = []
-    tokens = text.split()
-    stops = [fold(s).split() for s in UNIT_STOP]
-    for i, word in enumerate(tokens):
-        clean = word.rstrip(",.;:)")
-        folded = [fold(w) for w in tokens[i : i + 2]]
-        if any(folded[: len(s)] == s for s in stops) or not clean or re.match(r"\d", clean):
-            break
-        words.append(clean)
-        if clean != word or len(words) == 4:
-            break
-    return " ".join(words)
+    return _quantified(clause, start) or bool(unit_after(clause, end)[0])
 
 
 @dataclass
