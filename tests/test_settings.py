@@ -1,6 +1,6 @@
 """The settings read the environment and default to a working local setup."""
 
-from django.conf import settings
+from binhdang import settings
 
 
 def test_vietnamese_is_the_default_language_with_english_available():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth import get_user
 from django.urls import reverse
 
@@ -92,6 +93,7 @@ def test_logged_in_user_opening_login_goes_home(client, commune_a_reporter):
     assert client.get(reverse("accounts:login"))["Location"] == reverse("core:home")
 
 
+@pytest.mark.argon2
 def test_password_change_sets_the_new_password_and_keeps_the_session(client, commune_a_reporter):
     client.force_login(commune_a_reporter)
     new = "Mot-mat-khau-moi-2027"
