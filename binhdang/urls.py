@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("binhdang.core.urls")),
     path("accounts/", include("binhdang.accounts.urls")),
     path("orgunits/", include("binhdang.orgunits.urls")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -19,16 +20,16 @@ from binhdang.results import navigation as results_menu
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: Any  # a lazy translation: resolved in the user's language when the menu is drawn
     url_name: str
-    visible: Callable[[object], bool]
+    visible: Callable[[Any], bool]
 
 
 def _authenticated(user) -> bool:
     return bool(user.is_authenticated)
 
 
-def _can(perm: str) -> Callable[[object], bool]:
+def _can(perm: str) -> Callable[[Any], bool]:
     return lambda user: bool(user.is_authenticated and user.has_perm(perm))
 
 
