@@ -385,3 +385,49 @@ def test_only_reporters_and_focal_officers_may_upload(client, period, persona, r
         user = request.getfixturevalue(persona)
     client.force_login(user)
     assert client.get(reverse("reporting:xlsx_upload")).status_code == 403
+
+
+@pytest.fixture
+def strategy_period(daklak, focal_officer):
+    """A strategy (NQ 28) plan whose sex-ratio indicator Sở Y tế reports."""
+    from binhdang.plans.models import CatalogIndicator, Goal, Indicator
+    from tests.reporting.conftest import make_plan
+
+    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
+    goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
+    indicator = Indicator.objects.create(
+        plan=plan,
+        goal=goal,
+        code="4.1",
+        order=1,
+        unit="bé trai/100 bé gái",
+        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
+        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
+    )
+    indicator.responsible.add(daklak.health)
+    return services.open_period(plan, 2026, focal_officer)
+
+
+def test_a_strategy_indicator_takes_one_row_per_option(strategy_period, daklak, department_reporter):
+    content = build_template(strategy_period, daklak.health)
+    sheet = load_workbook(io.BytesIO(content))["Biểu1"]
+    assert [sheet[f"G{r}"].value for r in range(15, 20)] == [
+        "NQ28.4.1",
+        "NQ28.4.1/VALUE",
+        "NQ28.4.1/NUMERATOR",
+        "NQ28.4.1/DENOMINATOR",
+        "NQ28.4.1/NOTE",
+    ]
+    assert [sheet[f"B{r}"].value for r in range(16, 20)] == [
+        "– Giá trị",
+        "– Tử số",
+        "– Mẫu số",
+        "– Nguồn số liệu",
+    ]
+    refused = import_xlsx(edit(content, {"C17": 1052, "C19": "Thống kê 2026"}), department_reporter)
+    assert [e.split(":")[0] for e in refused.errors] == ["Biểu1!C17"]
+    assert Submission.objects.count() == 0
+    result = import_xlsx(edit(content, {"C16": 105.2, "C19": "Sở Y tế, thống kê 2026"}), department_reporter)
+    assert result.errors == []
+    values = Submission.objects.get(unit=daklak.health).value_map()
+    assert values == {("NQ28.4.1", "VALUE"): "105.2", ("NQ28.4.1", "NOTE"): "Sở Y tế, thống kê 2026"}

@@ -197,7 +197,8 @@ def test_focal_officer_downloads_the_zip_of_all_templates(client, period, focal_
     response = client.get(reverse("reporting:xlsx_templates_zip", args=[period.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert len(zipfile.ZipFile(io.BytesIO(response.content)).namelist()) == period.expected_reporters.count()
+    content = b"".join(response.streaming_content)
+    assert len(zipfile.ZipFile(io.BytesIO(content)).namelist()) == period.expected_reporters.count()
 
 
 @pytest.mark.parametrize("persona", ["leader", "commune_a_reporter"])

@@ -1,7 +1,8 @@
 """The XLSX template of a unit's report, prefilled with its current values (openpyxl).
 
 - :func:`build_template(period, unit, include_narrative=True) -> bytes`
-- :func:`build_templates_zip(period) -> bytes`: every expected unit's template in one zip.
+- :func:`build_templates_zip(period) -> bytes`: every expected unit's template in one zip;
+  :func:`iter_templates_zip(period)` gives it in chunks (streamed download).
 - :func:`template_filename(period, unit)`: ``TT1790_2026_66-C001.xlsx``.
 
 The template is always in Vietnamese (the official form), whatever the user's language; the
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
@@ -35,9 +37,42 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-UNLOCKED = Protection(locked=False)
 WRAP = Alignment(wrap_text=True, vertical="top")
 NUMBER_FORMATS = {ValueType.INTEGER: "#,##0", ValueType.NUMBER: "#,##0.##", ValueType.PERCENT: "0.0"}
+
+
+def _styles() -> list[NamedStyle]:
+    """The cell styles of the sheet, registered once per workbook: setting one named style per cell
+    is many times faster with openpyxl than setting font, fill, border... one by one."""
+
+    def style(name, *, bold=False, fill=None, wrap=False, locked=True, number_format="General", **align):
+        named = NamedStyle(name=f"bd_{name}")
+        named.font = Font(name=FONT, bold=bold)
+        named.border = BOX
+        if fill is not None:
+            named.fill = fill
+        named.alignment = Alignment(wrap_text=wrap, vertical=align.pop("vertical", "top"), **align)
+        named.protection = Protection(locked=locked)
+        named.number_format = number_format
+        return named
+
+    return [
+        style("cell"),
+        style("label", wrap=True),
+        style("section", bold=True, fill=SECTION_FILL, wrap=True),
+        style("na", fill=SECTION_FILL),
+        style("total", fill=SECTION_FILL, number_format=NUMBER_FORMATS[ValueType.INTEGER]),
+        style("header", bold=True, fill=HEADER_FILL, wrap=True, horizontal="center", vertical="center"),
+        style("input_text", fill=INPUT_FILL, wrap=True, locked=False),
+        *(
+            style(f"input_{value_type}", fill=INPUT_FILL, locked=False, number_format=number_format)
+            for value_type, number_format in NUMBER_FORMATS.items()
+        ),
+    ]
+
+
+def _input_style(value_type: str) -> str:
+    return f"bd_input_{value_type}" if value_type in NUMBER_FORMATS else "bd_input_text"
 
 
 def template_filename(period: Period, unit) -> str:
@@ -106,17 +141,18 @@ class _Validations:
 
 
 def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
-    sheet.merge_cells("A1:F1")
-    sheet["A1"] = (_("%(title)s for %(year)s") % {"title": layout.form.title, "year": period.year}).upper()
-    sheet["A1"].font = Font(name=FONT, bold=True, size=13)
-    sheet["A1"].alignment = Alignment(horizontal="center", wrap_text=True)
-    sheet.row_dimensions[1].height = 36
-    sheet.merge_cells("A2:F2")
-    sheet["A2"] = _("(Form %(code)s: enter the figures in the yellow cells only)") % {
-        "code": layout.form.code
-    }
-    sheet["A2"].font = Font(name=FONT, italic=True)
-    sheet["A2"].alignment = Alignment(horizontal="center")
+    """Title, the form's identity and the instructions (few merged cells: merging is slow in openpyxl)."""
+    title = (_("%(title)s for %(year)s") % {"title": layout.form.title, "year": period.year}).upper()
+    subtitle = _("(Form %(code)s: enter the figures in the yellow cells only)") % {"code": layout.form.code}
+    for row, text, font in (
+        (1, title, Font(name=FONT, bold=True, size=13)),
+        (2, subtitle, Font(name=FONT, italic=True)),
+    ):
+        for column in "ABCDEF":  # "centre across selection" over A:F
+            sheet[f"{column}{row}"].alignment = Alignment(horizontal="centerContinuous", vertical="center")
+        sheet[f"A{row}"] = text
+        sheet[f"A{row}"].font = font
+    sheet.row_dimensions[1].height = 30
     cutoff = f"{period.cutoff_start:%d/%m/%Y} – {period.cutoff_end:%d/%m/%Y}"
     fields = [
         (L.CELL_FORM, _("Form code"), layout.form.code),
@@ -130,11 +166,10 @@ def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
     for ref, label, value in fields:
         row = int(ref[1:])
         sheet.cell(row=row, column=2, value=label).font = Font(name=FONT, bold=True)
-        sheet.merge_cells(f"C{row}:F{row}")
         cell = sheet[ref]
         cell.value = value
         cell.font = Font(name=FONT)
-        cell.alignment = Alignment(horizontal="left", wrap_text=True)
+        cell.alignment = Alignment(horizontal="left")
     sheet[L.CELL_DEADLINE].number_format = "dd/mm/yyyy"
     sheet.merge_cells("A10:F10")
     sheet["A10"] = _(
@@ -166,63 +201,38 @@ def _table_header(sheet) -> None:
     sheet[f"{L.COL_FEMALE}{sub}"] = _("Female")
     for row in (top, sub):
         for column in "ABCDEFG":
-            cell = sheet[f"{column}{row}"]
-            cell.font = Font(name=FONT, bold=True)
-            cell.fill = HEADER_FILL
-            cell.border = BOX
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-
-def _input(sheet, ref: str, value, number_format: str | None = None) -> None:
-    cell = sheet[ref]
-    cell.value = value
-    cell.protection = UNLOCKED
-    cell.fill = INPUT_FILL
-    cell.border = BOX
-    cell.font = Font(name=FONT)
-    if number_format:
-        cell.number_format = number_format
+            sheet[f"{column}{row}"].style = "bd_header"
 
 
 def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> None:
+    value_columns = (L.COL_VALUE, L.COL_MALE, L.COL_FEMALE)
     for spec in layout.rows:
         r = spec.row
+        heading = spec.kind in ("section", "group")
+        for column in "ABCDEFG":
+            name = "bd_section" if heading else ("bd_label" if column == L.COL_LABEL else "bd_cell")
+            if not heading and column in value_columns:
+                name = "bd_na"
+            sheet[f"{column}{r}"].style = name
         sheet[f"{L.COL_NUMBER}{r}"] = spec.number
         sheet[f"{L.COL_LABEL}{r}"] = spec.label
         sheet[f"{L.COL_UNIT}{r}"] = spec.unit
         sheet[f"{L.COL_CODE}{r}"] = spec.code_text or None
-        for column in "ABCDEFG":
-            cell = sheet[f"{column}{r}"]
-            cell.border = BOX
-            cell.font = Font(name=FONT, bold=spec.kind in ("section", "group"))
-            cell.alignment = WRAP if column == L.COL_LABEL else Alignment(vertical="top")
-            if spec.kind in ("section", "group") or (
-                spec.inputs
-                and not any(i.column == column for i in spec.inputs)
-                and column in (L.COL_VALUE, L.COL_MALE, L.COL_FEMALE)
-            ):
-                cell.fill = SECTION_FILL
-        if spec.kind == "section":
-            continue
         for cell in spec.inputs:
             element = cell.element
-            _input(
-                sheet,
-                cell.ref,
-                _typed(element, cell.coc, values.get(cell.key, "")),
-                NUMBER_FORMATS.get(element.type_for(cell.coc)),
-            )
+            target = sheet[cell.ref]
+            target.style = _input_style(element.type_for(cell.coc))
+            target.value = _typed(element, cell.coc, values.get(cell.key, ""))
             validations.add(element, cell.coc, cell.ref)
         if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
             total = sheet[f"{L.COL_VALUE}{r}"]
             pair = f"{L.COL_MALE}{r}:{L.COL_FEMALE}{r}"
+            total.style = "bd_total"
             total.value = f'=IF(COUNT({pair})=0,"",SUM({pair}))'
-            total.number_format = NUMBER_FORMATS[ValueType.INTEGER]
 
 
 def _narrative(sheet, layout: L.Layout, narrative: dict) -> None:
     title = layout.narrative_title_row
-    sheet.merge_cells(f"A{title}:F{title}")
     sheet[f"A{title}"] = _("NARRATIVE REPORT")
     sheet[f"A{title}"].font = Font(name=FONT, bold=True)
     for item in layout.narrative:
@@ -232,8 +242,8 @@ def _narrative(sheet, layout: L.Layout, narrative: dict) -> None:
         label.font = Font(name=FONT, bold=True)
         label.alignment = WRAP
         sheet.merge_cells(f"{L.COL_VALUE}{r}:{L.COL_UNIT}{r}")
-        _input(sheet, item.ref, narrative.get(item.field.name) or None)
-        sheet[item.ref].alignment = WRAP
+        sheet[item.ref].style = "bd_input_text"
+        sheet[item.ref].value = narrative.get(item.field.name) or None
         sheet[f"{L.COL_CODE}{r}"] = f"narrative:{item.field.name}"
         sheet.row_dimensions[r].height = 110
 
@@ -252,21 +262,25 @@ def _sheet_setup(sheet) -> None:
     sheet.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW + 1}"
 
 
-def build_template(
-    period: Period, unit, *, include_narrative: bool = True, submission: Submission | None = None
-) -> bytes:
+_LOOK_UP = object()
+
+
+def build_template(period: Period, unit, *, include_narrative: bool = True, submission=_LOOK_UP) -> bytes:
     """The template of ``unit``'s report in ``period``, prefilled with the report's current values.
 
-    ``submission``: the report if the caller already has it (else it is looked up; none is created).
-    ``include_narrative``: False leaves the narrative cells empty (for users who may not read it).
+    ``submission``: the report (or None: no report yet) if the caller already knows it; by default it
+    is looked up (none is created). ``include_narrative``: False leaves the narrative cells empty (for
+    users who may not read it).
     """
-    if submission is None:
+    if submission is _LOOK_UP:
         submission = Submission.objects.filter(period=period, unit=unit).first()
     values = submission.value_map() if submission else {}
     narrative = submission.narrative() if submission and include_narrative else {}
     with translation.override(settings.LANGUAGE_CODE):
         layout = L.build_layout(period, unit)
         workbook = Workbook()
+        for style in _styles():
+            workbook.add_named_style(style)
         sheet = workbook.active
         sheet.title = L.SHEET
         _header(sheet, period, unit, layout)
@@ -286,16 +300,46 @@ def build_template(
     return buffer.getvalue()
 
 
-def build_templates_zip(period: Period, units=None, *, include_narrative: bool = True) -> bytes:
-    """One template per expected unit of ``period`` (or per unit of ``units``), zipped."""
+class _Sink:
+    """A write-only stream for :class:`zipfile.ZipFile` whose written bytes are taken out as they come."""
+
+    def __init__(self):
+        self.chunks: list[bytes] = []
+        self.position = 0
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        data, self.chunks = b"".join(self.chunks), []
+        return data
+
+
+def iter_templates_zip(period: Period, units=None, *, include_narrative: bool = True) -> Iterator[bytes]:
+    """The zip of one template per expected unit of ``period`` (or per unit of ``units``), in chunks as
+    each template is ready: a province's 100-250 templates take a while, the download starts at once."""
     if units is None:
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
     submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         for unit in units:
             content = build_template(
                 period, unit, include_narrative=include_narrative, submission=submissions.get(unit.pk)
             )
             archive.writestr(template_filename(period, unit), content)
-    return buffer.getvalue()
+            yield sink.take()
+    yield sink.take()
+
+
+def build_templates_zip(period: Period, units=None, *, include_narrative: bool = True) -> bytes:
+    """One template per expected unit of ``period`` (or per unit of ``units``), zipped."""
+    return b"".join(iter_templates_zip(period, units, include_narrative=include_narrative))

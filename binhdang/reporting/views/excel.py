@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
@@ -14,7 +14,7 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access
 from binhdang.reporting.excel.forms import ExcelUploadForm
 from binhdang.reporting.excel.importer import import_many
-from binhdang.reporting.excel.template import build_template, build_templates_zip, template_filename
+from binhdang.reporting.excel.template import build_template, iter_templates_zip, template_filename
 from binhdang.reporting.views.common import managed_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,9 +44,11 @@ def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> Htt
 def templates_zip(request: HttpRequest, pk: int) -> HttpResponse:
     """Every expected unit's template in one zip (focal officer)."""
     period = managed_period(request, pk)
-    content = build_templates_zip(period)
     filename = f"{period.form_code}_{period.year}_{period.province.code}_templates.zip"
-    return _attachment(content, "application/zip", filename)
+    response = StreamingHttpResponse(iter_templates_zip(period), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
