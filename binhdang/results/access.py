@@ -51,7 +51,7 @@ def can_view_unit_results(user, unit: OrgUnit | None) -> bool:
     return base.reads_province(user, unit.province) or base.reports_for(user, unit)
 
 
-def _knows_province(user, province_id: int) -> bool:
+def _knows_province(user, province_id: int | None) -> bool:
     """Whether the user works in the province (a reporter of one of its units): 403 rather than 404."""
     return base.reporting_units(user).filter(province_id=province_id).exists()
 

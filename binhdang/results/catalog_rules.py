@@ -249,12 +249,12 @@ def awareness(province_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[i
           AND s.state IN ({_marks(complete)}) AND dv.data_element = %s AND dv.category_option_combo = ''
         GROUP BY p.province_id, p.year
     """
-    rows = _run(sql, [TT1790, *province_ids, *years, *complete, AWARENESS])
-    return {
-        (province, year): to_decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP)
-        for province, year, value in rows
-        if value is not None
-    }
+    found: dict[tuple[int, int], Decimal] = {}
+    for province, year, value in _run(sql, [TT1790, *province_ids, *years, *complete, AWARENESS]):
+        rate = to_decimal(value)
+        if rate is not None:
+            found[(province, year)] = rate.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return found
 
 
 @dataclass

@@ -68,6 +68,12 @@ def ratio_scale(unit: str) -> Decimal:
     return Decimal(1)
 
 
+def catalog_code(indicator: Indicator) -> str | None:
+    """The catalog code an indicator is bound to, None for direct entry without a binding."""
+    catalog = indicator.catalog if indicator.catalog_id is not None else None
+    return catalog.code if catalog is not None else None
+
+
 def _is_percent(unit: str) -> bool:
     return "%" in (unit or "")
 
@@ -206,8 +212,7 @@ def _bars(indicator: Indicator, year: int) -> tuple[Bar | None, Bar | None, str,
     """(bar for the year, final bar, basis, sessions threshold N or None) of ``indicator``."""
     expectation = indicator.target_for(year)
     basis = expectation.basis if expectation is not None else "final"
-    catalog = indicator.catalog.code if indicator.catalog_id else None
-    if catalog == "1790.1":
+    if catalog_code(indicator) == "1790.1":
         if _sessions_target_is_count(indicator):
             count = Bar.from_expectation(expectation) or _final_bar(indicator)
             sessions = (
@@ -215,13 +220,16 @@ def _bars(indicator: Indicator, year: int) -> tuple[Bar | None, Bar | None, str,
             )
             everyone = Bar(MIN, rules.HUNDRED, rules.HUNDRED)
             return everyone, everyone, basis, sessions
-        final = _final_bar(indicator) or Bar(MIN, rules.HUNDRED, rules.HUNDRED)
-        return Bar.from_expectation(expectation) or final, final, basis, rules.DEFAULT_SESSIONS
+        percent_final = _final_bar(indicator) or Bar(MIN, rules.HUNDRED, rules.HUNDRED)
+        return (
+            Bar.from_expectation(expectation) or percent_final,
+            percent_final,
+            basis,
+            rules.DEFAULT_SESSIONS,
+        )
     final = _final_bar(indicator)
-    strict = bool(final and final.strict)
-    bar = Bar.from_expectation(
-        expectation, strict=strict and expectation is not None and expectation.kind == final.kind
-    )
+    same_kind = final is not None and expectation is not None and expectation.kind == final.kind
+    bar = Bar.from_expectation(expectation, strict=same_kind and final is not None and final.strict)
     if bar is None:
         baseline = _baseline_bar(indicator, final, year)
         if baseline is not None:
@@ -275,7 +283,7 @@ class _Inputs:
 
 def _computed_value(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs):
     """(value, numerator, denominator, detail) of a 1790 indicator."""
-    code = indicator.catalog.code
+    code = catalog_code(indicator)
     if code == "1790.3":
         base_year = baseline_year(indicator)
         now = inputs.awareness.get((plan.province_id, year))
@@ -327,7 +335,8 @@ def _direct_value(indicator: Indicator, code: str | None, period, inputs: _Input
     if figure is None:
         return None, None, None, {}
     numerator, denominator = figure.numerator, figure.denominator
-    if figure.value_count:
+    value: Decimal | None
+    if figure.value_count and figure.value_sum is not None:
         value = figure.value_sum / figure.value_count
     elif numerator is not None and denominator:
         value = numerator * ratio_scale(indicator.unit) / denominator
@@ -416,7 +425,7 @@ class _MilestoneRow:
     __slots__ = ("max", "min", "value", "year")
     bounds = Milestone.bounds
 
-    def __init__(self, year: int, value, low, high):
+    def __init__(self, year: int | None, value, low, high):
         self.year, self.value, self.min, self.max = year, value, low, high
 
 
@@ -437,20 +446,20 @@ def _indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
     ids = [i.pk for i in indicators]
     catalog = {c.pk: c for c in CatalogIndicator.objects.all()}
     targets: dict[int, list[_TargetRow]] = {pk: [] for pk in ids}
-    rows = Target.objects.filter(indicator_id__in=ids).order_by("indicator_id", "order", "pk")
-    for values in rows.values_list(*_TargetRow.FIELDS):
+    target_rows = Target.objects.filter(indicator_id__in=ids).order_by("indicator_id", "order", "pk")
+    for values in target_rows.values_list(*_TargetRow.FIELDS):
         targets[values[1]].append(_TargetRow(*values))
     milestones: dict[int, list[_MilestoneRow]] = {pk: [] for pk in ids}
-    rows = Milestone.objects.filter(indicator_id__in=ids).order_by("indicator_id", "year")
-    for indicator_id, year, value, low, high in rows.values_list(
+    milestone_rows = Milestone.objects.filter(indicator_id__in=ids).order_by("indicator_id", "year")
+    for indicator_id, year, value, low, high in milestone_rows.values_list(
         "indicator_id", "year", "value", "min", "max"
     ):
         milestones[indicator_id].append(_MilestoneRow(year, value, low, high))
     for indicator in indicators:
         if indicator.catalog_id is not None:
             indicator.catalog = catalog[indicator.catalog_id]
-        indicator._targets = targets[indicator.pk].copy
-        indicator._milestones = milestones[indicator.pk].copy
+        indicator._targets = targets[indicator.pk].copy  # type: ignore[method-assign,assignment]
+        indicator._milestones = milestones[indicator.pk].copy  # type: ignore[method-assign,assignment]
         found[indicator.plan_id].append(indicator)
     return found
 
@@ -458,7 +467,7 @@ def _indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
 def _spec(period: Period, indicators: list[Indicator]) -> rules.PeriodSpec:
     sessions = rules.DEFAULT_SESSIONS
     for indicator in indicators:
-        if indicator.catalog_id and indicator.catalog.code == "1790.1":
+        if catalog_code(indicator) == "1790.1":
             sessions = sessions_threshold(indicator, period.year)
             break
     return rules.PeriodSpec(period.pk, period.deadline_end, sessions)
@@ -474,7 +483,7 @@ def _fetch(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: l
     provinces = set()
     for plan in plans:
         for indicator in indicators[plan.pk]:
-            if indicator.catalog_id and indicator.catalog.code == "1790.3":
+            if catalog_code(indicator) == "1790.3":
                 provinces.add(plan.province_id)
                 base = baseline_year(indicator)
                 if base:

@@ -18,7 +18,7 @@ def vn_number(value, decimals: int = 2) -> str:
         number, places = number.to_integral_value(), 0
     else:
         number = number.normalize()
-        places = -number.as_tuple().exponent
+        places = -int(number.as_tuple().exponent)
     return numberformat.format(
         number,
         get_format("DECIMAL_SEPARATOR"),

@@ -16,6 +16,7 @@ from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import (
     _CENT,
+    IndicatorResult,
     PlanResults,
     _fetch,
     _indicators_by_plan,
@@ -116,27 +117,35 @@ class NationalRollup:
         }
 
 
+def _pooled(cells: list[IndicatorResult]) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(value, numerator, denominator) over provinces: sums of numerators and denominators for a
+    percentage, else the mean of the provinces' values."""
+    numerators, denominators, values = [], [], []
+    for cell in cells:
+        if cell.value is None:
+            continue
+        values.append(cell.value)
+        if cell.numerator is not None and cell.denominator is not None:
+            numerators.append(cell.numerator)
+            denominators.append(cell.denominator)
+    if numerators and _is_percent(cells[0].unit):
+        numerator, denominator = sum(numerators, Decimal(0)), sum(denominators, Decimal(0))
+        return rules.percent(numerator, denominator), numerator, denominator
+    if values:
+        mean = (sum(values, Decimal(0)) / len(values)).quantize(_CENT, rounding=ROUND_HALF_UP)
+        return mean, None, None
+    return None, None, None
+
+
 def _totals(results: list[PlanResults], codes: list[str]) -> dict[str, NationalTotal]:
     totals = {}
     by_catalog = [r.by_catalog() for r in results]
     for code in codes:
-        cells = [found.get(code) for found in by_catalog]
-        cells = [c for c in cells if c is not None]
+        cells = [found[code] for found in by_catalog if code in found]
+        value, numerator, denominator = _pooled(cells)
         statuses = Counter(c.status for c in cells)
-        pooled = [
-            c for c in cells if c.numerator is not None and c.denominator is not None and c.value is not None
-        ]
-        if pooled:
-            numerator = sum(c.numerator for c in pooled)
-            denominator = sum(c.denominator for c in pooled)
-            value = rules.percent(numerator, denominator) if _is_percent(pooled[0].unit) else None
-        else:
-            numerator = denominator = None
-            values = [c.value for c in cells if c.value is not None]
-            value = (sum(values) / len(values)).quantize(_CENT, rounding=ROUND_HALF_UP) if values else None
-        totals[code] = NationalTotal(
-            code, value, numerator, denominator, statuses, cells[0].unit if cells else ""
-        )
+        unit = cells[0].unit if cells else ""
+        totals[code] = NationalTotal(code, value, numerator, denominator, statuses, unit)
     return totals
 
 
@@ -155,11 +164,11 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
     }
     provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")
     rows = [(province, results.get(province.pk)) for province in provinces]
-    order = {
-        r.indicator.catalog.code: (r.indicator.catalog.sort_order, r.indicator.catalog.code)
-        for res in results.values()
-        for r in res.indicators
-        if r.indicator.catalog_id
-    }
-    codes = sorted(order, key=order.get)
+    order: dict[str, tuple[int, str]] = {}
+    for result in results.values():
+        for item in result.indicators:
+            catalog = item.indicator.catalog if item.indicator.catalog_id is not None else None
+            if catalog is not None:
+                order[catalog.code] = (catalog.sort_order, catalog.code)
+    codes = sorted(order, key=lambda code: order[code])
     return NationalRollup(year, program, rows, codes, _totals(list(results.values()), codes))

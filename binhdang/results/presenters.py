@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from binhdang.orgunits.models import OrgUnitType
-from binhdang.reporting.models import State
+from binhdang.reporting.models import Period, State
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import IndicatorResult, json_number
 from binhdang.results.status import STATUSES
@@ -214,7 +214,7 @@ class CompletenessRow:
 @dataclass
 class CompletenessColumn:
     year: int
-    period: object
+    period: Period | None
     expected: int = 0
     submitted: int = 0
     on_time: int = 0
@@ -238,7 +238,7 @@ def completeness_table(plan, years: list[int], year: int, unit_type: str) -> Com
     """Every expected unit of ``unit_type`` ("" or "all": every type) by year: on time, late, draft,
     returned or not reported; with the completeness of each year. Three queries."""
     from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-    from binhdang.reporting.models import ExpectedReporter, Period
+    from binhdang.reporting.models import ExpectedReporter
 
     periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years)}
     expected: dict[int, set[int]] = {p.pk: set() for p in periods.values()}
@@ -246,25 +246,28 @@ def completeness_table(plan, years: list[int], year: int, unit_type: str) -> Com
         "period_id", "unit_id"
     ):
         expected[period_id].add(unit_id)
-    units = OrgUnit.objects.filter(province_id=plan.province_id, type__in=REPORTING_TYPES)
+    queryset = OrgUnit.objects.filter(province_id=plan.province_id, type__in=REPORTING_TYPES)
     if unit_type not in ("", "all"):
-        units = units.filter(type=unit_type)
-    units = list(units.order_by("name").values_list("pk", "name", "type", "is_active"))
+        queryset = queryset.filter(type=unit_type)
+    units: list[tuple[int, str, str, bool]] = list(
+        queryset.order_by("name").values_list("pk", "name", "type", "is_active")
+    )
     for period in periods.values():
         if not expected[period.pk]:  # the engine's fallback: the active reporting units
             expected[period.pk] = {pk for pk, _name, _type, active in units if active}
     matrix = rules.completeness_matrix([p.pk for p in periods.values()])
     columns = [CompletenessColumn(y, periods.get(y)) for y in years]
+    column: CompletenessColumn
     rows = []
     for pk, name, kind, _active in units:
         cells = []
         for column in columns:
-            period = column.period
-            if period is None or pk not in expected[period.pk]:
+            year_period = column.period
+            if year_period is None or pk not in expected[year_period.pk]:
                 cells.append(NOT_EXPECTED)
                 continue
-            state, first = matrix.get(pk, {}).get(period.pk, (None, None))
-            cell = cell_state(state, first, period)
+            state, first = matrix.get(pk, {}).get(year_period.pk, (None, None))
+            cell = cell_state(state, first, year_period)
             column.expected += 1
             column.submitted += cell in (ON_TIME, LATE)
             column.on_time += cell == ON_TIME
@@ -276,7 +279,7 @@ def completeness_table(plan, years: list[int], year: int, unit_type: str) -> Com
 
 def indicator_detail(result: IndicatorResult) -> dict:
     """What the indicator page shows under the history: per-unit figures of the year's reports."""
-    from binhdang.reporting.models import DataValue, Period
+    from binhdang.reporting.models import DataValue
 
     indicator = result.indicator
     code = result.catalog_code

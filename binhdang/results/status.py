@@ -116,34 +116,40 @@ class Bar:
             return self.high if self.high is not None else self.low
         return self.low if self.low is not None else self.high
 
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal]:
+        """(low, high), one standing for the other when only one is known (a numeric bar has one)."""
+        low = self.low if self.low is not None else self.high
+        high = self.high if self.high is not None else self.low
+        if low is None or high is None:
+            raise ValueError(f"a {self.kind} bar without bounds")
+        return low, high
+
 
 def meets(value: Decimal, bar: Bar) -> bool:
     """Whether ``value`` meets ``bar`` (see the module docstring)."""
     if bar.kind == BOOLEAN:
         return value > 0
+    low, high = bar.bounds
     if bar.kind == RANGE:
-        low = bar.low if bar.low is not None else bar.high
-        high = bar.high if bar.high is not None else bar.low
         return low <= value <= high
-    bound = bar.reference
     if bar.kind == MAX:
-        return value < bound if bar.strict else value <= bound
-    return value > bound if bar.strict else value >= bound
+        return value < high if bar.strict else value <= high
+    return value > low if bar.strict else value >= low
 
 
 def progress_ratio(value: Decimal, bar: Bar, baseline: Decimal | None) -> Decimal:
     """Observed progress over required progress towards ``bar`` (1 or more: the bar is reached)."""
+    low, high = bar.bounds
     if bar.kind == RANGE:
-        low = bar.low if bar.low is not None else bar.high
-        high = bar.high if bar.high is not None else bar.low
         if value < low:
             return _ratio_up(value, low, baseline)
         if value > high:
             return _ratio_down(value, high, baseline)
         return Decimal(1)
     if bar.kind == MAX:
-        return _ratio_down(value, bar.reference, baseline)
-    return _ratio_up(value, bar.reference, baseline)
+        return _ratio_down(value, high, baseline)
+    return _ratio_up(value, low, baseline)
 
 
 def _ratio_up(value: Decimal, bound: Decimal, baseline: Decimal | None) -> Decimal:
@@ -191,7 +197,7 @@ def assess(
         return Assessment(NO_DATA)
     bar = bar or final
     final = final or bar
-    if bar is None:
+    if bar is None or final is None:
         return Assessment(NO_DATA)
     if bar.kind == BOOLEAN or final.kind == BOOLEAN:
         return Assessment(ACHIEVED if value > 0 else OFF_TRACK)

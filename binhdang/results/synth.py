@@ -237,7 +237,7 @@ def _create_plans(provinces: list[OrgUnit], agencies: dict[str, dict[str, OrgUni
     indicators: list[tuple[Indicator, IndicatorSpec, Plan]] = []
     for plan in plans:
         for order, spec in enumerate(COMMUNICATION if plan.program == "communication" else STRATEGY, start=1):
-            indicator = Indicator(
+            indicator = Indicator(  # type: ignore[misc]  # nullable decimals declared via **NUMBER (invisible to django-stubs)
                 plan=plan,
                 code=spec.code,
                 text=spec.text,
@@ -264,7 +264,7 @@ def _create_plans(provinces: list[OrgUnit], agencies: dict[str, dict[str, OrgUni
                 )
                 years_done.add(year)
         for order, data in enumerate(spec.targets, start=1):
-            target = Target(
+            target = Target(  # type: ignore[misc]  # nullable decimals declared via **NUMBER (invisible to django-stubs)
                 indicator=indicator,
                 order=order,
                 kind=data["kind"],
@@ -280,11 +280,12 @@ def _create_plans(provinces: list[OrgUnit], agencies: dict[str, dict[str, OrgUni
             )
             targets.append(target)
             years = list(YEARS) if target.annual else [target.year] if target.year else []
+            bounds = target.bounds()
             for year in years:
-                if year in years_done or target.bounds() is None:
+                if year in years_done or bounds is None:
                     continue
                 years_done.add(year)
-                low, high = target.bounds()
+                low, high = bounds
                 if target.kind in ("range", "increase"):
                     milestones.append(Milestone(indicator=indicator, year=year, min=low, max=high))
                 else:

@@ -160,7 +160,7 @@ def create_reports(
 ) -> Counts:
     """Periods, expected reporters, reports and values of ``plans`` for ``years``."""
     counts = Counts()
-    units_by_province: dict[int, list[OrgUnit]] = defaultdict(list)
+    units_by_province: dict[int | None, list[OrgUnit]] = defaultdict(list)
     for unit in OrgUnit.objects.filter(
         province_id__in={p.province_id for p in plans}, is_active=True, type__in=REPORTING_TYPES
     ).order_by("code"):

@@ -57,8 +57,9 @@ def index(request: HttpRequest) -> HttpResponse:
         raise Http404
     plans = list(access.home_plans(user).order_by("province__name", "program", "-version"))
     unit_links = []
+    in_force = plans_in_force(Program.COMMUNICATION)
     for unit in access.reporter_units(user):
-        plan = plans_in_force(Program.COMMUNICATION).get(unit.province_id)
+        plan = in_force.get(unit.province_id or 0)
         if plan is not None:
             unit_links.append((unit, plan, _default_year(plan)))
     return render(
@@ -239,7 +240,7 @@ def unit(request: HttpRequest, pk: int, year: int, unit_pk: int) -> HttpResponse
     period = _period(plan, year)
     submission = Submission.objects.filter(period=period, unit=found).first() if period else None
     values, verdicts = [], []
-    if submission is not None and submission.is_complete:
+    if period is not None and submission is not None and submission.is_complete:
         stored = submission.value_map()
         for element in form_for_period(period).elements_for(found, period.focal_unit):
             for coc in element.category_options:

@@ -91,7 +91,7 @@ class Command(BaseCommand):
         with subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         ) as process:
-            for line in process.stdout:
+            for line in process.stdout or ():
                 self.stdout.write(line.rstrip("\n"))
         if process.returncode != 0:
             raise CommandError(f"Phép đo thất bại (mã {process.returncode}).")

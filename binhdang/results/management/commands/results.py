@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, plan: int, year: int, json: bool, **options):
         from binhdang.plans.models import Plan
         from binhdang.results.engine import plan_results
-        from binhdang.results.formatting import vn_number, vn_percent
+        from binhdang.results.formatting import vn_percent, with_unit
 
         found = Plan.objects.select_related("province").filter(pk=plan).first()
         if found is None:
@@ -36,10 +36,9 @@ class Command(BaseCommand):
             f"   ({results.submitted}/{results.expected} đơn vị đã gửi, {results.on_time} đúng hạn)"
         )
         for item in results.indicators:
-            value = vn_number(item.value) if item.value is not None else "-"
+            value = with_unit(item.value, item.unit) if item.value is not None else "-"
             self.stdout.write(
-                f"  {item.indicator.code:<5} {item.catalog_code or '':<9} {value:>10} {item.unit:<12} "
-                f"{item.assessment.label}"
+                f"  {item.indicator.code:<5} {item.catalog_code or '':<9} {value:>14}   {item.assessment.label}"
             )
 
 
