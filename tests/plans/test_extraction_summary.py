@@ -30,3 +30,18 @@ BASE = {"value": None, "min": None, "max": None, "unit": None, "year": None, "fr
 def test_targets_are_described_in_vietnamese(target, text):
     with translation.override("vi"):
         assert describe_target({**BASE, **target}) == text
+
+
+def test_the_summary_names_level_and_programme_in_vietnamese():
+    from binhdang.plans.extraction import extract_text
+    from binhdang.plans.extraction.summary import summary
+
+    plan = extract_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nKẾ HOẠCH\n\nThực hiện Chiến lược quốc gia về bình đẳng giới năm 2026\n\n"
+        "I. MỤC TIÊU\n\n1. Đạt 90%.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: Chủ trì."
+    )
+    with translation.override("vi"):
+        text = summary(plan)
+    assert "UBND tỉnh Lai Châu (cấp tỉnh" in text
+    assert "Chiến lược quốc gia về bình đẳng giới" in text.splitlines()[2]
+    assert "Cảnh báo" in text

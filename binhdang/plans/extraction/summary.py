@@ -70,7 +70,7 @@ def summary(plan: dict) -> str:
         },
         _("Programme: %(program)s; period: %(start)s–%(end)s")
         % {
-            "program": plan["program"],
+            "program": PROGRAMS.get(plan["program"], plan["program"]),
             "start": plan["period"]["start"] or "?",
             "end": plan["period"]["end"] or "?",
         },
