@@ -41,7 +41,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from binhdang.accounts.models import Role, RoleAssignment
+from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import services
 from binhdang.reporting.models import (
@@ -255,10 +255,10 @@ def _deliver(item: _Delivery, mailer: _Mailer, *, in_app: bool) -> SendSummary:
             Notification.objects.create(user=user, text=text[:500], link=path, reminder=item.request)
             _finish(log, Status.SENT)
             summary.notifications += 1
-    addresses: dict[str, object] = {}
-    for user in reporters:
-        if user.email:
-            addresses.setdefault(user.email.strip().lower(), user)
+    addresses: dict[str, User | None] = {}
+    for reporter in reporters:
+        if reporter.email:
+            addresses.setdefault(reporter.email.strip().lower(), reporter)
     if unit.email:
         addresses.setdefault(unit.email.strip().lower(), None)
     if not addresses:
@@ -274,8 +274,8 @@ def _deliver(item: _Delivery, mailer: _Mailer, *, in_app: bool) -> SendSummary:
                 summary.without_address += 1
         return summary
     body = _body(period, unit, item.kind, item.days, item.state, absolute_url(path), item.message)
-    for address, user in addresses.items():
-        log = _claim(channel=Channel.EMAIL, recipient=address, user=user, **common)
+    for address, addressee in addresses.items():
+        log = _claim(channel=Channel.EMAIL, recipient=address, user=addressee, **common)
         if log is None:
             summary.skipped += 1
             continue

@@ -345,7 +345,7 @@ def test_focal_officer_uploads_many_files_and_gets_a_result_per_file(client, per
         upload("so-y-te.xlsx", health),
     ]
     client.login(username="focal", password=PASSWORD)
-    response = client.post(reverse("reporting:xlsx_upload"), {"files": files, "submit": ""})
+    response = client.post(reverse("reporting:xlsx_upload"), {"uploads": files, "submit": ""})
     assert response.status_code == 200
     page = response.content.decode()
     assert "2 tệp được chấp nhận" in page
@@ -362,7 +362,7 @@ def test_reporter_uploads_their_file_and_submits_it(client, period, daklak, comm
     client.login(username="reporter_a", password=PASSWORD)
     response = client.post(
         reverse("reporting:xlsx_upload"),
-        {"files": [upload("ea-kar.xlsx", filled(period, daklak.commune_a))], "submit": "on"},
+        {"uploads": [upload("ea-kar.xlsx", filled(period, daklak.commune_a))], "submit": "on"},
     )
     assert response.status_code == 200
     assert "Đã lưu và gửi báo cáo" in response.content.decode()

@@ -30,7 +30,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ExcelUploadForm(forms.Form):
-    files = MultipleFileField(
+    uploads = MultipleFileField(
         label=_("Filled Excel templates (.xlsx)"),
         help_text=_("You can select several files at once: each file is checked and saved on its own."),
     )
@@ -39,8 +39,8 @@ class ExcelUploadForm(forms.Form):
         required=False,
     )
 
-    def clean_files(self):
-        files = self.cleaned_data["files"]
+    def clean_uploads(self):
+        files = self.cleaned_data["uploads"]
         if len(files) > MAX_FILES:
             raise forms.ValidationError(
                 _("At most %(n)d files at once; you chose %(count)d.") % {"n": MAX_FILES, "count": len(files)}

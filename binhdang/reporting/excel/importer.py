@@ -195,6 +195,7 @@ def _context(meta: Meta, user) -> tuple[Period, OrgUnit, Submission | None]:
         user is not None
         and not base_access.manages_province(user, period.province)
         and period.locked_for_reporters()
+        and period.lock_date is not None
     ):
         errors.append(
             _("%(place)s: the period was locked on %(day)s: ask the focal officer to change the report.")

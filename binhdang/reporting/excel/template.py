@@ -318,6 +318,9 @@ class _Sink:
     def flush(self) -> None:
         pass
 
+    def close(self) -> None:
+        pass
+
     def take(self) -> bytes:
         data, self.chunks = b"".join(self.chunks), []
         return data

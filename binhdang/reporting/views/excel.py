@@ -41,7 +41,7 @@ def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> Htt
 
 
 @login_required
-def templates_zip(request: HttpRequest, pk: int) -> HttpResponse:
+def templates_zip(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     """Every expected unit's template in one zip (focal officer)."""
     period = managed_period(request, pk)
     filename = f"{period.form_code}_{period.year}_{period.province.code}_templates.zip"
@@ -61,7 +61,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = ExcelUploadForm(request.POST, request.FILES) if request.method == "POST" else ExcelUploadForm()
     results = []
     if form.is_bound and form.is_valid():
-        results = import_many(form.cleaned_data["files"], user, submit=form.cleaned_data["submit"])
+        results = import_many(form.cleaned_data["uploads"], user, submit=form.cleaned_data["submit"])
         form = ExcelUploadForm(initial={"submit": form.cleaned_data["submit"]})
     accepted = sum(1 for r in results if r.accepted)
     return render(

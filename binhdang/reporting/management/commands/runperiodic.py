@@ -54,7 +54,7 @@ class Command(BaseCommand):
                     _("Unknown job: %(names)s (known: %(known)s).")
                     % {"names": ", ".join(unknown), "known": ", ".join(j.name for j in PERIODIC_JOBS)}
                 )
-            jobs = [periodic_job(name) for name in options["jobs"]]
+            jobs = [job for job in PERIODIC_JOBS if job.name in options["jobs"]]
         for job in jobs:
             kwargs = job.kwargs(day)
             if options["now"]:
