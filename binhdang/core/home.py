@@ -7,50 +7,33 @@ Each role the user holds adds a section to the home page, in the order of :data:
 - focal officer: their province at a glance (units by type, users by role, units without a reporter
   account with a link to bulk creation);
 - leader: the same province summary, read-only;
-- reporter: their units and what is due (:func:`due_items`).
+- reporter: their units and the reports due in open periods, with deadline, state and a link
+  (``binhdang.reporting.home.due_items``).
+
+Focal officers and leaders also see the reporting periods they follow with completeness and
+timeliness (``binhdang.reporting.home.period_summaries``).
 
 Every query starts from the provinces and units that ``binhdang.accounts.access`` gives the user.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from typing import cast
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts import access
 from binhdang.accounts.models import Role, RoleAssignment
-from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
+from binhdang.reporting.home import due_items, period_summaries
 
 #: The most powerful role first.
 ROLE_ORDER = (Role.ADMIN, Role.MINISTRY_VIEWER, Role.FOCAL_OFFICER, Role.LEADER, Role.REPORTER)
 #: Columns of the per-province unit counts, in display order.
 UNIT_COLUMNS = (OrgUnitType.COMMUNE, OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA)
-#: The annual unit report every reporting unit owes (domain §6) and its data cutoff (NĐ 09/2019: 14/12).
-ANNUAL_FORM_CODE = "TT1790"
-ANNUAL_CUTOFF = (12, 14)
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """Something a unit has to report: which report, for which period, by when."""
-
-    unit: OrgUnit
-    title: str
-    form_code: str
-    period: str
-    #: Last day of the data the report covers.
-    data_cutoff: datetime.date | None = None
-    #: Submission deadline; ``None`` while no plan of the province sets it.
-    due_date: datetime.date | None = None
-    #: Where to fill the report in, once the reporting app provides it.
-    url: str | None = None
 
 
 @dataclass
@@ -68,37 +51,6 @@ def roles_by_power(user) -> list[str]:
     if user.is_superuser:
         held.add(Role.ADMIN)
     return [role for role in ROLE_ORDER if role in held]
-
-
-def annual_period(today: datetime.date) -> int:
-    """The year whose annual data period (15/12 of the year before to 14/12) contains ``today``."""
-    return today.year + (1 if (today.month, today.day) > ANNUAL_CUTOFF else 0)
-
-
-def due_items(user, today: datetime.date | None = None) -> list[DueItem]:
-    """What the user's units have to report, per unit.
-
-    Today this is what the existing models determine: every active reporting unit (department, mass
-    organisation, media, commune; domain §6) owes the annual programme-1790 report (form ``TT1790``) for
-    the current annual period, with the legal data cutoff of 14/12. The deadline is set by each
-    province's plan, so ``due_date`` stays ``None`` and ``url`` is empty until the plans and reporting
-    apps provide obligations and report forms: then build the items from the active plans' reporting
-    obligations of the unit's province (one per obligation and period, with its deadline and the link
-    to the unit's report), keeping this signature.
-    """
-    today = today or timezone.localdate()
-    period = annual_period(today)
-    units = access.reporting_units(user).filter(is_active=True, type__in=REPORTING_TYPES).order_by("name")
-    return [
-        DueItem(
-            unit=unit,
-            title=str(_("Annual report on the gender-equality communication programme (programme 1790)")),
-            form_code=ANNUAL_FORM_CODE,
-            period=str(period),
-            data_cutoff=datetime.date(period, *ANNUAL_CUTOFF),
-        )
-        for unit in units
-    ]
 
 
 def unit_counts(provinces) -> dict[int, dict[str, int]]:
@@ -205,13 +157,24 @@ def sections_for(user) -> list[Section]:
             )
         elif role == Role.FOCAL_OFFICER and not user.is_superuser:
             overviews = [province_overview(p) for p in access.managed_provinces(user).order_by("name")]
-            sections.append(Section(role, "core/home/focal_officer.html", {"overviews": overviews}))
+            sections.append(
+                Section(
+                    role,
+                    "core/home/focal_officer.html",
+                    {"overviews": overviews, "boards": period_summaries(user)},
+                )
+            )
         elif role == Role.LEADER and not access.sees_all_provinces(user):
             managed = access.managed_provinces(user)
             provinces = access.readable_provinces(user).exclude(pk__in=managed).order_by("name")
             if provinces.exists():
                 overviews = [province_overview(p) for p in provinces]
-                sections.append(Section(role, "core/home/leader.html", {"overviews": overviews}))
+                boards = [
+                    b for b in period_summaries(user) if b.period.province_id in {p.pk for p in provinces}
+                ]
+                sections.append(
+                    Section(role, "core/home/leader.html", {"overviews": overviews, "boards": boards})
+                )
         elif role == Role.REPORTER:
             units = access.reporting_units(user).select_related("province").order_by("name")
             sections.append(

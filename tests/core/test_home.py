@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
@@ -33,35 +31,43 @@ def test_superuser_holds_the_admin_role(admin_user):
     assert home.roles_by_power(admin_user) == [Role.ADMIN]
 
 
-def test_reporter_sees_their_units_and_what_is_due(client, commune_a_reporter):
+@pytest.fixture
+def open_period(daklak, focal_officer):
+    """Đắk Lắk's communication plan with its 30/11 obligation, and 2026 opened for reporting."""
+    from binhdang.reporting import services
+    from tests.reporting.conftest import make_plan
+
+    return services.open_period(make_plan(daklak.root), 2026, focal_officer)
+
+
+def test_reporter_sees_their_units_and_that_nothing_is_due_before_a_period_opens(client, commune_a_reporter):
     page = _home(client, commune_a_reporter)
     assert "Đơn vị của tôi" in page
     assert "Xã Ea Kar" in page
     assert "Việc cần báo cáo và thời hạn" in page
-    assert "Chương trình 1790" in page
+    assert "chưa có kỳ báo cáo nào được mở" in page
     assert "Phường Buôn Ma Thuột" not in page
 
 
-def test_due_items_list_the_annual_report_of_each_active_reporting_unit(commune_a_reporter, daklak):
-    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=daklak.health)
-    closed = make_unit(daklak.root, "Xã Cũ", "66-C900", is_active=False)
-    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=closed)
-    items = home.due_items(commune_a_reporter, today=datetime.date(2026, 11, 20))
-    assert [i.unit for i in items] == [daklak.health, daklak.commune_a]  # by name
-    assert {(i.form_code, i.period, i.data_cutoff, i.due_date) for i in items} == {
-        ("TT1790", "2026", datetime.date(2026, 12, 14), None)
-    }
+def test_reporter_sees_the_open_report_with_its_deadline_state_and_link(
+    client, commune_a_reporter, open_period, daklak
+):
+    page = _home(client, commune_a_reporter)
+    assert "30/11/2026" in page
+    assert "Chưa bắt đầu" in page or "Chưa nộp" in page
+    assert reverse("reporting:report", args=[open_period.pk, daklak.commune_a.pk]) in page
+    assert reverse("reporting:report", args=[open_period.pk, daklak.commune_b.pk]) not in page
 
 
-def test_after_the_data_cutoff_the_next_year_is_due(commune_a_reporter):
-    (item,) = home.due_items(commune_a_reporter, today=datetime.date(2026, 12, 15))
-    assert item.period == "2027"
-    assert home.annual_period(datetime.date(2026, 12, 14)) == 2026
+def test_focal_officer_and_leader_see_the_periods_they_follow(client, focal_officer, leader, open_period):
+    for user in (focal_officer, leader):
+        page = _home(client, user)
+        assert "Các kỳ báo cáo" in page
+        assert reverse("reporting:board", args=[open_period.pk]) in page
 
 
-def test_nobody_else_has_due_items(focal_officer, leader, ministry_viewer):
-    for user in (focal_officer, leader, ministry_viewer):
-        assert home.due_items(user) == []
+def test_outsider_does_not_see_another_provinces_period(client, outsider, open_period):
+    assert reverse("reporting:board", args=[open_period.pk]) not in _home(client, outsider)
 
 
 def test_focal_officer_sees_the_province_at_a_glance(
@@ -144,7 +150,7 @@ def test_home_page_queries_do_not_grow_with_the_number_of_units(
         if n < 3:
             make_user(f"r{n}", Role.REPORTER, unit)
     client.force_login(user)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(30):
         client.get(reverse("core:home"))
 
 
