@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from binhdang.orgunits.catalog import STANDARD_AGENCIES, UnknownProvinceError, resolve_province
@@ -162,14 +160,12 @@ def test_a_province_already_in_the_database_is_completed_not_duplicated(daklak):
     assert OrgUnit.objects.filter(province=daklak.root, type="commune").count() == 102 + 2
 
 
-def test_load_all_gives_34_provinces_and_3321_communes_in_seconds():
-    started = time.perf_counter()
+def test_load_all_gives_34_provinces_and_3321_communes_and_loading_again_changes_nothing():
+    # Speed is measured outside the suite (README: about 1.4 s on an idle 2-core machine).
     result = load_all()
-    seconds = time.perf_counter() - started
     assert OrgUnit.objects.provinces().count() == len(result.provinces) == 34
     assert OrgUnit.objects.filter(type=OrgUnitType.COMMUNE).count() == 3321
     assert OrgUnit.objects.count() == 34 + 3321 + 34 * len(STANDARD_AGENCIES) == result.created
     assert not OrgUnit.objects.exclude(type="province").filter(province__isnull=True).exists()
-    assert seconds < 10, f"load_all took {seconds:.1f} s"
     again = load_all()
     assert (again.created, again.updated, again.unchanged) == (0, 0, result.created)
