@@ -116,9 +116,9 @@ class IndicatorForm(forms.Form):
     text = forms.CharField(label=_("Indicator"), widget=forms.Textarea(attrs={"rows": 3}))
     catalog = forms.ChoiceField(label=_("Catalog indicator"), required=False)
 
-    def __init__(self, *args, program=None, **kwargs):
+    def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["catalog"].choices = catalog_choices(program)
+        self.fields["catalog"].choices = choices
 
 
 class TargetForm(forms.Form):
@@ -225,7 +225,7 @@ class ReviewForms:
         self.indicators = IndicatorFormSet(
             data,
             prefix="ind",
-            form_kwargs={"program": program},
+            form_kwargs={"choices": catalog_choices(program)},
             initial=[
                 {
                     "index": i,
