@@ -5,11 +5,13 @@ Once a user has a *confirmed* device, every login needs, after the password, the
 authenticator app.
 
 How it hooks into the login (no change to the login view): the password step logs the user in as
-usual; django-otp's ``OTPMiddleware`` tells whether the session has passed the code step
-(``user.is_verified()``), and :class:`TwoFactorMiddleware` sends a user with a confirmed device whose
-session has not passed it to the code page, whatever they ask for (pages, the admin, the API by
-session). The admin login page and any other login path are covered the same way. API tokens are a
-separate credential and are not affected.
+usual; at that moment :func:`remember_two_factor` (on ``user_logged_in``, every login path: login
+page, admin site) notes in the session whether the user has a confirmed device, so that later
+requests cost no query. django-otp's ``OTPMiddleware`` tells whether the session has passed the code
+step (``user.is_verified()``), and :class:`TwoFactorMiddleware` sends a user with a device whose session
+has not passed it to the code page, whatever they ask for (pages, the admin, the API by session). API
+tokens are a separate credential and are not affected. Turning two-factor login on ends the user's
+other sessions, so none of them escapes the code step.
 
 Recovery: an administrator removes the devices of a user who lost their phone
 (:func:`remove_devices`); the user logs in with the password alone and may enrol again. A user who is
@@ -29,8 +31,11 @@ import django_otp
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -50,6 +55,8 @@ REASON_REMOVED = "two-factor removed by admin"
 
 #: Name given to the devices created here (shown in the Django admin).
 DEVICE_NAME = "binhdang"
+#: Session key: whether the logged-in user has two-factor login on (set at login, see the docstring).
+SESSION_FLAG = "binhdang_two_factor"
 
 
 class TwoFactorError(Exception):
@@ -87,6 +94,34 @@ def normalise_token(token: str | None) -> str:
     return "".join(ch for ch in (token or "") if ch not in " -\u00a0\t")
 
 
+def required_in_session(request: HttpRequest) -> bool:
+    """Whether this session's user must pass the code step (remembered in the session)."""
+    flag = request.session.get(SESSION_FLAG)
+    if flag is None:  # a session opened before this was deployed
+        flag = request.session[SESSION_FLAG] = has_two_factor(request.user)
+    return bool(flag)
+
+
+@receiver(user_logged_in, dispatch_uid="binhdang-two-factor-remember")
+def remember_two_factor(sender, request=None, user=None, **kwargs) -> None:
+    """At every login, note in the new session whether the user has two-factor login on."""
+    if request is not None and hasattr(request, "session") and user is not None:
+        request.session[SESSION_FLAG] = has_two_factor(user)
+
+
+def end_other_sessions(user: User, keep: str | None) -> int:
+    """Delete the user's sessions except ``keep`` (database sessions only). Returns how many."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0
+    doomed = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).exclude(pk=keep or "")
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
+
+
 def _record(user: User, actor, reason: str) -> None:
     """One row in the user's history, by ``actor``, for ``reason``."""
     user._history_user = actor  # type: ignore[attr-defined]
@@ -114,7 +149,7 @@ def confirm_enrolment(request: HttpRequest, token: str) -> TOTPDevice | None:
     """
     user = request.user
     device = pending_device(user)
-    if device is None or not may_enrol(user):
+    if device is None or not isinstance(user, User) or not may_enrol(user):
         return None
     if not device.verify_token(normalise_token(token)):
         return None
@@ -123,6 +158,8 @@ def confirm_enrolment(request: HttpRequest, token: str) -> TOTPDevice | None:
     TOTPDevice.objects.devices_for_user(user, confirmed=False).delete()
     _record(user, user, REASON_ENABLED)
     django_otp.login(request, device)
+    request.session[SESSION_FLAG] = True
+    end_other_sessions(user, keep=request.session.session_key)
     return device
 
 
@@ -155,10 +192,11 @@ def disable(request: HttpRequest, token: str) -> bool:
     """The user turns two-factor login off, proving it with a current code. True when done."""
     user = request.user
     device = confirmed_device(user)
-    if device is None or not device.verify_token(normalise_token(token)):
+    if device is None or not isinstance(user, User) or not device.verify_token(normalise_token(token)):
         return False
     TOTPDevice.objects.devices_for_user(user, confirmed=None).delete()
     _record(user, user, REASON_DISABLED)
+    request.session[SESSION_FLAG] = False
     return True
 
 
@@ -229,10 +267,10 @@ class TwoFactorMiddleware:
         if (
             user is not None
             and user.is_authenticated
+            and required_in_session(request)
             and not getattr(user, "is_verified", lambda: True)()
             and request.path not in _exempt_paths()
             and not request.path.startswith("/" + settings.STATIC_URL.lstrip("/"))
-            and has_two_factor(user)
         ):
             target = reverse("accounts:two_factor_verify")
             if request.method == "GET":

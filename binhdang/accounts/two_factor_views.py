@@ -137,7 +137,10 @@ def _safe_next(request) -> str:
 @sensitive_post_parameters("token")
 def verify(request):
     """The code step of the login, for users with two-factor login on."""
-    if not two_factor.has_two_factor(request.user) or request.user.is_verified():
+    if not two_factor.has_two_factor(request.user):  # e.g. an admin removed the device meanwhile
+        request.session[two_factor.SESSION_FLAG] = False
+        return redirect(_safe_next(request))
+    if request.user.is_verified():
         return redirect(_safe_next(request))
     form = TokenForm(request.POST if request.method == "POST" else None)
     check = partial(two_factor.verify_login, request)

@@ -15,6 +15,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -143,7 +144,8 @@ def test_wrong_code_keeps_the_user_at_the_code_step(client, focal_officer):
     assert client.get(reverse("core:home"))["Location"].startswith(VERIFY)
 
 
-def test_guessing_codes_is_slowed_down(client, focal_officer):
+def test_guessing_codes_is_slowed_down(client, focal_officer, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # one failure: a minute's wait, whatever the machine's speed
     device = confirmed_device_for(focal_officer)
     client.force_login(focal_officer)
     client.post(VERIFY, {"token": wrong_code(device)})
@@ -245,3 +247,41 @@ def test_users_without_a_device_log_in_with_the_password_only(client, commune_a_
 def test_status_page_says_whether_two_factor_is_on(client, focal_officer):
     client.force_login(focal_officer)
     assert "Thiết lập đăng nhập hai lớp" in client.get(reverse("accounts:two_factor")).content.decode()
+
+
+def test_turning_two_factor_on_ends_the_users_other_sessions(client, focal_officer):
+    other = Client()
+    other.force_login(focal_officer)  # e.g. someone who had the password before
+    assert other.get(reverse("core:home")).status_code == 200
+    client.force_login(focal_officer)
+    client.post(reverse("accounts:two_factor_setup"))
+    device = TOTPDevice.objects.get(user=focal_officer)
+
+    client.post(reverse("accounts:two_factor_setup"), {"token": code_of(device)})
+
+    assert client.get(reverse("core:home")).status_code == 200
+    assert other.get(reverse("core:home"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_session_opened_before_two_factor_existed_is_still_held_at_the_code_step(client, focal_officer):
+    client.force_login(focal_officer)
+    session = client.session
+    del session[two_factor.SESSION_FLAG]
+    session.save()
+    confirmed_device_for(focal_officer)
+
+    assert client.get(reverse("core:home"))["Location"].startswith(VERIFY)
+
+
+def test_user_held_at_the_code_step_gets_through_once_an_admin_removed_the_device(
+    client, focal_officer, admin_user
+):
+    confirmed_device_for(focal_officer)
+    client.force_login(focal_officer)
+    assert client.get(reverse("core:home"))["Location"].startswith(VERIFY)
+    two_factor.remove_devices(admin_user, focal_officer)
+
+    response = client.get(VERIFY)
+
+    assert response["Location"] == reverse("core:home")
+    assert client.get(reverse("core:home")).status_code == 200
