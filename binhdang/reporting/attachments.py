@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from binhdang.reporting import access
+from binhdang.reporting import access, audit
 from binhdang.reporting.errors import AccessDenied, ReportingError, TransitionError
 from binhdang.reporting.models import Attachment, Submission
 
@@ -90,7 +90,7 @@ def add_attachment(submission: Submission, uploaded, user, description: str = ""
         uploaded_by=user,
     )
     attachment.file.save(Path(uploaded.name).name, uploaded, save=False)
-    attachment._history_user = user
+    audit.by(attachment, user)
     attachment.save()
     return attachment
 
@@ -100,5 +100,5 @@ def delete_attachment(attachment: Attachment, user) -> None:
     """Remove an evidence file from an editable report. The stored file is kept, and the history keeps
     the record, so the audit trail can still show what was attached."""
     _check_can_edit(attachment.submission, user)
-    attachment._history_user = user
+    audit.by(attachment, user)
     attachment.delete()

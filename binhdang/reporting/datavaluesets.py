@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import access as base_access
@@ -94,7 +95,9 @@ def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
         ).order_by("-status", "-pk")
     )
     open_ones = [p for p in candidates if p.status == PeriodStatus.OPEN]
-    return (open_ones or candidates or [None])[0]
+    if open_ones:
+        return open_ones[0]
+    return candidates[0] if candidates else None
 
 
 def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | None:
@@ -144,9 +147,9 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
     data_values = raw.get("dataValues")
     if not isinstance(data_values, list):
         errors.append(_("%(path)s: must be a list.") % {"path": _at(path, "dataValues")})
-    if len(errors) > before:
+    if len(errors) > before or unit is None:
         return None
-    year = int(period_text)
+    dataset, year = str(dataset), int(period_text)
     if (unit.pk, dataset, year) in seen:
         errors.append(
             _("%(path)s: a second set for %(unit)s, %(year)s in the same file.")
@@ -181,7 +184,7 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
     ):
         errors.append(
             _("%(path)s: the period was locked on %(day)s.")
-            % {"path": _at(path, "period"), "day": period.lock_date.strftime("%d/%m/%Y")}
+            % {"path": _at(path, "period"), "day": date_format(period.lock_date or period.deadline, "d/m/Y")}
         )
         return None
     form = form_for_period(period)
@@ -304,7 +307,11 @@ def export_data_value_sets(period: Period, units=None) -> dict:
         )
         if not values and submission.state == State.DRAFT:
             continue
-        entry = {"dataSet": period.form_code, "period": str(period.year), "orgUnit": submission.unit.code}
+        entry: dict[str, object] = {
+            "dataSet": period.form_code,
+            "period": str(period.year),
+            "orgUnit": submission.unit.code,
+        }
         if submission.is_complete and submission.first_submitted_at:
             entry["completeDate"] = (
                 timezone.localtime(submission.first_submitted_at, LOCAL_TZ).date().isoformat()

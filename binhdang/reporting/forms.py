@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.plans.models import Plan
 from binhdang.reporting.attachments import MAX_ATTACHMENT_BYTES
 
 
@@ -17,7 +20,7 @@ class DateInput(forms.DateInput):
 
 
 class OpenPeriodForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Plan"), queryset=None, empty_label=None)
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none(), empty_label=None)
     year = forms.IntegerField(label=_("Reporting year"), min_value=2000, max_value=2100)
     deadline = forms.DateField(
         label=_("Deadline"),
@@ -49,7 +52,7 @@ class OpenPeriodForm(forms.Form):
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans
+        cast(forms.ModelChoiceField, self.fields["plan"]).queryset = plans
 
 
 class PeriodDatesForm(forms.Form):

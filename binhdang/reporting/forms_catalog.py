@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -172,8 +173,16 @@ class FormDefinition:
         ]
 
 
-COUNT = {"value_type": ValueType.INTEGER, "minimum": 0}
-MONEY = {"value_type": ValueType.NUMBER, "minimum": 0}
+def _count(code: str, label: Promise | str, **extra: Any) -> DataElement:
+    """A count: a whole number of zero or more."""
+    return DataElement(code, label, ValueType.INTEGER, minimum=0, **extra)
+
+
+def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
+    """An amount in đồng: a number of zero or more."""
+    return DataElement(code, label, ValueType.NUMBER, minimum=0, **extra)
+
+
 COMMUNES = frozenset({"commune"})
 MEDIA = frozenset({"media"})
 
@@ -191,32 +200,27 @@ TT1790 = FormDefinition(
             "communication",
             _("Communication and dissemination"),
             (
-                DataElement(
+                _count(
                     "TT_SESSIONS",
                     _(
                         "Number of communication and legal-dissemination sessions on gender-equality law and "
                         "policy held"
                     ),
                     short_label=_("Number of communication sessions"),
-                    **COUNT,
                 ),
-                DataElement(
-                    "TT_PARTICIPANTS", _("Number of participants"), category_options=SEX_OPTIONS, **COUNT
-                ),
-                DataElement(
+                _count("TT_PARTICIPANTS", _("Number of participants"), category_options=SEX_OPTIONS),
+                _count(
                     "TT_NEWS",
                     _(
                         "Number of news items and articles on gender equality published (web portal, grassroots "
                         "information system, social networks)"
                     ),
                     short_label=_("Number of news items and articles"),
-                    **COUNT,
                 ),
-                DataElement(
+                _count(
                     "TT_DIGITAL_MODELS",
                     _("Number of community digital communication models maintained"),
                     filled_by=COMMUNES,
-                    **COUNT,
                 ),
             ),
         ),
@@ -229,37 +233,33 @@ TT1790 = FormDefinition(
                     _("A plan responding to the Action Month has been issued"),
                     value_type=ValueType.BOOLEAN,
                 ),
-                DataElement("TT_AM_ACTIVITIES", _("Number of activities in the Action Month"), **COUNT),
+                _count("TT_AM_ACTIVITIES", _("Number of activities in the Action Month")),
             ),
         ),
         Section(
             "training",
             _("Training"),
             (
-                DataElement(
-                    "TT_TRAININGS",
-                    _("Number of training and capacity-building courses on gender equality"),
-                    **COUNT,
+                _count(
+                    "TT_TRAININGS", _("Number of training and capacity-building courses on gender equality")
                 ),
-                DataElement("TT_TRAINEES", _("Number of trainees"), category_options=SEX_OPTIONS, **COUNT),
+                _count("TT_TRAINEES", _("Number of trainees"), category_options=SEX_OPTIONS),
             ),
         ),
         Section(
             "conventions",
             _("Village conventions"),
             (
-                DataElement(
+                _count(
                     "TT_CONVENTIONS",
                     _("Number of village conventions passed or amended in the year"),
                     filled_by=COMMUNES,
-                    **COUNT,
                 ),
-                DataElement(
+                _count(
                     "TT_CONVENTIONS_OK",
                     _("... of which free of gender-discriminatory content"),
                     filled_by=COMMUNES,
                     not_above="TT_CONVENTIONS",
-                    **COUNT,
                 ),
             ),
         ),
@@ -280,10 +280,8 @@ TT1790 = FormDefinition(
             "budget",
             _("Funding"),
             (
-                DataElement("TT_BUDGET_STATE", _("Funding from the state budget (VND)"), **MONEY),
-                DataElement(
-                    "TT_BUDGET_OTHER", _("Funding mobilised, socialised or sponsored (VND)"), **MONEY
-                ),
+                _money("TT_BUDGET_STATE", _("Funding from the state budget (VND)")),
+                _money("TT_BUDGET_OTHER", _("Funding mobilised, socialised or sponsored (VND)")),
             ),
         ),
         Section(

@@ -88,16 +88,18 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
             raise InvalidValue(_("must be a whole number"))
         number = Decimal(int(text))
     elif value_type in (ValueType.NUMBER, ValueType.PERCENT):
+        parsed: Decimal | None
         try:
-            number = _decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
+            parsed = _decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
         except InvalidOperation:
-            number = None
-        if value_type == ValueType.PERCENT and (number is None or not 0 <= number <= 100):
+            parsed = None
+        if value_type == ValueType.PERCENT and (parsed is None or not 0 <= parsed <= 100):
             raise InvalidValue(_("must be a percentage between 0 and 100"))
-        if number is None or (element.minimum is not None and number < element.minimum):
+        if parsed is None or (element.minimum is not None and parsed < Decimal(str(element.minimum))):
             if element.minimum == 0:
                 raise InvalidValue(_("must be a number of zero or more"))
             raise InvalidValue(_("must be a number"))
+        number = parsed
     elif value_type == ValueType.BOOLEAN:
         lowered = text.lower()
         if lowered not in {"true", "false"}:

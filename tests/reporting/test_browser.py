@@ -17,6 +17,9 @@ from tests.factories import PASSWORD
 
 from .conftest import COMMUNE_VALUES
 
+#: Autosave and page loads wait on the server: give a loaded machine time before failing.
+SLOW = 30_000
+
 
 @pytest.fixture
 def open_period(period):
@@ -61,10 +64,12 @@ def test_report_is_filled_submitted_returned_fixed_resubmitted_and_accepted(
     expect(page.get_by_label("Số cuộc truyền thông, phổ biến pháp luật", exact=False)).to_be_visible()
     fill_report(page, COMMUNE_VALUES)
     page.get_by_label("Kết quả", exact=True).fill("Tổ chức 4 cuộc truyền thông tại các thôn, buôn.")
-    expect(page.locator("#save-status")).to_contain_text(re.compile(r"Đã lưu nháp lúc \d\d:\d\d"))
-    expect(page.locator("#validation-summary")).to_contain_text("Đã nhập đủ số liệu bắt buộc")
+    expect(page.locator("#save-status")).to_contain_text(
+        re.compile(r"Đã lưu nháp lúc \d\d:\d\d"), timeout=SLOW
+    )
+    expect(page.locator("#validation-summary")).to_contain_text("Đã nhập đủ số liệu bắt buộc", timeout=SLOW)
     page.get_by_role("button", name="Nộp báo cáo").click()
-    expect(page.locator("#report-state")).to_have_text("Đã nộp")
+    expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
     submission = Submission.objects.get(unit=daklak.commune_a)
     assert submission.value_map() == COMMUNE_VALUES
 
@@ -76,7 +81,7 @@ def test_report_is_filled_submitted_returned_fixed_resubmitted_and_accepted(
     row.get_by_role("link", name="Xã Ea Kar").click()
     page.get_by_label("Đơn vị cần sửa nội dung gì?").fill("Số người tham dự nữ chưa khớp với biên bản.")
     page.get_by_role("button", name="Trả lại kèm ý kiến").click()
-    expect(page.locator("#report-state")).to_have_text("Bị trả lại để sửa")
+    expect(page.locator("#report-state")).to_have_text("Bị trả lại để sửa", timeout=SLOW)
 
     # The reporter reads the comment, fixes the figure and resubmits.
     switch_user(page, live_server, "reporter_a")
@@ -85,16 +90,16 @@ def test_report_is_filled_submitted_returned_fixed_resubmitted_and_accepted(
         "Số người tham dự nữ chưa khớp với biên bản."
     )
     page.locator(field_id("TT_PARTICIPANTS", "FEMALE")).fill("175")
-    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc")
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp lại báo cáo").click()
-    expect(page.locator("#report-state")).to_have_text("Đã nộp")
+    expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
 
     # The focal officer accepts; the board shows the unit accepted, on time, and the percentages.
     switch_user(page, live_server, "focal")
     page.goto(live_server.url + f"/reporting/submissions/{submission.pk}/")
     expect(page.locator('[data-value="v__TT_PARTICIPANTS__FEMALE"]')).to_have_text("175")
     page.get_by_role("button", name="Chấp nhận báo cáo").click()
-    expect(page.locator("#report-state")).to_have_text("Đã chấp nhận")
+    expect(page.locator("#report-state")).to_have_text("Đã chấp nhận", timeout=SLOW)
     page.get_by_role("link", name="Bảng theo dõi").click()
     row = page.locator('tr[data-unit="66-C001"]')
     expect(row).to_contain_text("Đã chấp nhận")
@@ -132,11 +137,11 @@ def test_two_sessions_on_one_report_the_second_gets_the_conflict_message(
         second.goto(url)
         first.locator(field_id("TT_SESSIONS")).fill("6")
         first.locator(field_id("TT_NEWS")).focus()
-        expect(first.locator("#save-status")).to_contain_text("Đã lưu nháp lúc")
+        expect(first.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
         second.locator(field_id("TT_SESSIONS")).fill("9")
         second.locator(field_id("TT_NEWS")).focus()
         status = second.locator("#save-status")
-        expect(status).to_contain_text("Chưa lưu: người khác vừa sửa báo cáo này.")
+        expect(status).to_contain_text("Chưa lưu: người khác vừa sửa báo cáo này.", timeout=SLOW)
         expect(status).to_contain_text("Y Bih Niê")
         assert DataValue.objects.get(data_element="TT_SESSIONS").value == "6"
         second.get_by_role("link", name="Tải lại báo cáo").click()

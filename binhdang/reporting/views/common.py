@@ -6,10 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django_htmx.middleware import HtmxDetails
 
+from binhdang.accounts.models import User
 from binhdang.reporting import access
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.models import Period, Submission
+
+
+class ReportingRequest(HttpRequest):
+    """What the reporting views get (for type checking): a logged-in user, django-htmx's details."""
+
+    user: User  # type: ignore[assignment]
+    htmx: HtmxDetails
 
 
 def visible_submission(request: HttpRequest, pk: int) -> Submission:

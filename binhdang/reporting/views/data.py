@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from binhdang.reporting import access
 from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
 from binhdang.reporting.forms import DataUploadForm
 from binhdang.reporting.models import Notification
-from binhdang.reporting.views.common import board_period
+from binhdang.reporting.views.common import ReportingRequest, board_period
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -27,7 +27,7 @@ def _may_import(user) -> bool:
 
 
 @login_required
-def data_import(request: HttpRequest) -> HttpResponse:
+def data_import(request: ReportingRequest) -> HttpResponse:
     """Upload a data value set file (JSON, domain §9): all of it is imported, or nothing."""
     if not _may_import(request.user):
         raise PermissionDenied
@@ -74,7 +74,7 @@ def data_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def data_export(request: HttpRequest, pk: int) -> JsonResponse:
+def data_export(request: ReportingRequest, pk: int) -> JsonResponse:
     """Download the period's reports as a data value set file."""
     period = board_period(request, pk)
     response = JsonResponse(
@@ -86,13 +86,13 @@ def data_export(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: ReportingRequest) -> HttpResponse:
     items = Notification.objects.filter(user=request.user)[:100]
     return render(request, "reporting/notifications.html", {"items": items})
 
 
 @login_required
 @require_POST
-def notifications_read(request: HttpRequest) -> HttpResponse:
+def notifications_read(request: ReportingRequest) -> HttpResponse:
     Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
     return redirect("reporting:notifications")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -17,11 +17,11 @@ from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.status import BOARD_STATES, MISSING, build_board
-from binhdang.reporting.views.common import board_period, managed_period, report_errors
+from binhdang.reporting.views.common import ReportingRequest, board_period, managed_period, report_errors
 
 
 @login_required
-def open_period(request: HttpRequest) -> HttpResponse:
+def open_period(request: ReportingRequest) -> HttpResponse:
     """Open a reporting year for a plan."""
     if not request.user.has_perm("reporting.open_period"):
         raise PermissionDenied
@@ -54,7 +54,7 @@ def open_period(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def board(request: HttpRequest, pk: int) -> HttpResponse:
+def board(request: ReportingRequest, pk: int) -> HttpResponse:
     """Status board: each expected unit's report state, completeness and timeliness."""
     period = board_period(request, pk)
     unit_type = request.GET.get("type") or None
@@ -86,7 +86,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def remind(request: HttpRequest, pk: int) -> HttpResponse:
+def remind(request: ReportingRequest, pk: int) -> HttpResponse:
     """One-click reminders to the selected units that have not submitted."""
     period = managed_period(request, pk)
     ids = [int(v) for v in request.POST.getlist("units") if v.isdigit()]
@@ -109,14 +109,14 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     return _back_to_board(request, pk)
 
 
-def _back_to_board(request: HttpRequest, pk: int) -> HttpResponse:
+def _back_to_board(request: ReportingRequest, pk: int) -> HttpResponse:
     """The board again, with the filters the officer had set."""
     query = urlencode({k: request.POST[k] for k in ("type", "state") if request.POST.get(k)})
     return redirect(reverse("reporting:board", args=[pk]) + (f"?{query}" if query else ""))
 
 
 @login_required
-def period_settings(request: HttpRequest, pk: int) -> HttpResponse:
+def period_settings(request: ReportingRequest, pk: int) -> HttpResponse:
     """Dates and expected reporters of a period."""
     period = managed_period(request, pk)
     dates = PeriodDatesForm(
@@ -179,7 +179,7 @@ def period_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def period_status(request: HttpRequest, pk: int) -> HttpResponse:
+def period_status(request: ReportingRequest, pk: int) -> HttpResponse:
     """Close or reopen a period."""
     period = managed_period(request, pk)
     if request.POST.get("action") == "close":

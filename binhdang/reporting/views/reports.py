@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,11 +21,11 @@ from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
 from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
-from binhdang.reporting.views.common import report_errors, visible_submission
+from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: ReportingRequest) -> HttpResponse:
     """Reports: the reporter's reports, the periods a focal officer or leader follows."""
     user = request.user
     return render(
@@ -42,7 +42,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+def report(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """Open (creating it the first time) the report of a unit in a period."""
     period = get_object_or_404(access.visible_periods(request.user), pk=period_pk)
     unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
@@ -55,7 +55,7 @@ def report(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     return redirect("reporting:submission", pk=submission.pk)
 
 
-def _page_context(request: HttpRequest, submission, *, values=None, issues=(), narrative=None) -> dict:
+def _page_context(request: ReportingRequest, submission, *, values=None, issues=(), narrative=None) -> dict:
     period = submission.period
     form = form_for_period(period)
     elements = services.elements_for(submission)
@@ -89,14 +89,21 @@ def _page_context(request: HttpRequest, submission, *, values=None, issues=(), n
 
 
 @login_required
-def submission_page(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_page(request: ReportingRequest, pk: int) -> HttpResponse:
     """The report: an entry form for who may change it, a read-only view (with review) otherwise."""
     submission = visible_submission(request, pk)
     return render(request, "reporting/submission.html", _page_context(request, submission))
 
 
 def _status(
-    request: HttpRequest, submission, *, saved=None, conflict=None, errors=(), pending=None, status: int = 200
+    request: ReportingRequest,
+    submission,
+    *,
+    saved=None,
+    conflict=None,
+    errors=(),
+    pending=None,
+    status: int = 200,
 ) -> HttpResponse:
     """The autosave status fragment (with the new version and the validation summary, out of band)."""
     return render(
@@ -114,13 +121,13 @@ def _status(
     )
 
 
-def _posted_version(request: HttpRequest) -> int:
+def _posted_version(request: ReportingRequest) -> int:
     """The version the page was loaded with; a missing or garbled one (0) always conflicts."""
     version = request.POST.get("version", "")
     return int(version) if version.isdigit() else 0
 
 
-def _save(request: HttpRequest, submission):
+def _save(request: ReportingRequest, submission):
     """Save the posted values; returns the SaveResult. Raises the service errors."""
     values, narrative = parse_post(request.POST, services.elements_for(submission))
     if not access.can_see_narrative(request.user, submission):
@@ -132,7 +139,7 @@ def _save(request: HttpRequest, submission):
 
 @login_required
 @require_POST
-def save(request: HttpRequest, pk: int) -> HttpResponse:
+def save(request: ReportingRequest, pk: int) -> HttpResponse:
     """Save the draft: htmx autosave (answers the status fragment) or the "save" button."""
     submission = visible_submission(request, pk)
     try:
@@ -165,7 +172,7 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: ReportingRequest, pk: int) -> HttpResponse:
     """Save the posted values, then submit (or resubmit) the report."""
     submission = visible_submission(request, pk)
     try:
@@ -199,7 +206,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def history(request: HttpRequest, pk: int) -> HttpResponse:
+def history(request: ReportingRequest, pk: int) -> HttpResponse:
     """Who changed which value when, old -> new; narrative edits; evidence; workflow steps."""
     submission = visible_submission(request, pk)
     see_narrative = access.can_see_narrative(request.user, submission)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,24 +13,24 @@ from django.views.decorators.http import require_POST
 from binhdang.reporting import access, attachments, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import AttachmentForm
-from binhdang.reporting.views.common import report_errors, visible_submission
+from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
-def _reviewable(request: HttpRequest, pk: int):
+def _reviewable(request: ReportingRequest, pk: int):
     submission = visible_submission(request, pk)
     if not request.user.has_perm("reporting.review_submission", submission):
         raise PermissionDenied
     return submission
 
 
-def _version(request: HttpRequest) -> int | None:
+def _version(request: ReportingRequest) -> int | None:
     value = request.POST.get("version")
     return int(value) if value and value.isdigit() else None
 
 
 @login_required
 @require_POST
-def return_view(request: HttpRequest, pk: int) -> HttpResponse:
+def return_view(request: ReportingRequest, pk: int) -> HttpResponse:
     submission = _reviewable(request, pk)
     try:
         services.return_submission(
@@ -48,7 +48,7 @@ def return_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_view(request: ReportingRequest, pk: int) -> HttpResponse:
     submission = _reviewable(request, pk)
     try:
         services.accept(
@@ -66,7 +66,7 @@ def accept_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen_view(request: ReportingRequest, pk: int) -> HttpResponse:
     submission = _reviewable(request, pk)
     try:
         services.reopen(
@@ -83,7 +83,7 @@ def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_upload(request: ReportingRequest, pk: int) -> HttpResponse:
     submission = visible_submission(request, pk)
     if not access.can_edit_submission(request.user, submission):
         raise PermissionDenied
@@ -91,7 +91,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("reporting:submission", pk=pk)
     try:
         attachment = attachments.add_attachment(
@@ -104,7 +104,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting:submission", pk=pk)
 
 
-def _attachment(request: HttpRequest, pk: int, attachment_pk: int):
+def _attachment(request: ReportingRequest, pk: int, attachment_pk: int):
     submission = visible_submission(request, pk)
     if not access.can_see_narrative(request.user, submission):
         raise Http404
@@ -112,7 +112,7 @@ def _attachment(request: HttpRequest, pk: int, attachment_pk: int):
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment_download(request: ReportingRequest, pk: int, attachment_pk: int) -> FileResponse:
     attachment = _attachment(request, pk, attachment_pk)
     try:
         handle = attachment.file.open("rb")
@@ -125,7 +125,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 
 @login_required
 @require_POST
-def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment_delete(request: ReportingRequest, pk: int, attachment_pk: int) -> HttpResponse:
     attachment = _attachment(request, pk, attachment_pk)
     if not access.can_edit_submission(request.user, attachment.submission):
         raise PermissionDenied

@@ -50,12 +50,18 @@ class Command(BaseCommand):
             raise CommandError("\n".join(exc.messages)) from exc
 
     def _open(self, plan, options):
-        dates = {
-            key: _date(options[key])
-            for key in ("deadline", "lock_date", "cutoff_start", "cutoff_end")
-            if options.get(key)
-        }
-        period = services.open_period(plan, options["year"], find_user(options.get("user")), **dates)
+        def day(key: str) -> dt.date | None:
+            return _date(options[key]) if options.get(key) else None
+
+        period = services.open_period(
+            plan,
+            options["year"],
+            find_user(options.get("user")),
+            deadline=day("deadline"),
+            lock_date=day("lock_date"),
+            cutoff_start=day("cutoff_start"),
+            cutoff_end=day("cutoff_end"),
+        )
         self.stdout.write(
             _(
                 "Opened period %(year)s of plan %(plan)s (id %(id)d): deadline %(deadline)s, "
