@@ -172,6 +172,9 @@ def measure(year: int, repeat: int, log) -> BenchResult:
     from binhdang.plans.models import Plan
     from binhdang.results.engine import national_rollup, plan_results
 
+    load = (
+        f"; load average {os.getloadavg()[0]:.1f} when measuring began" if hasattr(os, "getloadavg") else ""
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     plans = Plan.objects.filter(program="communication", status="active", slug__startswith="synth-")
@@ -218,7 +221,7 @@ def measure(year: int, repeat: int, log) -> BenchResult:
         figures["national_rollup_ratio"] <= GOALS["national_rollup_ratio"],
     ]
     lines = [
-        f"machine {machine()}",
+        f"machine {machine()}{load}",
         f"database {database()}",
         f"measured {plan.province.name} {year} x{repeat}; national roll-up, floor and dashboard x{rounds}",
         f"province_year_results_p50 {figures['province_year_results_p50']:.1f} ms",

@@ -208,8 +208,19 @@ def _sessions_target_is_count(indicator: Indicator) -> bool:
     return not _is_percent(unit)
 
 
-def _bars(indicator: Indicator, year: int) -> tuple[Bar | None, Bar | None, str, int | None]:
-    """(bar for the year, final bar, basis, sessions threshold N or None) of ``indicator``."""
+Bars = tuple[Bar | None, Bar | None, str, int | None]
+
+
+def _bars(indicator: Indicator, year: int) -> Bars:
+    """(bar for the year, final bar, basis, sessions threshold N or None) of ``indicator``, worked
+    out once per indicator object and year (the object lives for one computation)."""
+    memo: dict[int, Bars] = indicator.__dict__.setdefault("_results_bars", {})
+    if year not in memo:
+        memo[year] = _compute_bars(indicator, year)
+    return memo[year]
+
+
+def _compute_bars(indicator: Indicator, year: int) -> Bars:
     expectation = indicator.target_for(year)
     basis = expectation.basis if expectation is not None else "final"
     if catalog_code(indicator) == "1790.1":
@@ -383,6 +394,8 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs
 # ---------------------------------------------------------------------------------------- fetching
 
 
+#: The period fields the engine uses.
+PERIOD_FIELDS = ("id", "plan", "province", "year", "form_code", "deadline", "focal_unit", "status")
 #: The indicator fields the engine and the results pages use.
 INDICATOR_FIELDS = (
     "id",
@@ -494,7 +507,8 @@ def _fetch(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: l
 
 
 def _plan_results(plan: Plan, year: int, period, indicators: list[Indicator], inputs: _Inputs) -> PlanResults:
-    codes = direct_codes(indicators)
+    entered = period is not None and period.form_code != rules.TT1790
+    codes = direct_codes(indicators) if entered else {}
     results = [_result(i, plan, year, period, inputs, codes) for i in indicators]
     figures = inputs.figures.get(period.pk) if period is not None else None
     return PlanResults(plan, year, period, figures, results)
@@ -506,7 +520,7 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     indicators = _indicators_by_plan([plan.pk])
     for indicator in indicators[plan.pk]:
         indicator.plan = plan
-    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years)}
+    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years).only(*PERIOD_FIELDS)}
     inputs = _fetch([plan], indicators, list(periods.values()))
     return {y: _plan_results(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 

@@ -16,6 +16,7 @@ from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import (
     _CENT,
+    PERIOD_FIELDS,
     IndicatorResult,
     PlanResults,
     _fetch,
@@ -156,7 +157,9 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
     for plan_indicators in indicators.values():
         for indicator in plan_indicators:
             indicator.plan = by_pk[indicator.plan_id]
-    periods = {p.plan_id: p for p in Period.objects.filter(plan_id__in=list(by_pk), year=year)}
+    periods = {
+        p.plan_id: p for p in Period.objects.filter(plan_id__in=list(by_pk), year=year).only(*PERIOD_FIELDS)
+    }
     inputs = _fetch(list(by_pk.values()), indicators, list(periods.values()))
     results = {
         plan.province_id: _plan_results(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
