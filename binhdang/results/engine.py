@@ -515,7 +515,7 @@ def _plan_results(plan: Plan, year: int, period, indicators: list[Indicator], in
 
 
 def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
-    """``{year: PlanResults}`` for ``years`` of ``plan``: about six queries whatever the number of years."""
+    """``{year: PlanResults}`` for ``years`` of ``plan``: seven queries whatever the number of years."""
     years = sorted(set(years))
     indicators = _indicators_by_plan([plan.pk])
     for indicator in indicators[plan.pk]:
