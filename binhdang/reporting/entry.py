@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.reporting.forms_catalog import (
@@ -21,6 +22,17 @@ from binhdang.reporting.forms_catalog import (
 from binhdang.reporting.validation import Issue
 
 PREFIX = "v__"
+
+
+def format_number(value: Decimal) -> str:
+    """A figure as officers write it, grouped by thousands: "15.000.000", "72,5" in Vietnamese."""
+    return numberformat.format(
+        value,
+        get_format("DECIMAL_SEPARATOR"),
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
 
 
 def field_name(code: str, coc: str = DEFAULT_COC) -> str:
@@ -51,7 +63,7 @@ class Input:
         if self.value == "":
             return "—"
         if self.value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
-            return number_format(Decimal(self.value), use_l10n=True, force_grouping=True)
+            return format_number(Decimal(self.value))
         if self.value_type == ValueType.BOOLEAN:
             return str(_("Yes")) if self.value == "true" else str(_("No"))
         if self.value_type == ValueType.OPTION:

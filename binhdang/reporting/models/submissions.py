@@ -20,6 +20,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from binhdang.orgunits.models import OrgUnit
@@ -27,10 +28,10 @@ from binhdang.reporting.models.periods import Period
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for correction")
-    ACCEPTED = "accepted", _("Accepted")
+    DRAFT = "draft", pgettext_lazy("report state", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report state", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report state", "Returned for correction")
+    ACCEPTED = "accepted", pgettext_lazy("report state", "Accepted")
 
 
 #: States in which the report can still be changed (by its reporters or the focal officer).
@@ -170,11 +171,11 @@ class StateChange(models.Model):
     """Every workflow step: who moved the report from which state to which, when, and why."""
 
     class Action(models.TextChoices):
-        SUBMIT = "submit", _("Submitted")
-        RESUBMIT = "resubmit", _("Resubmitted")
-        RETURN = "return", _("Returned for correction")
-        ACCEPT = "accept", _("Accepted")
-        REOPEN = "reopen", _("Reopened")
+        SUBMIT = "submit", pgettext_lazy("report action", "Submitted")
+        RESUBMIT = "resubmit", pgettext_lazy("report action", "Resubmitted")
+        RETURN = "return", pgettext_lazy("report action", "Returned for correction")
+        ACCEPT = "accept", pgettext_lazy("report action", "Accepted")
+        REOPEN = "reopen", pgettext_lazy("report action", "Reopened")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="state_changes")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
