@@ -99,7 +99,7 @@ def test_input_cells_are_unlocked_and_validated_by_type(period, daklak):
     assert sheet["C16"].value == '=IF(COUNT(D16:E16)=0,"",SUM(D16:E16))'
     count = validation_at(sheet, "C15")
     assert (count.type, count.operator, count.formula1) == ("whole", "greaterThanOrEqual", "0")
-    assert count.error == "Nhập số nguyên không âm."
+    assert count.error == count.prompt == "Nhập số nguyên không âm."
     assert validation_at(sheet, "E16").type == "whole"
     money = validation_at(sheet, "C29")
     assert (money.type, money.operator, money.formula1) == ("decimal", "greaterThanOrEqual", "0")

@@ -123,6 +123,7 @@ class _Validations:
             rule = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="2000", **common)
             rule.error = _("At most 2000 characters.")
         rule.errorTitle = _("Invalid value")
+        rule.prompt = rule.error  # shown when the cell is selected
         self.sheet.add_data_validation(rule)
         return rule
 
