@@ -43,6 +43,22 @@ def field_id(code: str, coc: str = DEFAULT_COC) -> str:
     return "f-" + (f"{code}-{coc}" if coc else code).replace(".", "_")
 
 
+def display_value(value_type: str, text: str, options=()) -> str:
+    """A stored value as people read it: figures grouped, Có/Không, option labels; "" when empty."""
+    if text == "":
+        return ""
+    try:
+        if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
+            return format_number(Decimal(text))
+    except ArithmeticError:
+        return text
+    if value_type == ValueType.BOOLEAN:
+        return str(_("Yes")) if text == "true" else str(_("No"))
+    if value_type == ValueType.OPTION:
+        return str(dict(options).get(text, text))
+    return text
+
+
 @dataclass
 class Input:
     name: str
@@ -60,15 +76,7 @@ class Input:
     @property
     def display(self) -> str:
         """The value as shown read-only: "1.500.000", "Có", "Áp dụng chính thức"; "—" when empty."""
-        if self.value == "":
-            return "—"
-        if self.value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
-            return format_number(Decimal(self.value))
-        if self.value_type == ValueType.BOOLEAN:
-            return str(_("Yes")) if self.value == "true" else str(_("No"))
-        if self.value_type == ValueType.OPTION:
-            return str(dict(self.options).get(self.value, self.value))
-        return self.value
+        return display_value(self.value_type, self.value, self.options) or "—"
 
     @property
     def input_mode(self) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from binhdang.reporting.entry import display_value
 from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
 from binhdang.reporting.models import Attachment, DataValue, Submission
 
@@ -41,8 +42,15 @@ def value_history(submission: Submission) -> list[HistoryEntry]:
             continue
         last[key] = new
         element = form.element(record.data_element)
-        label = element.message_label(record.category_option_combo) if element else record.data_element
-        entries.append(HistoryEntry(record.history_date, _user(record), "value", label, old, new))
+        coc = record.category_option_combo
+        if element is None:
+            label, shown_old, shown_new = record.data_element, old, new
+        else:
+            kind = element.type_for(coc)
+            label = element.message_label(coc)
+            shown_old = display_value(kind, old, element.options)
+            shown_new = display_value(kind, new, element.options)
+        entries.append(HistoryEntry(record.history_date, _user(record), "value", label, shown_old, shown_new))
     return entries
 
 

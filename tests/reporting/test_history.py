@@ -61,3 +61,17 @@ def test_the_report_history_adds_narrative_edits_and_workflow_steps_newest_first
     assert [(e.label, e.new) for e in narrative] == [("Kết quả", "Bản đầu")]
     hidden = report_history(report_a, include_narrative_text=False)
     assert "Bản đầu" not in [e.new for e in hidden]
+
+
+def test_history_shows_values_as_people_read_them(report_a, commune_a_reporter):
+    services.save_draft(
+        report_a,
+        {("TT_BUDGET_STATE", ""): "15000000", ("TT_AM_PLAN", ""): "true"},
+        None,
+        commune_a_reporter,
+        expected_version=1,
+    )
+    services.save_draft(report_a, {("TT_AM_PLAN", ""): "false"}, None, commune_a_reporter, expected_version=2)
+    shown = {(e.label, e.old, e.new) for e in value_history(report_a)}
+    assert ("Kinh phí từ ngân sách nhà nước (đồng)", "", "15.000.000") in shown
+    assert ("Đã ban hành kế hoạch hưởng ứng Tháng hành động", "Có", "Không") in shown
