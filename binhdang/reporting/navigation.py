@@ -13,6 +13,8 @@ def menu_visible(user) -> bool:
     """Shown to whoever has reports to fill or periods to follow."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return access.visible_periods(user).exists() or access.reporting_units(user).exists() or (
-        access.managed_provinces(user).exists()
+    return (
+        access.visible_periods(user).exists()
+        or access.reporting_units(user).exists()
+        or (access.managed_provinces(user).exists())
     )
