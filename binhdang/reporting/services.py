@@ -167,7 +167,7 @@ def _conflict(current: Submission) -> ConflictError:
 
 def _lock(submission: Submission, expected_version: int | None) -> Submission:
     current = (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("period", "unit", "updated_by")
         .get(pk=submission.pk)
     )
