@@ -256,6 +256,12 @@ def open_backup(path: Path | str, workdir: Path | None = None) -> Iterator[tuple
                 _("its files do not match its manifest (unexpected: %(extra)s; missing: %(missing)s).")
                 % {"extra": ", ".join(extra) or "-", "missing": ", ".join(missing) or "-"},
             )
+        for entry in entries:  # sizes as declared, before writing anything out
+            if entry.name != MANIFEST and entry.size != manifest.members[entry.name].get("size"):
+                raise _refuse(
+                    path,
+                    _("the file “%(name)s” in it is corrupt (checksum mismatch).") % {"name": entry.name},
+                )
         root = Path(extracted)
         try:
             archive.extractall(root, filter="data")
