@@ -230,13 +230,14 @@ def consistent_read(using: str) -> Iterator[str | None]:
         return
     if connection.vendor == "sqlite":
         connection.ensure_connection()
-        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"
+        mode = connection.transaction_mode  # type: ignore[attr-defined]  # SQLite's wrapper only
+        connection.transaction_mode = "DEFERRED"  # type: ignore[attr-defined]
         try:
             with transaction.atomic(using=using), connection.cursor() as cursor:
                 cursor.execute("SELECT COUNT(*) FROM sqlite_master")  # starts the read snapshot
                 yield None
         finally:
-            connection.transaction_mode = mode
+            connection.transaction_mode = mode  # type: ignore[attr-defined]
         return
     with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")

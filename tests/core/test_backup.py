@@ -158,7 +158,10 @@ BAD_ARCHIVES = {
         lambda a, t: rewrite(a, t, replace={"media/empty.txt": lambda d: b"x"}),
         "media/empty.txt",
     ),
-    "not gzip": (lambda a, t: (t.write_bytes(b"PK\x03\x04 not a tarball"), t)[1], "không phải tệp nén .tar.gz"),
+    "not gzip": (
+        lambda a, t: (t.write_bytes(b"PK\x03\x04 not a tarball"), t)[1],
+        "không phải tệp nén .tar.gz",
+    ),
     "foreign tarball": (lambda a, t: _plain_tar_gz(t), "không phải bản sao lưu của binhdang"),
     "other format": (
         lambda a, t: rewrite(a, t, manifest=lambda m: m.update(format="other-app")),
@@ -198,9 +201,7 @@ def test_bad_archive_is_refused_in_vietnamese_and_changes_nothing(tmp_path, medi
 def test_restore_that_loads_different_counts_is_rolled_back(tmp_path, media_root, province_data):
     good = tmp_path / "good.tar.gz"
     backup.create_backup(good, native=False)
-    lying = rewrite(
-        good, tmp_path / "lying.tar.gz", manifest=lambda m: m["tables"].update(accounts_user=999)
-    )
+    lying = rewrite(good, tmp_path / "lying.tar.gz", manifest=lambda m: m["tables"].update(accounts_user=999))
     change_everything(media_root, province_data)
     before_db, before_media = database_content(), media_content(media_root)
 
