@@ -166,7 +166,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or None}
+# Tests on SQLite use a file, not Django's shared in-memory connection: the live server of the browser
+# tests serves requests in several threads, and one SQLite connection must not be used by two at once.
+_test_name = os.environ.get("TEST_DATABASE_NAME") or (
+    str(VAR_DIR / "test-binhdang.sqlite3") if DATABASES["default"]["ENGINE"].endswith("sqlite3") else None
+)
+DATABASES["default"]["TEST"] = {"NAME": _test_name}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
