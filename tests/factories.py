@@ -14,7 +14,9 @@ def make_province(name: str, code: str) -> OrgUnit:
 
 
 def make_unit(province: OrgUnit, name: str, code: str, type: str = OrgUnitType.COMMUNE, **extra) -> OrgUnit:
-    return OrgUnit.objects.create(code=code, name=name, type=type, parent=province, province=province, **extra)
+    return OrgUnit.objects.create(
+        code=code, name=name, type=type, parent=province, province=province, **extra
+    )
 
 
 def make_user(username: str, role: str | None = None, unit: OrgUnit | None = None, **extra) -> User:
@@ -25,3 +27,16 @@ def make_user(username: str, role: str | None = None, unit: OrgUnit | None = Non
 
 
 __all__ = ["PASSWORD", "Role", "make_province", "make_unit", "make_user"]
+
+
+def release(response) -> None:
+    """Read and close a streamed file download without ``response.close()``.
+
+    ``response.close()`` sends ``request_finished``, whose ``close_old_connections`` closes the test's
+    database connection on PostgreSQL (it is inside the test transaction, so autocommit differs from
+    the settings): every later query of the test would fail with "the connection is closed".
+    """
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+        for closer in response._resource_closers:
+            closer()

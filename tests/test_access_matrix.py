@@ -33,6 +33,7 @@ from binhdang.plans.models import Indicator, Plan, ReportingObligation
 from binhdang.plans.models.imports import PlanImport
 from binhdang.reporting import attachments as reporting_attachments
 from binhdang.reporting import services as reporting_services
+from tests.factories import release
 
 PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry", "anonymous")
 #: URL names (or namespaces, ending with ":") left out of the matrix, with the reason.
@@ -412,7 +413,7 @@ def build_world(daklak, laichau, users: dict) -> World:
 
 def _status(client: Client, url: str) -> tuple[int, str]:
     response = client.get(url)
-    response.close()  # file downloads: close the file
+    release(response)  # file downloads: close the file
     return response.status_code, response.get("Location", "")
 
 

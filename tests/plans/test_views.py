@@ -10,6 +10,7 @@ from django.urls import reverse
 from binhdang.plans.importing import import_plan
 from binhdang.plans.models import Plan, PlanImport
 from binhdang.plans.roadmap import cell_name
+from tests.factories import release
 from tests.plans import extractions
 from tests.plans.samples import seed_path
 
@@ -54,7 +55,7 @@ def test_people_of_the_province_and_the_ministry_read_every_page_of_a_plan_in_fo
 
     for url in page_urls(plan):
         response = client.get(url)
-        response.close()  # the source document is streamed from its file
+        release(response)  # the source document is streamed from its file
         assert response.status_code == 200, url
     listing = client.get(reverse("plans:list")).content.decode()
     assert plan.title in listing and "Đang thực hiện" in listing
