@@ -32,7 +32,11 @@ def fast_password_hashing(request, settings):
     """Argon2 costs about a second per persona on a busy 2-core machine; tests use MD5 unless marked
     ``@pytest.mark.argon2``. Production hashing is checked by tests so marked and by test_settings."""
     if request.node.get_closest_marker("argon2") is None:
-        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+        settings.PASSWORD_HASHERS = [
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            *settings.PASSWORD_HASHERS,
+        ]
+
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
