@@ -13,6 +13,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from binhdang.core import audit
 from binhdang.core.text import fold, nfc
 from binhdang.orgunits.matching import UnitMatcher, name_key, province_short_name
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
@@ -158,9 +159,7 @@ class AgencyResolver:
             parent=self.parent,
             province=self.province,
         )
-        unit._history_user = self.user
-        unit._change_reason = _("created while importing a plan")
-        unit.save()
+        audit.by(unit, self.user, reason=_("created while importing a plan")).save()
         self._new[self._key(name)] = unit
         self.created.append(unit)
         return unit
@@ -207,9 +206,7 @@ def ensure_local_unit(province: OrgUnit, issuer: str, locality: str, unit_type: 
         province=province,
         is_active=unit_type != OrgUnitType.DISTRICT,
     )
-    unit._history_user = user
-    unit._change_reason = _("created while importing a plan")
-    unit.save()
+    audit.by(unit, user, reason=_("created while importing a plan")).save()
     return unit
 
 

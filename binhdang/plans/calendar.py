@@ -50,7 +50,7 @@ class DueObligation:
 
 def _deadline_title(obligation: ReportingObligation) -> str:
     receivers = ", ".join(obligation.receivers)
-    reporter = obligation.reporter_unit.name if obligation.reporter_unit_id else obligation.reporter_text
+    reporter = obligation.reporter_unit.name if obligation.reporter_unit else obligation.reporter_text
     if reporter and receivers:
         return _("%(reporter)s report to %(receivers)s") % {"reporter": reporter, "receivers": receivers}
     if receivers:

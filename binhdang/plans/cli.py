@@ -84,7 +84,7 @@ def handle_import(command, options: dict) -> Plan:
     except PlanImportError as error:
         raise CommandError(str(error)) from error
     indicators = [
-        {"code": i.code, "catalog": i.catalog.code if i.catalog_id else None}
+        {"code": i.code, "catalog": i.catalog.code if i.catalog else None}
         for i in plan.indicators.select_related("catalog").order_by("order")
     ]
     if options.get("json"):

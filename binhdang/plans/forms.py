@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,11 +19,13 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
         error_messages={"required": _("Choose the plan file to upload."), "empty": _("The file is empty.")},
     )
-    province = forms.ModelChoiceField(queryset=None, label=_("Province"), empty_label=None)
+    province: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Province"), empty_label=None
+    )
 
     def __init__(self, *args, provinces, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].queryset = provinces
+        cast(forms.ModelChoiceField, self.fields["province"]).queryset = provinces
         if provinces.count() == 1:
             self.fields["province"].initial = provinces.first()
             self.fields["province"].widget = forms.HiddenInput()
@@ -55,4 +59,4 @@ class BindingForm(forms.Form):
 
     def __init__(self, *args, program: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["catalog"].choices = catalog_choices(program)
+        cast(forms.ChoiceField, self.fields["catalog"]).choices = catalog_choices(program)

@@ -40,7 +40,7 @@ from binhdang.plans.models import (
 from binhdang.plans.plan_builder import PlanBuilder, as_year, iso_date, save_as
 
 REQUIRED_KEYS = ("level", "program", "title", "indicators")
-_PROGRAM_SLUG = {
+_PROGRAM_SLUG: dict[str, str] = {
     Program.COMMUNICATION: "truyen-thong",
     Program.STRATEGY: "chien-luoc",
     Program.OTHER: "ke-hoach",
@@ -82,7 +82,7 @@ def read_source(source_file) -> tuple[str, bytes]:
         return path.name, path.read_bytes()
     if isinstance(source_file, FieldFile):
         with source_file.open("rb") as handle:
-            return os.path.basename(source_file.name), handle.read()
+            return os.path.basename(source_file.name or ""), handle.read()
     if isinstance(source_file, File) or hasattr(source_file, "read"):
         if hasattr(source_file, "open") and getattr(source_file, "closed", False):
             source_file.open("rb")
@@ -152,7 +152,8 @@ def _previous_version(
         return _newest_version(duplicate)
     same = Plan.objects.filter(province=province, org_unit=org_unit, program=program)
     latest = same.exclude(status=PlanStatus.ARCHIVED).order_by("-version", "-pk").first()
-    return _newest_version(latest or same.order_by("-version", "-pk").first()) if same.exists() else None
+    latest = latest or same.order_by("-version", "-pk").first()
+    return _newest_version(latest) if latest is not None else None
 
 
 def archive_previous_versions(plan: Plan, user) -> None:

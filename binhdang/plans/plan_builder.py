@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from binhdang.core.text import nfc
+from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.agencies import AgencyResolver, is_group, reporter_kinds
 from binhdang.plans.catalog import bind_indicator
 from binhdang.plans.models import (
@@ -250,7 +251,8 @@ class PlanBuilder:
                         % {"label": row.get("label") or row.get("indicator")}
                     )
                 continue
-            cells = row.get("milestones") if isinstance(row.get("milestones"), list) else [row]
+            milestones = row.get("milestones")
+            cells = milestones if isinstance(milestones, list) else [row]
             for cell in cells:
                 if isinstance(cell, dict):
                     yield indicator, cell
@@ -289,12 +291,13 @@ class PlanBuilder:
             duties = [nfc(str(d)) for d in item.get("duties") or [] if str(d).strip()]
             source = str(item.get("source") or "")
             units = self.resolver.resolve(name)
-            for unit in units or [None]:
+            candidates: list[OrgUnit | None] = list(units) if units else [None]
+            for unit in candidates:
                 order += 1
                 AgencyDuty.objects.create(
                     plan=self.plan,
                     agency=unit,
-                    agency_name=(name if len(units) <= 1 else unit.name)[:500],
+                    agency_name=(unit.name if unit is not None and len(units) > 1 else name)[:500],
                     is_group=unit is None,
                     duties=duties,
                     source=source,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +104,7 @@ class HeaderForm(forms.Form):
     focal_agency = forms.CharField(label=_("Focal agency"), max_length=255, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and start > end:
             self.add_error("period_end", _("The period ends before it starts."))
@@ -118,7 +119,7 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["catalog"].choices = choices
+        cast(forms.ChoiceField, self.fields["catalog"]).choices = choices
 
 
 class TargetForm(forms.Form):
@@ -138,7 +139,7 @@ class TargetForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         kind = data.get("kind")
         if kind in (TargetKind.MIN, TargetKind.MAX) and data.get("value") is None:
             self.add_error("value", _("Enter the value of this target."))
@@ -191,7 +192,7 @@ def _iso_date(text):
         return None
 
 
-def _catalog_initial(item: dict, program: str) -> str:
+def _catalog_initial(item: dict, program: str | None) -> str:
     if "catalog" in item:
         return item.get("catalog") or ""
     code, _confidence, _reason = bind_indicator(str(item.get("text") or ""), program)
@@ -322,8 +323,8 @@ class ReviewForms:
                 original["annual"] = True
             targets_of.setdefault(data["indicator"], []).append(original)
         indicators = []
-        for form in self.indicators.forms:
-            data = form.cleaned_data
+        for indicator_form in self.indicators.forms:
+            data = indicator_form.cleaned_data
             item = dict(originals[data["index"]]) if data["index"] < len(originals) else {}
             item.update(
                 code=data["code"].strip(), text=data["text"].strip(), catalog=data.get("catalog") or ""

@@ -19,6 +19,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from binhdang.core import audit
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans import access
 from binhdang.plans.catalog import ensure_catalog
@@ -193,8 +194,7 @@ def set_plan_status(plan: Plan, status: str, user) -> Plan:
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     plan.status = status
-    plan._history_user = user
-    plan.save()
+    audit.by(plan, user).save()
     if status == PlanStatus.ACTIVE:
         archive_previous_versions(plan, user)
     return plan
@@ -215,8 +215,7 @@ def save_roadmap(plan: Plan, data, user) -> int:
         milestone = by_id[indicator_id].milestone_for(year)
         if cell is None:
             if milestone is not None:
-                milestone._history_user = user
-                milestone.delete()
+                audit.by(milestone, user).delete()
                 changed += 1
             continue
         if milestone is None:
@@ -224,8 +223,7 @@ def save_roadmap(plan: Plan, data, user) -> int:
         elif (milestone.value, milestone.min, milestone.max) == (cell.value, cell.min, cell.max):
             continue
         milestone.value, milestone.min, milestone.max = cell.value, cell.min, cell.max
-        milestone._history_user = user
-        milestone.save()
+        audit.by(milestone, user).save()
         changed += 1
     return changed
 
@@ -248,6 +246,5 @@ def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indic
     indicator.binding_reason = (
         _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
     )
-    indicator._history_user = user
-    indicator.save()
+    audit.by(indicator, user).save()
     return indicator

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from binhdang.reporting import access, audit
+from binhdang.core import audit
+from binhdang.reporting import access
 from binhdang.reporting.errors import AccessDenied, ReportingError, TransitionError
 from binhdang.reporting.models import Attachment, Submission
 

@@ -14,8 +14,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import User
+from binhdang.core import audit
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-from binhdang.reporting import access, audit, plan_adapter
+from binhdang.reporting import access, plan_adapter
 from binhdang.reporting.errors import AccessDenied, ReportingError
 from binhdang.reporting.models import ExpectedReporter, Period, PeriodStatus
 

@@ -30,8 +30,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import Role, User
+from binhdang.core import audit
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, audit
+from binhdang.reporting import access
 from binhdang.reporting.errors import (
     AccessDenied,
     ConflictError,

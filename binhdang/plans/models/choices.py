@@ -56,7 +56,7 @@ class ImportStatus(models.TextChoices):
 
 
 #: Target kind -> the direction of the indicator it belongs to.
-DIRECTION_OF_KIND = {
+DIRECTION_OF_KIND: dict[str, str] = {
     TargetKind.MIN: Direction.INCREASE,
     TargetKind.INCREASE: Direction.INCREASE,
     TargetKind.MAX: Direction.DECREASE,

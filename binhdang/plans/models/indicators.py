@@ -15,7 +15,12 @@ from binhdang.plans.models.catalog import CatalogIndicator
 from binhdang.plans.models.choices import DIRECTION_OF_KIND, Direction, TargetKind
 from binhdang.plans.models.plan import Goal, Plan
 
-NUMBER = {"max_digits": 16, "decimal_places": 4, "null": True, "blank": True}
+
+def number_field(verbose_name) -> models.DecimalField:
+    """An optional plan number (baseline, target, milestone): up to 12 digits and 4 decimals."""
+    return models.DecimalField(verbose_name, max_digits=16, decimal_places=4, null=True, blank=True)
+
+
 _QUANTUM = Decimal("0.0001")
 
 Bounds = tuple[Decimal, Decimal]
@@ -72,7 +77,7 @@ class Indicator(models.Model):
         _("direction"), max_length=16, choices=Direction.choices, default=Direction.INCREASE
     )
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
-    baseline_value = models.DecimalField(_("baseline value"), **NUMBER)
+    baseline_value = number_field(_("baseline value"))
     responsible = models.ManyToManyField(
         OrgUnit, verbose_name=_("responsible agencies"), blank=True, related_name="responsible_for_indicators"
     )
@@ -121,11 +126,12 @@ class Indicator(models.Model):
         final = self.final_target
         if final is not None:
             return final.kind
-        return {
+        kind_of_direction: dict[str, str] = {
             Direction.DECREASE: TargetKind.MAX,
             Direction.RANGE: TargetKind.RANGE,
             Direction.BOOLEAN: TargetKind.BOOLEAN,
-        }.get(self.direction, TargetKind.MIN)
+        }
+        return kind_of_direction.get(self.direction, TargetKind.MIN)
 
     def milestone_for(self, year: int) -> Milestone | None:
         return next((m for m in self._milestones() if m.year == year), None)
@@ -163,8 +169,7 @@ class Indicator(models.Model):
         """
         milestone = self.milestone_for(year)
         if milestone is not None:
-            low, high = milestone.bounds() or (None, None)
-            return _expectation(year, self.main_kind, (low, high) if low is not None else None, "milestone")
+            return _expectation(year, self.main_kind, milestone.bounds(), "milestone")
         targets = self._targets()
         for target in targets:
             if target.year == year and not target.annual:
@@ -200,9 +205,9 @@ class Target(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     kind = models.CharField(_("kind"), max_length=16, choices=TargetKind.choices)
-    value = models.DecimalField(_("value"), **NUMBER)
-    min = models.DecimalField(_("minimum"), **NUMBER)
-    max = models.DecimalField(_("maximum"), **NUMBER)
+    value = number_field(_("value"))
+    min = number_field(_("minimum"))
+    max = number_field(_("maximum"))
     unit = models.CharField(_("unit"), max_length=64, blank=True)
     year = models.PositiveSmallIntegerField(_("due year"), null=True, blank=True)
     from_year = models.PositiveSmallIntegerField(_("every year from"), null=True, blank=True)
@@ -253,9 +258,9 @@ class Milestone(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="milestones")
     year = models.PositiveSmallIntegerField(_("year"))
-    value = models.DecimalField(_("value"), **NUMBER)
-    min = models.DecimalField(_("minimum"), **NUMBER)
-    max = models.DecimalField(_("maximum"), **NUMBER)
+    value = number_field(_("value"))
+    min = number_field(_("minimum"))
+    max = number_field(_("maximum"))
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     history = HistoricalRecords()

@@ -120,7 +120,9 @@ class Plan(models.Model):
 
     def all_versions(self) -> list[Plan]:
         """This plan and every earlier version, newest first."""
-        chain, seen, plan = [], set(), self
+        chain: list[Plan] = []
+        seen: set[int] = set()
+        plan: Plan | None = self
         while plan is not None and plan.pk not in seen:
             chain.append(plan)
             seen.add(plan.pk)

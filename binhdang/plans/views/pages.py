@@ -78,7 +78,8 @@ def indicators(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Roadmap saved (%(count)d cell(s) changed).") % {"count": changed})
             return redirect("plans:indicators", plan.slug)
     years = plan.roadmap_years
-    rows, goals = [], OrderedDict()
+    rows: list[dict] = []
+    goals: OrderedDict = OrderedDict()
     for item in _indicators(plan):
         cells = []
         for year in years:
@@ -123,7 +124,7 @@ def indicator(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = BindingForm(
         request.POST or None,
         program=plan.program,
-        initial={"catalog": item.catalog.code if item.catalog_id else ""},
+        initial={"catalog": item.catalog.code if item.catalog else ""},
     )
     if request.method == "POST":
         if not can_manage:
@@ -222,4 +223,4 @@ def source_file(request: HttpRequest, slug: str) -> FileResponse:
     plan = access.plan_or_404(request.user, slug)
     if not plan.source_file:
         raise Http404
-    return FileResponse(plan.source_file.open("rb"), as_attachment=True, filename=plan.source_name or None)
+    return FileResponse(plan.source_file.open("rb"), as_attachment=True, filename=plan.source_name or "")

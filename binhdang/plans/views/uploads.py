@@ -109,8 +109,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     """Review the extracted plan beside its sources, correct it, then confirm (or discard) it."""
     pending = access.import_or_404(request.user, pk)
     if not pending.is_pending:
-        if pending.plan_id and access.can_view_plan(request.user, pending.plan):
-            return redirect(pending.plan)
+        if pending.plan is not None and access.can_view_plan(request.user, pending.plan):
+            return redirect(pending.plan.get_absolute_url())
         messages.info(request, _("This upload was already confirmed or discarded."))
         return redirect("plans:list")
     action = request.POST.get("action") if request.method == "POST" else None

@@ -8,7 +8,10 @@ saving or deleting.
 from __future__ import annotations
 
 
-def by[T](instance: T, user) -> T:
-    """Have the next save or delete of ``instance`` recorded in its history as made by ``user``."""
+def by[T](instance: T, user, reason=None) -> T:
+    """Have the next save or delete of ``instance`` recorded in its history as made by ``user``,
+    with ``reason`` (shown in the history) when given."""
     setattr(instance, "_history_user", user)  # noqa: B010 (simple-history's documented hook)
+    if reason is not None:
+        setattr(instance, "_change_reason", str(reason))  # noqa: B010 (simple-history's documented hook)
     return instance
