@@ -112,7 +112,10 @@ class HeaderForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    index = forms.IntegerField(widget=forms.HiddenInput)
+    """An indicator read from the plan (``index`` = its position) or, without an index, a new one the
+    officer adds (left blank, it is ignored)."""
+
+    index = forms.IntegerField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("Code"), max_length=14, widget=forms.TextInput(attrs={"size": 5}))
     text = forms.CharField(label=_("Indicator"), widget=forms.Textarea(attrs={"rows": 3}))
     catalog = forms.ChoiceField(label=_("Catalog indicator"), required=False)
@@ -123,6 +126,9 @@ class IndicatorForm(forms.Form):
 
 
 class TargetForm(forms.Form):
+    """A target read from the plan, or (initial ``new``) the blank row under each indicator where the
+    officer adds one: left blank, that row is ignored."""
+
     index = forms.IntegerField(widget=forms.HiddenInput, required=False)
     indicator = forms.IntegerField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=TargetKind.choices)
@@ -137,6 +143,13 @@ class TargetForm(forms.Form):
     baseline_year = forms.IntegerField(
         label=_("Baseline year"), required=False, min_value=1990, max_value=2100
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("new"):
+            self.empty_permitted = True
+            kind = cast(forms.ChoiceField, self.fields["kind"])
+            kind.choices = [("", "—"), *TargetKind.choices]
 
     def clean(self):
         data = super().clean() or {}
@@ -179,7 +192,7 @@ class ConfirmForm(forms.Form):
     )
 
 
-IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=0)
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1)
 TargetFormSet = forms.formset_factory(TargetForm, extra=0, can_delete=True)
 ReportingFormSet = forms.formset_factory(ReportingForm, extra=1, can_delete=True)
 CampaignFormSet = forms.formset_factory(CampaignForm, extra=1, can_delete=True)
@@ -246,6 +259,7 @@ class ReviewForms:
                 }
                 row.update(index=j, indicator=i, annual=bool(target.get("annual") or target.get("from_year")))
                 target_rows.append(row)
+            target_rows.append({"indicator": i, "new": True})
         self.targets = TargetFormSet(data, prefix="tg", initial=target_rows)
         self.reporting = ReportingFormSet(
             data,
@@ -325,11 +339,14 @@ class ReviewForms:
         indicators = []
         for indicator_form in self.indicators.forms:
             data = indicator_form.cleaned_data
-            item = dict(originals[data["index"]]) if data["index"] < len(originals) else {}
+            if not data:  # the blank "add an indicator" row
+                continue
+            index = data.get("index")
+            item = dict(originals[index]) if index is not None and index < len(originals) else {}
             item.update(
                 code=data["code"].strip(), text=data["text"].strip(), catalog=data.get("catalog") or ""
             )
-            item["targets"] = targets_of.get(data["index"], [])
+            item["targets"] = targets_of.get(index, []) if index is not None else []
             item.setdefault("responsible", [])
             indicators.append(item)
         result["indicators"] = indicators

@@ -168,6 +168,71 @@ def test_review_edits_are_saved_and_shown_again(client, daklak, focal_officer):
     assert not Plan.objects.exists()
 
 
+def test_the_officer_adds_an_indicator_the_extraction_missed_then_its_target(client, daklak, focal_officer):
+    client.force_login(focal_officer)
+    pending = upload_seed(client, daklak, "000")
+    url = reverse("plans:review", args=[pending.pk])
+    review = client.get(url)
+    new = len(pending.extraction["indicators"])  # the blank "add an indicator" row comes last
+    assert "Thêm chỉ tiêu mà hệ thống chưa đọc được" in review.content.decode()
+    data = review_post(review, action="save")
+    data[f"ind-{new}-code"] = "6"
+    data[f"ind-{new}-text"] = "100% cơ quan báo chí có chuyên mục về bình đẳng giới"
+
+    assert client.post(url, data).status_code == 302
+    pending.refresh_from_db()
+    added = pending.extraction["indicators"][new]
+    assert (added["code"], added["targets"], added["catalog"]) == ("6", [], "")
+
+    review = client.get(url)
+    blank = next(
+        f
+        for f in review.context["forms"].targets.forms
+        if f.initial.get("new") and f.initial["indicator"] == new
+    )
+    data = review_post(review, action="confirm")
+    data["c-status"] = "active"
+    data[f"{blank.prefix}-kind"] = "min"
+    data[f"{blank.prefix}-value"] = "100"
+    data[f"{blank.prefix}-unit"] = "%"
+    data[f"{blank.prefix}-year"] = "2030"
+    assert client.post(url, data).status_code == 302
+
+    indicator = Plan.objects.get().indicators.get(code="6")
+    target = indicator.targets.get()
+    assert (target.kind, target.value, target.unit, target.year) == ("min", 100, "%", 2030)
+
+
+def test_blank_add_rows_change_nothing(client, daklak, focal_officer):
+    client.force_login(focal_officer)
+    pending = upload_seed(client, daklak, "000")
+    before = pending.extraction
+    url = reverse("plans:review", args=[pending.pk])
+
+    assert client.post(url, review_post(client.get(url), action="save")).status_code == 302
+
+    pending.refresh_from_db()
+    assert [i["code"] for i in pending.extraction["indicators"]] == [i["code"] for i in before["indicators"]]
+    assert [len(i["targets"]) for i in pending.extraction["indicators"]] == [
+        len(i["targets"]) for i in before["indicators"]
+    ]
+
+
+def test_a_half_filled_new_target_is_refused_with_its_field_named(client, daklak, focal_officer):
+    client.force_login(focal_officer)
+    pending = upload_seed(client, daklak, "000")
+    url = reverse("plans:review", args=[pending.pk])
+    review = client.get(url)
+    blank = next(f for f in review.context["forms"].targets.forms if f.initial.get("new"))
+    data = review_post(review, action="save")
+    data[f"{blank.prefix}-kind"] = "max"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 400
+    assert "Hãy nhập giá trị của mức cần đạt này" in response.content.decode()
+
+
 def test_bad_review_input_is_named_and_nothing_is_saved(client, daklak, focal_officer):
     client.force_login(focal_officer)
     pending = upload_seed(client, daklak, "000")

@@ -62,7 +62,8 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _indicator_rows(forms: ReviewForms) -> list[dict]:
-    """Each indicator form with its source sentence, automatic binding and target forms."""
+    """Each indicator form with its source sentence, automatic binding and target forms (ending with
+    the blank row for a new target); the last form, without an index, adds a new indicator."""
     items = forms.extraction.get("indicators") or []
     program = forms.extraction.get("program")
     targets_by_indicator: dict[int, list] = {}
@@ -74,14 +75,20 @@ def _indicator_rows(forms: ReviewForms) -> list[dict]:
         targets_by_indicator.setdefault(position, []).append(target_form)
     rows = []
     for form in forms.indicators.forms:
-        position = int(form["index"].value())
+        try:
+            position = int(form["index"].value())
+        except (TypeError, ValueError):
+            rows.append({"form": form, "is_new": True, "targets": []})
+            continue
         item = items[position] if position < len(items) else {}
         code, confidence, reason = bind_indicator(str(item.get("text") or ""), program)
+        targets = targets_by_indicator.get(position, [])
         rows.append(
             {
                 "form": form,
                 "source": item.get("source") or "",
-                "targets": targets_by_indicator.get(position, []),
+                "targets": targets,
+                "read_targets": sum(1 for target in targets if not target.initial.get("new")),
                 "auto": {"code": code, "confidence": confidence, "reason": reason},
                 "responsible": item.get("responsible") or [],
             }
