@@ -7,6 +7,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.models import CatalogIndicator, PlanStatus
 from binhdang.plans.services import ALLOWED_EXTENSIONS, UploadError, check_upload
@@ -60,3 +61,27 @@ class BindingForm(forms.Form):
     def __init__(self, *args, program: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["catalog"]).choices = catalog_choices(program)
+
+
+class ResponsibleForm(forms.Form):
+    """The agencies responsible for an indicator: units of the province, and groups named in words."""
+
+    units = forms.ModelMultipleChoiceField(
+        queryset=OrgUnit.objects.none(),
+        label=_("Responsible agencies"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    others = forms.CharField(
+        label=_("Other responsible agencies, one per line"),
+        help_text=_("Groups that are not one unit, e.g. “UBND các xã, phường”."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelMultipleChoiceField, self.fields["units"]).queryset = units
+
+    def other_lines(self) -> list[str]:
+        return [line for line in (self.cleaned_data.get("others") or "").splitlines() if line.strip()]

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.core import audit
-from binhdang.orgunits.models import OrgUnit
+from binhdang.core.text import nfc
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans import access
 from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.importing import (
@@ -247,4 +250,42 @@ def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indic
         _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
     )
     audit.by(indicator, user).save()
+    return indicator
+
+
+#: Unit types that can be named responsible for an indicator (communes are named as a group in text).
+RESPONSIBLE_TYPES = (OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA)
+
+
+def responsible_choices(plan: Plan) -> QuerySet[OrgUnit]:
+    """The agencies of the plan's province that can be made responsible for one of its indicators."""
+    return OrgUnit.objects.filter(
+        province=plan.province, type__in=RESPONSIBLE_TYPES, is_active=True
+    ).order_by("type", "name")
+
+
+@transaction.atomic
+def set_indicator_responsible(
+    indicator: Indicator, units: Iterable[OrgUnit], others: Iterable[str], user
+) -> Indicator:
+    """Name the agencies responsible for an indicator: units of the plan's province (they enter the
+    indicator's value where it is entered directly) and group phrases kept as text ("UBND các xã").
+    Refuses a unit outside the province; recorded in the indicator's history."""
+    _manage(indicator.plan, user)
+    chosen = list(units)
+    allowed = set(responsible_choices(indicator.plan).values_list("pk", flat=True))
+    for unit in chosen:
+        if unit.pk not in allowed:
+            raise PlanImportError(
+                _("“%(unit)s” is not an agency of %(province)s: it cannot be responsible for this indicator.")
+                % {"unit": unit.name, "province": indicator.plan.province.name}
+            )
+    texts: list[str] = []
+    for line in others:
+        text = nfc(" ".join(str(line).split()))[:500]
+        if text and text not in texts:
+            texts.append(text)
+    indicator.responsible.set(chosen)
+    indicator.responsible_text = texts
+    audit.by(indicator, user, reason=_("responsible agencies changed")).save()
     return indicator

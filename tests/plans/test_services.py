@@ -166,6 +166,49 @@ def test_leaders_and_other_provinces_cannot_change_a_plan(plan, leader, outsider
             services.set_indicator_binding(plan.indicators.first(), "1790.2", user)
 
 
+def test_the_officer_names_the_responsible_agencies_of_an_indicator(plan, daklak, focal_officer):
+    indicator = plan.indicators.get(code="1")
+
+    services.set_indicator_responsible(
+        indicator,
+        [daklak.health, daklak.womens_union],
+        ["UBND các  xã, phường", "", "UBND các xã, phường"],
+        focal_officer,
+    )
+
+    indicator.refresh_from_db()
+    assert set(indicator.responsible.all()) == {daklak.health, daklak.womens_union}
+    assert indicator.responsible_text == ["UBND các xã, phường"]
+    latest = indicator.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (
+        focal_officer,
+        "đã đổi cơ quan chịu trách nhiệm",
+    )
+
+
+def test_a_commune_or_a_unit_of_another_province_cannot_be_made_responsible(
+    plan, daklak, laichau, focal_officer
+):
+    indicator = plan.indicators.get(code="1")
+    before = set(indicator.responsible.all())
+
+    for unit in (laichau.health, daklak.commune_a):
+        with pytest.raises(services.PlanImportError, match="không phải là cơ quan của Tỉnh Đắk Lắk"):
+            services.set_indicator_responsible(indicator, [daklak.health, unit], [], focal_officer)
+
+    assert set(indicator.responsible.all()) == before
+
+
+def test_only_the_focal_officer_names_responsible_agencies(
+    plan, daklak, leader, outsider, commune_a_reporter
+):
+    indicator = plan.indicators.get(code="1")
+    for user in (leader, outsider, commune_a_reporter):
+        with pytest.raises(PermissionDenied):
+            services.set_indicator_responsible(indicator, [daklak.health], [], user)
+    assert not indicator.responsible.filter(pk=daklak.health.pk).exists()
+
+
 def test_the_officer_rebinds_an_indicator(plan, focal_officer):
     indicator = plan.indicators.get(code="1")
 

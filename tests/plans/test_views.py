@@ -371,6 +371,50 @@ def test_the_focal_officer_changes_the_status_and_a_binding(client, plan, focal_
     assert (indicator.catalog.code, indicator.binding_manual) == ("1790.2", True)
 
 
+def test_the_focal_officer_ticks_the_responsible_agencies_on_the_indicator_page(
+    client, plan, daklak, focal_officer
+):
+    client.force_login(focal_officer)
+    indicator = plan.indicators.get(code="1")
+    url = reverse("plans:indicator", args=[plan.slug, indicator.pk])
+    page = client.get(url).content.decode()
+    assert "Cơ quan chịu trách nhiệm" in page and "Sở Y tế" in page
+    assert "Xã Ea Kar" not in page.split("responsible-title")[1]  # communes are named as a group, in words
+
+    response = client.post(
+        url, {"form": "responsible", "units": [daklak.health.pk], "others": "UBND các xã, phường\n"}
+    )
+
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert list(indicator.responsible.all()) == [daklak.health]
+    assert indicator.responsible_text == ["UBND các xã, phường"]
+
+
+def test_a_unit_outside_the_choices_is_refused_on_the_indicator_page(client, plan, laichau, focal_officer):
+    client.force_login(focal_officer)
+    indicator = plan.indicators.get(code="1")
+    before = set(indicator.responsible.all())
+
+    response = client.post(
+        reverse("plans:indicator", args=[plan.slug, indicator.pk]),
+        {"form": "responsible", "units": [laichau.health.pk]},
+    )
+
+    assert response.status_code == 400
+    assert "không phải là một trong các lựa chọn" in response.content.decode()
+    assert set(indicator.responsible.all()) == before
+
+
+def test_the_leader_sees_no_responsible_form_and_cannot_post_it(client, plan, daklak, leader):
+    client.force_login(leader)
+    indicator = plan.indicators.get(code="1")
+    url = reverse("plans:indicator", args=[plan.slug, indicator.pk])
+
+    assert "responsible-title" not in client.get(url).content.decode()
+    assert client.post(url, {"form": "responsible", "units": [daklak.health.pk]}).status_code == 403
+
+
 def test_the_calendar_lists_the_years_dates_the_vietnamese_way(client, plan, leader):
     client.force_login(leader)
 

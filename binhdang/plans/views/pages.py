@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binhdang.plans import access, services
 from binhdang.plans.calendar import calendar_years, plan_calendar
-from binhdang.plans.forms import BindingForm, StatusForm
+from binhdang.plans.forms import BindingForm, ResponsibleForm, StatusForm
 from binhdang.plans.models import Plan, PlanStatus
 from binhdang.plans.roadmap import RoadmapError, cell_name, cell_text
 
@@ -117,24 +117,41 @@ def indicators(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """One indicator: targets, expected value each year, responsible agencies; the officer rebinds it."""
+    """One indicator: targets, expected value each year, responsible agencies; the officer rebinds it
+    to the catalog and names its responsible agencies (two forms, told apart by the posted ``form``)."""
     plan = access.plan_or_404(request.user, slug)
     item = access.indicator_or_404(request.user, plan, pk)
     can_manage = access.can_manage_plan(request.user, plan)
+    posted = request.POST.get("form", "binding") if request.method == "POST" else None
     form = BindingForm(
-        request.POST or None,
+        request.POST if posted == "binding" else None,
         program=plan.program,
         initial={"catalog": item.catalog.code if item.catalog else ""},
+    )
+    responsible_form = ResponsibleForm(
+        request.POST if posted == "responsible" else None,
+        units=services.responsible_choices(plan),
+        initial={"units": list(item.responsible.all()), "others": "\n".join(item.responsible_text or [])},
     )
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
+        if posted == "binding" and form.is_valid():
             services.set_indicator_binding(item, form.cleaned_data["catalog"] or None, request.user)
             messages.success(
                 request, _("The catalog binding of indicator %(code)s was saved.") % {"code": item.code}
             )
             return redirect(item)
+        if posted == "responsible" and responsible_form.is_valid():
+            services.set_indicator_responsible(
+                item, responsible_form.cleaned_data["units"], responsible_form.other_lines(), request.user
+            )
+            messages.success(
+                request, _("The responsible agencies of indicator %(code)s were saved.") % {"code": item.code}
+            )
+            return redirect(item)
+        if posted not in ("binding", "responsible"):
+            messages.error(request, _("Nothing was saved: the form sent is unknown."))
     item = _indicators(plan).get(pk=item.pk)
     expectations = [(year, item.target_for(year), item.milestone_for(year)) for year in plan.roadmap_years]
     return render(
@@ -146,10 +163,11 @@ def indicator(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "indicators",
             indicator=item,
             form=form,
+            responsible_form=responsible_form,
             expectations=expectations,
             history=item.history.select_related("history_user")[:10],
         ),
-        status=400 if form.errors else 200,
+        status=400 if request.method == "POST" else 200,  # a valid POST has redirected
     )
 
 
