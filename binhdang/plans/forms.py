@@ -68,7 +68,7 @@ class ResponsibleForm(forms.Form):
 
     units = forms.ModelMultipleChoiceField(
         queryset=OrgUnit.objects.none(),
-        label=_("Responsible agencies"),
+        label=_("Agencies of the province"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
