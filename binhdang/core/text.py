@@ -22,3 +22,25 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def nul_place(value, path: str = "") -> str | None:
+    """Where the first NUL character (``\\x00``) is in a JSON-like value, as ``indicators[0].text``
+    (``"/"`` for the value itself); None when there is none. PostgreSQL cannot store NUL in text,
+    so input holding one is refused before anything is written. Walks without recursion: a deeply
+    nested value cannot exhaust the stack."""
+    stack = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return where or "/"
+        elif isinstance(item, dict):
+            for key, child in reversed(list(item.items())):
+                step = f"{where}.{key}" if where else str(key)
+                if "\x00" in str(key):
+                    return step
+                stack.append((step, child))
+        elif isinstance(item, list | tuple):
+            stack.extend((f"{where}[{i}]", child) for i, child in reversed(list(enumerate(item))))
+    return None

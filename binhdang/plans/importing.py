@@ -26,7 +26,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from binhdang.core.text import fold, nfc
+from binhdang.core.text import fold, nfc, nul_place
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.agencies import AgencyResolver, ensure_local_unit
 from binhdang.plans.catalog import ensure_catalog
@@ -98,6 +98,11 @@ def check_extraction(extraction) -> None:
     """Raise ``InvalidExtractionError`` (naming what is wrong) unless ``extraction`` can be imported."""
     if not isinstance(extraction, dict):
         raise InvalidExtractionError(_("The extracted content is not a plan (expected an object)."))
+    place = nul_place(extraction)
+    if place is not None:
+        raise InvalidExtractionError(
+            _("%(place)s holds a NUL character (code 0), which cannot be stored.") % {"place": place}
+        )
     missing = [key for key in REQUIRED_KEYS if key not in extraction]
     if missing:
         raise InvalidExtractionError(

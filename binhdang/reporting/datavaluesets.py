@@ -31,6 +31,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import access as base_access
+from binhdang.core.text import nul_place
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
@@ -297,6 +298,11 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
     or a rule fails. ``user`` None is the system (command line without ``--user``).
     With ``dry_run`` the checks and writes run and are rolled back.
     """
+    place = nul_place(data)
+    if place is not None:
+        raise DataValueSetError(
+            _("%(place)s holds a NUL character (code 0), which cannot be stored.") % {"place": place}
+        )
     errors: list[str] = []
     seen: set = set()
     plans = [p for path, raw in _sets(data) if (p := _check_set(path, raw, user, errors, seen)) is not None]

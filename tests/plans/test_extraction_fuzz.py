@@ -204,7 +204,17 @@ def test_mutated_seed_plans_rendered_as_docx_give_a_valid_plan_or_a_vietnamese_e
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"   \n", b"\xff\xfe", "KẾ HOẠCH".encode("utf-16"), b"\x00" * 100, b"%PDF-1.4", b"PK\x03\x04junk"],
+    [
+        b"",
+        b"   \n",
+        b"\xff\xfe",
+        "KẾ HOẠCH".encode("utf-16"),
+        b"\x00" * 100,
+        b"%PDF-1.4",
+        b"PK\x03\x04junk",
+        b"\xff\xfeA",  # UTF-16 of an odd length: a UnicodeDecodeError escaped
+        "KẾ HOẠCH\n".encode() * 600 + b"\x00",  # NUL past the sniffed start: PostgreSQL cannot store it
+    ],
 )
 def test_extract_file_refuses_odd_files_in_vietnamese(tmp_path: Path, contract, content):
     path = tmp_path / "ke-hoach.docx"

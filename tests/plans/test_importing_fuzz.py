@@ -177,3 +177,15 @@ def test_a_roadmap_value_too_large_to_keep_is_refused_with_its_cell_named(daklak
 
     assert str(caught.value).startswith("Chỉ tiêu 1, năm 2027: “10000000000000” không phải là số")
     assert dbstate.changed(before, dbstate.state()) == {}
+
+
+def test_a_nul_character_is_refused_with_its_place_named(daklak, focal_officer):
+    extraction = extractions.communication()
+    extraction["indicators"][1]["text"] = "Nhận thức\x00"
+    before = dbstate.state()
+
+    with pytest.raises(PlanImportError) as caught:
+        import_plan(extraction, daklak.root, None, focal_officer)
+
+    assert str(caught.value) == "indicators[1].text chứa ký tự NUL (mã 0), không lưu được."
+    assert dbstate.changed(before, dbstate.state()) == {}

@@ -228,3 +228,15 @@ def test_the_command_refuses_a_deeply_nested_file_in_vietnamese(tmp_path, period
 
     with pytest.raises(CommandError, match="Tệp lồng nhau quá sâu"):
         call_command("data", "import", str(source))
+
+
+def test_a_nul_character_is_refused_with_its_place_named(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][1]["orgUnit"] = "66-C002\x00"
+    before = dbstate.state()
+
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+
+    assert caught.value.messages == ["dataValueSets[1].orgUnit chứa ký tự NUL (mã 0), không lưu được."]
+    assert dbstate.changed(before, dbstate.state()) == {}

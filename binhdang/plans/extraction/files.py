@@ -51,9 +51,23 @@ def sniff(data: bytes) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """The text of a text file, or ExtractionError when it cannot be decoded as text."""
+    """The text of a text file, or ExtractionError when it cannot be decoded as text or holds NUL
+    characters (binary data past the sniffed start; PostgreSQL cannot store them either)."""
+    text = _decode(data, name)
+    if "\x00" in text:
+        raise ExtractionError(_("The file %(name)s is binary data, not a plan document.") % {"name": name})
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ExtractionError(
+                _("The file %(name)s is not text in a known encoding (UTF-8, UTF-16 or Windows-1258).")
+                % {"name": name}
+            ) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
