@@ -140,7 +140,8 @@ class AgencyResolver:
             unit = self.match(part)
             if unit is not None and unit.pk in (self.province.pk, self.parent.pk):
                 continue
-            if unit is None and self.create:
+            if unit is None and self.create and len(part) <= MAX_NEW_NAME:
+                # a longer "name" is a sentence, not an agency: it stays as written, with no unit
                 unit = self._create(fix_locality(part, self.short_name))
             if unit is not None and unit not in units:
                 units.append(unit)
@@ -186,6 +187,10 @@ def local_unit_name(issuer: str, locality: str, default_word: str) -> tuple[str,
             word = proper
             break
     return f"{word} {nfc(locality)}", word
+
+
+#: The longest agency name a unit is created for (units' names hold 255 characters).
+MAX_NEW_NAME = 200
 
 
 def ensure_local_unit(province: OrgUnit, issuer: str, locality: str, unit_type: str, user=None) -> OrgUnit:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.core.text import fold, nfc, nul_place
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
-from binhdang.plans.agencies import AgencyResolver, ensure_local_unit
+from binhdang.plans.agencies import MAX_NEW_NAME, AgencyResolver, ensure_local_unit
 from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.errors import InvalidExtractionError, PlanImportError
 from binhdang.plans.models import (
@@ -129,6 +129,10 @@ def check_extraction(extraction) -> None:
                 )
 
 
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _slug(locality: str, program: str, period: dict, version: int) -> str:
     years = "-".join(str(y) for y in (period.get("start"), period.get("end")) if y)
     base = slugify(fold(f"{locality} {_PROGRAM_SLUG.get(program, 'ke-hoach')} {years}"))[:180] or "ke-hoach"
@@ -200,6 +204,10 @@ def import_plan(
 
     level = extraction["level"]
     locality = nfc(str(extraction.get("locality") or "")) or province.name
+    if len(locality) > MAX_NEW_NAME:
+        raise InvalidExtractionError(
+            _("The locality is too long to be a place name (%(n)s characters).") % {"n": len(locality)}
+        )
     issuer = nfc(str(extraction.get("issuer") or ""))
     if level == Level.PROVINCE:
         org_unit = province
@@ -210,7 +218,7 @@ def import_plan(
     if as_new_version and previous is None:
         previous = _previous_version(province, org_unit, program, duplicate)
     version = previous.version + 1 if previous is not None else 1
-    period = extraction.get("period") or {}
+    period = extraction["period"] if isinstance(extraction.get("period"), dict) else {}
     resolver = AgencyResolver(province, parent=org_unit, user=user)
 
     focal_name = nfc(str(extraction.get("focal_agency") or ""))
@@ -228,14 +236,14 @@ def import_plan(
         legal_bases=list(extraction.get("legal_bases") or []),
         focal_agency=resolver.resolve_one(focal_name) if focal_name else None,
         focal_agency_name=focal_name[:255],
-        signer=dict(extraction.get("signer") or {}),
+        signer=extraction["signer"] if isinstance(extraction.get("signer"), dict) else {},
         status=status,
         source_name=name[:255],
         source_sha256=sha,
         version=version,
         previous=previous,
         slug=_slug(locality, program, period, version),
-        warnings=list(extraction.get("warnings") or []),
+        warnings=[str(w) for w in _list(extraction.get("warnings"))],
         created_by=user if getattr(user, "pk", None) else None,
     )
     if content:

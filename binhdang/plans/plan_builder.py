@@ -24,6 +24,7 @@ from binhdang.plans.models import (
     Indicator,
     Milestone,
     Plan,
+    Recurrence,
     ReportingObligation,
     Target,
     TargetKind,
@@ -84,14 +85,25 @@ def save_as(obj, user):
     return obj
 
 
-def _unique_code(code: str, seen: set[str]) -> str:
-    code = nfc(str(code))[:14] or "?"
+def _unique_code(code: str, seen: set[str], length: int = 16) -> str:
+    """``code`` cut to ``length``, made unique with ``#2``, ``#3``... (still within ``length``)."""
+    code = nfc(str(code))[:length] or "?"
     candidate, n = code, 1
     while candidate in seen:
         n += 1
-        candidate = f"{code}#{n}"
+        suffix = f"#{n}"
+        candidate = code[: length - len(suffix)] + suffix
     seen.add(candidate)
     return candidate
+
+
+def _texts(value) -> list[str]:
+    """A list of texts (agency names, duties, receivers): a list's items, a lone text, else none."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [str(item) for item in value if item is not None and str(item).strip()]
+    return []
 
 
 class PlanBuilder:
@@ -164,7 +176,7 @@ class PlanBuilder:
             )
             save_as(indicator, self.user)
             self.indicators[str(item["code"])] = indicator
-            self._responsible(indicator, item.get("responsible") or [])
+            self._responsible(indicator, _texts(item.get("responsible")))
             for order, data in enumerate(targets, start=1):
                 self._target(indicator, data, order)
 
@@ -302,7 +314,7 @@ class PlanBuilder:
             if not isinstance(item, dict) or not item.get("name"):
                 continue
             name = nfc(str(item["name"]))
-            duties = [nfc(str(d)) for d in item.get("duties") or [] if str(d).strip()]
+            duties = [nfc(d) for d in _texts(item.get("duties"))]
             source = str(item.get("source") or "")
             units = self.resolver.resolve(name)
             candidates: list[OrgUnit | None] = list(units) if units else [None]
@@ -327,6 +339,12 @@ class PlanBuilder:
                     % {"value": item.get("deadline") if isinstance(item, dict) else item}
                 )
                 continue
+            recurrence = item.get("recurrence") or Recurrence.ANNUAL
+            if recurrence not in Recurrence.values:
+                raise InvalidExtractionError(
+                    _("Reporting deadline no. %(n)s: unknown recurrence “%(value)s” (expected %(known)s).")
+                    % {"n": position, "value": recurrence, "known": ", ".join(Recurrence.values)}
+                )
             reporter = nfc(str(item.get("from") or ""))
             unit = None
             if reporter and not is_group(reporter):
@@ -336,10 +354,10 @@ class PlanBuilder:
                 reporter_text=reporter[:500],
                 reporter_unit=unit,
                 reporter_kinds=[] if unit else reporter_kinds(reporter),
-                receivers=[nfc(str(r)) for r in item.get("to") or []],
+                receivers=[nfc(r) for r in _texts(item.get("to"))],
                 deadline_month=deadline[0],
                 deadline_day=deadline[1],
-                recurrence=item.get("recurrence") or "annual",
+                recurrence=recurrence,
                 year=as_year(item.get("year")),
                 source=str(item.get("source") or ""),
                 order=position,

@@ -189,3 +189,47 @@ def test_a_nul_character_is_refused_with_its_place_named(daklak, focal_officer):
 
     assert str(caught.value) == "indicators[1].text chứa ký tự NUL (mã 0), không lưu được."
     assert dbstate.changed(before, dbstate.state()) == {}
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (
+            lambda e: e["reporting"][0].update(recurrence="x" * 40),
+            "Hạn báo cáo số 1: chu kỳ “" + "x" * 40 + "” không hợp lệ (cần annual, once).",
+        ),
+        (
+            lambda e: e.update(locality="Đắk Lắk " * 40),
+            "Địa danh quá dài, không phải là tên địa phương (319 ký tự).",
+        ),
+    ],
+    ids=["unknown-recurrence", "locality-too-long"],
+)
+def test_parts_the_database_cannot_hold_are_refused_with_nothing_changed(
+    daklak, focal_officer, damage, message
+):
+    extraction = extractions.communication()
+    damage(extraction)
+    before = dbstate.state()
+
+    with pytest.raises(PlanImportError) as caught:
+        import_plan(extraction, daklak.root, None, focal_officer)
+
+    assert str(caught.value) == message
+    assert dbstate.changed(before, dbstate.state()) == {}
+
+
+def test_parts_of_the_wrong_shape_are_ignored_and_long_agency_names_kept_as_written(daklak, focal_officer):
+    extraction = extractions.communication()
+    extraction.update(signer="Đào Mỹ", period=[2026, 2030], warnings=7)
+    extraction["reporting"][0]["to"] = "UBND tỉnh"
+    extraction["indicators"][0]["responsible"] = 5
+    long_name = "Sở " + "rất dài " * 40
+    extraction["agencies"] = [{"name": long_name, "duties": "Chủ trì"}]
+
+    plan = import_plan(extraction, daklak.root, None, focal_officer)
+
+    assert (plan.signer, plan.period_start, plan.warnings) == ({}, None, [])
+    assert plan.obligations.order_by("order").first().receivers == ["UBND tỉnh"]
+    duty = plan.duties.get()
+    assert (duty.agency, duty.duties, duty.is_group) == (None, ["Chủ trì"], True)
