@@ -49,6 +49,7 @@ def add_table(document, table: ReportTable, *, usable_mm: float = 252, size: flo
             for cell in row.cells:
                 for run in cell.paragraphs[0].runs:
                     run.font.size = nd30.Pt(size)
+    document.add_paragraph(style=nd30.TABLE_TEXT)  # room between the table and what follows
 
 
 def _who(item: Grouped) -> str:

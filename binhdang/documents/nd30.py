@@ -89,6 +89,8 @@ def _font(style, size: float, *, bold=False, italic=False) -> None:
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attribute), FONT)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)  # a theme font would win over Times New Roman
 
 
 def _paragraph_style(document: DocumentObject, name: str, size: float, **options):
@@ -101,7 +103,7 @@ def _paragraph_style(document: DocumentObject, name: str, size: float, **options
     fmt.alignment = options.get("align", WD_ALIGN_PARAGRAPH.JUSTIFY)
     fmt.space_before = Pt(options.get("before", 0))
     fmt.space_after = Pt(options.get("after", 6))
-    fmt.first_line_indent = options.get("indent")
+    fmt.first_line_indent = options.get("indent", Mm(0))
     fmt.line_spacing = options.get("line", 1.15)
     fmt.keep_with_next = options.get("keep", False)
     return style
@@ -221,8 +223,8 @@ def header_block(document: DocumentObject, issuer: Issuer, day: dt.date) -> Tabl
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, (68, 97))
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     first = True
     if issuer.parent:
         _cell_paragraph(left, issuer.parent.upper(), HEADER_BODY, bold=False, first=True)
@@ -231,8 +233,8 @@ def header_block(document: DocumentObject, issuer: Issuer, day: dt.date) -> Tabl
     _rule(body, 16)
     _cell_paragraph(left, issuer.number_line, HEADER_BODY).paragraph_format.space_before = Pt(6)
     _cell_paragraph(right, MOTTO_COUNTRY, HEADER_BODY, bold=True, size=12, first=True)
-    motto = _cell_paragraph(right, MOTTO, HEADER_BODY, bold=True, size=14)
-    _rule(motto, 18)
+    motto = _cell_paragraph(right, MOTTO, HEADER_BODY, bold=True, size=13)
+    _rule(motto, 14)
     date_line = _cell_paragraph(right, place_and_date(issuer.place, day), HEADER_BODY, italic=True, size=14)
     date_line.paragraph_format.space_before = Pt(6)
     return table
@@ -259,6 +261,16 @@ def bullet(document: DocumentObject, text: str, lead: str = "") -> Paragraph:
         paragraph.add_run(f"{lead}: ").bold = True
     paragraph.add_run(text)
     return paragraph
+
+
+def _widths(grid: Table, widths_mm: Sequence[float]) -> None:
+    """Fixed column widths (Word and LibreOffice read the grid, the cells and the layout)."""
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
 
 
 def _repeat_header(row) -> None:
@@ -290,9 +302,7 @@ def table(
             if position in numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if widths_mm:
-        for row in grid.rows:
-            for cell, width in zip(row.cells, widths_mm, strict=True):
-                cell.width = Mm(width)
+        _widths(grid, widths_mm)
     return grid
 
 
@@ -302,8 +312,8 @@ def closing_block(document: DocumentObject, issuer: Issuer) -> Table:
     spacer.paragraph_format.keep_with_next = True
     block = document.add_table(rows=1, cols=2)
     _no_borders(block)
+    _widths(block, (80, 85))
     left, right = block.rows[0].cells
-    left.width, right.width = Mm(80), Mm(85)
     _cell_paragraph(left, "Nơi nhận:", RECIPIENTS_HEADING, first=True)
     for position, recipient in enumerate(issuer.recipients):
         end = "." if position == len(issuer.recipients) - 1 else ";"

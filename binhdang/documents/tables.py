@@ -68,7 +68,7 @@ def bar_text(bar, unit: str) -> str:
 def indicator_table(content: AnnualContent) -> ReportTable:
     year = content.year
     columns = [
-        Column("STT", INTEGER, 5),
+        Column("STT", INTEGER, 6),
         Column("Mã", TEXT, 7),
         Column("Chỉ tiêu", TEXT, 50),
         Column("Đơn vị tính", TEXT, 10),
@@ -157,13 +157,13 @@ def _figure(unit: UnitFigures, code: str, coc: str, kind: str) -> Cell:
 
 def unit_table(content: AnnualContent) -> ReportTable:
     columns = [
-        Column("STT", INTEGER, 5),
-        Column("Đơn vị", TEXT, 34),
-        Column("Loại đơn vị", TEXT, 16),
-        Column("Tình trạng báo cáo", TEXT, 16),
+        Column("STT", INTEGER, 7),
+        Column("Đơn vị", TEXT, 30),
+        Column("Loại đơn vị", TEXT, 14),
+        Column("Tình trạng báo cáo", TEXT, 13),
     ]
     figures = UNIT_FIGURES if content.is_1790 else ()
-    columns += [Column(header, kind, 11) for header, _code, _coc, kind in figures]
+    columns += [Column(header, kind, 14 if kind == NUMBER else 8) for header, _code, _coc, kind in figures]
     rows: list[list[Cell]] = []
     for position, unit in enumerate(content.units, start=1):
         row: list[Cell] = [position, unit.name, TYPE_LABELS.get(unit.type, unit.type), STATE_LABELS[unit.state]]
