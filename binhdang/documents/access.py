@@ -45,7 +45,9 @@ def get_unit_report_submission(user, pk: int) -> Submission:
     submission, 403 if they can but may not read its narrative)."""
     submission = (
         reporting_access.visible_submissions(user)
-        .select_related("period", "period__plan", "period__plan__province", "period__plan__focal_agency", "unit")
+        .select_related(
+            "period", "period__plan", "period__plan__province", "period__plan__focal_agency", "unit"
+        )
         .filter(pk=pk)
         .first()
     )

@@ -78,11 +78,21 @@ def build(content: AnnualContent) -> bytes:
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "top", "text_wrap": True}
     formats = {
-        "title": workbook.add_format({"font_name": "Times New Roman", "font_size": 14, "bold": True, "align": "center"}),
-        "subtitle": workbook.add_format(
-            {"font_name": "Times New Roman", "font_size": 12, "italic": True, "align": "center", "text_wrap": True}
+        "title": workbook.add_format(
+            {"font_name": "Times New Roman", "font_size": 14, "bold": True, "align": "center"}
         ),
-        "header": workbook.add_format({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#E8EEF4"}),
+        "subtitle": workbook.add_format(
+            {
+                "font_name": "Times New Roman",
+                "font_size": 12,
+                "italic": True,
+                "align": "center",
+                "text_wrap": True,
+            }
+        ),
+        "header": workbook.add_format(
+            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#E8EEF4"}
+        ),
         "text": workbook.add_format(base),
         "int": workbook.add_format({**base, "num_format": "#,##0"}),
         "num": workbook.add_format({**base, "num_format": "#,##0.##"}),

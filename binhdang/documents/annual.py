@@ -32,13 +32,13 @@ from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import PlanResults, plan_results
 
 #: Unit types in report order, with how the report names each group.
-AGENCY_GROUPS = (
+AGENCY_GROUPS: tuple[tuple[str, str], ...] = (
     (OrgUnitType.DEPARTMENT, "Các sở, ban, ngành"),
     (OrgUnitType.MASS_ORG, "Các tổ chức chính trị - xã hội"),
     (OrgUnitType.MEDIA, "Cơ quan báo chí"),
     (OrgUnitType.COMMUNE, "UBND các xã, phường"),
 )
-GROUP_LABELS = dict(AGENCY_GROUPS)
+GROUP_LABELS: dict[str, str] = dict(AGENCY_GROUPS)
 
 #: Themes, matched in this order on a lower-cased sentence; the last one takes the rest.
 THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -47,9 +47,22 @@ THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Tập huấn, bồi dưỡng", ("tập huấn", "bồi dưỡng")),
     (
         "Thông tin trên báo chí, hệ thống thông tin cơ sở và nền tảng số",
-        ("tin, bài", "tin bài", "chuyên mục", "chuyên trang", "phóng sự", "mạng xã hội", "thông tin cơ sở",
-         "trang thông tin", "báo in", "báo điện tử", "phát thanh", "truyền hình", "truyền thanh"),
-    ),  # fmt: skip
+        (
+            "tin, bài",
+            "tin bài",
+            "chuyên mục",
+            "chuyên trang",
+            "phóng sự",
+            "mạng xã hội",
+            "thông tin cơ sở",
+            "trang thông tin",
+            "báo in",
+            "báo điện tử",
+            "phát thanh",
+            "truyền hình",
+            "truyền thanh",
+        ),
+    ),
     ("Kinh phí, xã hội hóa", ("kinh phí", "xã hội hóa", "ngân sách", "tài trợ")),
     (
         "Truyền thông, phổ biến pháp luật, chính sách về bình đẳng giới",
@@ -145,8 +158,8 @@ class AnnualContent:
 
     def total(self, code: str, coc: str = DEFAULT_COC) -> Decimal:
         """The sum of an element over the counted reports."""
-        return sum((u.number(code, coc) or Decimal(0) for u in self.units if u.state in ("on_time", "late")),
-                   Decimal(0))  # fmt: skip
+        counted = [u for u in self.units if u.state in ("on_time", "late")]
+        return sum((u.number(code, coc) or Decimal(0) for u in counted), Decimal(0))
 
 
 def _state(row: rules.UnitRow, period) -> str:

@@ -14,7 +14,15 @@ from decimal import Decimal
 from binhdang.documents import nd30
 from binhdang.documents.annual import AnnualContent, Grouped, status_label
 from binhdang.documents.issuers import plan_issuer, plan_name, report_subject
-from binhdang.documents.tables import INTEGER, Cell, ReportTable, bar_text, completeness_table, indicator_table, unit_table
+from binhdang.documents.tables import (
+    INTEGER,
+    Cell,
+    ReportTable,
+    bar_text,
+    completeness_table,
+    indicator_table,
+    unit_table,
+)
 from binhdang.results.formatting import vn_number, vn_percent, with_unit
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
@@ -75,7 +83,9 @@ def _completeness(document, content: AnnualContent) -> None:
     add_table(document, completeness_table(content), usable_mm=165)
     missing = content.missing_by_group()
     if missing:
-        nd30.body(document, "Các đơn vị chưa gửi báo cáo hoặc báo cáo chưa được tính (đang soạn, bị trả lại):")
+        nd30.body(
+            document, "Các đơn vị chưa gửi báo cáo hoặc báo cáo chưa được tính (đang soạn, bị trả lại):"
+        )
         for label, names in missing:
             nd30.bullet(document, ", ".join(names) + ".", lead=f"{label} ({len(names)})")
 
@@ -102,7 +112,10 @@ def _activity_totals(document, content: AnnualContent) -> None:
 def _overview(document, content: AnnualContent) -> None:
     _activity_totals(document, content)
     if not content.with_narratives:
-        nd30.body(document, "(Nội dung tổng hợp từ phần thuyết minh của các đơn vị không được cung cấp cho tài khoản này.)")
+        nd30.body(
+            document,
+            "(Nội dung tổng hợp từ phần thuyết minh của các đơn vị không được cung cấp cho tài khoản này.)",
+        )
         return
     if not content.overview:
         nd30.body(document, "Chưa có đơn vị nào thuyết minh kết quả thực hiện.")
@@ -127,7 +140,11 @@ def _targets(document, content: AnnualContent) -> None:
             ratio = f" ({vn_number(result.numerator)}/{vn_number(result.denominator)})"
         parts.append(f"kết quả: {value}{ratio}")
         parts.append(f"đánh giá: {status_label(result.status).lower()}")
-        nd30.bullet(document, "; ".join(parts) + ".", lead=f"Chỉ tiêu {result.indicator.code}. {result.indicator.text}")
+        nd30.bullet(
+            document,
+            "; ".join(parts) + ".",
+            lead=f"Chỉ tiêu {result.indicator.code}. {result.indicator.text}",
+        )
     nd30.body(document, "(Chi tiết tại Phụ lục I kèm theo.)")
 
 
@@ -168,7 +185,9 @@ def build(content: AnnualContent, day: dt.date) -> bytes:
     _grouped(document, content.difficulties, content, "Các đơn vị không nêu khó khăn, vướng mắc.")
     nd30.heading(document, f"{ROMAN[3]}. KIẾN NGHỊ, ĐỀ XUẤT")
     _grouped(document, content.proposals, content, "Các đơn vị không có kiến nghị, đề xuất.")
-    nd30.body(document, f"Trên đây là báo cáo kết quả thực hiện {plan_name(plan)} năm {year} của {issuer.body}./.")
+    nd30.body(
+        document, f"Trên đây là báo cáo kết quả thực hiện {plan_name(plan)} năm {year} của {issuer.body}./."
+    )
     nd30.closing_block(document, issuer)
     reference = f"Kèm theo Báo cáo số      /BC-{issuer.symbol} {nd30.long_date(day)} của {issuer.body}"
     nd30.annex_section(document, "Phụ lục I", f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}", reference)

@@ -21,14 +21,14 @@ _PREFIXES = re.compile(r"^(tỉnh|thành phố|xã|phường|đặc khu|thị tr
 
 
 def place_name(unit: OrgUnit | None) -> str:
-    """"Tỉnh Đắk Lắk" -> "Đắk Lắk", "Xã Ea Kar" -> "Ea Kar" (the place of the date line)."""
+    """ "Tỉnh Đắk Lắk" -> "Đắk Lắk", "Xã Ea Kar" -> "Ea Kar" (the place of the date line)."""
     if unit is None:
         return ""
     return _PREFIXES.sub("", unit.name).strip()
 
 
 def province_body(province: OrgUnit) -> str:
-    """"UBND TỈNH ĐẮK LẮK" (the name with its "Tỉnh"/"Thành phố" prefix, "Tỉnh" added when missing)."""
+    """ "UBND TỈNH ĐẮK LẮK" (the name with its "Tỉnh"/"Thành phố" prefix, "Tỉnh" added when missing)."""
     name = province.name
     if not _PREFIXES.match(name):
         name = f"Tỉnh {name}"
@@ -90,7 +90,7 @@ def plan_issuer(plan: Plan):
 
 
 def place_name_with_kind(province: OrgUnit) -> str:
-    """"tỉnh Đắk Lắk" as it follows "UBND" in a list ("Tỉnh" added when missing)."""
+    """ "tỉnh Đắk Lắk" as it follows "UBND" in a list ("Tỉnh" added when missing)."""
     name = province.name
     if not _PREFIXES.match(name):
         name = f"Tỉnh {name}"
@@ -116,10 +116,11 @@ def unit_issuer(unit: OrgUnit, plan: Plan):
             recipients=recipients,
         )
     parent = province_body(province) if unit.type in (OrgUnitType.DEPARTMENT, OrgUnitType.MEDIA) else ""
-    authority, position = {
+    signers: dict[str, tuple[str, str]] = {
         OrgUnitType.DEPARTMENT: ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
         OrgUnitType.MASS_ORG: ("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"),
-    }.get(unit.type, ("THỦ TRƯỞNG ĐƠN VỊ", ""))
+    }
+    authority, position = signers.get(unit.type, ("THỦ TRƯỞNG ĐƠN VỊ", ""))
     return Issuer(
         parent=parent,
         body=unit.name,

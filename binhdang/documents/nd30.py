@@ -95,7 +95,9 @@ def _font(style, size: float, *, bold=False, italic=False) -> None:
 
 def _paragraph_style(document: DocumentObject, name: str, size: float, **options):
     styles = document.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     if name not in ("Normal",) and style.base_style is None and not name.startswith("Heading"):
         style.base_style = styles["Normal"]
     _font(style, size, bold=options.get("bold", False), italic=options.get("italic", False))
@@ -307,7 +309,7 @@ def table(
 
 
 def closing_block(document: DocumentObject, issuer: Issuer) -> Table:
-    """"Nơi nhận:" with its list (ending "- Lưu: VT, ...") on the left, the signature on the right."""
+    """ "Nơi nhận:" with its list (ending "- Lưu: VT, ...") on the left, the signature on the right."""
     spacer = document.add_paragraph(style="Normal")
     spacer.paragraph_format.keep_with_next = True
     block = document.add_table(rows=1, cols=2)

@@ -41,7 +41,7 @@ def find_period(plan: Plan, year: int) -> Period:
     """The reporting period of ``plan`` in ``year``; DocumentError when it was never opened."""
     period = Period.objects.filter(plan=plan, year=year).first()
     if period is None:
-        raise DocumentError(f"Kế hoạch \"{plan.title}\" chưa mở kỳ báo cáo năm {year}.")
+        raise DocumentError(f'Kế hoạch "{plan.title}" chưa mở kỳ báo cáo năm {year}.')
     return period
 
 
@@ -53,7 +53,9 @@ def _stem(plan: Plan, year: int) -> str:
     return f"bao-cao-{plan.slug[:60]}-{year}"
 
 
-def annual_report(plan: Plan, year: int, *, with_narratives: bool = True, day: dt.date | None = None) -> GeneratedFile:
+def annual_report(
+    plan: Plan, year: int, *, with_narratives: bool = True, day: dt.date | None = None
+) -> GeneratedFile:
     """The annual report of ``plan`` for ``year`` (DOCX). ``with_narratives`` False leaves out what
     the units wrote (for readers who may not see it, domain §10)."""
     find_period(plan, year)

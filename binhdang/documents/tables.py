@@ -110,7 +110,14 @@ def completeness_table(content: AnnualContent) -> ReportTable:
     rows: list[list[Cell]] = []
     for label, expected, submitted, on_time in content.counts_by_group():
         rows.append(
-            [label, expected, submitted, on_time, rules.percent(submitted, expected), rules.percent(on_time, expected)]
+            [
+                label,
+                expected,
+                submitted,
+                on_time,
+                rules.percent(submitted, expected),
+                rules.percent(on_time, expected),
+            ]
         )
     results = content.results
     total: list[Cell] = [
@@ -166,7 +173,12 @@ def unit_table(content: AnnualContent) -> ReportTable:
     columns += [Column(header, kind, 14 if kind == NUMBER else 8) for header, _code, _coc, kind in figures]
     rows: list[list[Cell]] = []
     for position, unit in enumerate(content.units, start=1):
-        row: list[Cell] = [position, unit.name, TYPE_LABELS.get(unit.type, unit.type), STATE_LABELS[unit.state]]
+        row: list[Cell] = [
+            position,
+            unit.name,
+            TYPE_LABELS.get(unit.type, unit.type),
+            STATE_LABELS[unit.state],
+        ]
         row += [_figure(unit, code, coc, kind) for _header, code, coc, kind in figures]
         rows.append(row)
     total: list[Cell] | None = None

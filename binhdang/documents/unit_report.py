@@ -45,7 +45,11 @@ def figure_rows(submission: Submission) -> list[list[str]]:
         for element in elements_for(submission):
             for coc in element.category_options:
                 rows.append(
-                    [str(len(rows) + 1), element.field_label(coc), figure_text(element, coc, stored.get((element.code, coc)))]
+                    [
+                        str(len(rows) + 1),
+                        element.field_label(coc),
+                        figure_text(element, coc, stored.get((element.code, coc))),
+                    ]
                 )
     return rows
 
@@ -76,7 +80,9 @@ def build(submission: Submission, day: dt.date) -> bytes:
     nd30.heading(document, "1. Kết quả triển khai", level=2)
     _narrative(document, submission.results, "Đơn vị chưa thuyết minh kết quả thực hiện.")
     nd30.heading(document, "2. Số liệu", level=2)
-    nd30.table(document, ["STT", "Nội dung", "Kết quả"], figure_rows(submission), (12, 118, 35), numeric=(0, 2))
+    nd30.table(
+        document, ["STT", "Nội dung", "Kết quả"], figure_rows(submission), (12, 118, 35), numeric=(0, 2)
+    )
     nd30.heading(document, "II. KHÓ KHĂN, VƯỚNG MẮC")
     _narrative(document, submission.difficulties, "Không có.")
     nd30.heading(document, "III. KIẾN NGHỊ, ĐỀ XUẤT")

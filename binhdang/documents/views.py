@@ -14,7 +14,10 @@ from binhdang.results.engine import plan_years
 
 def _download(generated: services.GeneratedFile) -> FileResponse:
     response = FileResponse(
-        BytesIO(generated.content), as_attachment=True, filename=generated.name, content_type=generated.content_type
+        BytesIO(generated.content),
+        as_attachment=True,
+        filename=generated.name,
+        content_type=generated.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

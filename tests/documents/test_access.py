@@ -20,7 +20,9 @@ def test_narratives_of_a_plan_are_for_its_focal_officers_leaders_and_admins(
     assert not access.can_read_plan_narratives(commune_a_reporter, plan)
 
 
-def test_the_annual_report_follows_the_results_access(plan, focal_officer, ministry_viewer, commune_a_reporter, outsider):
+def test_the_annual_report_follows_the_results_access(
+    plan, focal_officer, ministry_viewer, commune_a_reporter, outsider
+):
     assert access.get_report_plan(focal_officer, plan.pk) == plan
     assert access.get_report_plan(ministry_viewer, plan.pk) == plan
     with pytest.raises(PermissionDenied):

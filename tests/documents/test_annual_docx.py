@@ -77,7 +77,9 @@ def test_every_figure_equals_the_engines(plan, reports):
     assert f"{results.expected} đơn vị phải báo cáo" in body
     assert f"đạt tỷ lệ {vn_percent(results.completeness)}" in body
     assert f"đạt {vn_percent(results.timeliness)}" in body
-    annex = next(t for t in document.tables if t.rows[0].cells[0].text == "STT" and t.rows[0].cells[1].text == "Mã")
+    annex = next(
+        t for t in document.tables if t.rows[0].cells[0].text == "STT" and t.rows[0].cells[1].text == "Mã"
+    )
     assert len(annex.rows) == len(results.indicators) + 1
     for row, result in zip(annex.rows[1:], results.indicators, strict=True):
         cells = [c.text for c in row.cells]

@@ -22,7 +22,10 @@ def test_a_title_starting_with_ke_hoach_is_kept():
 def test_a_title_starting_otherwise_gets_ke_hoach_and_a_lower_case_first_letter():
     plan = Plan(title="Thực hiện  Chương trình Truyền thông")
     assert plan_name(plan) == "Kế hoạch thực hiện Chương trình Truyền thông"
-    assert report_subject(plan, 2026) == "Kết quả thực hiện Kế hoạch thực hiện Chương trình Truyền thông năm 2026"
+    assert (
+        report_subject(plan, 2026)
+        == "Kết quả thực hiện Kế hoạch thực hiện Chương trình Truyền thông năm 2026"
+    )
     assert "Thực hiện Thực hiện" not in report_subject(plan, 2026)
 
 

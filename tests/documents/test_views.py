@@ -27,7 +27,9 @@ def content_of(response) -> bytes:
 def test_the_focal_officer_downloads_the_report_with_the_units_narratives(plan, reports, focal_officer):
     response = client_for(focal_officer).get(reverse("documents:annual_report", args=[plan.pk, 2026]))
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
     assert "attachment" in response["Content-Disposition"] and ".docx" in response["Content-Disposition"]
     text = "\n".join(p.text for p in Document(BytesIO(content_of(response))).paragraphs)
     assert "Kinh phí còn hạn chế" in text

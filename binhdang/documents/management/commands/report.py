@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--plan", required=True, help="Mã số (ID) hoặc slug của kế hoạch")
         parser.add_argument("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2026")
-        parser.add_argument("--format", choices=("docx", "xlsx"), default="docx", help="docx (mặc định) hoặc xlsx")
+        parser.add_argument(
+            "--format", choices=("docx", "xlsx"), default="docx", help="docx (mặc định) hoặc xlsx"
+        )
         parser.add_argument("--out", required=True, help="Đường dẫn tệp kết quả")
         parser.add_argument("--unit", help="Mã đơn vị: tạo báo cáo của đơn vị đó (chỉ docx)")
 
@@ -50,7 +52,7 @@ def _plan(text: str):
     found = queryset.filter(pk=int(text)).first() if text.isdigit() else None
     found = found or queryset.filter(slug=text).first()
     if found is None:
-        raise CommandError(f"Không có kế hoạch có mã số hoặc slug \"{text}\".")
+        raise CommandError(f'Không có kế hoạch có mã số hoặc slug "{text}".')
     return found
 
 
@@ -60,9 +62,11 @@ def _submission(period, code: str):
 
     unit = OrgUnit.objects.filter(code=code, province_id=period.province_id).first()
     if unit is None:
-        raise CommandError(f"Không có đơn vị mã \"{code}\" trong {period.province.name}.")
+        raise CommandError(f'Không có đơn vị mã "{code}" trong {period.province.name}.')
     submission = (
-        Submission.objects.select_related("period", "period__plan", "unit").filter(period=period, unit=unit).first()
+        Submission.objects.select_related("period", "period__plan", "unit")
+        .filter(period=period, unit=unit)
+        .first()
     )
     if submission is None:
         raise CommandError(f"{unit.name} chưa có báo cáo năm {period.year} của kế hoạch này.")
