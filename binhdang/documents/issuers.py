@@ -108,7 +108,7 @@ def unit_issuer(unit: OrgUnit, plan: Plan):
     if unit.type == OrgUnitType.COMMUNE:
         return Issuer(
             parent="",
-            body=f"ỦY BAN NHÂN DÂN {unit.name}",
+            body=f"ỦY BAN NHÂN DÂN\n{unit.name}",  # two lines in the header block
             symbol="UBND",
             place=place_name(unit),
             authority="TM. ỦY BAN NHÂN DÂN",

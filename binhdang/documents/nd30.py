@@ -186,9 +186,11 @@ def save(document: DocumentObject) -> bytes:
 
 
 def _rule(paragraph: Paragraph, indent_mm: float) -> None:
-    """A short rule under ``paragraph`` (a bottom border between indents)."""
+    """A short rule: the bottom border of a tiny empty ``paragraph``, between indents."""
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent_mm)
+    fmt.line_spacing = Pt(2)
+    fmt.space_before = Pt(2)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -231,12 +233,12 @@ def header_block(document: DocumentObject, issuer: Issuer, day: dt.date) -> Tabl
     if issuer.parent:
         _cell_paragraph(left, issuer.parent.upper(), HEADER_BODY, bold=False, first=True)
         first = False
-    body = _cell_paragraph(left, issuer.body.upper(), HEADER_BODY, bold=True, first=first)
-    _rule(body, 16)
+    _cell_paragraph(left, issuer.body.upper(), HEADER_BODY, bold=True, first=first)
+    _rule(_cell_paragraph(left, "", HEADER_BODY, size=2), 20)
     _cell_paragraph(left, issuer.number_line, HEADER_BODY).paragraph_format.space_before = Pt(6)
     _cell_paragraph(right, MOTTO_COUNTRY, HEADER_BODY, bold=True, size=12, first=True)
-    motto = _cell_paragraph(right, MOTTO, HEADER_BODY, bold=True, size=13)
-    _rule(motto, 14)
+    _cell_paragraph(right, MOTTO, HEADER_BODY, bold=True, size=13)
+    _rule(_cell_paragraph(right, "", HEADER_BODY, size=2), 22)
     date_line = _cell_paragraph(right, place_and_date(issuer.place, day), HEADER_BODY, italic=True, size=14)
     date_line.paragraph_format.space_before = Pt(6)
     return table
@@ -315,6 +317,7 @@ def closing_block(document: DocumentObject, issuer: Issuer) -> Table:
     block = document.add_table(rows=1, cols=2)
     _no_borders(block)
     _widths(block, (80, 85))
+    block.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # one page, never split
     left, right = block.rows[0].cells
     _cell_paragraph(left, "Nơi nhận:", RECIPIENTS_HEADING, first=True)
     for position, recipient in enumerate(issuer.recipients):

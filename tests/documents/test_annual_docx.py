@@ -35,8 +35,8 @@ def test_the_report_follows_the_decree_layout(plan, reports):
     assert document.styles["Normal"].font.size == Pt(14)
     header = document.tables[0].rows[0].cells
     assert header[0].paragraphs[1].text == "SỞ NỘI VỤ"
-    assert header[0].paragraphs[2].text == "Số:        /BC-SNV"
-    assert header[1].paragraphs[2].text == "Đắk Lắk, ngày 05 tháng 12 năm 2026"
+    assert header[0].paragraphs[3].text == "Số:        /BC-SNV"
+    assert header[1].paragraphs[3].text == "Đắk Lắk, ngày 05 tháng 12 năm 2026"
     lines = texts(document)
     subject = lines[lines.index("BÁO CÁO") + 1]
     assert subject == (

@@ -59,7 +59,7 @@ def test_without_a_focal_agency_the_province_committee_issues_it(plan):
 
 def test_a_commune_issues_its_own_report_to_the_focal_agency(plan, daklak):
     commune = unit_issuer(daklak.commune_a, plan)
-    assert (commune.parent, commune.body, commune.place) == ("", "ỦY BAN NHÂN DÂN Xã Ea Kar", "Ea Kar")
+    assert (commune.parent, commune.body, commune.place) == ("", "ỦY BAN NHÂN DÂN\nXã Ea Kar", "Ea Kar")
     assert commune.recipients == ["Sở Nội vụ", "Lưu: VT"]
     department = unit_issuer(daklak.health, plan)
     assert (department.parent, department.symbol) == ("UBND TỈNH ĐẮK LẮK", "SYT")

@@ -29,7 +29,7 @@ def test_a_units_report_by_its_code(plan, reports, daklak, tmp_path):
     target = tmp_path / "xa.docx"
     run("--plan", str(plan.pk), "--year", "2026", "--unit", daklak.commune_a.code, "--out", str(target))
     header = Document(str(target)).tables[0].rows[0].cells[0].paragraphs[0].text
-    assert header == "ỦY BAN NHÂN DÂN XÃ EA KAR"
+    assert header == "ỦY BAN NHÂN DÂN\nXÃ EA KAR"
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ def generate(submission) -> Document:
 def test_a_commune_report_has_its_header_narrative_figures_and_signature(reports):
     document = generate(reports["a"])
     left, right = document.tables[0].rows[0].cells
-    assert left.paragraphs[0].text == "ỦY BAN NHÂN DÂN XÃ EA KAR"
-    assert left.paragraphs[1].text == "Số:        /BC-UBND"
-    assert right.paragraphs[2].text == "Ea Kar, ngày 05 tháng 12 năm 2026"
+    assert left.paragraphs[0].text == "ỦY BAN NHÂN DÂN\nXÃ EA KAR"
+    assert left.paragraphs[2].text == "Số:        /BC-UBND"
+    assert right.paragraphs[3].text == "Ea Kar, ngày 05 tháng 12 năm 2026"
     lines = [p.text for p in document.paragraphs]
     assert lines[lines.index("BÁO CÁO") + 1].startswith("Kết quả thực hiện Kế hoạch thực hiện Chương trình")
     assert "- Hưởng ứng Tháng hành động với 2 hoạt động." in lines
