@@ -23,7 +23,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def _may_import(user) -> bool:
-    return access.managed_provinces(user).exists() or access.reporting_units(user).exists()
+    return access.manages_any_province(user) or access.reports_for_any_unit(user)
 
 
 @login_required
