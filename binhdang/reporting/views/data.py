@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.reporting import access
-from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.datavaluesets import (
+    DataValueSetError,
+    export_data_value_sets,
+    import_data_value_sets,
+    parse_data_value_sets,
+)
 from binhdang.reporting.forms import DataUploadForm
 from binhdang.reporting.models import Notification
 from binhdang.reporting.views.common import ReportingRequest, board_period
@@ -41,10 +44,7 @@ def data_import(request: ReportingRequest) -> HttpResponse:
                 raise DataValueSetError(
                     _("The file is larger than %(mb)d MB.") % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024}
                 )
-            try:
-                data = json.loads(upload.read().decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+            data = parse_data_value_sets(upload.read())
             result = import_data_value_sets(data, request.user, dry_run=form.cleaned_data["dry_run"])
         except DataValueSetError as exc:
             errors = exc.messages
