@@ -114,6 +114,8 @@ MIDDLEWARE = [
     "binhdang.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Web pages answer GET, HEAD and POST only: PUT, PATCH, DELETE get 405 outside /api/ (core.methods).
+    "binhdang.core.methods.WebMethodsMiddleware",
     # Database unreachable -> a Vietnamese 503 page instead of a 500 (core.middleware).
     "binhdang.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

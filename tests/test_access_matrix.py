@@ -298,6 +298,9 @@ EXPECTED: dict[str, Row] = {
     "results:dashboard": Row(plan_year, DAKLAK_RESULTS),
     "results:summary": Row(plan_year, DAKLAK_RESULTS),
     "results:completeness": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_csv": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_json": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_sdmx": Row(plan_year, DAKLAK_RESULTS),
     "results:unit": Row(
         plan_year_commune_a,
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
