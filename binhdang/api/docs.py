@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularAPIView
 
 from binhdang.accounts.two_factor import required_in_session
+from binhdang.api.permissions import ActiveUser
 
 SWAGGER_DIST = "drf_spectacular_sidecar/swagger-ui-dist/"
 
@@ -24,9 +25,10 @@ class SchemaView(SpectacularAPIView):
     """``GET /api/v1/schema/``: the OpenAPI 3 document, as JSON, for logged-in callers."""
 
     renderer_classes = [OpenApiJsonRenderer]
-    permission_classes = settings.REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]
+    permission_classes = [ActiveUser]
 
 
+@require_safe
 @login_required
 def swagger(request: HttpRequest) -> HttpResponse:
     """``GET /api/v1/docs/``: Swagger UI over the schema, using the browser session."""

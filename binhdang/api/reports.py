@@ -146,7 +146,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         request=serializers.ActionSerializer,
         responses={200: serializers.SubmissionSerializer, **_VERSION_409},
     )
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_(self, request: Request, pk=None) -> Response:
         return self._step(
             request,
