@@ -307,6 +307,14 @@ EXPECTED: dict[str, Row] = {
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
     ),
     "results:indicator": Row(indicator_year, DAKLAK_RESULTS),
+    # documents: the annual report and its annex for the plan's results readers; the unit report for
+    # those who read the report's narrative (the ministry opens the report but not its narrative: 403)
+    "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
+    "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
+    "documents:unit_report": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),
+    ),
 }
 
 
