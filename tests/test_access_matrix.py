@@ -40,6 +40,7 @@ PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry
 EXCLUDED = {
     "admin:": "the Django admin has its own staff-only login",
     "set_language": "i18n language switch (POST, no data)",
+    "api:": "REST API: tests/api/test_permission_matrix.py",
 }
 #: Unnamed routes under these prefixes are left out: the admin's catch-all and object URLs, the i18n
 #: view, and static/media files (served in DEBUG only).
@@ -298,6 +299,9 @@ EXPECTED: dict[str, Row] = {
     "results:dashboard": Row(plan_year, DAKLAK_RESULTS),
     "results:summary": Row(plan_year, DAKLAK_RESULTS),
     "results:completeness": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_csv": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_json": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_sdmx": Row(plan_year, DAKLAK_RESULTS),
     "results:unit": Row(
         plan_year_commune_a,
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
