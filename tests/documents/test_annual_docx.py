@@ -124,3 +124,27 @@ def test_libreoffice_converts_the_report_to_pdf(plan, reports, tmp_path):
     pdf = tmp_path / "bao-cao.pdf"
     assert completed.returncode == 0, completed.stderr
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_strategy_plan_gets_its_report_and_annex_too(daklak):
+    from binhdang.documents import annex_xlsx
+    from binhdang.reporting import services
+    from tests.results.conftest import add_indicator, make_plan
+
+    plan = make_plan(daklak.root, slug="nq28-daklak", program="strategy", focal=daklak.noi_vu)
+    plan.title = "Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới"
+    plan.save()
+    add_indicator(plan, "1", None, 1, {"kind": "min", "value": 60, "unit": "%", "year": 2030})
+    services.open_period(plan, 2026, None)
+    document = Document(BytesIO(annual_docx.build(collect(plan, 2026), DAY)))
+    lines = texts(document)
+    assert lines[lines.index("BÁO CÁO") + 1] == (
+        "Kết quả thực hiện Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới năm 2026"
+    )
+    assert [c.text for c in document.tables[-1].rows[0].cells] == [
+        "STT",
+        "Đơn vị",
+        "Loại đơn vị",
+        "Tình trạng báo cáo",
+    ]
+    assert annex_xlsx.build(collect(plan, 2026, with_narratives=False)).startswith(b"PK")
