@@ -5,7 +5,8 @@
 - :func:`unit_report(submission, ...)`: a unit's own report as DOCX (:mod:`unit_report`);
 - :func:`find_period_year(plan, year)`: the year's reporting period, or :class:`DocumentError`.
 
-Each returns a :class:`GeneratedFile` (file name and bytes). Dates default to today in Vietnam.
+Each returns a :class:`GeneratedFile` (file name and bytes), in Vietnamese whatever the user's
+language (words, dates, "1.250", "87,5%"). Dates default to today in Vietnam.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from binhdang.documents import annex_xlsx, annual_docx
 from binhdang.documents import unit_report as unit_report_docx
@@ -59,19 +60,24 @@ def annual_report(
     """The annual report of ``plan`` for ``year`` (DOCX). ``with_narratives`` False leaves out what
     the units wrote (for readers who may not see it, domain §10)."""
     find_period(plan, year)
-    content = collect(plan, year, with_narratives=with_narratives)
-    return GeneratedFile(f"{_stem(plan, year)}.docx", DOCX, annual_docx.build(content, _today(day)))
+    with translation.override("vi"):  # official documents: Vietnamese words, dates and numbers
+        content = collect(plan, year, with_narratives=with_narratives)
+        data = annual_docx.build(content, _today(day))
+    return GeneratedFile(f"{_stem(plan, year)}.docx", DOCX, data)
 
 
 def annual_annex(plan: Plan, year: int) -> GeneratedFile:
     """The tables of the annual report (XLSX): indicators, reporting completeness, unit figures."""
     find_period(plan, year)
-    content = collect(plan, year, with_narratives=False)
-    return GeneratedFile(f"{_stem(plan, year)}-phu-luc.xlsx", XLSX, annex_xlsx.build(content))
+    with translation.override("vi"):
+        data = annex_xlsx.build(collect(plan, year, with_narratives=False))
+    return GeneratedFile(f"{_stem(plan, year)}-phu-luc.xlsx", XLSX, data)
 
 
 def unit_report(submission: Submission, *, day: dt.date | None = None) -> GeneratedFile:
     """A unit's own report for its submission's year (DOCX)."""
     unit = submission.unit
     name = f"bao-cao-{initials(unit.name).lower()}-{unit.code}-{submission.period.year}.docx"
-    return GeneratedFile(name, DOCX, unit_report_docx.build(submission, _today(day)))
+    with translation.override("vi"):
+        data = unit_report_docx.build(submission, _today(day))
+    return GeneratedFile(name, DOCX, data)

@@ -27,3 +27,19 @@ def test_a_year_never_opened_is_refused_with_a_vietnamese_message(plan, period):
         services.annual_report(plan, 2027)
     with pytest.raises(services.DocumentError):
         services.annual_annex(plan, 2027)
+
+
+def test_documents_are_vietnamese_whatever_the_active_language(plan, reports):
+    from io import BytesIO
+
+    from django.utils import translation
+    from docx import Document
+
+    with translation.override("en"):
+        document = Document(BytesIO(services.annual_report(plan, 2026).content))
+        unit = Document(BytesIO(services.unit_report(reports["a"]).content))
+    annex = document.tables[-1]
+    news = [c.text for c in annex.rows[0].cells].index("Tin, bài đã đăng")
+    assert annex.rows[-1].cells[news].text == "1.260"
+    figures = {r.cells[1].text: r.cells[2].text for r in unit.tables[1].rows[1:]}
+    assert "Số lượt người tham dự (Nữ)" in figures
