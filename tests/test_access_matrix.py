@@ -1,20 +1,32 @@
-"""Access matrix: for every URL of the project and every persona, the expected status of a GET.
+"""Access matrix: for every URL of the project, every persona and every method, the expected status,
+and for every refused POST the proof that nothing changed.
 
 How it works:
 
 - :func:`url_patterns` walks ``get_resolver()`` and lists every named URL of the project (the Django
   admin and the i18n/static URLs are left out on purpose, see ``EXCLUDED``).
-- ``EXPECTED`` is the table: ``url name -> Row(kwargs factory, statuses)``. The kwargs factory takes
-  the :class:`World` (two provinces, the personas, a plan of Đắk Lắk with an indicator, its 2026
-  reporting period, a report of commune A with one evidence file, a pending plan upload) and returns
-  the URL's kwargs; the statuses give, for each persona, the status code of a GET.
+- ``EXPECTED`` is the table: ``url name -> Row(kwargs factory, statuses, post=, data=, writes=)``. The
+  kwargs factory takes the :class:`World` (two provinces, the personas, a plan of Đắk Lắk with an
+  indicator, its 2026 reporting period, a report of commune A with one evidence file, a pending plan
+  upload) and returns the URL's kwargs; ``statuses`` give, for each persona, the status of a GET;
+  ``post`` the status of a POST (default: the same as the GET, for a page that treats a POST like a
+  GET), sent with the payload ``data`` (a valid-ish form); ``writes`` the personas whose POST may
+  change the database.
+- Personas: the focal officer, the leader and two commune reporters of Đắk Lắk, the ministry viewer,
+  ``outsider`` (the focal officer of Lai Châu), ``disabled`` (a deactivated former reporter of commune
+  A whose session is still open: treated as anonymous) and ``anonymous``.
+- Every test is parametrized per persona (one world per test, not per cell): GET of every row; POST of
+  every row, each in a savepoint rolled back afterwards, comparing a snapshot of every app table
+  (``tests/db_snapshot.py``) for each persona not in ``writes``; PUT, PATCH and DELETE, 405 everywhere
+  (``core.methods``).
 - A URL without a row makes ``test_every_url_has_a_row`` fail: **every new URL must get a row here**.
 
 Adding a row: give the url name, a kwargs factory (``none`` when the URL takes no argument; objects come
 from ``World``, add what you need in :func:`build_world`) and ``expect(...)`` with one status per
-persona. Conventions: ``302`` for anonymous means "sent to the login page" (checked); ``404`` means
-the object is outside the persona's reach (other province, other unit); ``403`` means the persona's
-role may never do this; ``405`` for a POST-only URL opened with GET.
+persona; for a URL that acts on POST, ``post=expect(...)``, a ``data=`` payload and ``writes=``.
+Conventions: ``302`` for anonymous means "sent to the login page" (checked); ``404`` means the object
+is outside the persona's reach (other province, other unit); ``403`` means the persona's role may never
+do this; ``405`` for a POST-only URL opened with GET (or a download posted to).
 """
 
 from __future__ import annotations
@@ -779,3 +791,95 @@ def test_the_world_is_what_the_rows_assume(world):
     assert world.period.deadline == dt.date(2026, 11, 30)
     assert world.attachment.submission == world.submission
     assert not world.users["disabled"].is_active
+
+
+def test_a_url_refusing_get_with_405_says_what_a_post_does():
+    """A POST-only URL must have its own ``post=`` statuses (the GET's 405 says nothing about a POST)."""
+    missing = sorted(
+        name
+        for name, row in EXPECTED.items()
+        if row.post is None
+        and any(row.statuses[p] == 405 for p in PERSONAS if p not in ("anonymous", "disabled"))
+    )
+    assert not missing, f"give these rows post=...: {missing}"
+
+
+def test_the_snapshot_sees_an_allowed_write(world, settings):
+    """The check of the POST matrix can fail: the focal officer closing the period changes a table."""
+    client = _clients(world, ["focal"])["focal"]
+    before = snapshot(settings.MEDIA_ROOT)
+    with transaction.atomic():
+        status, _location = _send(
+            client, "post", reverse("reporting:period_status", args=[world.period.pk]), {"action": "close"}
+        )
+        assert status == 302
+        assert any(name.startswith("reporting_") for name in changes(before, snapshot(settings.MEDIA_ROOT)))
+        transaction.set_rollback(True)
+    assert not changes(before, snapshot(settings.MEDIA_ROOT))
+
+
+def _cross_province_posts(world: World) -> list[tuple[str, dict, dict]]:
+    """(url name, kwargs, payload) of every action on Đắk Lắk's objects an officer could post."""
+    submission, user, unit = world.submission, world.users["reporter_a"], world.daklak.commune_a
+    comment = review_comment(world)
+    return [
+        ("reporting:save", {"pk": submission.pk}, report_values(world)),
+        ("reporting:submit", {"pk": submission.pk}, report_values(world)),
+        ("reporting:return", {"pk": submission.pk}, comment),
+        ("reporting:accept", {"pk": submission.pk}, comment),
+        ("reporting:reopen", {"pk": submission.pk}, comment),
+        ("reporting:attachment_upload", {"pk": submission.pk}, evidence_file(world)),
+        ("reporting:attachment_delete", attachment_of_report(world), {}),
+        ("reporting:period_status", {"pk": world.period.pk}, close_period(world)),
+        ("reporting:remind", {"pk": world.period.pk}, remind_commune_b(world)),
+        ("reporting:period_settings", {"pk": world.period.pk}, new_dates(world)),
+        ("plans:status", {"slug": world.plan.slug}, archive_plan(world)),
+        ("plans:indicator", indicator_of_plan(world), {}),
+        ("plans:indicators", {"slug": world.plan.slug}, {}),
+        ("accounts:user_deactivate", {"pk": user.pk}, {}),
+        ("accounts:user_reset_password", {"pk": user.pk}, {}),
+        ("accounts:user_edit", {"pk": user.pk}, edit_reporter_a(world)),
+        ("accounts:two_factor_remove", {"pk": user.pk}, {}),
+        ("orgunits:rename", {"code": unit.code}, rename_commune(world)),
+        ("orgunits:deactivate", {"code": unit.code}, deactivate_commune(world)),
+        ("orgunits:add", {"code": world.daklak.root.code}, new_commune(world)),
+    ]
+
+
+def test_an_officer_of_another_province_posting_to_daklak_changes_nothing(world, settings):
+    """The focal officer of Lai Châu posts every Đắk Lắk action with a valid payload, on a submitted
+    report: each answers 404 (or 403 where the role may never act), and nothing changes; then the same
+    review by Đắk Lắk's own officer does change the report (the payloads are real)."""
+    from tests.reporting.conftest import fill
+
+    fill(world.submission, world.users["reporter_a"])
+    reporting_services.submit(world.submission, world.users["reporter_a"])
+    world.submission.refresh_from_db()
+    client = _clients(world, ["outsider"])["outsider"]
+    before = snapshot(settings.MEDIA_ROOT)
+    wrong = []
+    for name, kwargs, data in _cross_province_posts(world):
+        status, _location = _send(client, "post", reverse(name, kwargs=kwargs), data)
+        if status not in (403, 404):
+            wrong.append(f"{name}: {status}")
+    status, _location = _send(client, "post", reverse("reporting:data_import"), data_of_commune_a(world))
+    if status != 400:
+        wrong.append(f"reporting:data_import: {status}")
+    assert not wrong, wrong
+    assert not changes(before, snapshot(settings.MEDIA_ROOT))
+    world.submission.refresh_from_db()
+    world.period.refresh_from_db()
+    assert world.submission.state == "submitted" and world.period.is_open
+    assert world.users["reporter_a"].__class__.objects.get(pk=world.users["reporter_a"].pk).is_active
+
+    focal = _clients(world, ["focal"])["focal"]
+    _send(focal, "post", reverse("reporting:accept", args=[world.submission.pk]), review_comment(world))
+    world.submission.refresh_from_db()
+    assert world.submission.state == "accepted"
+
+
+def test_a_deactivated_account_cannot_sign_in_even_with_its_password(world):
+    client = Client()
+    response = client.post(reverse("accounts:login"), login_as_disabled(world))
+    assert response.status_code == 200
+    assert client.get(reverse("core:home")).status_code == 302
