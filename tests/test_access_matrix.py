@@ -58,6 +58,7 @@ REFUSED_METHODS = ("put", "patch", "delete")
 EXCLUDED = {
     "admin:": "the Django admin has its own staff-only login",
     "set_language": "i18n language switch (POST, no data)",
+    "api:": "REST API: tests/api/test_permission_matrix.py",
 }
 #: Unnamed routes under these prefixes are left out: the admin's catch-all and object URLs, the i18n
 #: view, and static/media files (served in DEBUG only).
@@ -559,6 +560,14 @@ EXPECTED: dict[str, Row] = {
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
     ),
     "results:indicator": Row(indicator_year, DAKLAK_RESULTS),
+    # documents: the annual report and its annex for the plan's results readers; the unit report for
+    # those who read the report's narrative (the ministry opens the report but not its narrative: 403)
+    "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
+    "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
+    "documents:unit_report": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),
+    ),
 }
 
 

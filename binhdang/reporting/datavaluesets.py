@@ -11,7 +11,10 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
 - Import is all or nothing: every problem is reported with its place (``dataValueSets[2].
   dataValues[5].dataElement``) and nothing is written while one remains.
 
-API: :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
+- A ``completeDate`` must lie between the start of the period's data cutoff and today.
+
+API: :func:`parse_data_value_sets(content) -> object` (the JSON of a file),
+:func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
 :func:`export_data_value_sets(period, units=None, state=None) -> dict`,
 :func:`export_filters(period, unit_code, state)` (the ``--unit``/``--status`` and ``?unit=&status=``
 filters of the export, checked).
@@ -20,6 +23,7 @@ filters of the export, checked).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +67,20 @@ class ImportResult:
     submitted: int = 0
     submissions: list[Submission] = field(default_factory=list)
     dry_run: bool = False
+
+
+def parse_data_value_sets(content: bytes | str) -> object:
+    """The JSON value of a file's ``content`` (UTF-8, with or without BOM); DataValueSetError when it
+    is not JSON, including JSON nested too deeply to read (a RecursionError otherwise)."""
+    try:
+        text = content.decode("utf-8-sig") if isinstance(content, bytes | bytearray) else content
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DataValueSetError(_("The file is not UTF-8 text: %(error)s") % {"error": exc}) from exc
+    except json.JSONDecodeError as exc:
+        raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+    except RecursionError as exc:
+        raise DataValueSetError(_("The file is nested too deeply to be a data value set.")) from exc
 
 
 def _sets(data) -> list[tuple[str, object]]:
@@ -170,6 +188,18 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
         errors.append(
             _("%(path)s: the %(form)s reporting period %(year)s is closed.")
             % {"path": _at(path, "period"), "form": dataset, "year": year}
+        )
+        return None
+    if complete_at is not None and not (
+        period.cutoff_start <= timezone.localtime(complete_at, LOCAL_TZ).date() <= timezone.localdate()
+    ):
+        errors.append(
+            _("%(path)s: %(day)s is outside the reporting period (from %(start)s to today).")
+            % {
+                "path": _at(path, "completeDate"),
+                "day": date_format(complete_at.date(), "d/m/Y"),
+                "start": date_format(period.cutoff_start, "d/m/Y"),
+            }
         )
         return None
     submission = Submission.objects.filter(period=period, unit=unit).first()

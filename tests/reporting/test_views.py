@@ -14,7 +14,7 @@ from binhdang.reporting import services
 from binhdang.reporting.entry import field_name
 from binhdang.reporting.models import DataValue, Notification, Period, State, Submission
 
-from .conftest import COMMUNE_VALUES, fill
+from .conftest import COMMUNE_VALUES, fill, local
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -202,7 +202,8 @@ def test_the_status_board_shows_states_times_and_percentages(
     period, report_a, commune_a_reporter, focal_officer
 ):
     fill(report_a, commune_a_reporter)
-    services.submit(report_a, commune_a_reporter)
+    # Submitted on a fixed day before the deadline: the test must not depend on today's date.
+    services.submit(report_a, commune_a_reporter, at=local(2026, 11, 20))
     page = client_for(focal_officer).get(reverse("reporting:board", args=[period.pk]))
     assert 'id="stat-submitted">1/6' in page.text
     assert 'id="stat-completeness">16,7%' in page.text and 'id="stat-timeliness">16,7%' in page.text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,6 +17,7 @@ from binhdang.reporting.datavaluesets import (
     export_data_value_sets,
     export_filters,
     import_data_value_sets,
+    parse_data_value_sets,
 )
 from binhdang.reporting.forms import DataUploadForm
 from binhdang.reporting.models import Notification
@@ -28,7 +27,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def _may_import(user) -> bool:
-    return access.managed_provinces(user).exists() or access.reporting_units(user).exists()
+    return access.manages_any_province(user) or access.reports_for_any_unit(user)
 
 
 @login_required
@@ -46,10 +45,7 @@ def data_import(request: ReportingRequest) -> HttpResponse:
                 raise DataValueSetError(
                     _("The file is larger than %(mb)d MB.") % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024}
                 )
-            try:
-                data = json.loads(upload.read().decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+            data = parse_data_value_sets(upload.read())
             result = import_data_value_sets(data, request.user, dry_run=form.cleaned_data["dry_run"])
         except DataValueSetError as exc:
             errors = exc.messages

@@ -15,6 +15,7 @@ from binhdang.reporting.datavaluesets import (
     export_data_value_sets,
     export_filters,
     import_data_value_sets,
+    parse_data_value_sets,
 )
 from binhdang.reporting.management.commands._common import find_plan, find_user
 from binhdang.reporting.models import Period
@@ -47,13 +48,11 @@ class Command(BaseCommand):
     def _import(self, options):
         path = options["file"]
         try:
-            text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-            data = json.loads(text)
+            content: bytes | str = sys.stdin.read() if path == "-" else Path(path).read_bytes()
         except OSError as exc:
             raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
-        except json.JSONDecodeError as exc:
-            raise CommandError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
         try:
+            data = parse_data_value_sets(content)
             result = import_data_value_sets(data, find_user(options.get("user")), dry_run=options["dry_run"])
         except DataValueSetError as exc:
             raise CommandError(_("Nothing was imported:") + "\n" + "\n".join(exc.messages)) from exc
