@@ -365,3 +365,12 @@ def test_the_data_export_url_refuses_an_unknown_unit_or_status_in_vietnamese(per
     }
     response = client.get(url, {"status": "ok"}, HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 400 and "trạng thái (status)" in json.loads(response.content)["errors"][0]
+
+
+def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period, focal_officer):
+    client = client_for(focal_officer)
+    url = reverse("reporting:board", args=[period.pk])
+    page = client.get(url, {"state": "accepted"}, HTTP_ACCEPT_LANGUAGE="vi").text
+    export = reverse("reporting:data_export", args=[period.pk])
+    assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
+    assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text
