@@ -13,7 +13,9 @@ def test_a_form_without_its_security_token_gets_a_vietnamese_page_and_changes_no
     before = commune_a_reporter.password
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(commune_a_reporter)
-    response = browser.post("/accounts/password/", {"old_password": "x", "new_password1": "y", "new_password2": "y"})
+    response = browser.post(
+        "/accounts/password/", {"old_password": "x", "new_password1": "y", "new_password2": "y"}
+    )
     assert response.status_code == 403
     text = response.content.decode()
     assert "Biểu mẫu đã hết hạn" in text
