@@ -35,13 +35,13 @@ test-fast: setup
 	$(BIN)/pytest -x -q -m "not browser" -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check binhdang tests
-	$(BIN)/ruff format --check binhdang tests
+	$(BIN)/ruff check binhdang tests loadtest
+	$(BIN)/ruff format --check binhdang tests loadtest
 	$(BIN)/mypy binhdang
 
 fmt: setup
-	$(BIN)/ruff format binhdang tests
-	$(BIN)/ruff check --fix binhdang tests
+	$(BIN)/ruff format binhdang tests loadtest
+	$(BIN)/ruff check --fix binhdang tests loadtest
 
 # Regenerate the .po catalogues of every app and compile the .mo files (needs GNU gettext).
 messages: setup

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import sys
+from pathlib import Path
 
 import django
 
@@ -49,8 +50,8 @@ def locust_totals(prefix: str) -> tuple[int, int, float]:
 
 
 def main(seed_path: str, acks_path: str, prefix: str) -> int:
-    seed = json.load(open(seed_path, encoding="utf-8"))
-    acks = json.load(open(acks_path, encoding="utf-8"))
+    seed = json.loads(Path(seed_path).read_text(encoding="utf-8"))
+    acks = json.loads(Path(acks_path).read_text(encoding="utf-8"))
     requests, errors, p95 = locust_totals(prefix)
     lost = lost_submissions(seed["period"], acks)
     for problem in lost[:20]:

@@ -12,11 +12,12 @@ import json
 import os
 import random
 import re
+from pathlib import Path
 
 from locust import HttpUser, between, events, task
 from requests.cookies import RequestsCookieJar
 
-SEED = json.load(open(os.environ["LOADTEST_SEED"], encoding="utf-8"))
+SEED = json.loads(Path(os.environ["LOADTEST_SEED"]).read_text(encoding="utf-8"))
 ACKS_FILE = os.environ["LOADTEST_ACKS"]
 SUBMITTED = "Đã nộp báo cáo."
 #: The proxy in front of gunicorn speaks TLS; on loopback we say so with this header.
@@ -56,7 +57,10 @@ class Officer(HttpUser):
     def post(self, url: str, data: dict, *, htmx: bool = False, **kwargs):
         """POST a form as the browser does: CSRF token, Referer, and htmx's header for autosaves."""
         data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
-        headers = {"Referer": self.host.replace("http://", "https://") + url, **({"HX-Request": "true"} if htmx else {})}
+        headers = {
+            "Referer": self.host.replace("http://", "https://") + url,
+            **({"HX-Request": "true"} if htmx else {}),
+        }
         return self.client.post(url, data, headers=headers, **kwargs)
 
 
@@ -100,11 +104,15 @@ class Reporter(Officer):
                 catch_response=True,
             ) as response:
                 if SUBMITTED in response.text:
-                    acks.append({"unit": self.account["unit"], "submission": self.submission, "values": values})
+                    acks.append(
+                        {"unit": self.account["unit"], "submission": self.submission, "values": values}
+                    )
                 else:
                     response.failure("submit not acknowledged")
         else:
-            url = random.choice([f"/reporting/submissions/{self.submission}/", "/reporting/notifications/", "/"])
+            url = random.choice(
+                [f"/reporting/submissions/{self.submission}/", "/reporting/notifications/", "/"]
+            )
             self.client.get(url, name="after submitting")
         self.step += 1
 

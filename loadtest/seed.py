@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 import os
+import random
 import sys
 
 import django
@@ -81,16 +81,26 @@ def seed(users: int) -> dict:
         rng = random.Random(2026)
         reporters = []
         for i, unit in enumerate(units):
-            user = User.objects.create(username=f"lt.bc{i:04d}", full_name=f"Cán bộ {unit.name}", password=hashed)
+            user = User.objects.create(
+                username=f"lt.bc{i:04d}", full_name=f"Cán bộ {unit.name}", password=hashed
+            )
             RoleAssignment.objects.create(user=user, role=Role.REPORTER, org_unit=unit)
             values = {field_name(code, coc): value for (code, coc), value in demo_values(unit, rng).items()}
-            reporters.append({"username": user.username, "unit": unit.code, "unit_pk": unit.pk, "values": values})
+            reporters.append(
+                {"username": user.username, "unit": unit.code, "unit_pk": unit.pk, "values": values}
+            )
         focal = []
         for i in range(focal_count):
             user = User.objects.create(username=f"lt.dm{i:02d}", full_name=f"Đầu mối {i}", password=hashed)
             RoleAssignment.objects.create(user=user, role=Role.FOCAL_OFFICER, org_unit=province)
             focal.append({"username": user.username})
-    return {"period": period.pk, "plan": plan.pk, "password": PASSWORD, "reporters": reporters, "focal": focal}
+    return {
+        "period": period.pk,
+        "plan": plan.pk,
+        "password": PASSWORD,
+        "reporters": reporters,
+        "focal": focal,
+    }
 
 
 if __name__ == "__main__":
@@ -98,4 +108,6 @@ if __name__ == "__main__":
     data = seed(users)
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
-    print(f"seeded {len(data['reporters'])} reporters, {len(data['focal'])} focal officers, period {data['period']}")
+    print(
+        f"seeded {len(data['reporters'])} reporters, {len(data['focal'])} focal officers, period {data['period']}"
+    )
