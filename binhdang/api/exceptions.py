@@ -10,8 +10,9 @@ state does not allow 409, invalid values 400 with one entry per value.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -109,3 +110,9 @@ def exception_handler(exc, context):
         detail = _messages().get(type(exc), detail)
     response.data = body(detail, code)
     return response
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, **kwargs) -> JsonResponse:
+    """Any other address under ``/api/``: a JSON 404 rather than the site's HTML page."""
+    return JsonResponse(body(_("Not found, or not yours to see."), "not_found"), status=404)
