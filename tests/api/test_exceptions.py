@@ -1,0 +1,27 @@
+"""Errors of the API are JSON {"detail", "code", "errors"} in Vietnamese."""
+
+from __future__ import annotations
+
+
+def test_validation_error_names_each_field(clients):
+    response = clients["focal"].post("/api/v1/submissions/", {"period": "x"}, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "Yêu cầu không hợp lệ."
+    assert body["code"] == "invalid"
+    assert set(body["errors"]) == {"period", "unit"}
+
+
+def test_not_found_and_method_not_allowed_are_json(clients):
+    missing = clients["focal"].get("/api/v1/plans/999999/")
+    assert missing.json() == {"detail": "Không tìm thấy, hoặc bạn không có quyền xem.", "code": "not_found"}
+    assert clients["focal"].delete("/api/v1/plans/").json()["code"] == "method_not_allowed"
+    assert clients["focal"].get("/api/v1/no-such-thing/").json()["code"] == "not_found"
+
+
+def test_malformed_json_body_is_a_400(clients):
+    response = clients["focal"].generic(
+        "POST", "/api/v1/datavaluesets/", "{", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
