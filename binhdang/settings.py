@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "binhdang.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Web pages answer GET, HEAD and POST only: PUT, PATCH, DELETE get 405 outside /api/ (core.methods).
+    "binhdang.core.methods.WebMethodsMiddleware",
     # Database unreachable -> a Vietnamese 503 page instead of a 500 (core.middleware).
     "binhdang.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -123,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # One read of the user's roles per request, however many access checks (accounts.access.grants).
+    "binhdang.accounts.middleware.RolesReadOnceMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Users with two-factor login on must pass the code step before anything else (accounts.two_factor).
     "binhdang.accounts.two_factor.TwoFactorMiddleware",
@@ -182,7 +186,7 @@ AUTHENTICATION_BACKENDS = [
     "binhdang.accounts.backends.ThrottledModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "binhdang.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -194,6 +198,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# A form sent with a missing or outdated CSRF token: a Vietnamese page (core.views.csrf_failure).
+CSRF_FAILURE_VIEW = "binhdang.core.views.csrf_failure"
 
 # Login throttling: after this many failures for one username (or one address) within the window,
 # further attempts are refused until the window passes.

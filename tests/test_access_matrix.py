@@ -299,11 +299,22 @@ EXPECTED: dict[str, Row] = {
     "results:dashboard": Row(plan_year, DAKLAK_RESULTS),
     "results:summary": Row(plan_year, DAKLAK_RESULTS),
     "results:completeness": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_csv": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_json": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_sdmx": Row(plan_year, DAKLAK_RESULTS),
     "results:unit": Row(
         plan_year_commune_a,
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
     ),
     "results:indicator": Row(indicator_year, DAKLAK_RESULTS),
+    # documents: the annual report and its annex for the plan's results readers; the unit report for
+    # those who read the report's narrative (the ministry opens the report but not its narrative: 403)
+    "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
+    "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
+    "documents:unit_report": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),
+    ),
 }
 
 

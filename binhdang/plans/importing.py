@@ -30,6 +30,7 @@ from binhdang.core.text import fold, nfc
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.agencies import AgencyResolver, ensure_local_unit
 from binhdang.plans.catalog import ensure_catalog
+from binhdang.plans.errors import InvalidExtractionError, PlanImportError
 from binhdang.plans.models import (
     Level,
     Plan,
@@ -39,20 +40,20 @@ from binhdang.plans.models import (
 )
 from binhdang.plans.plan_builder import PlanBuilder, as_year, iso_date, save_as
 
+__all__ = [
+    "DuplicatePlanError",
+    "InvalidExtractionError",
+    "PlanImportError",
+    "check_extraction",
+    "import_plan",
+]
+
 REQUIRED_KEYS = ("level", "program", "title", "indicators")
 _PROGRAM_SLUG: dict[str, str] = {
     Program.COMMUNICATION: "truyen-thong",
     Program.STRATEGY: "chien-luoc",
     Program.OTHER: "ke-hoach",
 }
-
-
-class PlanImportError(Exception):
-    """A plan could not be imported; the message (in the active language, Vietnamese by default) says why."""
-
-
-class InvalidExtractionError(PlanImportError):
-    """The extraction is not a plan the importer can read (a required part is missing or malformed)."""
 
 
 class DuplicatePlanError(PlanImportError):

@@ -12,6 +12,7 @@ from binhdang.core.text import nfc
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.agencies import AgencyResolver, is_group, reporter_kinds
 from binhdang.plans.catalog import bind_indicator
+from binhdang.plans.errors import InvalidExtractionError
 from binhdang.plans.models import (
     DIRECTION_OF_KIND,
     ROADMAP_YEARS,
@@ -29,15 +30,26 @@ from binhdang.plans.models import (
     Task,
     TaskGroup,
 )
+from binhdang.plans.models.indicators import storable_number
 
 
-def _number(value) -> Decimal | None:
+def _number(value, where: str) -> Decimal | None:
+    """The number ``value`` (None when blank or not a number); InvalidExtractionError, naming ``where``,
+    for NaN, infinity or a number too large to keep (a database error otherwise, on PostgreSQL)."""
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
         return None
+    if not storable_number(number):
+        raise InvalidExtractionError(
+            _(
+                "%(where)s: “%(value)s” is not a number the plan can keep (at most 12 digits before the comma)."
+            )
+            % {"where": where, "value": value}
+        )
+    return number
 
 
 def _month_day(text) -> tuple[int, int] | None:
@@ -181,12 +193,13 @@ class PlanBuilder:
             Indicator.objects.filter(pk=indicator.pk).update(responsible_text=texts)
 
     def _target(self, indicator: Indicator, data: dict, order: int) -> None:
+        where = _("Indicator %(code)s, target %(n)s") % {"code": indicator.code, "n": order}
         target = Target(
             indicator=indicator,
             kind=data["kind"],
-            value=_number(data.get("value")),
-            min=_number(data.get("min")),
-            max=_number(data.get("max")),
+            value=_number(data.get("value"), where),
+            min=_number(data.get("min"), where),
+            max=_number(data.get("max"), where),
             unit=str(data.get("unit") or "")[:64],
             year=as_year(data.get("year")),
             from_year=as_year(data.get("from_year")),
@@ -210,8 +223,9 @@ class PlanBuilder:
             year = as_year(cell.get("year"))
             if year is None or (indicator.pk, year) in done:
                 continue
-            low, high = _number(cell.get("min")), _number(cell.get("max"))
-            value = _number(cell.get("value")) if low is None and high is None else None
+            where = _("Indicator %(code)s, year %(year)s") % {"code": indicator.code, "year": year}
+            low, high = _number(cell.get("min"), where), _number(cell.get("max"), where)
+            value = _number(cell.get("value"), where) if low is None and high is None else None
             self._milestone(indicator, year, value, low, high, str(cell.get("note") or ""))
             done.add((indicator.pk, year))
         for indicator in self.indicators.values():

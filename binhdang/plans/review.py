@@ -26,6 +26,7 @@ from binhdang.plans.formatting import (
 )
 from binhdang.plans.forms import catalog_choices
 from binhdang.plans.models import Level, PlanStatus, Program, Recurrence, TargetKind
+from binhdang.plans.models.indicators import storable_number
 
 
 class VietnameseNumberField(forms.CharField):
@@ -47,11 +48,17 @@ class VietnameseNumberField(forms.CharField):
         if not text:
             return None
         try:
-            return parse_vn_number(text)
+            number = parse_vn_number(text)
         except NumberFormatError:
             raise forms.ValidationError(
                 _("“%(text)s” is not a number (write e.g. 1,4 or 90)."), params={"text": text}
             ) from None
+        if not storable_number(number):
+            raise forms.ValidationError(
+                _("“%(text)s” is too large: a plan number has at most 12 digits before the comma."),
+                params={"text": text},
+            )
+        return number
 
 
 class DayMonthField(forms.CharField):

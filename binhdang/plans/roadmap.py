@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.plans.formatting import NumberFormatError, parse_vn_number, vn_number
 from binhdang.plans.models import Indicator, Milestone
+from binhdang.plans.models.indicators import storable_number
 
 _RANGE = re.compile(r"^\s*([^–—-]+?)\s*[–—-]\s*([^–—-]+?)\s*$")
 
@@ -51,11 +52,19 @@ class RoadmapError(Exception):
 
 def _parse_number(text: str, where: str) -> Decimal:
     try:
-        return parse_vn_number(text)
+        number = parse_vn_number(text)
     except NumberFormatError:
         raise ValueError(
             _("%(cell)s: “%(text)s” is not a number (write e.g. 1,4 or 90).") % {"cell": where, "text": text}
         ) from None
+    if not storable_number(number):
+        raise ValueError(
+            _(
+                "%(where)s: “%(value)s” is not a number the plan can keep (at most 12 digits before the comma)."
+            )
+            % {"where": where, "value": text}
+        )
+    return number
 
 
 def parse_cell(indicator: Indicator, year: int, text: str) -> CellValue | None:

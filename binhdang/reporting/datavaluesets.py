@@ -11,13 +11,19 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
 - Import is all or nothing: every problem is reported with its place (``dataValueSets[2].
   dataValues[5].dataElement``) and nothing is written while one remains.
 
-API: :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
-:func:`export_data_value_sets(period, units=None) -> dict`.
+- A ``completeDate`` must lie between the start of the period's data cutoff and today.
+
+API: :func:`parse_data_value_sets(content) -> object` (the JSON of a file),
+:func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
+:func:`export_data_value_sets(period, units=None, state=None) -> dict`,
+:func:`export_filters(period, unit_code, state)` (the ``--unit``/``--status`` and ``?unit=&status=``
+filters of the export, checked).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -61,6 +67,20 @@ class ImportResult:
     submitted: int = 0
     submissions: list[Submission] = field(default_factory=list)
     dry_run: bool = False
+
+
+def parse_data_value_sets(content: bytes | str) -> object:
+    """The JSON value of a file's ``content`` (UTF-8, with or without BOM); DataValueSetError when it
+    is not JSON, including JSON nested too deeply to read (a RecursionError otherwise)."""
+    try:
+        text = content.decode("utf-8-sig") if isinstance(content, bytes | bytearray) else content
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DataValueSetError(_("The file is not UTF-8 text: %(error)s") % {"error": exc}) from exc
+    except json.JSONDecodeError as exc:
+        raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
+    except RecursionError as exc:
+        raise DataValueSetError(_("The file is nested too deeply to be a data value set.")) from exc
 
 
 def _sets(data) -> list[tuple[str, object]]:
@@ -168,6 +188,18 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
         errors.append(
             _("%(path)s: the %(form)s reporting period %(year)s is closed.")
             % {"path": _at(path, "period"), "form": dataset, "year": year}
+        )
+        return None
+    if complete_at is not None and not (
+        period.cutoff_start <= timezone.localtime(complete_at, LOCAL_TZ).date() <= timezone.localdate()
+    ):
+        errors.append(
+            _("%(path)s: %(day)s is outside the reporting period (from %(start)s to today).")
+            % {
+                "path": _at(path, "completeDate"),
+                "day": date_format(complete_at.date(), "d/m/Y"),
+                "start": date_format(period.cutoff_start, "d/m/Y"),
+            }
         )
         return None
     submission = Submission.objects.filter(period=period, unit=unit).first()
@@ -291,14 +323,53 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
     return result
 
 
-def export_data_value_sets(period: Period, units=None) -> dict:
+@dataclass(frozen=True)
+class ExportFilters:
+    """The checked filters of an export: the units to keep (None: all) and the report state (None: all)."""
+
+    units: list[OrgUnit] | None = None
+    state: str | None = None
+
+
+def export_filters(period: Period, unit_code: str | None = None, state: str | None = None) -> ExportFilters:
+    """Check the export filters given as text (command line, query string).
+
+    ``unit_code``: the code of a unit of the period's province; ``state``: a report state (``draft``,
+    ``submitted``, ``returned``, ``accepted``). Empty means no filter. An unknown unit or state raises
+    :class:`DataValueSetError` naming it and what is accepted.
+    """
+    errors = []
+    units = None
+    if unit_code:
+        unit = OrgUnit.objects.filter(code=unit_code, province_id=period.province_id).first()
+        if unit is None:
+            errors.append(
+                _('unit: no unit of %(province)s has the code "%(code)s".')
+                % {"province": period.province.name, "code": unit_code}
+            )
+        else:
+            units = [unit]
+    if state and state not in State.values:
+        errors.append(
+            _('status: "%(value)s" is not a report state (expected %(known)s).')
+            % {"value": state, "known": ", ".join(State.values)}
+        )
+    if errors:
+        raise DataValueSetError(errors)
+    return ExportFilters(units, state or None)
+
+
+def export_data_value_sets(period: Period, units=None, state: str | None = None) -> dict:
     """The period's reports as ``{"dataValueSets": [...]}``, one set per report that has values or was
-    submitted (``units``: restrict to these units). Ordered by unit code, values in form order."""
+    submitted (``units``: restrict to these units; ``state``: to reports in this state). Ordered by
+    unit code, values in form order."""
     form = form_for_period(period)
     order = {key: i for i, key in enumerate(form.value_keys())}
     submissions = period.submissions.select_related("unit").prefetch_related("values").order_by("unit__code")
     if units is not None:
         submissions = submissions.filter(unit__in=units)
+    if state is not None:
+        submissions = submissions.filter(state=state)
     sets = []
     for submission in submissions:
         values = sorted(

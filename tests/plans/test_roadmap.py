@@ -39,6 +39,11 @@ def test_a_cell_holds_a_number_or_a_range(plan):
         ("abc", "Chỉ tiêu 4.1, năm 2027: “abc” không phải là số (hãy viết, ví dụ: 1,4 hoặc 90)."),
         ("108 - 104", "Chỉ tiêu 4.1, năm 2027: cận dưới lớn hơn cận trên."),
         ("-5", "Chỉ tiêu 4.1, năm 2027: giá trị không được âm."),
+        (
+            "1" + "0" * 12,
+            "Chỉ tiêu 4.1, năm 2027: “1000000000000” không phải là số kế hoạch lưu được "
+            "(tối đa 12 chữ số trước dấu phẩy).",
+        ),
     ],
 )
 def test_a_bad_cell_is_named_in_the_message(plan, text, message):

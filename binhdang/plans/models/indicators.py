@@ -21,6 +21,15 @@ def number_field(verbose_name) -> models.DecimalField:
     return models.DecimalField(verbose_name, max_digits=16, decimal_places=4, null=True, blank=True)
 
 
+#: Plan numbers must stay below this (the 12 digits before the decimal point of ``number_field``).
+NUMBER_LIMIT = Decimal(10) ** 12
+
+
+def storable_number(value: Decimal) -> bool:
+    """True when ``value`` fits a ``number_field``: finite (not NaN or infinite) and below 10^12."""
+    return value.is_finite() and abs(value) < NUMBER_LIMIT
+
+
 _QUANTUM = Decimal("0.0001")
 
 Bounds = tuple[Decimal, Decimal]

@@ -1,0 +1,230 @@
+"""Fuzzing the data value set import (hypothesis, domain §9): files with parts of the wrong type, deep
+nesting, negative counts, dates outside the period, unknown codes, units of another province.
+
+A file is imported whole or refused with ``DataValueSetError`` (Vietnamese messages naming the place)
+and every table left as it was; a valid file is imported.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets, parse_data_value_sets
+from binhdang.reporting.models import State, Submission
+from tests import dbstate
+
+from .conftest import COMMUNE_VALUES, DEPARTMENT_VALUES
+from .test_datavaluesets import a_set, good_file
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(
+        [
+            "-1",
+            "-0",
+            "1e309",
+            "NaN",
+            "9" * 30,
+            "1900-01-01",
+            "2999-12-31",
+            "2026-02-30",
+            "12-C001",  # a commune of Lai Châu, another province
+            "66",
+            "TT_FOO",
+            "NQ28",
+            "default",
+            "FEMALE",
+            "2026",
+            "",
+        ]
+    )
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*prefix, index))
+
+
+def _mutated(data, draw) -> object:
+    data = copy.deepcopy(data)
+    for _ in range(draw(st.integers(1, 4), label="mutations")):
+        paths = list(_paths(data))
+        path = draw(st.sampled_from(paths), label="path")
+        if not path:
+            data = draw(JSON, label="whole file")
+            continue
+        parent = data
+        for step in path[:-1]:
+            parent = parent[step]
+        if draw(st.booleans(), label="delete") and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = draw(JSON, label="value")
+    return data
+
+
+def check(call):
+    """``call()`` imports, or is refused with Vietnamese messages and no table changed; rolled back after,
+    so that each example starts from the same reports."""
+    with transaction.atomic():
+        before = dbstate.state()
+        try:
+            result = call()
+        except DataValueSetError as error:
+            assert error.messages and all(VIETNAMESE.search(m) for m in error.messages), error.messages
+            assert dbstate.changed(before, dbstate.state()) == {}
+            result = None
+        transaction.set_rollback(True)
+    return result
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzzed_files_are_imported_whole_or_refused_with_nothing_changed(
+    period, laichau_period, focal_officer, data
+):
+    fuzzed = _mutated(good_file(), data.draw)
+    check(lambda: import_data_value_sets(fuzzed, focal_officer))
+
+
+@FUZZ
+@given(data=st.data())
+def test_a_reporter_fuzzing_their_own_file_gets_an_import_or_a_clean_refusal(
+    period, laichau_period, commune_a_reporter, data
+):
+    fuzzed = _mutated(a_set(), data.draw)
+    check(lambda: import_data_value_sets(fuzzed, commune_a_reporter))
+
+
+@FUZZ
+@given(
+    counts=st.fixed_dictionaries(
+        {key: st.integers(0, 10**6).map(str) for key, value in COMMUNE_VALUES.items() if value.isdigit()}
+    ),
+    complete=st.sampled_from([None, "2026-11-20", "2026-12-01"]),
+)
+def test_any_valid_file_is_imported(period, focal_officer, counts, complete):
+    values = {**COMMUNE_VALUES, **counts}
+    values[("TT_CONVENTIONS_OK", "")] = values[("TT_CONVENTIONS", "")]
+
+    result = check(lambda: import_data_value_sets(a_set(values=values, complete=complete), focal_officer))
+
+    assert result is not None and result.sets == 1 and result.submitted == (1 if complete else 0)
+
+
+@FUZZ
+@given(content=st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
+@example(content=b"[" * 100_000)
+@example(content=b'{"dataValueSets": ' + b"[" * 50_000 + b"]" * 50_000 + b"}")
+@example(content=b"\xff\xfe{}")
+@example(content=b"NaN")
+def test_any_bytes_are_read_or_refused_in_vietnamese(period, focal_officer, content):
+    try:
+        data = parse_data_value_sets(content)
+    except DataValueSetError as error:
+        assert all(VIETNAMESE.search(m) for m in error.messages), error.messages
+        return
+    check(lambda: import_data_value_sets(data, focal_officer))
+
+
+# --- regressions found by fuzzing ----------------------------------------------------------------
+
+
+def test_a_deeply_nested_file_is_refused_with_a_vietnamese_message():
+    with pytest.raises(DataValueSetError) as caught:
+        parse_data_value_sets(b'{"dataValueSets": ' + b"[" * 100_000)
+
+    assert caught.value.messages == ["Tệp lồng nhau quá sâu, không phải là bộ dữ liệu hợp lệ."]
+
+
+@pytest.mark.parametrize(
+    ("complete", "message"),
+    [
+        (
+            "1900-01-01",
+            "dataValueSets[0].completeDate: ngày 01/01/1900 nằm ngoài kỳ báo cáo "
+            "(từ ngày 15/12/2025 đến hôm nay).",
+        ),
+        (
+            "2999-12-31",
+            "dataValueSets[0].completeDate: ngày 31/12/2999 nằm ngoài kỳ báo cáo "
+            "(từ ngày 15/12/2025 đến hôm nay).",
+        ),
+    ],
+)
+def test_a_complete_date_outside_the_period_is_refused(period, focal_officer, complete, message):
+    data = good_file()
+    data["dataValueSets"][0]["completeDate"] = complete
+    before = dbstate.state()
+
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+
+    assert caught.value.messages == [message]
+    assert dbstate.changed(before, dbstate.state()) == {}
+    assert not Submission.objects.filter(state=State.SUBMITTED).exists()
+
+
+def test_parse_reads_utf8_with_bom():
+    assert (
+        parse_data_value_sets(json.dumps(a_set("66-D06", DEPARTMENT_VALUES)).encode("utf-8-sig"))["orgUnit"]
+        == "66-D06"
+    )
+
+
+def test_uploading_a_deeply_nested_file_shows_the_vietnamese_message(client, period, focal_officer):
+    client.force_login(focal_officer)
+    upload = SimpleUploadedFile("sets.json", b"[" * 100_000, content_type="application/json")
+
+    response = client.post(reverse("reporting:data_import"), {"file": upload})
+
+    assert response.status_code == 400
+    assert "Tệp lồng nhau quá sâu" in response.content.decode()
+
+
+def test_the_command_refuses_a_deeply_nested_file_in_vietnamese(tmp_path, period):
+    source = tmp_path / "sets.json"
+    source.write_bytes(b"[" * 100_000)
+
+    with pytest.raises(CommandError, match="Tệp lồng nhau quá sâu"):
+        call_command("data", "import", str(source))
