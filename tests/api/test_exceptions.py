@@ -25,3 +25,12 @@ def test_malformed_json_body_is_a_400(clients):
     )
     assert response.status_code == 400
     assert response.json()["code"] == "parse_error"
+
+
+def test_ids_too_large_for_the_database_are_404_not_server_errors(clients):
+    huge = "9" * 25
+    for url in (f"/api/v1/orgunits/{huge}/", f"/api/v1/submissions/{huge}/", f"/api/v1/results/{huge}/2026/"):
+        response = clients["focal"].get(url)
+        assert response.status_code == 404, url
+    filtered = clients["focal"].get("/api/v1/periods/", {"plan": huge})
+    assert filtered.status_code == 400
