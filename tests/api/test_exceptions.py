@@ -34,3 +34,14 @@ def test_ids_too_large_for_the_database_are_404_not_server_errors(clients):
         assert response.status_code == 404, url
     filtered = clients["focal"].get("/api/v1/periods/", {"plan": huge})
     assert filtered.status_code == 400
+
+
+def test_field_errors_of_the_framework_are_in_vietnamese_too(clients, api_world):
+    response = clients["focal"].patch(
+        f"/api/v1/submissions/{api_world.submission.pk}/",
+        {"version": "một", "values": [{"dataElement": "TT_SESSIONS", "value": True}]},
+        format="json",
+    )
+    errors = response.json()["errors"]
+    assert errors["version"] == ["Cần một số nguyên hợp lệ."]
+    assert errors["values"]["0"]["value"] == ["Không phải là chuỗi ký tự hợp lệ."]
