@@ -45,3 +45,12 @@ def test_field_errors_of_the_framework_are_in_vietnamese_too(clients, api_world)
     errors = response.json()["errors"]
     assert errors["version"] == ["Cần một số nguyên hợp lệ."]
     assert errors["values"]["0"]["value"] == ["Không phải là chuỗi ký tự hợp lệ."]
+
+
+def test_address_without_its_final_slash(clients):
+    redirected = clients["focal"].get("/api/v1/plans?status=active")
+    assert redirected.status_code == 301
+    assert redirected["Location"] == "/api/v1/plans/?status=active"
+    posted = clients["focal"].post("/api/v1/datavaluesets", {}, format="json")
+    assert posted.status_code == 404
+    assert "/api/v1/datavaluesets/" in posted.json()["detail"]
