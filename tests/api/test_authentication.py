@@ -46,3 +46,16 @@ def test_session_waiting_for_the_two_factor_code_gets_json_401_not_a_redirect(cl
     assert response.status_code == 401
     assert response["Content-Type"] == "application/json"
     assert response.json()["code"] == "two_factor_required"
+
+
+def test_session_write_without_the_csrf_header_is_refused_and_changes_nothing(api_world):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(api_world.users["reporter_a"])
+    url = f"/api/v1/submissions/{api_world.submission.pk}/"
+    body = {"version": api_world.submission.version, "values": [{"dataElement": "TT_NEWS", "value": "4"}]}
+
+    response = client.patch(url, body, format="json")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed"
+    assert ("TT_NEWS", "") not in api_world.submission.value_map()
