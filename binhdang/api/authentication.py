@@ -52,3 +52,12 @@ class SessionAuthentication(authentication.SessionAuthentication):
                 code="two_factor_required",
             )
         return result
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied as error:
+            raise exceptions.PermissionDenied(
+                _("CSRF check failed: with a browser session, send the X-CSRFToken header (or use a token)."),
+                code="csrf_failed",
+            ) from error

@@ -10,8 +10,10 @@ state does not allow 409, invalid values 400 with one entry per value.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -109,3 +111,23 @@ def exception_handler(exc, context):
         detail = _messages().get(type(exc), detail)
     response.data = body(detail, code)
     return response
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, **kwargs) -> HttpResponse:
+    """Any other address under ``/api/``: a JSON 404 rather than the site's HTML page. An address
+    missing only its final slash is redirected (GET) or named in the message (other methods)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "not_found":
+            if request.method in ("GET", "HEAD"):
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
+            message = _("Not found: the address must end with a slash (%(path)s).") % {
+                "path": request.path + "/"
+            }
+            return JsonResponse(body(message, "not_found"), status=404)
+    return JsonResponse(body(_("Not found, or not yours to see."), "not_found"), status=404)

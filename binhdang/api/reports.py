@@ -84,7 +84,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             errors["period"] = [_("No reporting period with this id that you may see.")]
         if unit is None:
             errors["unit"] = [_("No organisation unit with this id that you may see.")]
-        if errors:
+        if period is None or unit is None:
             raise ValidationError(errors)
         existing = Submission.objects.filter(period=period, unit=unit).first()
         if existing is not None:

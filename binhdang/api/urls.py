@@ -1,10 +1,10 @@
 """REST API v1 under ``/api/v1/`` (see README, "REST API"): a router of viewsets plus the results,
 the data value set import, the OpenAPI schema and its Swagger UI page."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from binhdang.api import docs, reports, views
+from binhdang.api import docs, exceptions, reports, views
 
 app_name = "api"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("v1/results/<int:plan>/<int:year>/", views.ResultsView.as_view(), name="results"),
     path("v1/datavaluesets/", reports.DataValueSetImportView.as_view(), name="datavaluesets"),
     path("v1/", include(router.urls)),
+    # anything else under /api/: a JSON 404, not the site's HTML page
+    re_path(r"^(?P<rest>.*)$", exceptions.not_found, name="not_found"),
 ]

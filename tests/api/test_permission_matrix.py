@@ -119,6 +119,10 @@ def commune_a(world):
     return {"pk": world.daklak.commune_a.pk}
 
 
+def nowhere(world):
+    return {"rest": "v1/nothing-here/"}
+
+
 def read_only(kwargs, get: dict[str, int]) -> dict[str, Case]:
     """A read-only route: GET as given, every write 405 (401 for anonymous and disabled callers)."""
     return {"GET": Case(kwargs, get), **{m: Case(kwargs, everyone(405)) for m in METHODS[1:]}}
@@ -207,6 +211,8 @@ ROUTES: dict[str, dict[str, Case]] = {
             value_set_of_a,
         ),
     ),
+    # any other address under /api/: a JSON 404 for everyone, whatever the method
+    "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only
     "api:docs": {
         "GET": Case(none, everyone(200, refused=302)),
@@ -223,7 +229,9 @@ def api_route_names() -> dict[str, str]:
 def test_every_api_route_has_a_row():
     routes = api_route_names()
     missing = sorted(set(routes) - set(ROUTES))
-    assert not missing, "API routes without a row in ROUTES: " + ", ".join(f"{n} (/{routes[n]})" for n in missing)
+    assert not missing, "API routes without a row in ROUTES: " + ", ".join(
+        f"{n} (/{routes[n]})" for n in missing
+    )
     assert not sorted(set(ROUTES) - set(routes)), "rows for API routes that no longer exist"
     assert all(set(cases) == set(METHODS) for cases in ROUTES.values())
 
@@ -238,7 +246,9 @@ def matrix_world(api_world) -> ApiWorld:
     report submitted (to be returned or accepted)."""
     users = api_world.users
     fill(api_world.submission, users["reporter_a"], values=COMMUNE_VALUES)
-    submitted = services.get_or_create_submission(api_world.period, api_world.daklak.commune_b, users["reporter_b"])
+    submitted = services.get_or_create_submission(
+        api_world.period, api_world.daklak.commune_b, users["reporter_b"]
+    )
     fill(submitted, users["reporter_b"], values=COMMUNE_VALUES)
     api_world.submitted = services.submit(submitted, users["reporter_b"])  # type: ignore[attr-defined]
     return api_world
@@ -256,9 +266,11 @@ def _session_clients(world: ApiWorld) -> dict[str, APIClient]:
 
 def _call(client: APIClient, method: str, url: str, body) -> int:
     kwargs = {"format": "json"} if body is not None else {}
-    response = getattr(client, method.lower())(url, body, **kwargs) if body is not None else getattr(
-        client, method.lower()
-    )(url)
+    response = (
+        getattr(client, method.lower())(url, body, **kwargs)
+        if body is not None
+        else getattr(client, method.lower())(url)
+    )
     return response.status_code
 
 
@@ -280,7 +292,9 @@ def test_every_persona_gets_the_expected_status_for_every_api_route_and_method(m
                     try:
                         status = _call(client, method, url, body)
                     except Exception as error:  # a crash is a finding: list it with the others
-                        wrong.append(f"{method} {url} {persona}: raised {type(error).__name__}: {error}"[:300])
+                        wrong.append(
+                            f"{method} {url} {persona}: raised {type(error).__name__}: {error}"[:300]
+                        )
                         transaction.set_rollback(True)
                         continue
                     changed = status >= 400 and snapshot() != before
@@ -288,5 +302,7 @@ def test_every_persona_gets_the_expected_status_for_every_api_route_and_method(m
                 if status != expected:
                     wrong.append(f"{method} {url} ({name}) {persona}: got {status}, expected {expected}")
                 if changed:
-                    wrong.append(f"{method} {url} ({name}) {persona}: refused with {status} but the database changed")
+                    wrong.append(
+                        f"{method} {url} ({name}) {persona}: refused with {status} but the database changed"
+                    )
     assert not wrong, "\n".join(wrong)
