@@ -10,6 +10,7 @@ import json
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.management import call_command
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -63,6 +64,17 @@ def test_schema_lists_every_endpoint_of_the_issue():
         "/api/v1/results/{plan}/{year}/",
     ):
         assert expected in paths
+
+
+def test_schema_is_valid_openapi_without_generator_warnings(tmp_path):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
+
+
+def test_schema_endpoint_serves_json_to_a_logged_in_caller(clients):
+    response = clients["reporter_a"].get("/api/v1/schema/")
+    assert response.status_code == 200
+    assert response.json()["openapi"].startswith("3.")
+    assert clients["anonymous"].get("/api/v1/schema/").status_code == 401
 
 
 @schema.parametrize()
