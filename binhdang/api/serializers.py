@@ -175,8 +175,15 @@ class SubmissionUpdateSerializer(serializers.Serializer):
     """A save: ``version`` is the version the caller loaded (409 if the report was saved since)."""
 
     version = serializers.IntegerField(min_value=1, max_value=MAX_INT)
-    values = DataValueSerializer(many=True, required=False, default=list)
-    narrative = NarrativeSerializer(required=False)
+    values = DataValueSerializer(
+        many=True,
+        required=False,
+        default=list,
+        help_text=_("Values to change; an empty value clears one, values not given are kept."),
+    )
+    narrative = NarrativeSerializer(
+        required=False, help_text=_("Ignored for callers who may not read the narrative (the ministry).")
+    )
 
     def validate_values(self, items: list[dict]) -> list[dict]:
         seen = set()
