@@ -25,9 +25,18 @@ HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "vi"}
 VERSION = re.compile(r'id="report-version" value="(\d+)"')
 SUBMISSION_URL = re.compile(r"/reporting/submissions/(\d+)/$")
 
+ALERT = re.compile(r'(?:role="alert"[^>]*>|class="msg msg-error">)(.*?)</(?:div|p|ul|li)>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
 _reporters = iter(SEED["reporters"])
 _focal = iter(SEED["focal"])
 acks: list[dict] = []
+
+
+def alert(page: str) -> str:
+    """The first error message on a page, as text (to say why a submit was not acknowledged)."""
+    found = ALERT.search(page)
+    return " ".join(TAG.sub(" ", found.group(1)).split())[:300] if found else page[:200]
 
 
 class LoopbackCookies(RequestsCookieJar):
@@ -108,7 +117,9 @@ class Reporter(Officer):
                         {"unit": self.account["unit"], "submission": self.submission, "values": values}
                     )
                 else:
-                    response.failure("submit not acknowledged")
+                    response.failure(
+                        f"submit not acknowledged ({response.status_code}): {alert(response.text)}"
+                    )
         else:
             url = random.choice(
                 [f"/reporting/submissions/{self.submission}/", "/reporting/notifications/", "/"]
