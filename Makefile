@@ -35,13 +35,13 @@ test-fast: setup
 	$(BIN)/pytest -x -q -m "not browser" -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check binhdang tests
-	$(BIN)/ruff format --check binhdang tests
+	$(BIN)/ruff check binhdang tests loadtest
+	$(BIN)/ruff format --check binhdang tests loadtest
 	$(BIN)/mypy binhdang
 
 fmt: setup
-	$(BIN)/ruff format binhdang tests
-	$(BIN)/ruff check --fix binhdang tests
+	$(BIN)/ruff format binhdang tests loadtest
+	$(BIN)/ruff check --fix binhdang tests loadtest
 
 # Regenerate the .po catalogues of every app and compile the .mo files (needs GNU gettext).
 messages: setup
@@ -58,6 +58,11 @@ vendor:
 
 bench: setup
 	$(BIN)/binhdang bench
+
+# Deadline-day load test: gunicorn + a throwaway PostgreSQL 15 on loopback, locust, then the check that
+# every acknowledged submission is in the database once (loadtest/run.sh; LOADTEST_USERS=200 by default).
+loadtest: setup
+	loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

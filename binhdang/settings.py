@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "binhdang.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Web pages answer GET, HEAD and POST only: PUT, PATCH, DELETE get 405 outside /api/ (core.methods).
+    "binhdang.core.methods.WebMethodsMiddleware",
     # Database unreachable -> a Vietnamese 503 page instead of a 500 (core.middleware).
     "binhdang.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -122,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # One read of the user's roles per request, however many access checks (accounts.access.grants).
+    "binhdang.accounts.middleware.RolesReadOnceMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Users with two-factor login on must pass the code step before anything else (accounts.two_factor).
     "binhdang.accounts.two_factor.TwoFactorMiddleware",
@@ -181,7 +186,7 @@ AUTHENTICATION_BACKENDS = [
     "binhdang.accounts.backends.ThrottledModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "binhdang.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -193,6 +198,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# A form sent with a missing or outdated CSRF token: a Vietnamese page (core.views.csrf_failure).
+CSRF_FAILURE_VIEW = "binhdang.core.views.csrf_failure"
 
 # Login throttling: after this many failures for one username (or one address) within the window,
 # further attempts are refused until the window passes.
@@ -302,17 +309,36 @@ OTP_TOTP_ISSUER = "binhdang"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# REST API v1 (binhdang.api, README "REST API"): token or session, JSON only, errors as
+# {"detail", "code", "errors"} in the request's language, what a caller sees decided by the access helpers.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "binhdang.api.authentication.TokenAuthentication",
+        "binhdang.api.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["binhdang.api.permissions.ActiveUser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "binhdang.api.pagination.Pagination",
+    "EXCEPTION_HANDLER": "binhdang.api.exceptions.exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNICODE_JSON": True,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "binhdang API", "VERSION": "1.0.0", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "binhdang API",
+    "DESCRIPTION": "REST API v1 của binhdang / binhdang REST API v1. Authorization: Token <key>.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "binhdang.api.schema.add_error_responses",
+    ],
+}
 
 LOGGING = {
     "version": 1,

@@ -44,7 +44,10 @@ def _chromium():
 
 
 @pytest.fixture
-def browser_page(_chromium):
+def browser_page(_chromium, settings):
+    # The server runs on the suite's fixed day (conftest.TEST_CLOCK) and Chromium on the real one: a
+    # session cookie with an expiry date would already be expired for the browser.
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     context = _chromium.new_context(locale="vi-VN")
     context.set_default_timeout(15_000)
     page = context.new_page()

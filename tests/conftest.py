@@ -13,10 +13,13 @@ Personas (each a logged-in-able user with the password ``factories.PASSWORD``):
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from tests.factories import Role, make_province, make_unit, make_user
 
@@ -25,6 +28,24 @@ pytest_plugins = ["tests.browser"]
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "argon2: keep the production password hasher (Argon2) in this test")
+    config.addinivalue_line("markers", "real_clock: run on the real date, not the suite's fixed day")
+
+
+#: The day the suite runs on (its clock then moves on normally). The test data are of the 2026 reporting
+#: year: its deadline (30/11), data cutoff and lock date (14/12) would otherwise make results depend on
+#: the day the tests happen to run (a report "late", a reporter locked out after the lock date).
+#: Processes a test starts read it from BINHDANG_TEST_CLOCK (see ``tests.clock``).
+TEST_CLOCK = dt.datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request, monkeypatch):
+    if request.node.get_closest_marker("real_clock") is not None:
+        yield None
+        return
+    monkeypatch.setenv("BINHDANG_TEST_CLOCK", TEST_CLOCK.isoformat())
+    with time_machine.travel(TEST_CLOCK, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

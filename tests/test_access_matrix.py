@@ -1,31 +1,45 @@
-"""Access matrix: for every URL of the project and every persona, the expected status of a GET.
+"""Access matrix: for every URL of the project, every persona and every method, the expected status,
+and for every refused POST the proof that nothing changed.
 
 How it works:
 
 - :func:`url_patterns` walks ``get_resolver()`` and lists every named URL of the project (the Django
   admin and the i18n/static URLs are left out on purpose, see ``EXCLUDED``).
-- ``EXPECTED`` is the table: ``url name -> Row(kwargs factory, statuses)``. The kwargs factory takes
-  the :class:`World` (two provinces, the personas, a plan of Đắk Lắk with an indicator, its 2026
-  reporting period, a report of commune A with one evidence file, a pending plan upload) and returns
-  the URL's kwargs; the statuses give, for each persona, the status code of a GET.
+- ``EXPECTED`` is the table: ``url name -> Row(kwargs factory, statuses, post=, data=, writes=)``. The
+  kwargs factory takes the :class:`World` (two provinces, the personas, a plan of Đắk Lắk with an
+  indicator, its 2026 reporting period, a report of commune A with one evidence file, a pending plan
+  upload) and returns the URL's kwargs; ``statuses`` give, for each persona, the status of a GET;
+  ``post`` the status of a POST (default: the same as the GET, for a page that treats a POST like a
+  GET), sent with the payload ``data`` (a valid-ish form); ``writes`` the personas whose POST may
+  change the database.
+- Personas: the focal officer, the leader and two commune reporters of Đắk Lắk, the ministry viewer,
+  ``outsider`` (the focal officer of Lai Châu), ``disabled`` (a deactivated former reporter of commune
+  A whose session is still open: treated as anonymous) and ``anonymous``.
+- Every test is parametrized per persona (one world per test, not per cell): GET of every row; POST of
+  every row, each in a savepoint rolled back afterwards, comparing a snapshot of every app table
+  (``tests/db_snapshot.py``) for each persona not in ``writes``; PUT, PATCH and DELETE, 405 everywhere
+  (``core.methods``).
 - A URL without a row makes ``test_every_url_has_a_row`` fail: **every new URL must get a row here**.
 
 Adding a row: give the url name, a kwargs factory (``none`` when the URL takes no argument; objects come
 from ``World``, add what you need in :func:`build_world`) and ``expect(...)`` with one status per
-persona. Conventions: ``302`` for anonymous means "sent to the login page" (checked); ``404`` means
-the object is outside the persona's reach (other province, other unit); ``403`` means the persona's
-role may never do this; ``405`` for a POST-only URL opened with GET.
+persona; for a URL that acts on POST, ``post=expect(...)``, a ``data=`` payload and ``writes=``.
+Conventions: ``302`` for anonymous means "sent to the login page" (checked); ``404`` means the object
+is outside the persona's reach (other province, other unit); ``403`` means the persona's role may never
+do this; ``405`` for a POST-only URL opened with GET (or a download posted to).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -33,13 +47,18 @@ from binhdang.plans.models import Indicator, Plan, ReportingObligation
 from binhdang.plans.models.imports import PlanImport
 from binhdang.reporting import attachments as reporting_attachments
 from binhdang.reporting import services as reporting_services
-from tests.factories import release
+from binhdang.reporting.entry import field_name
+from tests.db_snapshot import changes, snapshot
+from tests.factories import PASSWORD, Role, make_user, release
 
-PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry", "anonymous")
+PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry", "disabled", "anonymous")
+#: Methods web pages refuse (``core.methods``): 405 for every persona on every URL.
+REFUSED_METHODS = ("put", "patch", "delete")
 #: URL names (or namespaces, ending with ":") left out of the matrix, with the reason.
 EXCLUDED = {
     "admin:": "the Django admin has its own staff-only login",
     "set_language": "i18n language switch (POST, no data)",
+    "api:": "REST API: tests/api/test_permission_matrix.py",
 }
 #: Unnamed routes under these prefixes are left out: the admin's catch-all and object URLs, the i18n
 #: view, and static/media files (served in DEBUG only).
@@ -61,12 +80,33 @@ class World:
 
 @dataclass(frozen=True)
 class Row:
+    """One URL: its kwargs, the status of a GET per persona, and what a POST does.
+
+    ``post``: the status of a POST per persona; None means "the view treats a POST like a GET"
+    (same statuses as ``statuses``). ``data``: the form payload of the POST (a factory taking the
+    world; a valid-ish form, so that a persona allowed to act would really act). ``writes``: the
+    personas whose POST may change the database; for every other persona the database must be the
+    same after the POST as before.
+    """
+
     kwargs: Callable[[World], dict]
     statuses: dict[str, int]
+    post: dict[str, int] | None = None
+    data: Callable[[World], dict] | None = None
+    writes: frozenset[str] = frozenset()
+
+    def post_statuses(self) -> dict[str, int]:
+        return self.post if self.post is not None else self.statuses
 
 
-def expect(*, focal, reporter_a, reporter_b, leader, outsider, ministry, anonymous=302) -> dict[str, int]:
-    """The status of a GET for each persona (every persona must be given, except anonymous)."""
+def expect(
+    *, focal, reporter_a, reporter_b, leader, outsider, ministry, anonymous=302, disabled=None
+) -> dict[str, int]:
+    """The status for each persona (every persona must be given, except anonymous and disabled).
+
+    ``disabled`` (a deactivated account whose session is still open) gets what anonymous gets unless
+    told otherwise: Django no longer loads an inactive user, so the request is anonymous.
+    """
     return {
         "focal": focal,
         "reporter_a": reporter_a,
@@ -75,6 +115,7 @@ def expect(*, focal, reporter_a, reporter_b, leader, outsider, ministry, anonymo
         "outsider": outsider,
         "ministry": ministry,
         "anonymous": anonymous,
+        "disabled": anonymous if disabled is None else disabled,
     }
 
 
@@ -89,6 +130,13 @@ def everyone(status: int, anonymous: int = 302) -> dict[str, int]:
         ministry=status,
         anonymous=anonymous,
     )
+
+
+def writers(*personas: str) -> frozenset[str]:
+    """The personas whose POST may write (see ``Row.writes``)."""
+    unknown = set(personas) - set(PERSONAS)
+    assert not unknown, f"unknown personas {unknown}"
+    return frozenset(personas)
 
 
 def none(world: World) -> dict:
@@ -151,6 +199,90 @@ def plan_year_commune_a(world: World) -> dict:
     return {"pk": world.plan.pk, "year": 2026, "unit_pk": world.daklak.commune_a.pk}
 
 
+# ---- POST payloads: valid-ish forms, so that a persona allowed to act would really act
+
+
+def login_as_disabled(world: World) -> dict:
+    """The deactivated account's own, correct password: the login must still be refused."""
+    return {"username": "disabled", "password": PASSWORD}
+
+
+def new_reporter_of_commune_b(world: World) -> dict:
+    return {
+        "username": "nguoi.moi",
+        "full_name": "Người Mới",
+        "role": "reporter",
+        "units": [world.daklak.commune_b.pk],
+    }
+
+
+def bulk_for_commune_b(world: World) -> dict:
+    return {"units": [world.daklak.commune_b.pk], "style": "name"}
+
+
+def edit_reporter_a(world: World) -> dict:
+    return {"full_name": "Y Bih Niê (sửa)", "email": "", "phone": "", "units": [world.daklak.commune_b.pk]}
+
+
+def new_commune(world: World) -> dict:
+    return {"type": "commune", "code": "66-C999", "name": "Xã Thử Nghiệm", "division": "Xã"}
+
+
+def rename_commune(world: World) -> dict:
+    return {"name": "Xã Ea Kar Mới"}
+
+
+def deactivate_commune(world: World) -> dict:
+    return {"valid_to": "2026-07-01"}
+
+
+def archive_plan(world: World) -> dict:
+    return {"status": "archived"}
+
+
+def open_2027(world: World) -> dict:
+    return {"plan": world.plan.pk, "year": 2027, "deadline": "2027-11-30"}
+
+
+def new_dates(world: World) -> dict:
+    return {
+        "form": "dates",
+        "deadline": "2026-12-10",
+        "cutoff_start": "2025-12-15",
+        "cutoff_end": "2026-12-14",
+    }
+
+
+def close_period(world: World) -> dict:
+    return {"action": "close"}
+
+
+def remind_commune_b(world: World) -> dict:
+    return {"units": [world.daklak.commune_b.pk], "message": "Đề nghị gửi báo cáo"}
+
+
+def report_values(world: World) -> dict:
+    return {"version": str(world.submission.version), field_name("TT_SESSIONS"): "3"}
+
+
+def review_comment(world: World) -> dict:
+    return {"comment": "Đề nghị bổ sung số liệu", "version": str(world.submission.version)}
+
+
+def evidence_file(world: World) -> dict:
+    return {"file": SimpleUploadedFile("anh.pdf", b"%PDF-1.4 anh"), "description": "Ảnh hội nghị"}
+
+
+def data_of_commune_a(world: World) -> dict:
+    data = {
+        "dataSet": "TT1790",
+        "period": "2026",
+        "orgUnit": world.daklak.commune_a.code,
+        "dataValues": [{"dataElement": "TT_SESSIONS", "value": "5"}],
+    }
+    return {"file": SimpleUploadedFile("du-lieu.json", json.dumps(data).encode())}
+
+
 #: A POST-only URL opened with GET by anyone logged in.
 POST_ONLY = everyone(405)
 #: Pages of the focal officers of a province (and admins); ``outsider`` manages Lai Châu, so pages
@@ -164,37 +296,72 @@ DAKLAK_READ = expect(focal=200, reporter_a=200, reporter_b=200, leader=200, outs
 COMMUNE_A_REPORT = expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=200)
 #: Province-wide results: readers of the province, not its reporters.
 DAKLAK_RESULTS = expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=404, ministry=200)
+#: A POST of the focal officer of Đắk Lắk acting on a Đắk Lắk user (then sent back to a page).
+ACT_ON_DAKLAK_USER = expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403)
+#: A POST of the focal officer acting on a Đắk Lắk period or report (reporters do not see the period).
+ACT_ON_DAKLAK_PERIOD = expect(
+    focal=302, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403
+)
+#: The focal officer reviewing commune A's report: its reporter may not, commune B does not see it.
+REVIEW_COMMUNE_A = expect(focal=302, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403)
+#: Editing commune A's report: its reporter and the focal officer.
+EDIT_COMMUNE_A = expect(focal=302, reporter_a=302, reporter_b=404, leader=403, outsider=404, ministry=403)
+#: A GET-only download asked with POST.
+GET_ONLY = everyone(405)
+FOCAL = writers("focal")
 
 EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
     "core:healthz": Row(none, everyone(200, anonymous=200)),
     # accounts: sign-in pages
-    "accounts:login": Row(none, everyone(302, anonymous=200)),
-    "accounts:logout": Row(none, everyone(405, anonymous=405)),
+    "accounts:login": Row(
+        none,
+        everyone(302, anonymous=200),
+        # the deactivated account with its right password: refused, the form again (a failure recorded)
+        data=login_as_disabled,
+        writes=writers("anonymous", "disabled"),
+    ),
+    "accounts:logout": Row(none, everyone(405, anonymous=405), post=everyone(302)),
     "accounts:password_change": Row(none, everyone(200)),
     "accounts:profile": Row(none, everyone(200)),
     # accounts: two-factor login (offered to focal officers and admins; removal by admins only)
     "accounts:two_factor": Row(none, everyone(200)),
     "accounts:two_factor_setup": Row(
-        none, expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=302, ministry=403)
+        none,
+        expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=302, ministry=403),
+        writes=writers("focal", "outsider"),  # their own (unconfirmed) device
     ),
     "accounts:two_factor_verify": Row(none, everyone(302)),
-    "accounts:two_factor_disable": Row(none, POST_ONLY),
+    "accounts:two_factor_disable": Row(none, POST_ONLY, post=everyone(400)),  # nothing to disable
     "accounts:two_factor_remove": Row(user_a, everyone(403)),
     # accounts: user management (focal officers of the province)
     "accounts:user_list": Row(none, FOCAL_PAGE),
-    "accounts:user_create": Row(none, FOCAL_PAGE),
-    "accounts:user_bulk_create": Row(none, FOCAL_PAGE),
+    "accounts:user_create": Row(
+        none,
+        FOCAL_PAGE,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=403),
+        data=new_reporter_of_commune_b,  # the outsider: Đắk Lắk's commune is not a choice, form again
+        writes=FOCAL,
+    ),
+    "accounts:user_bulk_create": Row(
+        none,
+        FOCAL_PAGE,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=403),
+        data=bulk_for_commune_b,
+        writes=FOCAL,
+    ),
     # nothing to show: back to the user list
     "accounts:credentials": Row(
         none, expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=302, ministry=403)
     ),
     "accounts:user_detail": Row(user_a, MANAGE_DAKLAK_USER),
-    "accounts:user_edit": Row(user_a, MANAGE_DAKLAK_USER),
-    "accounts:user_deactivate": Row(user_a, POST_ONLY),
-    "accounts:user_reactivate": Row(user_a, POST_ONLY),
-    "accounts:user_reset_password": Row(user_a, POST_ONLY),
+    "accounts:user_edit": Row(
+        user_a, MANAGE_DAKLAK_USER, post=ACT_ON_DAKLAK_USER, data=edit_reporter_a, writes=FOCAL
+    ),
+    "accounts:user_deactivate": Row(user_a, POST_ONLY, post=ACT_ON_DAKLAK_USER, writes=FOCAL),
+    "accounts:user_reactivate": Row(user_a, POST_ONLY, post=ACT_ON_DAKLAK_USER, writes=FOCAL),
+    "accounts:user_reset_password": Row(user_a, POST_ONLY, post=ACT_ON_DAKLAK_USER, writes=FOCAL),
     # orgunits
     "orgunits:browse": Row(
         none, expect(focal=302, reporter_a=403, reporter_b=403, leader=302, outsider=302, ministry=200)
@@ -206,6 +373,9 @@ EXPECTED: dict[str, Row] = {
     "orgunits:add": Row(
         province_code,
         expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=new_commune,
+        writes=FOCAL,
     ),
     "orgunits:unit": Row(
         commune_a_code,
@@ -214,12 +384,23 @@ EXPECTED: dict[str, Row] = {
     "orgunits:rename": Row(
         commune_a_code,
         expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=rename_commune,
+        writes=FOCAL,
     ),
     "orgunits:deactivate": Row(
         commune_a_code,
         expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=deactivate_commune,
+        writes=FOCAL,
     ),
-    "orgunits:reactivate": Row(commune_a_code, POST_ONLY),
+    "orgunits:reactivate": Row(
+        commune_a_code,
+        POST_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        writes=FOCAL,
+    ),
     # plans
     "plans:list": Row(none, everyone(200)),
     "plans:upload": Row(none, FOCAL_PAGE),
@@ -228,23 +409,53 @@ EXPECTED: dict[str, Row] = {
         expect(focal=200, reporter_a=404, reporter_b=404, leader=404, outsider=404, ministry=404),
     ),
     "plans:detail": Row(plan_slug, DAKLAK_READ),
-    "plans:indicators": Row(plan_slug, DAKLAK_READ),
-    "plans:indicator": Row(indicator_of_plan, DAKLAK_READ),
+    "plans:indicators": Row(
+        plan_slug,
+        DAKLAK_READ,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        writes=FOCAL,
+    ),
+    "plans:indicator": Row(
+        indicator_of_plan,
+        DAKLAK_READ,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        writes=FOCAL,
+    ),
     "plans:agencies": Row(plan_slug, DAKLAK_READ),
     "plans:calendar": Row(plan_slug, DAKLAK_READ),
     "plans:source": Row(plan_slug, DAKLAK_READ),
-    "plans:status": Row(plan_slug, POST_ONLY),
+    "plans:status": Row(
+        plan_slug,
+        POST_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=archive_plan,
+        writes=FOCAL,
+    ),
     # reporting
     "reporting:index": Row(none, everyone(200)),
-    "reporting:period_open": Row(none, FOCAL_PAGE),
+    "reporting:period_open": Row(
+        none,
+        FOCAL_PAGE,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=403),
+        data=open_2027,  # the outsider: Đắk Lắk's plan is not a choice, the form again
+        writes=FOCAL,
+    ),
     "reporting:board": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
     ),
     "reporting:period_settings": Row(
-        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403)
+        period_pk,
+        expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=ACT_ON_DAKLAK_PERIOD,
+        data=new_dates,
+        writes=FOCAL,
     ),
-    "reporting:period_status": Row(period_pk, POST_ONLY),
-    "reporting:remind": Row(period_pk, POST_ONLY),
+    "reporting:period_status": Row(
+        period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=close_period, writes=FOCAL
+    ),
+    "reporting:remind": Row(
+        period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=remind_commune_b, writes=FOCAL
+    ),
     "reporting:data_export": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
     ),
@@ -255,17 +466,47 @@ EXPECTED: dict[str, Row] = {
     ),
     "reporting:submission": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:history": Row(submission_pk, COMMUNE_A_REPORT),
-    "reporting:save": Row(submission_pk, POST_ONLY),
-    "reporting:submit": Row(submission_pk, POST_ONLY),
-    "reporting:return": Row(submission_pk, POST_ONLY),
-    "reporting:accept": Row(submission_pk, POST_ONLY),
-    "reporting:reopen": Row(submission_pk, POST_ONLY),
-    "reporting:attachment_upload": Row(submission_pk, POST_ONLY),
+    "reporting:save": Row(
+        submission_pk,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "reporting:submit": Row(
+        submission_pk,
+        POST_ONLY,
+        # incomplete: refused with the missing fields named (400) even for those who may submit
+        post=expect(focal=400, reporter_a=400, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "reporting:return": Row(
+        submission_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=review_comment, writes=FOCAL
+    ),
+    "reporting:accept": Row(
+        submission_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=review_comment, writes=FOCAL
+    ),
+    "reporting:reopen": Row(
+        submission_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=review_comment, writes=FOCAL
+    ),
+    "reporting:attachment_upload": Row(
+        submission_pk,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=evidence_file,
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:attachment_download": Row(
         attachment_of_report,
         expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=404),
     ),
-    "reporting:attachment_delete": Row(attachment_of_report, POST_ONLY),
+    "reporting:attachment_delete": Row(
+        attachment_of_report,
+        POST_ONLY,
+        post=expect(focal=302, reporter_a=302, reporter_b=404, leader=403, outsider=404, ministry=404),
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:reminder_log": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403)
     ),
@@ -277,13 +518,26 @@ EXPECTED: dict[str, Row] = {
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403)
     ),
     "reporting:xlsx_upload": Row(
-        none, expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=200, ministry=403)
+        none,
+        expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=200, ministry=403),
+        post=expect(focal=400, reporter_a=400, reporter_b=400, leader=403, outsider=400, ministry=403),
     ),
     "reporting:data_import": Row(
-        none, expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=200, ministry=403)
+        none,
+        expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=200, ministry=403),
+        # commune A's figures: its reporter and the focal officer import them; commune B's reporter and
+        # the officer of Lai Châu are refused (400, the reason named), nothing written
+        post=expect(focal=302, reporter_a=302, reporter_b=400, leader=403, outsider=400, ministry=403),
+        data=data_of_commune_a,
+        writes=writers("focal", "reporter_a"),
     ),
     "reporting:notifications": Row(none, everyone(200)),
-    "reporting:notifications_read": Row(none, POST_ONLY),
+    "reporting:notifications_read": Row(
+        none,
+        POST_ONLY,
+        post=everyone(302),
+        writes=writers("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry"),  # their own
+    ),
     # results
     "results:index": Row(none, everyone(200)),
     "results:help": Row(none, everyone(200)),
@@ -298,11 +552,22 @@ EXPECTED: dict[str, Row] = {
     "results:dashboard": Row(plan_year, DAKLAK_RESULTS),
     "results:summary": Row(plan_year, DAKLAK_RESULTS),
     "results:completeness": Row(plan_year, DAKLAK_RESULTS),
+    "results:data_csv": Row(plan_year, DAKLAK_RESULTS, post=GET_ONLY),
+    "results:data_json": Row(plan_year, DAKLAK_RESULTS, post=GET_ONLY),
+    "results:data_sdmx": Row(plan_year, DAKLAK_RESULTS, post=GET_ONLY),
     "results:unit": Row(
         plan_year_commune_a,
         expect(focal=200, reporter_a=200, reporter_b=403, leader=200, outsider=404, ministry=200),
     ),
     "results:indicator": Row(indicator_year, DAKLAK_RESULTS),
+    # documents: the annual report and its annex for the plan's results readers; the unit report for
+    # those who read the report's narrative (the ministry opens the report but not its narrative: 403)
+    "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
+    "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
+    "documents:unit_report": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),
+    ),
 }
 
 
@@ -357,6 +622,7 @@ def world(
     ministry_viewer,
 ) -> World:
     settings.MEDIA_ROOT = tmp_path / "media"
+    disabled = make_user("disabled", Role.REPORTER, daklak.commune_a, full_name="Hồ Thị Lan", is_active=False)
     return build_world(
         daklak,
         laichau,
@@ -367,6 +633,7 @@ def world(
             "leader": leader,
             "outsider": outsider,
             "ministry": ministry_viewer,
+            "disabled": disabled,
         },
     )
 
@@ -411,42 +678,217 @@ def build_world(daklak, laichau, users: dict) -> World:
     return World(daklak, laichau, users, plan, indicator, period, submission, attachment, plan_import)
 
 
-def _status(client: Client, url: str) -> tuple[int, str]:
-    response = client.get(url)
+def _clients(world: World, personas=PERSONAS) -> dict[str, Client]:
+    clients = {}
+    for persona in personas:
+        clients[persona] = Client(raise_request_exception=True)
+        if persona != "anonymous":
+            clients[persona].force_login(world.users[persona])
+    return clients
+
+
+def _send(client: Client, method: str, url: str, data: dict | None = None) -> tuple[int, str]:
+    response = getattr(client, method)(url, data or {})
     release(response)  # file downloads: close the file
     return response.status_code, response.get("Location", "")
 
 
+def _status(client: Client, url: str) -> tuple[int, str]:
+    return _send(client, "get", url)
+
+
+def _compare(persona: str, expected: int, status: int, location: str) -> str | None:
+    if status != expected:
+        return f"{persona}: got {status}, expected {expected}"
+    if (
+        persona in ("anonymous", "disabled")
+        and status == 302
+        and not location.startswith(reverse("accounts:login"))
+    ):
+        return f"{persona}: redirected to {location}, not to the login page"
+    return None
+
+
 def _check_row(url_name: str, row: Row, world: World, clients: dict[str, Client]) -> list[str]:
-    """The mismatches of one row (empty when every persona gets its expected status)."""
+    """The mismatches of one row's GET (empty when every persona gets its expected status)."""
     url = reverse(url_name, kwargs=row.kwargs(world))
     wrong = []
-    for persona in PERSONAS:
-        expected = row.statuses[persona]
+    for persona, client in clients.items():
         try:
-            status, location = _status(clients[persona], url)
+            status, location = _status(client, url)
         except Exception as error:  # a crashing view is a finding too; report it with the others
             wrong.append(f"{persona}: raised {type(error).__name__}: {error}"[:300])
             continue
-        if status != expected:
-            wrong.append(f"{persona}: got {status}, expected {expected}")
-        elif persona == "anonymous" and status == 302 and not location.startswith(reverse("accounts:login")):
-            wrong.append(f"anonymous: redirected to {location}, not to the login page")
+        problem = _compare(persona, row.statuses[persona], status, location)
+        if problem:
+            wrong.append(problem)
     return [f"GET {url} ({url_name}) {w}" for w in wrong]
 
 
-def test_every_persona_gets_the_expected_status_for_every_url(world):
-    """One world for all rows (building it hashes seven passwords); every mismatch is listed."""
-    clients = {}
-    for persona in PERSONAS:
-        clients[persona] = Client(raise_request_exception=True)
-        if persona != "anonymous":
-            clients[persona].force_login(world.users[persona])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_url_gives_the_expected_status_to_a_get(world, persona):
+    """One world per persona; every mismatch of every row is listed."""
+    clients = _clients(world, [persona])
     wrong = [w for name, row in sorted(EXPECTED.items()) for w in _check_row(name, row, world, clients)]
     assert not wrong, f"{len(wrong)} unexpected statuses:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_put_patch_and_delete_are_405_on_every_url_and_change_nothing(world, persona, settings):
+    [client] = _clients(world, [persona]).values()
+    before = snapshot(settings.MEDIA_ROOT)
+    wrong = []
+    for name, row in sorted(EXPECTED.items()):
+        url = reverse(name, kwargs=row.kwargs(world))
+        for method in REFUSED_METHODS:
+            status, _location = _send(client, method, url)
+            if status != 405:
+                wrong.append(f"{method.upper()} {url} ({name}) {persona}: got {status}, expected 405")
+    assert not wrong, "\n".join(wrong)
+    assert not changes(before, snapshot(settings.MEDIA_ROOT))
+
+
+def _session_key(client: Client) -> str | None:
+    cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+    return cookie.value if cookie is not None else None
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_url_gives_the_expected_status_to_a_post_and_a_refused_post_writes_nothing(
+    world, persona, settings
+):
+    """Every row's POST (with its payload) as one persona, each in a savepoint rolled back afterwards,
+    so that an allowed write does not change the next cell. A persona not in the row's ``writes`` must
+    leave the database (and the stored files) exactly as it was."""
+    clients = _clients(world, [persona])
+    client = clients[persona]
+    session = _session_key(client)
+    before = snapshot(settings.MEDIA_ROOT)
+    wrong = []
+    for name, row in sorted(EXPECTED.items()):
+        url = reverse(name, kwargs=row.kwargs(world))
+        expected = row.post_statuses()[persona]
+        data = row.data(world) if row.data else {}
+        with transaction.atomic():
+            try:
+                status, location = _send(client, "post", url, data)
+            except Exception as error:
+                wrong.append(f"POST {url} ({name}) {persona}: raised {type(error).__name__}: {error}"[:300])
+                status, location = expected, ""
+            problem = _compare(persona, expected, status, location)
+            if problem:
+                wrong.append(f"POST {url} ({name}) {problem}")
+            written = persona in row.writes
+            if not written:
+                changed = changes(before, snapshot(settings.MEDIA_ROOT))
+                if changed:
+                    wrong.append(
+                        f"POST {url} ({name}) {persona}: not allowed to write, but changed {changed}"
+                    )
+            transaction.set_rollback(True)
+        if persona != "anonymous" and _session_key(client) != session:  # logged out: log in again
+            client.force_login(world.users[persona])
+            session = _session_key(client)
+            written = True
+        if written:  # files are not rolled back with the database; the login updates last_login
+            before = snapshot(settings.MEDIA_ROOT)
+    assert not wrong, f"{len(wrong)} unexpected POST results:\n" + "\n".join(wrong)
 
 
 def test_the_world_is_what_the_rows_assume(world):
     assert world.submission.unit == world.daklak.commune_a
     assert world.period.deadline == dt.date(2026, 11, 30)
     assert world.attachment.submission == world.submission
+    assert not world.users["disabled"].is_active
+
+
+def test_a_url_refusing_get_with_405_says_what_a_post_does():
+    """A POST-only URL must have its own ``post=`` statuses (the GET's 405 says nothing about a POST)."""
+    missing = sorted(
+        name
+        for name, row in EXPECTED.items()
+        if row.post is None
+        and any(row.statuses[p] == 405 for p in PERSONAS if p not in ("anonymous", "disabled"))
+    )
+    assert not missing, f"give these rows post=...: {missing}"
+
+
+def test_the_snapshot_sees_an_allowed_write(world, settings):
+    """The check of the POST matrix can fail: the focal officer closing the period changes a table."""
+    client = _clients(world, ["focal"])["focal"]
+    before = snapshot(settings.MEDIA_ROOT)
+    with transaction.atomic():
+        status, _location = _send(
+            client, "post", reverse("reporting:period_status", args=[world.period.pk]), {"action": "close"}
+        )
+        assert status == 302
+        assert any(name.startswith("reporting_") for name in changes(before, snapshot(settings.MEDIA_ROOT)))
+        transaction.set_rollback(True)
+    assert not changes(before, snapshot(settings.MEDIA_ROOT))
+
+
+def _cross_province_posts(world: World) -> list[tuple[str, dict, dict]]:
+    """(url name, kwargs, payload) of every action on Đắk Lắk's objects an officer could post."""
+    submission, user, unit = world.submission, world.users["reporter_a"], world.daklak.commune_a
+    comment = review_comment(world)
+    return [
+        ("reporting:save", {"pk": submission.pk}, report_values(world)),
+        ("reporting:submit", {"pk": submission.pk}, report_values(world)),
+        ("reporting:return", {"pk": submission.pk}, comment),
+        ("reporting:accept", {"pk": submission.pk}, comment),
+        ("reporting:reopen", {"pk": submission.pk}, comment),
+        ("reporting:attachment_upload", {"pk": submission.pk}, evidence_file(world)),
+        ("reporting:attachment_delete", attachment_of_report(world), {}),
+        ("reporting:period_status", {"pk": world.period.pk}, close_period(world)),
+        ("reporting:remind", {"pk": world.period.pk}, remind_commune_b(world)),
+        ("reporting:period_settings", {"pk": world.period.pk}, new_dates(world)),
+        ("plans:status", {"slug": world.plan.slug}, archive_plan(world)),
+        ("plans:indicator", indicator_of_plan(world), {}),
+        ("plans:indicators", {"slug": world.plan.slug}, {}),
+        ("accounts:user_deactivate", {"pk": user.pk}, {}),
+        ("accounts:user_reset_password", {"pk": user.pk}, {}),
+        ("accounts:user_edit", {"pk": user.pk}, edit_reporter_a(world)),
+        ("accounts:two_factor_remove", {"pk": user.pk}, {}),
+        ("orgunits:rename", {"code": unit.code}, rename_commune(world)),
+        ("orgunits:deactivate", {"code": unit.code}, deactivate_commune(world)),
+        ("orgunits:add", {"code": world.daklak.root.code}, new_commune(world)),
+    ]
+
+
+def test_an_officer_of_another_province_posting_to_daklak_changes_nothing(world, settings):
+    """The focal officer of Lai Châu posts every Đắk Lắk action with a valid payload, on a submitted
+    report: each answers 404 (or 403 where the role may never act), and nothing changes; then the same
+    review by Đắk Lắk's own officer does change the report (the payloads are real)."""
+    from tests.reporting.conftest import fill
+
+    fill(world.submission, world.users["reporter_a"])
+    reporting_services.submit(world.submission, world.users["reporter_a"])
+    world.submission.refresh_from_db()
+    client = _clients(world, ["outsider"])["outsider"]
+    before = snapshot(settings.MEDIA_ROOT)
+    wrong = []
+    for name, kwargs, data in _cross_province_posts(world):
+        status, _location = _send(client, "post", reverse(name, kwargs=kwargs), data)
+        if status not in (403, 404):
+            wrong.append(f"{name}: {status}")
+    status, _location = _send(client, "post", reverse("reporting:data_import"), data_of_commune_a(world))
+    if status != 400:
+        wrong.append(f"reporting:data_import: {status}")
+    assert not wrong, wrong
+    assert not changes(before, snapshot(settings.MEDIA_ROOT))
+    world.submission.refresh_from_db()
+    world.period.refresh_from_db()
+    assert world.submission.state == "submitted" and world.period.is_open
+    assert world.users["reporter_a"].__class__.objects.get(pk=world.users["reporter_a"].pk).is_active
+
+    focal = _clients(world, ["focal"])["focal"]
+    _send(focal, "post", reverse("reporting:accept", args=[world.submission.pk]), review_comment(world))
+    world.submission.refresh_from_db()
+    assert world.submission.state == "accepted"
+
+
+def test_a_deactivated_account_cannot_sign_in_even_with_its_password(world):
+    client = Client()
+    response = client.post(reverse("accounts:login"), login_as_disabled(world))
+    assert response.status_code == 200
+    assert client.get(reverse("core:home")).status_code == 302

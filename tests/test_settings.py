@@ -12,5 +12,5 @@ def test_time_zone_is_vietnam():
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
 
 
-def test_passwords_are_hashed_with_argon2():
-    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+def test_passwords_are_hashed_with_argon2id():
+    assert settings.PASSWORD_HASHERS[0] == "binhdang.accounts.hashers.Argon2idHasher"

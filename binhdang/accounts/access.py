@@ -10,29 +10,80 @@ One province never sees another's data.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import rules
 from django.db.models import Q, QuerySet
 
 from binhdang.accounts.models import PROVINCE_ROLES, Role, RoleAssignment, User
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
 
+#: The role assignments read during the current request, by user id (see :func:`grants`).
+_REQUEST_GRANTS: ContextVar[dict[int, tuple] | None] = ContextVar("binhdang_request_grants", default=None)
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+@contextmanager
+def roles_read_once() -> Iterator[None]:
+    """Within this block (a request: ``accounts.middleware.RolesReadOnceMiddleware``) each user's
+    role assignments are read from the database once, however many access checks a page makes."""
+    token = _REQUEST_GRANTS.set({})
+    try:
+        yield
+    finally:
+        _REQUEST_GRANTS.reset(token)
+
+
+def forget_grants(user_id: int) -> None:
+    """A role assignment of this user changed: read them again (``accounts.signals``)."""
+    scope = _REQUEST_GRANTS.get()
+    if scope is not None:
+        scope.pop(user_id, None)
+
+
+def grants(user) -> tuple[tuple[str, int | None, str | None], ...]:
+    """The user's role assignments as ``(role, unit id, unit type)``: once per request (see
+    :func:`roles_read_once`), from the database every time outside one."""
+    if not _signed_in(user):
+        return ()
+    scope = _REQUEST_GRANTS.get()
+    if scope is not None and user.pk in scope:
+        return scope[user.pk]
+    rows = tuple(user.role_assignments.values_list("role", "org_unit_id", "org_unit__type"))
+    if scope is not None:
+        scope[user.pk] = rows
+    return rows
+
+
+def _unit_ids(user, *roles: str, unit_type: str | None = None) -> set[int]:
+    return {
+        unit
+        for role, unit, kind in grants(user)
+        if role in roles and unit is not None and (unit_type is None or kind == unit_type)
+    }
+
 
 def _assigned_units(user, *roles: str) -> QuerySet[OrgUnit]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _signed_in(user):
         return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(role_assignments__user=user, role_assignments__role__in=roles).distinct()
+    return OrgUnit.objects.filter(pk__in=_unit_ids(user, *roles))
 
 
 def sees_all_provinces(user) -> bool:
     """Admins and ministry viewers read every province."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _signed_in(user):
         return False
-    return user.is_superuser or user.role_assignments.filter(role=Role.MINISTRY_VIEWER).exists()
+    return user.is_superuser or any(role == Role.MINISTRY_VIEWER for role, _unit, _kind in grants(user))
 
 
 def managed_provinces(user) -> QuerySet[OrgUnit]:
     """Provinces the user manages as focal officer (all of them for an admin)."""
-    if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
+    if _signed_in(user) and user.is_superuser:
         return OrgUnit.objects.provinces()
     return _assigned_units(user, Role.FOCAL_OFFICER).filter(type="province")
 
@@ -49,6 +100,17 @@ def reporting_units(user) -> QuerySet[OrgUnit]:
     return _assigned_units(user, Role.REPORTER)
 
 
+def manages_any_province(user) -> bool:
+    """A focal officer of at least one province, or an admin (no query once the roles are read)."""
+    if not _signed_in(user):
+        return False
+    return user.is_superuser or bool(_unit_ids(user, Role.FOCAL_OFFICER, unit_type="province"))
+
+
+def reports_for_any_unit(user) -> bool:
+    return bool(_unit_ids(user, Role.REPORTER))
+
+
 def home_province(user) -> OrgUnit | None:
     """The province a user works in: managed, read, or that of a unit they report for."""
     for queryset in (managed_provinces(user), readable_provinces(user)):
@@ -59,16 +121,36 @@ def home_province(user) -> OrgUnit | None:
     return unit.province if unit else None
 
 
+def manages_province_id(user, province_id: int | None) -> bool:
+    """Does the user manage the province with this id (the id of a province, e.g. a period's)."""
+    if province_id is None or not _signed_in(user):
+        return False
+    return user.is_superuser or province_id in _unit_ids(user, Role.FOCAL_OFFICER, unit_type="province")
+
+
+def reads_province_id(user, province_id: int | None) -> bool:
+    """May the user read the whole data of the province with this id."""
+    if province_id is None or not _signed_in(user):
+        return False
+    return sees_all_provinces(user) or province_id in _unit_ids(
+        user, Role.FOCAL_OFFICER, Role.LEADER, unit_type="province"
+    )
+
+
 def manages_province(user, province: OrgUnit | None) -> bool:
-    return province is not None and managed_provinces(user).filter(pk=province.pk).exists()
+    return province is not None and province.type == "province" and manages_province_id(user, province.pk)
 
 
 def reads_province(user, province: OrgUnit | None) -> bool:
-    return province is not None and readable_provinces(user).filter(pk=province.pk).exists()
+    return province is not None and province.type == "province" and reads_province_id(user, province.pk)
 
 
 def reports_for(user, unit: OrgUnit | None) -> bool:
-    return unit is not None and reporting_units(user).filter(pk=unit.pk).exists()
+    return unit is not None and reports_for_unit_id(user, unit.pk)
+
+
+def reports_for_unit_id(user, unit_id: int | None) -> bool:
+    return unit_id is not None and unit_id in _unit_ids(user, Role.REPORTER)
 
 
 def manageable_units(user) -> QuerySet[OrgUnit]:
@@ -109,7 +191,7 @@ def grantable_roles(user) -> list[str]:
 
     Nobody grants the admin role here (that is the superuser flag, set in the Django admin).
     """
-    if not managed_provinces(user).exists():
+    if not manages_any_province(user):
         return []
     roles: list[str] = [Role.REPORTER, *PROVINCE_ROLES]
     if user.is_superuser:
@@ -120,20 +202,17 @@ def grantable_roles(user) -> list[str]:
 # rules predicates, for `user.has_perm("app.perm", obj)` and templates.
 @rules.predicate
 def is_focal_officer(user) -> bool:
-    return managed_provinces(user).exists()
+    return manages_any_province(user)
 
 
 @rules.predicate
 def is_leader(user) -> bool:
-    return (
-        bool(getattr(user, "is_authenticated", False))
-        and user.role_assignments.filter(role=Role.LEADER).exists()
-    )
+    return any(role == Role.LEADER for role, _unit, _kind in grants(user))
 
 
 @rules.predicate
 def is_reporter(user) -> bool:
-    return reporting_units(user).exists()
+    return reports_for_any_unit(user)
 
 
 @rules.predicate

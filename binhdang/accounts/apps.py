@@ -9,8 +9,14 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_login_failed
+        from django.db.models.signals import post_delete, post_save
 
         from binhdang.accounts import signals, two_factor  # noqa: F401 - two_factor connects its receiver
 
         user_login_failed.connect(signals.on_login_failed, dispatch_uid="accounts.login_failed")
         user_logged_in.connect(signals.on_logged_in, dispatch_uid="accounts.logged_in")
+        role_assignment = self.get_model("RoleAssignment")
+        post_save.connect(signals.forget_grants, sender=role_assignment, dispatch_uid="accounts.grants_saved")
+        post_delete.connect(
+            signals.forget_grants, sender=role_assignment, dispatch_uid="accounts.grants_deleted"
+        )

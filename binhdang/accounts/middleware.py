@@ -1,9 +1,12 @@
-"""Send users who must change their password (first login, reset) to the change form first."""
+"""Request-wide account middleware: roles read once per request; users who must change their password
+(first login, reset) sent to the change form first."""
 
 from __future__ import annotations
 
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from binhdang.accounts import access
 
 
 class ForcePasswordChangeMiddleware:
@@ -22,3 +25,14 @@ class ForcePasswordChangeMiddleware:
             if request.path not in allowed and not request.path.startswith(("/static/", "/api/")):
                 return redirect("accounts:password_change")
         return self.get_response(request)
+
+
+class RolesReadOnceMiddleware:
+    """Every access check of a request shares one read of the user's roles (``access.roles_read_once``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with access.roles_read_once():
+            return self.get_response(request)

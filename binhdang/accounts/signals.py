@@ -14,3 +14,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs) -> None:
 
 def on_logged_in(sender, request, user, **kwargs) -> None:
     throttle.clear_failures(user.get_username())
+
+
+def forget_grants(sender, instance, **kwargs) -> None:
+    """A role assignment saved or deleted: its user's roles are read again (access.grants)."""
+    from binhdang.accounts import access
+
+    access.forget_grants(instance.user_id)

@@ -9,8 +9,9 @@ usual; at that moment :func:`remember_two_factor` (on ``user_logged_in``, every 
 page, admin site) notes in the session whether the user has a confirmed device, so that later
 requests cost no query. django-otp's ``OTPMiddleware`` tells whether the session has passed the code
 step (``user.is_verified()``), and :class:`TwoFactorMiddleware` sends a user with a device whose session
-has not passed it to the code page, whatever they ask for (pages, the admin, the API by session). API
-tokens are a separate credential and are not affected. Turning two-factor login on ends the user's
+has not passed it to the code page, whatever they ask for (pages, the admin); the API answers such a
+session with a JSON 401 instead (``api.authentication``). API tokens are a separate credential and are
+not affected. Turning two-factor login on ends the user's
 other sessions, so none of them escapes the code step.
 
 Recovery: an administrator removes the devices of a user who lost their phone
@@ -271,6 +272,8 @@ class TwoFactorMiddleware:
             and not getattr(user, "is_verified", lambda: True)()
             and request.path not in _exempt_paths()
             and not request.path.startswith("/" + settings.STATIC_URL.lstrip("/"))
+            # The API answers a JSON 401 itself (api.authentication) instead of an HTML redirect.
+            and not request.path.startswith("/api/")
         ):
             target = reverse("accounts:two_factor_verify")
             if request.method == "GET":

@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "binhdang.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from binhdang.api import schema  # noqa: F401  (registers the session scheme with drf-spectacular)

@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+"""URLs under ``/documents/`` (namespace ``documents``): downloads of generated reports."""
+
+from django.urls import path
+
+from binhdang.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("plans/<int:pk>/<int:year>/report.docx", views.annual_report, name="annual_report"),
+    path("plans/<int:pk>/<int:year>/annex.xlsx", views.annual_annex, name="annual_annex"),
+    path("submissions/<int:pk>/report.docx", views.unit_report, name="unit_report"),
+]

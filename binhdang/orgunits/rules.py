@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import rules
 
-from binhdang.accounts.access import managed_provinces
+from binhdang.accounts.access import manages_any_province
 from binhdang.orgunits import access
 
 
@@ -24,7 +24,7 @@ def may_browse(user, unit=None) -> bool:
 @rules.predicate
 def may_manage_units(user, unit=None) -> bool:
     if unit is None:
-        return managed_provinces(user).exists()
+        return manages_any_province(user)
     return access.can_manage_unit(user, unit)
 
 

@@ -69,31 +69,34 @@ def can_open_period(user, plan) -> bool:
 
 
 def can_manage_period(user, period: Period) -> bool:
-    return base.manages_province(user, period.province)
+    return base.manages_province_id(user, period.province_id)
 
 
 def can_view_board(user, period: Period) -> bool:
-    return board_periods(user).filter(pk=period.pk).exists()
+    return base.reads_province_id(user, period.province_id)
 
 
 def can_view_submission(user, submission: Submission) -> bool:
-    return visible_submissions(user).filter(pk=submission.pk).exists()
+    return base.reads_province_id(user, submission.period.province_id) or base.reports_for_unit_id(
+        user, submission.unit_id
+    )
 
 
 def can_see_narrative(user, submission: Submission) -> bool:
     """Narrative text may name people: only the unit, the focal agency and leaders read it."""
     if not _active(user):
         return False
-    if user.is_superuser or base.reports_for(user, submission.unit):
+    if user.is_superuser or base.reports_for_unit_id(user, submission.unit_id):
         return True
-    return user.role_assignments.filter(
-        role__in=(Role.FOCAL_OFFICER, Role.LEADER), org_unit=submission.period.province_id
-    ).exists()
+    province = submission.period.province_id
+    return any(
+        role in (Role.FOCAL_OFFICER, Role.LEADER) and unit == province for role, unit, _ in base.grants(user)
+    )
 
 
 def can_review_submission(user, submission: Submission) -> bool:
     """Return, accept, reopen: the focal officer of the province."""
-    return base.manages_province(user, submission.period.province)
+    return base.manages_province_id(user, submission.period.province_id)
 
 
 def can_edit_submission(user, submission: Submission) -> bool:
@@ -107,23 +110,23 @@ def can_edit_submission(user, submission: Submission) -> bool:
     period = submission.period
     if period.status != PeriodStatus.OPEN:
         return False
-    if base.manages_province(user, period.province):
+    if base.manages_province_id(user, period.province_id):
         return True
-    return base.reports_for(user, submission.unit) and not period.locked_for_reporters()
+    return base.reports_for_unit_id(user, submission.unit_id) and not period.locked_for_reporters()
 
 
 def can_start_report(user, period: Period, unit: OrgUnit) -> bool:
     """May the user create the report of ``unit`` in ``period`` (the unit must be expected)."""
     if not period.is_open or not period.expected_reporters.filter(unit=unit).exists():
         return False
-    if base.manages_province(user, period.province):
+    if base.manages_province_id(user, period.province_id):
         return True
-    return base.reports_for(user, unit) and not period.locked_for_reporters()
+    return base.reports_for_unit_id(user, unit.pk) and not period.locked_for_reporters()
 
 
 def can_submit_data_for(user, unit: OrgUnit) -> bool:
     """May the user import data values for ``unit`` (focal officer of its province, or its reporter)."""
-    return base.manages_province(user, unit.province) or base.reports_for(user, unit)
+    return base.manages_province_id(user, unit.province_id) or base.reports_for_unit_id(user, unit.pk)
 
 
 def can_download_template(user, period: Period, unit: OrgUnit) -> bool:
@@ -161,3 +164,11 @@ def plans_for_opening(user):
 def province_units(period: Period) -> QuerySet[OrgUnit]:
     """Units that may be made expected reporters of ``period``: the active non-root units of its province."""
     return OrgUnit.objects.filter(province=period.province_id, is_active=True).exclude(type="province")
+
+
+def manages_any_province(user) -> bool:
+    return base.manages_any_province(user)
+
+
+def reports_for_any_unit(user) -> bool:
+    return base.reports_for_any_unit(user)

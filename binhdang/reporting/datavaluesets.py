@@ -15,7 +15,9 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
 
 API: :func:`parse_data_value_sets(content) -> object` (the JSON of a file),
 :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
-:func:`export_data_value_sets(period, units=None) -> dict`.
+:func:`export_data_value_sets(period, units=None, state=None) -> dict`,
+:func:`export_filters(period, unit_code, state)` (the ``--unit``/``--status`` and ``?unit=&status=``
+filters of the export, checked).
 """
 
 from __future__ import annotations
@@ -327,14 +329,53 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
     return result
 
 
-def export_data_value_sets(period: Period, units=None) -> dict:
+@dataclass(frozen=True)
+class ExportFilters:
+    """The checked filters of an export: the units to keep (None: all) and the report state (None: all)."""
+
+    units: list[OrgUnit] | None = None
+    state: str | None = None
+
+
+def export_filters(period: Period, unit_code: str | None = None, state: str | None = None) -> ExportFilters:
+    """Check the export filters given as text (command line, query string).
+
+    ``unit_code``: the code of a unit of the period's province; ``state``: a report state (``draft``,
+    ``submitted``, ``returned``, ``accepted``). Empty means no filter. An unknown unit or state raises
+    :class:`DataValueSetError` naming it and what is accepted.
+    """
+    errors = []
+    units = None
+    if unit_code:
+        unit = OrgUnit.objects.filter(code=unit_code, province_id=period.province_id).first()
+        if unit is None:
+            errors.append(
+                _('unit: no unit of %(province)s has the code "%(code)s".')
+                % {"province": period.province.name, "code": unit_code}
+            )
+        else:
+            units = [unit]
+    if state and state not in State.values:
+        errors.append(
+            _('status: "%(value)s" is not a report state (expected %(known)s).')
+            % {"value": state, "known": ", ".join(State.values)}
+        )
+    if errors:
+        raise DataValueSetError(errors)
+    return ExportFilters(units, state or None)
+
+
+def export_data_value_sets(period: Period, units=None, state: str | None = None) -> dict:
     """The period's reports as ``{"dataValueSets": [...]}``, one set per report that has values or was
-    submitted (``units``: restrict to these units). Ordered by unit code, values in form order."""
+    submitted (``units``: restrict to these units; ``state``: to reports in this state). Ordered by
+    unit code, values in form order."""
     form = form_for_period(period)
     order = {key: i for i, key in enumerate(form.value_keys())}
     submissions = period.submissions.select_related("unit").prefetch_related("values").order_by("unit__code")
     if units is not None:
         submissions = submissions.filter(unit__in=units)
+    if state is not None:
+        submissions = submissions.filter(state=state)
     sets = []
     for submission in submissions:
         values = sorted(

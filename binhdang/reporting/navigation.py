@@ -14,7 +14,7 @@ def menu_visible(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return (
-        access.visible_periods(user).exists()
-        or access.reporting_units(user).exists()
-        or (access.managed_provinces(user).exists())
+        access.reports_for_any_unit(user)
+        or access.manages_any_province(user)
+        or access.visible_periods(user).exists()
     )

@@ -64,3 +64,42 @@ def test_reporter_units_exclude_the_province_itself(daklak):
     units = set(access.reporter_units_of(daklak.root))
     assert daklak.root not in units
     assert {daklak.commune_a, daklak.health, daklak.womens_union, daklak.newspaper} <= units
+
+
+def test_a_user_object_reads_its_roles_once_however_many_checks_a_page_makes(
+    focal_officer, daklak, laichau, django_assert_num_queries
+):
+    with access.roles_read_once(), django_assert_num_queries(1):
+        for _ in range(5):
+            assert access.manages_province(focal_officer, daklak.root)
+            assert not access.manages_province(focal_officer, laichau.root)
+            assert access.reads_province_id(focal_officer, daklak.root.pk)
+            assert not access.sees_all_provinces(focal_officer)
+            assert not access.reports_for(focal_officer, daklak.commune_a)
+
+
+def test_a_role_given_during_the_request_counts_at_once(commune_a_reporter, daklak):
+    with access.roles_read_once():
+        assert not access.reports_for(commune_a_reporter, daklak.commune_b)
+        RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=daklak.commune_b)
+        assert access.reports_for(commune_a_reporter, daklak.commune_b)
+
+
+def test_a_role_taken_away_during_the_request_no_longer_counts(focal_officer, daklak):
+    with access.roles_read_once():
+        assert access.manages_province(focal_officer, daklak.root)
+        RoleAssignment.objects.get(user_id=focal_officer.pk).delete()
+        assert not access.manages_province(focal_officer, daklak.root)
+
+
+def test_outside_a_request_roles_are_read_every_time(focal_officer, daklak, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        access.manages_province(focal_officer, daklak.root)
+        access.manages_province(focal_officer, daklak.root)
+
+
+def test_a_deactivated_account_has_no_role_even_once_read(leader, daklak):
+    assert access.reads_province(leader, daklak.root)
+    leader.is_active = False
+    assert not access.reads_province(leader, daklak.root)
+    assert not access.is_leader(leader)

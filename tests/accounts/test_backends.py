@@ -59,3 +59,23 @@ def test_admin_login_is_throttled_too(client, admin_user, settings):
 def test_unknown_usernames_are_counted_too():
     authenticate(_request(), username="khong-ton-tai", password="x")
     assert LoginFailure.objects.filter(username="khong-ton-tai").exists()
+
+
+def test_binhdang_permissions_are_decided_by_the_roles_alone_without_reading_djangos_tables(
+    focal_officer, commune_a_reporter, django_assert_num_queries
+):
+    from binhdang.accounts.access import roles_read_once
+
+    with roles_read_once(), django_assert_num_queries(1):  # the roles, once
+        assert focal_officer.has_perm("accounts.manage_users")
+        assert focal_officer.has_perm("reporting.open_period")
+    assert not commune_a_reporter.has_perm("accounts.manage_users")
+
+
+def test_django_model_permissions_still_come_from_the_permission_tables(commune_a_reporter):
+    from django.contrib.auth.models import Permission
+
+    assert not commune_a_reporter.has_perm("accounts.view_user")
+    commune_a_reporter.user_permissions.add(Permission.objects.get(codename="view_user"))
+    commune_a_reporter = type(commune_a_reporter).objects.get(pk=commune_a_reporter.pk)
+    assert commune_a_reporter.has_perm("accounts.view_user")

@@ -82,3 +82,42 @@ def test_a_bad_file_on_the_command_line_lists_every_problem(period, tmp_path):
     (tmp_path / "broken.json").write_text("{")
     with pytest.raises(CommandError, match="không phải JSON hợp lệ"):
         run("data", "import", str(tmp_path / "broken.json"))
+
+
+def test_data_export_filters_by_unit_and_status_on_the_command_line(period, focal_officer, tmp_path):
+    data = {
+        "dataValueSets": [
+            {
+                "dataSet": "TT1790",
+                "period": "2026",
+                "orgUnit": code,
+                **({"completeDate": "2026-11-20"} if code == "66-C001" else {}),
+                "dataValues": [{"dataElement": "TT_SESSIONS", "value": "3"}],
+            }
+            for code in ("66-C001", "66-C002")
+        ]
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError):  # C001 cannot be submitted with one value: nothing imported
+        run("data", "import", str(source))
+    data["dataValueSets"][0].pop("completeDate")
+    source.write_text(json.dumps(data), encoding="utf-8")
+    run("data", "import", str(source))
+    plan = str(period.plan.pk)
+    by_unit = json.loads(run("data", "export", "--plan", plan, "--year", "2026", "--unit", "66-C002"))
+    assert [s["orgUnit"] for s in by_unit["dataValueSets"]] == ["66-C002"]
+    drafts = json.loads(run("data", "export", "--plan", plan, "--year", "2026", "--status", "draft"))
+    assert [s["orgUnit"] for s in drafts["dataValueSets"]] == ["66-C001", "66-C002"]
+    none = json.loads(run("data", "export", "--plan", plan, "--year", "2026", "--status", "accepted"))
+    assert none == {"dataValueSets": []}
+
+
+def test_data_export_refuses_an_unknown_unit_or_status(period):
+    plan = str(period.plan.pk)
+    with pytest.raises(
+        CommandError, match="Không có dữ liệu nào được xuất:\nđơn vị \\(unit\\): không có đơn vị nào"
+    ):
+        run("data", "export", "--plan", plan, "--year", "2026", "--unit", "99-X")
+    with pytest.raises(CommandError, match='"done" không phải là trạng thái báo cáo'):
+        run("data", "export", "--plan", plan, "--year", "2026", "--status", "done")

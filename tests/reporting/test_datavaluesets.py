@@ -13,6 +13,7 @@ from binhdang.reporting import services
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
     export_data_value_sets,
+    export_filters,
     import_data_value_sets,
 )
 from binhdang.reporting.models import DataValue, State, StateChange, Submission
@@ -272,3 +273,26 @@ def test_export_then_import_round_trips_values_states_and_timeliness(period, foc
     assert export_data_value_sets(period) == first
     assert {s.unit.code: s.on_time for s in Submission.objects.all()} == timeliness
     assert first["dataValueSets"][2]["completeDate"] == dt.date(2026, 12, 2).isoformat()
+
+
+def test_export_filters_keep_one_unit_or_one_state(period, focal_officer):
+    import_data_value_sets(good_file(), focal_officer)  # C001 and D06 submitted, C002 a draft
+    by_unit = export_filters(period, "66-C002", None)
+    assert [s["orgUnit"] for s in export_data_value_sets(period, by_unit.units)["dataValueSets"]] == [
+        "66-C002"
+    ]
+    submitted = export_filters(period, "", "submitted")
+    found = export_data_value_sets(period, submitted.units, submitted.state)["dataValueSets"]
+    assert [s["orgUnit"] for s in found] == ["66-C001", "66-D06"]
+    both = export_filters(period, "66-C001", "draft")
+    assert export_data_value_sets(period, both.units, both.state) == {"dataValueSets": []}
+
+
+def test_an_unknown_unit_or_state_in_the_export_filters_is_named_in_vietnamese(period, laichau):
+    with pytest.raises(DataValueSetError) as error:
+        export_filters(period, laichau.commune_a.code, "approved")  # a Lai Châu unit: not of this province
+    assert error.value.messages == [
+        'đơn vị (unit): không có đơn vị nào của Tỉnh Đắk Lắk có mã "12-C001".',
+        'trạng thái (status): "approved" không phải là trạng thái báo cáo '
+        "(cần một trong: draft, submitted, returned, accepted).",
+    ]

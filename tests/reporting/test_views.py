@@ -14,7 +14,7 @@ from binhdang.reporting import services
 from binhdang.reporting.entry import field_name
 from binhdang.reporting.models import DataValue, Notification, Period, State, Submission
 
-from .conftest import COMMUNE_VALUES, fill
+from .conftest import COMMUNE_VALUES, fill, local
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -202,7 +202,8 @@ def test_the_status_board_shows_states_times_and_percentages(
     period, report_a, commune_a_reporter, focal_officer
 ):
     fill(report_a, commune_a_reporter)
-    services.submit(report_a, commune_a_reporter)
+    # Submitted on a fixed day before the deadline: the test must not depend on today's date.
+    services.submit(report_a, commune_a_reporter, at=local(2026, 11, 20))
     page = client_for(focal_officer).get(reverse("reporting:board", args=[period.pk]))
     assert 'id="stat-submitted">1/6' in page.text
     assert 'id="stat-completeness">16,7%' in page.text and 'id="stat-timeliness">16,7%' in page.text
@@ -341,3 +342,35 @@ def test_a_save_without_the_loaded_version_is_treated_as_a_conflict(report_a, co
     del data["version"]
     response = client.post(reverse("reporting:save", args=[report_a.pk]), data, **HTMX)
     assert "Chưa lưu: người khác vừa sửa báo cáo này." in response.text and not report_a.values.exists()
+
+
+def test_the_data_export_url_filters_by_unit_and_status(period, daklak, focal_officer, commune_a_reporter):
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(report, commune_a_reporter)
+    services.submit(report, commune_a_reporter)
+    client = client_for(focal_officer)
+    url = reverse("reporting:data_export", args=[period.pk])
+    kept = json.loads(client.get(url, {"unit": "66-C001", "status": "submitted"}).content)
+    assert [s["orgUnit"] for s in kept["dataValueSets"]] == ["66-C001"]
+    assert json.loads(client.get(url, {"status": "accepted"}).content) == {"dataValueSets": []}
+
+
+def test_the_data_export_url_refuses_an_unknown_unit_or_status_in_vietnamese(period, focal_officer):
+    client = client_for(focal_officer)
+    url = reverse("reporting:data_export", args=[period.pk])
+    response = client.get(url, {"unit": "99-X"}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 400
+    assert json.loads(response.content) == {
+        "errors": ['đơn vị (unit): không có đơn vị nào của Tỉnh Đắk Lắk có mã "99-X".']
+    }
+    response = client.get(url, {"status": "ok"}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 400 and "trạng thái (status)" in json.loads(response.content)["errors"][0]
+
+
+def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period, focal_officer):
+    client = client_for(focal_officer)
+    url = reverse("reporting:board", args=[period.pk])
+    page = client.get(url, {"state": "accepted"}, HTTP_ACCEPT_LANGUAGE="vi").text
+    export = reverse("reporting:data_export", args=[period.pk])
+    assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
+    assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text

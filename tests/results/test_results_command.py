@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from io import StringIO
 
@@ -66,3 +68,31 @@ def test_the_text_output_is_in_vietnamese(plan, period, daklak):
 def test_an_unknown_plan_is_refused_in_vietnamese(db):
     with pytest.raises(CommandError, match="Không có kế hoạch mã số 999"):
         run("--plan", "999", "--year", "2026")
+
+
+def test_the_csv_format_on_stdout_keeps_the_bom_and_the_engines_figures(plan, period, daklak):
+    file_report(period, daklak.commune_a, {"TT_SESSIONS": 3})
+    text = run("--plan", plan.slug, "--year", "2026", "--format", "csv")
+    assert text.startswith("\ufeff")  # UTF-8 with BOM: Excel shows the Vietnamese correctly
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["series"] for r in rows] == ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]
+    assert rows[0]["value"] == "16.67"
+
+
+def test_the_sdmx_format_into_a_file(plan, tmp_path):
+    out = tmp_path / "ket-qua.sdmx.csv"
+    message = run("--plan", str(plan.pk), "--year", "2026", "--format", "sdmx", "--out", str(out))
+    assert str(out) in message
+    assert out.read_text(encoding="utf-8").startswith("STRUCTURE,STRUCTURE_ID,ACTION,")
+
+
+def test_the_json_format_has_metadata(plan):
+    data = json.loads(run("--plan", plan.slug, "--year", "2026", "--format", "json"))
+    assert data["metadata"]["plan"]["id"] == plan.pk and len(data["data"]) == 5
+
+
+def test_an_unknown_slug_or_year_is_refused_in_vietnamese(plan):
+    with pytest.raises(CommandError, match="Không có kế hoạch mã số khong-co"):
+        run("--plan", "khong-co", "--year", "2026", "--format", "csv")
+    with pytest.raises(CommandError, match="không có năm 2040"):
+        run("--plan", plan.slug, "--year", "2040", "--format", "csv")

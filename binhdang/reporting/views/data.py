@@ -15,6 +15,7 @@ from binhdang.reporting import access
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
     export_data_value_sets,
+    export_filters,
     import_data_value_sets,
     parse_data_value_sets,
 )
@@ -26,7 +27,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def _may_import(user) -> bool:
-    return access.managed_provinces(user).exists() or access.reporting_units(user).exists()
+    return access.manages_any_province(user) or access.reports_for_any_unit(user)
 
 
 @login_required
@@ -75,10 +76,18 @@ def data_import(request: ReportingRequest) -> HttpResponse:
 
 @login_required
 def data_export(request: ReportingRequest, pk: int) -> JsonResponse:
-    """Download the period's reports as a data value set file."""
+    """Download the period's reports as a data value set file; ``?unit=CODE`` and ``?status=STATE``
+    keep one unit's report or the reports in one state (400 with the Vietnamese reason when unknown)."""
     period = board_period(request, pk)
+    try:
+        filters = export_filters(period, request.GET.get("unit"), request.GET.get("status"))
+    except DataValueSetError as exc:
+        return JsonResponse(
+            {"errors": exc.messages}, status=400, json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
     response = JsonResponse(
-        export_data_value_sets(period), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        export_data_value_sets(period, filters.units, filters.state),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     filename = f"{period.form_code}-{period.province.code}-{period.year}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

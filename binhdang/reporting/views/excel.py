@@ -56,7 +56,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     """Upload filled templates: each file is checked as a whole and saved (or submitted), or refused
     with the list of its problems, independently of the other files."""
     user = request.user
-    if not (access.managed_provinces(user).exists() or access.reporting_units(user).exists()):
+    if not (access.manages_any_province(user) or access.reports_for_any_unit(user)):
         raise PermissionDenied
     form = ExcelUploadForm(request.POST, request.FILES) if request.method == "POST" else ExcelUploadForm()
     results = []

@@ -16,6 +16,7 @@ from binhdang.orgunits.models import REPORTING_TYPES, OrgUnitType
 from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
+from binhdang.reporting.models import State
 from binhdang.reporting.status import BOARD_STATES, MISSING, build_board
 from binhdang.reporting.views.common import ReportingRequest, board_period, managed_period, report_errors
 
@@ -78,6 +79,9 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
                 for key, (label, _badge) in BOARD_STATES.items()
             ],
             "missing": MISSING,
+            # the board filtered on a report state: the export of just those reports (?status=)
+            "export_state": state if state in State.values else "",
+            "export_state_label": BOARD_STATES[state][0] if state in State.values else "",
             "can_manage": request.user.has_perm("reporting.manage_period", period),
             "reminder_form": ReminderForm(),
         },

@@ -1,5 +1,5 @@
 """``binhdang data import FILE [--user USERNAME] [--dry-run]`` and
-``binhdang data export --plan ID --year Y [--out PATH]``: data value sets (domain §9)."""
+``binhdang data export --plan ID --year Y [--unit CODE] [--status STATE] [--out PATH]``: data value sets (domain §9)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
     export_data_value_sets,
+    export_filters,
     import_data_value_sets,
     parse_data_value_sets,
 )
@@ -32,6 +33,10 @@ class Command(BaseCommand):
         exporter = sub.add_parser("export", help="Export a plan's reports of a year.")
         exporter.add_argument("--plan", required=True, help="plan id or slug")
         exporter.add_argument("--year", required=True, type=int)
+        exporter.add_argument("--unit", help="only this unit's report (unit code)")
+        exporter.add_argument(
+            "--status", help="only reports in this state: draft, submitted, returned, accepted"
+        )
         exporter.add_argument("--out", help="output file (default: standard output)")
 
     def handle(self, *args, **options):
@@ -65,7 +70,12 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Plan %(plan)s has no %(year)s period.") % {"plan": plan.pk, "year": options["year"]}
             )
-        text = json.dumps(export_data_value_sets(period), ensure_ascii=False, indent=2)
+        try:
+            filters = export_filters(period, options.get("unit"), options.get("status"))
+        except DataValueSetError as exc:
+            raise CommandError(_("Nothing was exported:") + "\n" + "\n".join(exc.messages)) from exc
+        data = export_data_value_sets(period, filters.units, filters.state)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
         if options.get("out"):
             Path(options["out"]).write_text(text + "\n", encoding="utf-8")
             self.stdout.write(_("Written to %(path)s.") % {"path": options["out"]})

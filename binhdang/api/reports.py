@@ -1,0 +1,196 @@
+"""Report endpoints of the API v1: submissions (read, create, save values, submit, return, accept) and
+the data value set import. Reads go through ``reporting.access``; every write goes through
+``reporting.services`` (or ``reporting.datavaluesets``), whose refusals come back as JSON errors with
+their Vietnamese message (see ``api.exceptions``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from binhdang.api import serializers
+from binhdang.api.filters import bool_param, choice_param, int_param, text_param
+from binhdang.orgunits import access as orgunit_access
+from binhdang.reporting import access, services
+from binhdang.reporting.datavaluesets import import_data_value_sets
+from binhdang.reporting.models import State, Submission
+
+_VERSION_409 = {409: serializers.ErrorSerializer}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Reports you may see"),
+        parameters=[
+            OpenApiParameter("period", OpenApiTypes.INT, required=False, description=_("period id")),
+            OpenApiParameter("unit", OpenApiTypes.STR, required=False, description=_("unit code")),
+            OpenApiParameter(
+                "status",
+                OpenApiTypes.STR,
+                enum=[v for v, _l in State.choices],
+                required=False,
+                description=_("report state"),
+            ),
+        ],
+    ),
+    retrieve=extend_schema(summary=_("One report, with its values")),
+)
+class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.SubmissionSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        reports = (
+            access.visible_submissions(self.request.user)
+            .select_related("period", "period__plan", "unit")
+            .prefetch_related("values")
+            .order_by("period_id", "unit__code", "pk")
+        )
+        if self.action != "list":
+            return reports
+        period = int_param(self.request, "period")
+        if period is not None:
+            reports = reports.filter(period_id=period)
+        unit = text_param(self.request, "unit", 32)
+        if unit:
+            reports = reports.filter(unit__code=unit)
+        state = choice_param(self.request, "status", State.choices)
+        if state:
+            reports = reports.filter(state=state)
+        return reports
+
+    def _fresh(self, submission: Submission) -> dict:
+        return self.get_serializer(self.get_queryset().get(pk=submission.pk)).data
+
+    @extend_schema(
+        summary=_("Start the report of a unit in a period (or get it if it exists)"),
+        request=serializers.SubmissionCreateSerializer,
+        responses={201: serializers.SubmissionSerializer, 200: serializers.SubmissionSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        data = serializers.SubmissionCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        period = access.visible_periods(request.user).filter(pk=data.validated_data["period"]).first()
+        unit = orgunit_access.visible_units(request.user).filter(pk=data.validated_data["unit"]).first()
+        errors = {}
+        if period is None:
+            errors["period"] = [_("No reporting period with this id that you may see.")]
+        if unit is None:
+            errors["unit"] = [_("No organisation unit with this id that you may see.")]
+        if period is None or unit is None:
+            raise ValidationError(errors)
+        existing = Submission.objects.filter(period=period, unit=unit).first()
+        if existing is not None:
+            if not access.can_view_submission(request.user, existing):
+                raise PermissionDenied(_("You cannot start this report."))
+            return Response(self._fresh(existing), status=status.HTTP_200_OK)
+        submission = services.get_or_create_submission(period, unit, request.user)
+        return Response(self._fresh(submission), status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Save values and narrative (a draft or a returned report)"),
+        request=serializers.SubmissionUpdateSerializer,
+        responses={200: serializers.SaveResultSerializer, **_VERSION_409},
+    )
+    def partial_update(self, request: Request, pk=None) -> Response:
+        submission = self.get_object()
+        data = serializers.SubmissionUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = {
+            (item["dataElement"], item.get("categoryOptionCombo") or ""): item["value"]
+            for item in data.validated_data["values"]
+        }
+        narrative = data.validated_data.get("narrative")
+        if not access.can_see_narrative(request.user, submission):
+            narrative = None
+        result = services.save_draft(
+            submission, values, narrative, request.user, expected_version=data.validated_data["version"]
+        )
+        return Response(
+            {
+                "submission": self._fresh(result.submission),
+                "changed": result.changed,
+                "warnings": [w.as_dict() for w in result.warnings],
+                "pending": [p.as_dict() for p in result.pending],
+            }
+        )
+
+    def _step(self, request: Request, run) -> Response:
+        submission = self.get_object()
+        data = serializers.ActionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        run(submission, data.validated_data)
+        return Response(self._fresh(submission))
+
+    @extend_schema(
+        summary=_("Submit the report (refused with the list of problems while a value is missing)"),
+        request=serializers.ActionSerializer,
+        responses={200: serializers.SubmissionSerializer, **_VERSION_409},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk=None) -> Response:
+        return self._step(
+            request,
+            lambda s, d: services.submit(s, request.user, expected_version=d.get("version"), source="api"),
+        )
+
+    @extend_schema(
+        summary=_("Return a submitted report for correction (focal officer; comment required)"),
+        request=serializers.ActionSerializer,
+        responses={200: serializers.SubmissionSerializer, **_VERSION_409},
+    )
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_(self, request: Request, pk=None) -> Response:
+        return self._step(
+            request,
+            lambda s, d: services.return_submission(
+                s, request.user, d["comment"], expected_version=d.get("version")
+            ),
+        )
+
+    @extend_schema(
+        summary=_("Accept a submitted report (focal officer)"),
+        request=serializers.ActionSerializer,
+        responses={200: serializers.SubmissionSerializer, **_VERSION_409},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk=None) -> Response:
+        return self._step(
+            request,
+            lambda s, d: services.accept(
+                s, request.user, comment=d["comment"], expected_version=d.get("version")
+            ),
+        )
+
+
+class DataValueSetImportView(APIView):
+    """Import data value sets (domain §9), all or nothing; ``?dryRun=true`` checks without saving."""
+
+    @extend_schema(
+        summary=_("Import data value sets (focal officers and reporters, for their units)"),
+        parameters=[OpenApiParameter("dryRun", OpenApiTypes.BOOL, required=False)],
+        request=serializers.DataValueSetsSerializer,
+        responses={200: serializers.ImportResultSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        user = request.user
+        if not (access.managed_provinces(user).exists() or access.reporting_units(user).exists()):
+            raise PermissionDenied(_("Only focal officers and unit reporters import data."))
+        dry_run = bool_param(request, "dryRun")
+        result = import_data_value_sets(request.data, user, dry_run=dry_run)
+        return Response(
+            {
+                "dryRun": result.dry_run,
+                "sets": result.sets,
+                "values": result.values,
+                "submitted": result.submitted,
+                "submissions": [] if dry_run else [s.pk for s in result.submissions],
+            }
+        )

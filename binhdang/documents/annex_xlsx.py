@@ -1,0 +1,109 @@
+"""The annual report's tables as an Excel workbook: one sheet per table (indicators, reporting
+completeness, unit figures), numbers stored as numbers, the total rows as SUM formulas with their
+cached values (so a reader without recalculation sees the figures), header rows frozen, A4 landscape
+print setup with the header repeated on every page and the width fitted to one page.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import BytesIO
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from binhdang.documents.annual import AnnualContent
+from binhdang.documents.issuers import plan_issuer, report_subject
+from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_tables
+
+SHEET_NAMES = {"indicators": "Chỉ tiêu", "completeness": "Tình hình báo cáo", "units": "Số liệu đơn vị"}
+#: Rows above a table's header: the title and the subject.
+HEADER_ROW = 3
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str) -> None:
+    sheet = workbook.add_worksheet(SHEET_NAMES[table.key])
+    last_col = len(table.columns) - 1
+    sheet.merge_range(0, 0, 0, last_col, table.title.upper(), formats["title"])
+    sheet.merge_range(1, 0, 1, last_col, f"{subject} ({body})", formats["subtitle"])
+    for col, column in enumerate(table.columns):
+        sheet.write_string(HEADER_ROW, col, column.header, formats["header"])
+        sheet.set_column(col, col, column.width)
+    sheet.set_row(HEADER_ROW, 45)
+    first = HEADER_ROW + 1
+    for offset, row in enumerate(table.rows):
+        for col, (value, column) in enumerate(zip(row, table.columns, strict=True)):
+            _write(sheet, first + offset, col, value, column.kind, formats)
+    last_data = first + len(table.rows) - 1
+    if table.total is not None:
+        total_row = first + len(table.rows)
+        for col, (value, column) in enumerate(zip(table.total, table.columns, strict=True)):
+            summed = column.kind in (INTEGER, NUMBER) and table.key == "units" and col > 0
+            if summed and value not in (None, "") and table.rows:
+                top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(last_data, col)
+                style = formats["total_int" if column.kind == INTEGER else "total_num"]
+                sheet.write_formula(total_row, col, f"=SUM({top}:{bottom})", style, _number(value))
+            else:
+                _write(sheet, total_row, col, value, column.kind, formats, total=True)
+    sheet.freeze_panes(first, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
+    sheet.repeat_rows(HEADER_ROW)
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_footer("&CTrang &P/&N")
+
+
+def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total: bool = False) -> None:
+    prefix = "total_" if total else ""
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, formats[f"{prefix}text"])
+    elif kind == TEXT or isinstance(value, str):
+        sheet.write_string(row, col, str(value), formats[f"{prefix}text"])
+    else:
+        style = formats[f"{prefix}int" if kind == INTEGER else f"{prefix}num"]
+        sheet.write_number(row, col, _number(value), style)
+
+
+def build(content: AnnualContent) -> bytes:
+    """The XLSX annex of ``content``."""
+    buffer = BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "top", "text_wrap": True}
+    formats = {
+        "title": workbook.add_format(
+            {"font_name": "Times New Roman", "font_size": 14, "bold": True, "align": "center"}
+        ),
+        "subtitle": workbook.add_format(
+            {
+                "font_name": "Times New Roman",
+                "font_size": 12,
+                "italic": True,
+                "align": "center",
+                "text_wrap": True,
+            }
+        ),
+        "header": workbook.add_format(
+            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#E8EEF4"}
+        ),
+        "text": workbook.add_format(base),
+        "int": workbook.add_format({**base, "num_format": "#,##0"}),
+        "num": workbook.add_format({**base, "num_format": "#,##0.##"}),
+        "total_text": workbook.add_format({**base, "bold": True}),
+        "total_int": workbook.add_format({**base, "bold": True, "num_format": "#,##0"}),
+        "total_num": workbook.add_format({**base, "bold": True, "num_format": "#,##0.##"}),
+    }
+    subject = report_subject(content.plan, content.year)
+    body = plan_issuer(content.plan).body
+    for table in all_tables(content):
+        _sheet(workbook, formats, table, subject, body)
+    workbook.set_properties({"title": subject, "author": body, "comments": "binhdang"})
+    workbook.close()
+    return buffer.getvalue()

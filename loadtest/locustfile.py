@@ -1,0 +1,149 @@
+"""Deadline day: every unit's reporter logs in, opens the year's report, autosaves it twice and submits,
+then keeps the page open (reloads, notifications); the province's focal officers watch the status board.
+
+Started by loadtest/run.sh (which seeds the accounts and passes LOADTEST_SEED, the seed's JSON file).
+Each acknowledged submission (the submit answered with the report page saying it was submitted) is
+written to LOADTEST_ACKS at the end, for loadtest/check.py to find in the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from pathlib import Path
+
+from locust import HttpUser, between, events, task
+from requests.cookies import RequestsCookieJar
+
+SEED = json.loads(Path(os.environ["LOADTEST_SEED"]).read_text(encoding="utf-8"))
+ACKS_FILE = os.environ["LOADTEST_ACKS"]
+SUBMITTED = "Đã nộp báo cáo."
+#: The proxy in front of gunicorn speaks TLS; on loopback we say so with this header.
+HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "vi"}
+VERSION = re.compile(r'id="report-version" value="(\d+)"')
+SUBMISSION_URL = re.compile(r"/reporting/submissions/(\d+)/$")
+
+ALERT = re.compile(r'(?:role="alert"[^>]*>|class="msg msg-error">)(.*?)</(?:div|p|ul|li)>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+_reporters = iter(SEED["reporters"])
+_focal = iter(SEED["focal"])
+acks: list[dict] = []
+
+
+def alert(page: str) -> str:
+    """The first error message on a page, as text (to say why a submit was not acknowledged)."""
+    found = ALERT.search(page)
+    return " ".join(TAG.sub(" ", found.group(1)).split())[:300] if found else page[:200]
+
+
+class LoopbackCookies(RequestsCookieJar):
+    """Keep sending the production cookies (marked Secure) over loopback HTTP: the TLS proxy's part."""
+
+    def set_cookie(self, cookie, *args, **kwargs):
+        cookie.secure = False
+        return super().set_cookie(cookie, *args, **kwargs)
+
+
+class Officer(HttpUser):
+    abstract = True
+
+    def on_start(self):
+        self.client.cookies = LoopbackCookies()
+        self.client.headers.update(HEADERS)
+        self.client.get("/accounts/login/", name="login page")
+        with self.post(
+            "/accounts/login/",
+            {"username": self.account["username"], "password": SEED["password"]},
+            name="login",
+            catch_response=True,
+        ) as response:
+            if "/accounts/login/" in response.url:
+                response.failure(f"login refused for {self.account['username']}")
+
+    def post(self, url: str, data: dict, *, htmx: bool = False, **kwargs):
+        """POST a form as the browser does: CSRF token, Referer, and htmx's header for autosaves."""
+        data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
+        headers = {
+            "Referer": self.host.replace("http://", "https://") + url,
+            **({"HX-Request": "true"} if htmx else {}),
+        }
+        return self.client.post(url, data, headers=headers, **kwargs)
+
+
+class Reporter(Officer):
+    """A unit's reporting officer: open the report, fill it in two autosaves, submit once."""
+
+    wait_time = between(2, 8)
+
+    def on_start(self):
+        self.account = next(_reporters)
+        self.submission = None
+        self.version = None
+        self.step = 0
+        super().on_start()
+
+    @task
+    def work(self):
+        values = self.account["values"]
+        names = sorted(values)
+        if self.step == 0:
+            self.client.get("/reporting/", name="my reports")
+            page = self.client.get(
+                f"/reporting/periods/{SEED['period']}/units/{self.account['unit_pk']}/", name="open report"
+            )
+            self.submission = int(SUBMISSION_URL.search(page.url).group(1))
+            self.version = VERSION.search(page.text).group(1)
+        elif self.step in (1, 2):
+            half = names[: len(names) // 2] if self.step == 1 else names
+            response = self.post(
+                f"/reporting/submissions/{self.submission}/save/",
+                {"version": self.version, **{n: values[n] for n in half}},
+                name="autosave",
+                htmx=True,
+            )
+            self.version = VERSION.search(response.text).group(1)
+        elif self.step == 3:
+            with self.post(
+                f"/reporting/submissions/{self.submission}/submit/",
+                {"version": self.version, **values},
+                name="submit",
+                catch_response=True,
+            ) as response:
+                if SUBMITTED in response.text:
+                    acks.append(
+                        {"unit": self.account["unit"], "submission": self.submission, "values": values}
+                    )
+                else:
+                    response.failure(
+                        f"submit not acknowledged ({response.status_code}): {alert(response.text)}"
+                    )
+        else:
+            url = random.choice(
+                [f"/reporting/submissions/{self.submission}/", "/reporting/notifications/", "/"]
+            )
+            self.client.get(url, name="after submitting")
+        self.step += 1
+
+
+class FocalOfficer(Officer):
+    """The focal officer at Sở Nội vụ, reloading the status board to see who has reported."""
+
+    wait_time = between(3, 6)
+    fixed_count = len(SEED["focal"])
+
+    def on_start(self):
+        self.account = next(_focal)
+        super().on_start()
+
+    @task
+    def board(self):
+        self.client.get(f"/reporting/periods/{SEED['period']}/", name="status board")
+
+
+@events.test_stop.add_listener
+def _write_acks(**kwargs):
+    with open(ACKS_FILE, "w", encoding="utf-8") as fh:
+        json.dump(acks, fh, ensure_ascii=False)

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Deadline-day load test (make loadtest): gunicorn on PostgreSQL on loopback, locust's reporters and
+# focal officers, then loadtest/check.py finds every acknowledged submission in the database.
+#
+# Settings (environment): LOADTEST_USERS (200), LOADTEST_RATE users started per second (5),
+# LOADTEST_TIME (3m), LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (an empty PostgreSQL database to use;
+# by default a throwaway PostgreSQL 15 cluster is started in a temporary directory and removed
+# afterwards). gunicorn runs with gunicorn.conf.py, as in production (GUNICORN_WORKERS etc. apply).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+USERS=${LOADTEST_USERS:-200}
+RATE=${LOADTEST_RATE:-5}
+TIME=${LOADTEST_TIME:-3m}
+PORT=${LOADTEST_PORT:-8765}
+BIN=.venv/bin
+WORK=$(mktemp -d /tmp/binhdang-load.XXXXXX)
+chmod 711 "$WORK"  # the PostgreSQL cluster inside belongs to another user when run as root
+PGDIR=""
+GUNICORN_PID=""
+
+cleanup() {
+  [ -n "$GUNICORN_PID" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
+  if [ -n "$PGDIR" ]; then as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -n "${LOADTEST_DATABASE_URL:-}" ]; then
+  export DATABASE_URL=$LOADTEST_DATABASE_URL
+else
+  PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl)")}
+  PGDIR=$WORK/pg
+  PGPORT=${LOADTEST_PGPORT:-55499}
+  mkdir -p "$PGDIR"
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: the cluster belongs to an unprivileged user.
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$PGDIR"
+    as_pg() { runuser -u postgres -- "$@"; }
+  else
+    as_pg() { "$@"; }
+  fi
+  as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U binhdang --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
+  as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U binhdang binhdang
+  export DATABASE_URL="postgres://binhdang@127.0.0.1:$PGPORT/binhdang"
+fi
+
+# Production mode, as behind the reverse proxy (which terminates TLS and says so in X-Forwarded-Proto).
+export BINHDANG_PRODUCTION=1 BINHDANG_VAR_DIR=$WORK/var BINHDANG_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+export BINHDANG_ALLOWED_HOSTS=127.0.0.1 BINHDANG_CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$PORT"
+export LOADTEST_SEED=$WORK/seed.json LOADTEST_ACKS=$WORK/acks.json
+
+echo "== preparing: migrate, static files, seed $USERS users"
+$BIN/binhdang migrate --noinput >/dev/null
+$BIN/binhdang collectstatic --noinput >/dev/null
+$BIN/python loadtest/seed.py "$USERS" "$LOADTEST_SEED"
+
+echo "== gunicorn (gunicorn.conf.py, as in production) on 127.0.0.1:$PORT"
+GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$WORK/access.log" GUNICORN_ERROR_LOG="$WORK/gunicorn.log" \
+  $BIN/gunicorn -c gunicorn.conf.py --capture-output &
+GUNICORN_PID=$!
+for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
+
+echo "== locust: $USERS users, $RATE started per second, for $TIME"
+$BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
+  --host "http://127.0.0.1:$PORT" --csv "$WORK/locust" --only-summary --stop-timeout 10 \
+  --loglevel WARNING 2>&1 | tail -n 40 || true
+
+echo "== check"
+status=0
+$BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" || status=$?
+if grep -q "Traceback" "$WORK/gunicorn.log"; then
+  echo "server errors in the gunicorn log:"; grep -A3 "Traceback" "$WORK/gunicorn.log" | tail -n 30; status=1
+fi
+exit $status

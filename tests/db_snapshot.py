@@ -1,0 +1,71 @@
+"""A fingerprint of the whole database, to prove that a request changed nothing.
+
+:func:`snapshot` reads every table of the installed apps (the project's apps, their history tables,
+auth, the task queue...) and keeps, per table, the row count and a SHA-256 of all its rows in primary
+key order; :func:`changes` compares two snapshots and names the tables that differ. With
+``media_root`` the list of stored files (names and sizes) is part of the snapshot too.
+
+Left out: ``django_session`` (logging a test client in, or a page storing a message, writes it; it is
+not data of the application).
+
+Use::
+
+    before = snapshot()
+    client.post(url, data)
+    assert not changes(before, snapshot()), "the refused POST wrote something"
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from django.db import connection
+
+#: Tables whose changes are not application data.
+IGNORED_TABLES = frozenset({"django_session"})
+
+Snapshot = dict[str, tuple[int, str]]
+
+
+def app_tables() -> list[str]:
+    """Every existing table of an installed model (many-to-many tables included), sorted."""
+    names = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    return sorted(set(names) - IGNORED_TABLES)
+
+
+def _table_fingerprint(cursor, table: str) -> tuple[int, str]:
+    quoted = connection.ops.quote_name(table)
+    cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")  # table names from the models
+    digest = hashlib.sha256()
+    count = 0
+    for row in cursor.fetchall():
+        digest.update(repr(row).encode())
+        count += 1
+    return count, digest.hexdigest()
+
+
+def snapshot(media_root: str | Path | None = None, tables: list[str] | None = None) -> Snapshot:
+    """``{table: (row count, hash of the rows)}`` of every app table (see the module docstring)."""
+    found: Snapshot = {}
+    with connection.cursor() as cursor:
+        for table in tables if tables is not None else app_tables():
+            found[table] = _table_fingerprint(cursor, table)
+    if media_root is not None:
+        root = Path(media_root)
+        files = (
+            sorted((str(p.relative_to(root)), p.stat().st_size) for p in root.rglob("*") if p.is_file())
+            if root.exists()
+            else []
+        )
+        found["<media files>"] = (len(files), hashlib.sha256(repr(files).encode()).hexdigest())
+    return found
+
+
+def changes(before: Snapshot, after: Snapshot) -> list[str]:
+    """The tables (and ``<media files>``) that differ between two snapshots, with their row counts."""
+    return [
+        f"{name} ({before.get(name, (0, ''))[0]} -> {after.get(name, (0, ''))[0]} rows)"
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    ]

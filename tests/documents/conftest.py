@@ -1,0 +1,63 @@
+"""Fixtures of the documents tests: Đắk Lắk's programme-1790 plan (seed 000's five targets, the
+fixtures of ``tests/results``), its 2026 period, and reports with narratives: commune A on time,
+Sở Y tế late, the newspaper on time, commune B a draft (not counted), the others missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from binhdang.plans.models import ReportingObligation
+from binhdang.reporting import services
+from tests.results.conftest import file_report, local, make_plan, seed_000_indicators
+
+DAY = dt.date(2026, 12, 5)
+
+
+@pytest.fixture
+def plan(daklak):
+    plan = make_plan(daklak.root, focal=daklak.noi_vu)
+    plan.title = "Thực hiện Chương trình Truyền thông về bình đẳng giới giai đoạn 2026 - 2030"
+    plan.save()
+    ReportingObligation.objects.create(
+        plan=plan,
+        reporter_text="Các cơ quan, đơn vị, địa phương",
+        reporter_kinds=["department", "commune"],
+        receivers=["UBND tỉnh", "Sở Nội vụ"],
+        deadline_month=11,
+        deadline_day=30,
+        recurrence="annual",
+    )
+    seed_000_indicators(plan)
+    return plan
+
+
+@pytest.fixture
+def period(plan):
+    return services.open_period(plan, 2026, None)
+
+
+def narrate(submission, results="", difficulties="", proposals=""):
+    submission.results, submission.difficulties, submission.proposals = results, difficulties, proposals
+    submission.save(update_fields=["results", "difficulties", "proposals"])
+    return submission
+
+
+@pytest.fixture
+def reports(daklak, period):
+    """The year's reports (see the module docstring): {"a", "health", "media", "b"}."""
+    a = file_report(period, daklak.commune_a, {"TT_SESSIONS": 5, "TT_NEWS": 1250}, at=local(2026, 11, 20))
+    narrate(
+        a,
+        "Tổ chức 5 cuộc truyền thông tại các thôn, buôn; hưởng ứng Tháng hành động với 2 hoạt động.",
+        "Kinh phí còn hạn chế.",
+        "Đề nghị tổ chức tập huấn cho cán bộ cơ sở.",
+    )
+    health = file_report(period, daklak.health, {"TT_SESSIONS": 1}, at=local(2026, 12, 3))
+    narrate(health, "Đăng 12 tin, bài trên trang thông tin điện tử.", "Kinh phí còn hạn chế.", "")
+    media = file_report(period, daklak.newspaper, {"TT_GSIM_STATUS": "OFFICIAL"}, at=local(2026, 11, 25))
+    narrate(media, "Duy trì chuyên mục bình đẳng giới trên báo điện tử.")
+    b = file_report(period, daklak.commune_b, submit=False)
+    narrate(b, "Nháp chưa gửi: Nguyễn Văn A.", "Khó khăn riêng của bản nháp.")
+    return {"a": a, "health": health, "media": media, "b": b}

@@ -1,0 +1,70 @@
+"""The XLSX annex: a sheet per table, numbers as numbers equal to the engine's, totals as formulas
+with cached values, frozen headers, print setup."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from openpyxl import load_workbook
+
+from binhdang.documents import annex_xlsx
+from binhdang.documents.annual import collect, status_label
+from binhdang.results.engine import plan_results
+
+
+def workbooks(plan):
+    data = annex_xlsx.build(collect(plan, 2026, with_narratives=False))
+    return load_workbook(BytesIO(data)), load_workbook(BytesIO(data), data_only=True)
+
+
+def header_row(sheet) -> int:
+    return annex_xlsx.HEADER_ROW + 1
+
+
+def test_one_sheet_per_table_with_frozen_headers_and_print_setup(plan, reports):
+    book, _values = workbooks(plan)
+    assert book.sheetnames == ["Chỉ tiêu", "Tình hình báo cáo", "Số liệu đơn vị"]
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == f"A{header_row(sheet) + 1}"
+        assert sheet.page_setup.orientation == "landscape"
+        assert str(sheet.page_setup.paperSize) == "9"
+        assert sheet.print_title_rows == f"${header_row(sheet)}:${header_row(sheet)}"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_indicator_figures_are_numbers_equal_to_the_engines(plan, reports):
+    _book, values = workbooks(plan)
+    sheet = values["Chỉ tiêu"]
+    results = plan_results(plan, 2026)
+    rows = list(sheet.iter_rows(min_row=header_row(sheet) + 1, values_only=True))
+    assert len(rows) == len(results.indicators)
+    for row, result in zip(rows, results.indicators, strict=True):
+        assert row[1] == result.indicator.code
+        if result.value is None:
+            assert row[6] is None
+        else:
+            assert isinstance(row[6], int | float) and row[6] == float(result.value)
+        assert row[8] == (float(result.denominator) if result.denominator is not None else None)
+        assert row[9] == status_label(result.status)
+
+
+def test_completeness_totals_equal_the_engines(plan, reports):
+    _book, values = workbooks(plan)
+    sheet = values["Tình hình báo cáo"]
+    results = plan_results(plan, 2026)
+    total = [c.value for c in sheet[sheet.max_row]]
+    assert total[:4] == ["Tổng cộng", results.expected, results.submitted, results.on_time]
+    assert total[4] == float(results.completeness)
+
+
+def test_unit_totals_are_formulas_with_cached_values(plan, reports):
+    book, values = workbooks(plan)
+    formulas, cached = book["Số liệu đơn vị"], values["Số liệu đơn vị"]
+    headers = [c.value for c in formulas[header_row(formulas)]]
+    news = headers.index("Tin, bài đã đăng") + 1
+    last = formulas.max_row
+    assert str(formulas.cell(last, news).value).startswith("=SUM(")
+    assert cached.cell(last, news).value == 1250 + 5 + 5
+    units = {cached.cell(r, 2).value: r for r in range(header_row(cached) + 1, last)}
+    assert cached.cell(units["Xã Ea Kar"], news).value == 1250
+    assert cached.cell(units["Hội Liên hiệp Phụ nữ tỉnh"], news).value is None

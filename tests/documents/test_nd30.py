@@ -1,0 +1,101 @@
+"""The Nghị định 30 builders: dates, page, styles, header and closing blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from binhdang.documents import nd30
+
+
+def issuer():
+    return nd30.Issuer(
+        parent="UBND TỈNH ĐẮK LẮK",
+        body="Sở Nội vụ",
+        symbol="SNV",
+        place="Đắk Lắk",
+        authority="KT. GIÁM ĐỐC",
+        position="PHÓ GIÁM ĐỐC",
+        recipients=["Bộ Nội vụ", "Lưu: VT"],
+    )
+
+
+def test_dates_are_written_the_vietnamese_way():
+    assert nd30.long_date(dt.date(2026, 12, 5)) == "ngày 05 tháng 12 năm 2026"
+    assert nd30.long_date(dt.date(2026, 2, 14)) == "ngày 14 tháng 02 năm 2026"
+    assert nd30.place_and_date("Đắk Lắk", dt.date(2026, 3, 1)) == "Đắk Lắk, ngày 01 tháng 3 năm 2026"
+
+
+def build() -> Document:
+    document = nd30.new_document()
+    nd30.header_block(document, issuer(), dt.date(2026, 12, 5))
+    nd30.title(document, "Kết quả thực hiện Kế hoạch năm 2026")
+    nd30.heading(document, "I. KẾT QUẢ")
+    nd30.body(document, "Nội dung.")
+    nd30.closing_block(document, issuer())
+    nd30.annex_section(document, "Phụ lục I", "CHỈ TIÊU", "Kèm theo Báo cáo")
+    nd30.table(document, ["A", "B"], [["1", "2"]], (50, 50), numeric=(1,))
+    return Document(BytesIO(nd30.save(document)))
+
+
+def test_the_page_is_a4_with_the_decree_margins_and_page_numbers_from_page_two(db):
+    document = build()
+    first, annex = document.sections
+    assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)
+    assert round(first.top_margin.mm) == round(first.bottom_margin.mm) == 20
+    assert (round(first.left_margin.mm), round(first.right_margin.mm)) == (30, 15)
+    assert first.different_first_page_header_footer
+    assert "PAGE" in first.header.paragraphs[0]._p.xml
+    assert first.header.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert not first.first_page_header.paragraphs[0].text
+    assert annex.page_width > annex.page_height  # annexes in landscape
+
+
+def test_the_body_is_times_new_roman_14_on_styles(db):
+    document = build()
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
+    heading = document.styles["Heading 1"]
+    assert heading.font.name == "Times New Roman" and heading.font.bold
+    assert "asciiTheme" not in heading.element.xml
+
+
+def test_the_header_block_has_the_body_number_motto_and_place_date(db):
+    document = build()
+    left, right = document.tables[0].rows[0].cells
+    assert [p.text for p in left.paragraphs if p.text] == [
+        "UBND TỈNH ĐẮK LẮK",
+        "SỞ NỘI VỤ",
+        "Số:        /BC-SNV",
+    ]
+    assert left.paragraphs[1].runs[0].bold and not left.paragraphs[0].runs[0].bold
+    assert right.paragraphs[0].text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert right.paragraphs[0].runs[0].bold and right.paragraphs[0].runs[0].font.size == Pt(12)
+    assert right.paragraphs[1].text == "Độc lập - Tự do - Hạnh phúc" and right.paragraphs[1].runs[0].bold
+    assert right.paragraphs[3].text == "Đắk Lắk, ngày 05 tháng 12 năm 2026"
+    assert right.paragraphs[3].runs[0].italic
+    texts = [p.text for p in document.paragraphs]
+    assert texts[texts.index("BÁO CÁO") + 1] == "Kết quả thực hiện Kế hoạch năm 2026"
+
+
+def test_the_closing_block_has_the_recipients_and_the_signature(db):
+    document = build()
+    left, right = document.tables[1].rows[0].cells
+    heading = left.paragraphs[0]
+    assert heading.text == "Nơi nhận:"
+    assert heading.style.font.size == Pt(12) and heading.style.font.bold and heading.style.font.italic
+    assert [p.text for p in left.paragraphs[1:]] == ["- Bộ Nội vụ;", "- Lưu: VT."]
+    assert left.paragraphs[1].style.font.size == Pt(11)
+    assert [p.text for p in right.paragraphs[:2]] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+
+
+def test_tables_repeat_their_header_and_right_align_numbers(db):
+    document = build()
+    grid = document.tables[2]
+    assert "tblHeader" in grid.rows[0]._tr.xml
+    assert grid.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert round(grid.columns[0].width.mm) == round(Mm(50).mm)
