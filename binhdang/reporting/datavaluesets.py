@@ -11,7 +11,7 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
 - Import is all or nothing: every problem is reported with its place (``dataValueSets[2].
   dataValues[5].dataElement``) and nothing is written while one remains.
 
-- A ``completeDate`` must lie between the start of the period's data cutoff and today.
+- A ``completeDate`` cannot be before the start of the period's data cutoff.
 
 API: :func:`parse_data_value_sets(content) -> object` (the JSON of a file),
 :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
@@ -191,11 +191,9 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
             % {"path": _at(path, "period"), "form": dataset, "year": year}
         )
         return None
-    if complete_at is not None and not (
-        period.cutoff_start <= timezone.localtime(complete_at, LOCAL_TZ).date() <= timezone.localdate()
-    ):
+    if complete_at is not None and timezone.localtime(complete_at, LOCAL_TZ).date() < period.cutoff_start:
         errors.append(
-            _("%(path)s: %(day)s is outside the reporting period (from %(start)s to today).")
+            _("%(path)s: %(day)s is before the reporting period (its data start on %(start)s).")
             % {
                 "path": _at(path, "completeDate"),
                 "day": date_format(complete_at.date(), "d/m/Y"),

@@ -34,6 +34,9 @@ def main(operation: str, database: str, user_id: str, object_id: str) -> None:
     import django
 
     django.setup()
+    from tests.clock import travel_to_test_clock
+
+    travel_to_test_clock()  # the suite's fixed day, as in the test process
     from django.db.models.signals import post_save
 
     from binhdang.accounts.models import User

@@ -182,17 +182,12 @@ def test_a_deeply_nested_file_is_refused_with_a_vietnamese_message():
     [
         (
             "1900-01-01",
-            "dataValueSets[0].completeDate: ngày 01/01/1900 nằm ngoài kỳ báo cáo "
-            "(từ ngày 15/12/2025 đến hôm nay).",
-        ),
-        (
-            "2999-12-31",
-            "dataValueSets[0].completeDate: ngày 31/12/2999 nằm ngoài kỳ báo cáo "
-            "(từ ngày 15/12/2025 đến hôm nay).",
+            "dataValueSets[0].completeDate: ngày 01/01/1900 là trước kỳ báo cáo "
+            "(số liệu của kỳ tính từ ngày 15/12/2025).",
         ),
     ],
 )
-def test_a_complete_date_outside_the_period_is_refused(period, focal_officer, complete, message):
+def test_a_complete_date_before_the_period_is_refused(period, focal_officer, complete, message):
     data = good_file()
     data["dataValueSets"][0]["completeDate"] = complete
     before = dbstate.state()
