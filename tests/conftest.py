@@ -31,11 +31,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "real_clock: run on the real date, not the suite's fixed day")
 
 
-#: The day the suite runs on (its clock then moves on normally). The test data are of the 2026 reporting
-#: year: its deadline (30/11), data cutoff and lock date (14/12) would otherwise make results depend on
-#: the day the tests happen to run (a report "late", a reporter locked out after the lock date).
+#: The day the suite runs on (its clock then moves on normally): the day its tests were last checked
+#: against. The test data are of the 2026 reporting year: its data cutoff and lock date (14/12) would
+#: otherwise make results depend on the day the tests happen to run (a reporter locked out after the lock
+#: date, a completeDate "in the future").
 #: Processes a test starts read it from BINHDANG_TEST_CLOCK (see ``tests.clock``).
-TEST_CLOCK = dt.datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+TEST_CLOCK = dt.datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)

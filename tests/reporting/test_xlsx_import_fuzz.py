@@ -107,15 +107,12 @@ def test_cells_typed_anything_are_saved_or_refused_with_nothing_changed(
     check(edit(template, changes), commune_a_reporter, submit=submit)
 
 
+#: The signed values of ``_meta`` and the signature (B9, ``generated_at``, is for people, unsigned).
+SIGNED_META_CELLS = [f"B{row}" for row in (*range(1, 9), 10)]
+
+
 @FUZZ
-@given(
-    changes=st.dictionaries(
-        st.sampled_from([f"B{row}" for row in range(1, 12)] + [f"A{row}" for row in range(1, 12)]),
-        CELL_VALUES,
-        min_size=1,
-        max_size=3,
-    )
-)
+@given(changes=st.dictionaries(st.sampled_from(SIGNED_META_CELLS), CELL_VALUES, min_size=1, max_size=3))
 def test_an_edited_meta_sheet_is_refused_with_nothing_changed(template, commune_a_reporter, changes):
     result = check(edit(template, changes, sheet="_meta"), commune_a_reporter)
     unchanged = all(
