@@ -85,7 +85,12 @@ def seed(users: int) -> dict:
                 username=f"lt.bc{i:04d}", full_name=f"Cán bộ {unit.name}", password=hashed
             )
             RoleAssignment.objects.create(user=user, role=Role.REPORTER, org_unit=unit)
-            values = {field_name(code, coc): value for (code, coc), value in demo_values(unit, rng).items()}
+            values = {
+                field_name(code, coc): value
+                for (code, coc), value in demo_values(
+                    unit, rng, focal=unit.pk == plan.focal_agency_id
+                ).items()
+            }
             reporters.append(
                 {"username": user.username, "unit": unit.code, "unit_pk": unit.pk, "values": values}
             )
