@@ -40,6 +40,17 @@ TEST_CLOCK = dt.datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language (Vietnamese), whatever an earlier test activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def fixed_clock(request, monkeypatch):
     if request.node.get_closest_marker("real_clock") is not None:
         yield None

@@ -10,6 +10,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import xlsxwriter
+from django.utils import translation
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from binhdang.documents.annual import AnnualContent
@@ -72,6 +73,7 @@ def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total:
         sheet.write_number(row, col, _number(value), style)
 
 
+@translation.override("vi")  # an official document: Vietnamese words, dates and numbers
 def build(content: AnnualContent) -> bytes:
     """The XLSX annex of ``content``."""
     buffer = BytesIO()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import translation
+
 from binhdang.documents import nd30
 from binhdang.documents.annual import AnnualContent, Grouped, status_label
 from binhdang.documents.issuers import plan_issuer, plan_name, report_subject
@@ -159,6 +161,7 @@ def _grouped(document, items: list[Grouped], content: AnnualContent, empty: str)
         nd30.bullet(document, f"{item.text} ({_who(item)}).")
 
 
+@translation.override("vi")  # an official document: Vietnamese words, dates and numbers
 def build(content: AnnualContent, day: dt.date) -> bytes:
     """The DOCX of ``content`` dated ``day``."""
     plan, year = content.plan, content.year

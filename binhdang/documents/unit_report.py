@@ -62,6 +62,7 @@ def _narrative(document, text: str, empty: str) -> None:
         nd30.bullet(document, sentence + ".")
 
 
+@translation.override("vi")  # an official document: Vietnamese words, dates and numbers
 def build(submission: Submission, day: dt.date) -> bytes:
     """The DOCX of ``submission``'s unit report dated ``day``."""
     period = submission.period

@@ -8,6 +8,7 @@ import subprocess
 from io import BytesIO
 
 import pytest
+from django.utils import translation
 from docx import Document
 from docx.shared import Pt
 
@@ -148,3 +149,11 @@ def test_a_strategy_plan_gets_its_report_and_annex_too(daklak):
         "Tình trạng báo cáo",
     ]
     assert annex_xlsx.build(collect(plan, 2026, with_narratives=False)).startswith(b"PK")
+
+
+def test_the_report_is_vietnamese_even_while_english_is_active(plan, reports):
+    with translation.override("en"):
+        document = generate(plan)
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in document.tables[-1].rows[1:]}
+    news = [c.text for c in document.tables[-1].rows[0].cells].index("Tin, bài đã đăng")
+    assert rows["Xã Ea Kar"][news] == "1.250"
