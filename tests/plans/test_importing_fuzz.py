@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from binhdang.plans import services
 from binhdang.plans.importing import PlanImportError, import_plan
 from binhdang.plans.models import Plan
-from tests import dbstate
+from tests.db_snapshot import changes, snapshot
 from tests.plans import extractions
 from tests.plans.samples import SHARED_PLACES
 
@@ -86,12 +86,12 @@ def _mutated(extraction: dict, data) -> dict:
 
 def check(call):
     """Run ``call``: it succeeds, or fails with a clean error and no table changed."""
-    before = dbstate.state()
+    before = snapshot()
     try:
         return call()
     except (PlanImportError, services.UploadError) as error:
         assert VIETNAMESE.search(str(error)), str(error)
-        assert dbstate.changed(before, dbstate.state()) == {}
+        assert changes(before, snapshot()) == []
         return None
 
 
@@ -158,37 +158,37 @@ def test_mutated_plan_files_upload_and_confirm_or_are_refused_with_nothing_chang
 def test_a_nan_target_value_is_refused_with_its_indicator_named(daklak, focal_officer):
     extraction = extractions.communication()
     extraction["indicators"][0]["targets"][0]["value"] = float("nan")
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(PlanImportError) as caught:
         import_plan(extraction, daklak.root, None, focal_officer)
 
     assert str(caught.value).startswith("Chỉ tiêu 1, mục tiêu 1: “nan” không phải là số")
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
 
 
 def test_a_roadmap_value_too_large_to_keep_is_refused_with_its_cell_named(daklak, focal_officer):
     extraction = extractions.communication()
     extraction["roadmap"] = [{"indicator": "1", "year": 2027, "value": 10**13}]
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(PlanImportError) as caught:
         import_plan(extraction, daklak.root, None, focal_officer)
 
     assert str(caught.value).startswith("Chỉ tiêu 1, năm 2027: “10000000000000” không phải là số")
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
 
 
 def test_a_nul_character_is_refused_with_its_place_named(daklak, focal_officer):
     extraction = extractions.communication()
     extraction["indicators"][1]["text"] = "Nhận thức\x00"
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(PlanImportError) as caught:
         import_plan(extraction, daklak.root, None, focal_officer)
 
     assert str(caught.value) == "indicators[1].text chứa ký tự NUL (mã 0), không lưu được."
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
 
 
 @pytest.mark.parametrize(
@@ -210,13 +210,13 @@ def test_parts_the_database_cannot_hold_are_refused_with_nothing_changed(
 ):
     extraction = extractions.communication()
     damage(extraction)
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(PlanImportError) as caught:
         import_plan(extraction, daklak.root, None, focal_officer)
 
     assert str(caught.value) == message
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
 
 
 def test_parts_of_the_wrong_shape_are_ignored_and_long_agency_names_kept_as_written(daklak, focal_officer):

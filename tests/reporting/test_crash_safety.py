@@ -24,7 +24,7 @@ from binhdang.plans.models import Plan
 from binhdang.reporting import services
 from binhdang.reporting.datavaluesets import import_data_value_sets
 from binhdang.reporting.models import DataValue, State, Submission
-from tests import dbstate
+from tests.db_snapshot import changes, snapshot
 from tests.plans import extractions
 
 from .conftest import fill
@@ -71,22 +71,22 @@ def kill_in_the_middle(operation: str, user, object_id) -> int:
 
 
 def test_a_plan_import_killed_midway_leaves_no_plan_and_then_succeeds(daklak, focal_officer):
-    before = dbstate.state()
+    before = snapshot()
 
     assert kill_in_the_middle("plan-import", focal_officer, daklak.root.pk) == 2  # indicators written
 
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
     plan = import_plan(extractions.communication(), daklak.root, None, focal_officer)
     assert Plan.objects.get() == plan
     assert plan.indicators.count() == 3
 
 
 def test_a_data_value_set_import_killed_midway_leaves_no_value_and_then_succeeds(period, focal_officer):
-    before = dbstate.state()
+    before = snapshot()
 
     assert kill_in_the_middle("data-import", focal_officer, "-") == 20  # values written
 
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
     assert not DataValue.objects.exists()
     result = import_data_value_sets(good_file(), focal_officer)
     assert (result.sets, result.submitted) == (3, 2)
@@ -95,11 +95,11 @@ def test_a_data_value_set_import_killed_midway_leaves_no_value_and_then_succeeds
 def test_a_submission_killed_midway_stays_a_draft_and_is_then_submitted(period, daklak, commune_a_reporter):
     submission = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
     fill(submission, commune_a_reporter)
-    before = dbstate.state()
+    before = snapshot()
 
     assert kill_in_the_middle("submit", commune_a_reporter, submission.pk) == 1  # submitted, uncommitted
 
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
     submission.refresh_from_db()
     assert (submission.state, submission.submitted_at) == (State.DRAFT, None)
     submitted = services.submit(submission, commune_a_reporter)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets, parse_data_value_sets
 from binhdang.reporting.models import State, Submission
-from tests import dbstate
+from tests.db_snapshot import changes, snapshot
 
 from .conftest import COMMUNE_VALUES, DEPARTMENT_VALUES
 from .test_datavaluesets import a_set, good_file
@@ -107,12 +107,12 @@ def check(call):
     """``call()`` imports, or is refused with Vietnamese messages and no table changed; rolled back after,
     so that each example starts from the same reports."""
     with transaction.atomic():
-        before = dbstate.state()
+        before = snapshot()
         try:
             result = call()
         except DataValueSetError as error:
             assert error.messages and all(VIETNAMESE.search(m) for m in error.messages), error.messages
-            assert dbstate.changed(before, dbstate.state()) == {}
+            assert changes(before, snapshot()) == []
             result = None
         transaction.set_rollback(True)
     return result
@@ -190,13 +190,13 @@ def test_a_deeply_nested_file_is_refused_with_a_vietnamese_message():
 def test_a_complete_date_before_the_period_is_refused(period, focal_officer, complete, message):
     data = good_file()
     data["dataValueSets"][0]["completeDate"] = complete
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(DataValueSetError) as caught:
         import_data_value_sets(data, focal_officer)
 
     assert caught.value.messages == [message]
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []
     assert not Submission.objects.filter(state=State.SUBMITTED).exists()
 
 
@@ -228,10 +228,10 @@ def test_the_command_refuses_a_deeply_nested_file_in_vietnamese(tmp_path, period
 def test_a_nul_character_is_refused_with_its_place_named(period, focal_officer):
     data = good_file()
     data["dataValueSets"][1]["orgUnit"] = "66-C002\x00"
-    before = dbstate.state()
+    before = snapshot()
 
     with pytest.raises(DataValueSetError) as caught:
         import_data_value_sets(data, focal_officer)
 
     assert caught.value.messages == ["dataValueSets[1].orgUnit chứa ký tự NUL (mã 0), không lưu được."]
-    assert dbstate.changed(before, dbstate.state()) == {}
+    assert changes(before, snapshot()) == []

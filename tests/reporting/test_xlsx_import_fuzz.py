@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from binhdang.reporting.excel.importer import import_xlsx
 from binhdang.reporting.excel.template import build_template
-from tests import dbstate
+from tests.db_snapshot import changes, snapshot
 
 from .test_xlsx_import import COMMUNE_CELLS, edit
 
@@ -81,12 +81,12 @@ def check(content: bytes, user, *, submit: bool = False):
     """Import ``content``: saved whole, or refused in Vietnamese with no table changed (rolled back
     after, so that each example starts from the same reports)."""
     with transaction.atomic():
-        before = dbstate.state()
+        before = snapshot()
         result = import_xlsx(content, user, submit=submit, filename="ea-kar.xlsx")
         if result.errors:
             assert all(VIETNAMESE.search(m) for m in result.errors), result.errors
             assert not result.submitted and result.submission is None
-            assert dbstate.changed(before, dbstate.state()) == {}
+            assert changes(before, snapshot()) == []
         else:
             assert result.submission is not None
         transaction.set_rollback(True)
