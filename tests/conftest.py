@@ -20,10 +20,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import Role, make_province, make_unit, make_user
 
 pytest_plugins = ["tests.browser"]
+
+# The fuzz tests (hypothesis) draw the same examples on every run, so that CI is repeatable and a failure
+# reproduces; HYPOTHESIS_PROFILE=explore draws new ones each run (with a larger max_examples, to hunt).
+hypothesis_settings.register_profile("repeatable", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_configure(config):
