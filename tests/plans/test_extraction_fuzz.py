@@ -14,17 +14,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from binhdang.plans.extraction import ExtractionError, extract_docx, extract_file, extract_text
+from tests.fuzzing import VIETNAMESE
 from tests.plans.docx_render import render_docx
 from tests.plans.samples import SHARED_PLACES, schema
 
 FUZZ = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-#: Letters only Vietnamese uses (with their tone marks): a Vietnamese message has at least one.
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 ODD_NUMBERS = [
     "NaN",
     "nan",
@@ -54,12 +52,6 @@ def seeds() -> list[str]:
     if not texts:
         pytest.skip("the seed plans (shared/seeds) are not available on this machine")
     return texts[:3]
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def outcome(contract, call):

@@ -12,7 +12,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from binhdang.plans import services
 from binhdang.plans.importing import PlanImportError, import_plan
 from binhdang.plans.models import Plan
 from tests.db_snapshot import changes, snapshot
+from tests.fuzzing import VIETNAMESE, json_values, places
 from tests.plans import extractions
 from tests.plans.samples import SHARED_PLACES
 
@@ -31,7 +31,6 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 BUILDS = [extractions.communication, extractions.strategy, extractions.district]
 
 #: Any JSON value, with the numbers a hostile or broken extraction may hold.
@@ -45,34 +44,13 @@ SCALARS = (
     | st.text(max_size=30)
     | st.sampled_from(["NaN", "inf", "1e309", "2030", "11-30", "13-45", "", "province", "min"])
 )
-JSON = st.recursive(
-    SCALARS,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=8,
-)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def _paths(value, prefix=()):
-    """Every place (a tuple of keys and indexes) inside a JSON value."""
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
+JSON = json_values(SCALARS, key_size=8)
 
 
 def _mutated(extraction: dict, data) -> dict:
     extraction = copy.deepcopy(extraction)
     for _ in range(data.draw(st.integers(1, 4), label="mutations")):
-        paths = [p for p in _paths(extraction) if p]
+        paths = [p for p in places(extraction) if p]
         path = data.draw(st.sampled_from(paths), label="path")
         parent = extraction
         for step in path[:-1]:

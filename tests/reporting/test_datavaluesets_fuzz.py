@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets, parse_data_value_sets
 from binhdang.reporting.models import State, Submission
 from tests.db_snapshot import changes, snapshot
+from tests.fuzzing import VIETNAMESE, json_values, places
 
 from .conftest import COMMUNE_VALUES, DEPARTMENT_VALUES
 from .test_datavaluesets import a_set, good_file
@@ -33,7 +32,6 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 
 SCALARS = (
     st.none()
@@ -62,33 +60,13 @@ SCALARS = (
         ]
     )
 )
-JSON = st.recursive(
-    SCALARS,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner, max_size=3),
-    max_leaves=8,
-)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
+JSON = json_values(SCALARS, key_size=12)
 
 
 def _mutated(data, draw) -> object:
     data = copy.deepcopy(data)
     for _ in range(draw(st.integers(1, 4), label="mutations")):
-        paths = list(_paths(data))
+        paths = list(places(data))
         path = draw(st.sampled_from(paths), label="path")
         if not path:
             data = draw(JSON, label="whole file")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
 import pytest
 from django.db import transaction
-from django.utils import translation
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -22,6 +20,7 @@ from openpyxl import load_workbook
 from binhdang.reporting.excel.importer import import_xlsx
 from binhdang.reporting.excel.template import build_template
 from tests.db_snapshot import changes, snapshot
+from tests.fuzzing import VIETNAMESE
 
 from .test_xlsx_import import COMMUNE_CELLS, edit
 
@@ -31,7 +30,6 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 #: Cells of the sheet a user may type into, and some they should not (header, codes, numbers).
 CELLS = [*COMMUNE_CELLS, "C5", "C6", "G15", "G16", "A15", "C16", "B20", "C40", "XFD1"]
 CELL_VALUES = (
@@ -70,12 +68,6 @@ def as_meta_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return "" if value is None else str(value).strip()
-
-
-@pytest.fixture(autouse=True)
-def vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.fixture
