@@ -8,28 +8,17 @@ import datetime as dt
 
 import pytest
 
-from binhdang.plans.models import ReportingObligation
 from binhdang.reporting import services
-from tests.results.conftest import file_report, local, make_plan, seed_000_indicators
+from tests.results.conftest import file_report, local, seed_000_plan
 
 DAY = dt.date(2026, 12, 5)
 
 
 @pytest.fixture
 def plan(daklak):
-    plan = make_plan(daklak.root, focal=daklak.noi_vu)
+    plan = seed_000_plan(daklak)
     plan.title = "Thực hiện Chương trình Truyền thông về bình đẳng giới giai đoạn 2026 - 2030"
     plan.save()
-    ReportingObligation.objects.create(
-        plan=plan,
-        reporter_text="Các cơ quan, đơn vị, địa phương",
-        reporter_kinds=["department", "commune"],
-        receivers=["UBND tỉnh", "Sở Nội vụ"],
-        deadline_month=11,
-        deadline_day=30,
-        recurrence="annual",
-    )
-    seed_000_indicators(plan)
     return plan
 
 

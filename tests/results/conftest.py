@@ -137,6 +137,11 @@ def seed_000_indicators(plan):
 
 @pytest.fixture
 def plan(daklak):
+    return seed_000_plan(daklak)
+
+
+def seed_000_plan(daklak):
+    """Đắk Lắk's programme-1790 plan with seed 000's five targets, due 30/11 from every agency and commune."""
     plan = make_plan(daklak.root, focal=daklak.noi_vu)
     ReportingObligation.objects.create(
         plan=plan,
