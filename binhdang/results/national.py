@@ -16,15 +16,14 @@ from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import (
     _CENT,
-    PERIOD_FIELDS,
     IndicatorResult,
     PlanResults,
     _fetch,
-    _indicators_by_plan,
     _is_percent,
     _plan_results,
     json_number,
 )
+from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
 
 #: The plan fields the results pages use (the others, JSON lists of legal bases and warnings, stay unread).
 PLAN_FIELDS = (
@@ -153,7 +152,7 @@ def _totals(results: list[PlanResults], codes: list[str]) -> dict[str, NationalT
 def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
     """Every province's plan in force for ``program`` in ``year``: about eight queries in all."""
     by_pk = {plan.pk: plan for plan in plans_in_force(program).values()}
-    indicators = _indicators_by_plan(by_pk)
+    indicators = indicators_by_plan(by_pk)
     for plan_indicators in indicators.values():
         for indicator in plan_indicators:
             indicator.plan = by_pk[indicator.plan_id]
