@@ -151,7 +151,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return self._step(
             request,
             lambda s, d: services.return_submission(
-                s, request.user, d["comment"], expected_version=d.get("version")
+                s, request.user, d["comment"], expected_version=d.get("version"), source="api"
             ),
         )
 
@@ -165,7 +165,21 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return self._step(
             request,
             lambda s, d: services.accept(
-                s, request.user, comment=d["comment"], expected_version=d.get("version")
+                s, request.user, comment=d["comment"], expected_version=d.get("version"), source="api"
+            ),
+        )
+
+    @extend_schema(
+        summary=_("Reopen an accepted report: it goes back to the unit as returned (focal officer)"),
+        request=serializers.ActionSerializer,
+        responses={200: serializers.SubmissionSerializer, **_VERSION_409},
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk=None) -> Response:
+        return self._step(
+            request,
+            lambda s, d: services.reopen(
+                s, request.user, d["comment"], expected_version=d.get("version"), source="api"
             ),
         )
 

@@ -340,7 +340,12 @@ def _review(submission: Submission, user: User | None, expected_version: int | N
 
 @transaction.atomic
 def return_submission(
-    submission: Submission, user: User | None, comment: str, *, expected_version: int | None = None
+    submission: Submission,
+    user: User | None,
+    comment: str,
+    *,
+    expected_version: int | None = None,
+    source: str = "web",
 ) -> Submission:
     """Send a submitted report back to its unit for correction, with the reason (required)."""
     current = _review(submission, user, expected_version)
@@ -351,7 +356,9 @@ def return_submission(
         )
     if not (comment or "").strip():
         raise ReportingError(_("Comment: say what the unit must correct."))
-    _transition(current, user, StateChange.Action.RETURN, State.RETURNED, comment=comment.strip())
+    _transition(
+        current, user, StateChange.Action.RETURN, State.RETURNED, comment=comment.strip(), source=source
+    )
     _notify_unit(
         current,
         _("Your %(year)s report was returned for correction: %(comment)s")
@@ -362,7 +369,12 @@ def return_submission(
 
 @transaction.atomic
 def accept(
-    submission: Submission, user: User | None, *, comment: str = "", expected_version: int | None = None
+    submission: Submission,
+    user: User | None,
+    *,
+    comment: str = "",
+    expected_version: int | None = None,
+    source: str = "web",
 ) -> Submission:
     """Accept a submitted report; it is then locked until the focal officer reopens it."""
     current = _review(submission, user, expected_version)
@@ -372,14 +384,26 @@ def accept(
             % {"state": current.get_state_display().lower()}
         )
     current.accepted_at = timezone.now()
-    _transition(current, user, StateChange.Action.ACCEPT, State.ACCEPTED, comment=(comment or "").strip())
+    _transition(
+        current,
+        user,
+        StateChange.Action.ACCEPT,
+        State.ACCEPTED,
+        comment=(comment or "").strip(),
+        source=source,
+    )
     _notify_unit(current, _("Your %(year)s report was accepted.") % {"year": current.period.year})
     return _refresh(submission, current)
 
 
 @transaction.atomic
 def reopen(
-    submission: Submission, user: User | None, comment: str = "", *, expected_version: int | None = None
+    submission: Submission,
+    user: User | None,
+    comment: str = "",
+    *,
+    expected_version: int | None = None,
+    source: str = "web",
 ) -> Submission:
     """Unlock an accepted report: it goes back to the unit as returned (with an optional reason)."""
     current = _review(submission, user, expected_version)
@@ -391,7 +415,14 @@ def reopen(
     if current.period.status != PeriodStatus.OPEN:
         raise TransitionError(_("The %(year)s reporting period is closed.") % {"year": current.period.year})
     current.accepted_at = None
-    _transition(current, user, StateChange.Action.REOPEN, State.RETURNED, comment=(comment or "").strip())
+    _transition(
+        current,
+        user,
+        StateChange.Action.REOPEN,
+        State.RETURNED,
+        comment=(comment or "").strip(),
+        source=source,
+    )
     _notify_unit(
         current, _("Your %(year)s report was reopened for correction.") % {"year": current.period.year}
     )

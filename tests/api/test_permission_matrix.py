@@ -180,6 +180,15 @@ ROUTES: dict[str, dict[str, Case]] = {
     ),
     "api:submission-return": post_only(report_b, Case(report_b, REVIEW_B, comment)),
     "api:submission-accept": post_only(report_b, Case(report_b, REVIEW_B, comment)),
+    # B's report is submitted, not accepted: the focal officer is told so (409), nothing changes
+    "api:submission-reopen": post_only(
+        report_b,
+        Case(
+            report_b,
+            expect(focal=409, reporter_a=404, reporter_b=403, leader=403, outsider=404, ministry=403),
+            comment,
+        ),
+    ),
     # reporter B and the outsider may import, but not for commune A (400, named in the errors)
     "api:datavaluesets": post_only(
         none,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from binhdang.reporting.models import State, Submission
+from binhdang.reporting.models import State, StateChange, Submission
 from tests.reporting.conftest import COMMUNE_VALUES
 
 
@@ -84,6 +84,28 @@ def test_submit_return_resubmit_accept_cycle(clients, api_world):
     again = clients["focal"].post(base + "accept/", {}, format="json")
     assert again.status_code == 409
     assert again.json()["code"] == "invalid_state"
+
+
+def test_the_focal_officer_reopens_an_accepted_report_and_the_steps_are_recorded_as_api(clients, api_world):
+    sub = api_world.submission
+    base = f"/api/v1/submissions/{sub.pk}/"
+    clients["reporter_a"].patch(
+        base, {"version": sub.version, "values": _values(COMMUNE_VALUES)}, format="json"
+    )
+    clients["reporter_a"].post(base + "submit/", {}, format="json")
+    clients["focal"].post(base + "accept/", {}, format="json")
+
+    assert clients["reporter_a"].post(base + "reopen/", {}, format="json").status_code == 403
+    reopened = clients["focal"].post(base + "reopen/", {"comment": "Bổ sung minh chứng."}, format="json")
+    assert reopened.status_code == 200
+    assert reopened.json()["state"] == State.RETURNED
+    steps = StateChange.objects.filter(submission=sub).order_by("at", "pk")
+    assert [(c.action, c.source) for c in steps] == [
+        ("submit", "api"),
+        ("accept", "api"),
+        ("reopen", "api"),
+    ]
+    assert steps.last().comment == "Bổ sung minh chứng."
 
 
 def test_submitting_an_incomplete_report_lists_what_is_missing(clients, api_world):
