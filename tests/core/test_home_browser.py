@@ -42,3 +42,14 @@ def test_wrong_password_shows_the_vietnamese_error_on_the_login_page(
 ):
     login(browser_page, live_server, "reporter_a", "sai-mat-khau")
     assert browser_page.get_by_role("alert").inner_text().startswith("Tên đăng nhập hoặc mật khẩu không đúng")
+
+
+@pytest.mark.browser
+def test_the_login_page_loads_every_resource_it_asks_for_its_icon_included(browser_page, live_server, db):
+    failed: list[str] = []
+    browser_page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    browser_page.goto(live_server.url + "/accounts/login/")
+    browser_page.wait_for_load_state("networkidle")
+    icon = browser_page.locator("link[rel=icon]").get_attribute("href")
+    assert icon and icon.endswith(".svg")
+    assert not failed, failed
