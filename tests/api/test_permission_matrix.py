@@ -28,6 +28,7 @@ from rest_framework.test import APIClient
 
 from binhdang.reporting import services
 from binhdang.reporting.models import Submission
+from tests import access_world
 from tests.api.conftest import PERSONAS, ApiWorld
 from tests.db_snapshot import changes, snapshot
 from tests.reporting.conftest import COMMUNE_VALUES, fill
@@ -36,30 +37,15 @@ from tests.test_access_matrix import url_patterns
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
-def expect(*, focal, reporter_a, reporter_b, leader, outsider, ministry, disabled=401, anonymous=401):
-    return {
-        "focal": focal,
-        "reporter_a": reporter_a,
-        "reporter_b": reporter_b,
-        "leader": leader,
-        "outsider": outsider,
-        "ministry": ministry,
-        "disabled": disabled,
-        "anonymous": anonymous,
-    }
+def expect(*, anonymous: int = 401, **statuses: int) -> dict[str, int]:
+    """The web matrix's ``expect``, where a caller without a valid login (anonymous, or the disabled
+    account) gets a JSON 401 instead of the login page."""
+    return access_world.expect(anonymous=anonymous, **statuses)
 
 
 def everyone(status: int, refused: int = 401) -> dict[str, int]:
-    return expect(
-        focal=status,
-        reporter_a=status,
-        reporter_b=status,
-        leader=status,
-        outsider=status,
-        ministry=status,
-        disabled=refused,
-        anonymous=refused,
-    )
+    """``status`` for every signed-in persona, ``refused`` for anonymous and the disabled account."""
+    return access_world.everyone(status, anonymous=refused)
 
 
 @dataclass(frozen=True)
