@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from binhdang.plans.models import Indicator, Plan, ReportingObligation
+from binhdang.plans.models import Indicator, Plan
 from binhdang.plans.models.imports import PlanImport
 from binhdang.reporting import attachments as reporting_attachments
 from binhdang.reporting import services as reporting_services
 from binhdang.reporting.entry import field_name
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, units_report_yearly
 
 PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry", "disabled", "anonymous")
 #: Methods web pages refuse (``core.methods``): 405 for every persona on every URL.
@@ -294,15 +294,7 @@ def build_world(daklak, laichau, users: dict) -> World:
         source_file=SimpleUploadedFile("kh-1790.pdf", b"%PDF-1.4 ke hoach"),
         source_name="kh-1790.pdf",
     )
-    ReportingObligation.objects.create(
-        plan=plan,
-        reporter_text="Các cơ quan, đơn vị, địa phương",
-        reporter_kinds=["department", "commune"],
-        receivers=["UBND tỉnh", "Sở Nội vụ"],
-        deadline_month=11,
-        deadline_day=30,
-        recurrence="annual",
-    )
+    units_report_yearly(plan)
     indicator = Indicator.objects.create(plan=plan, code="1", text="Chỉ tiêu 1", order=1, unit="%")
     period = reporting_services.open_period(plan, 2026, users["focal"])
     submission = reporting_services.get_or_create_submission(period, daklak.commune_a, users["reporter_a"])

@@ -19,6 +19,22 @@ def make_unit(province: OrgUnit, name: str, code: str, type: str = OrgUnitType.C
     )
 
 
+def units_report_yearly(plan, deadline: tuple[int, int] = (11, 30)):
+    """The plan's usual obligation: every agency and commune reports to the UBND and Sở Nội vụ each year
+    by ``deadline`` (month, day)."""
+    from binhdang.plans.models import ReportingObligation
+
+    return ReportingObligation.objects.create(
+        plan=plan,
+        reporter_text="Các cơ quan, đơn vị, địa phương",
+        reporter_kinds=["department", "commune"],
+        receivers=["UBND tỉnh", "Sở Nội vụ"],
+        deadline_month=deadline[0],
+        deadline_day=deadline[1],
+        recurrence="annual",
+    )
+
+
 def make_user(username: str, role: str | None = None, unit: OrgUnit | None = None, **extra) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, **extra)
     if role:
@@ -26,7 +42,7 @@ def make_user(username: str, role: str | None = None, unit: OrgUnit | None = Non
     return user
 
 
-__all__ = ["PASSWORD", "Role", "make_province", "make_unit", "make_user"]
+__all__ = ["PASSWORD", "Role", "make_province", "make_unit", "make_user", "units_report_yearly"]
 
 
 def release(response) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from binhdang.plans.models import Plan, ReportingObligation
 from binhdang.reporting import services
+from tests.factories import units_report_yearly
 
 COMMUNE_VALUES = {
     ("TT_SESSIONS", ""): "4",
@@ -45,15 +46,7 @@ def make_plan(province, *, program="communication", slug="kh-1790-daklak", deadl
         status="active",
         slug=slug,
     )
-    ReportingObligation.objects.create(
-        plan=plan,
-        reporter_text="Các cơ quan, đơn vị, địa phương",
-        reporter_kinds=["department", "commune"],
-        receivers=["UBND tỉnh", "Sở Nội vụ"],
-        deadline_month=deadline[0],
-        deadline_day=deadline[1],
-        recurrence="annual",
-    )
+    units_report_yearly(plan, deadline)
     ReportingObligation.objects.create(
         plan=plan,
         reporter_text="Sở Nội vụ",

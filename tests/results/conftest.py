@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 
 from binhdang.plans.catalog import sync_catalog
-from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Plan, ReportingObligation, Target
+from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Plan, Target
 from binhdang.reporting import services
 from binhdang.reporting.models.periods import LOCAL_TZ
+from tests.factories import units_report_yearly
 
 BASE_VALUES = {
     ("TT_SESSIONS", ""): "2",
@@ -143,15 +144,7 @@ def plan(daklak):
 def seed_000_plan(daklak):
     """Đắk Lắk's programme-1790 plan with seed 000's five targets, due 30/11 from every agency and commune."""
     plan = make_plan(daklak.root, focal=daklak.noi_vu)
-    ReportingObligation.objects.create(
-        plan=plan,
-        reporter_text="Các cơ quan, đơn vị, địa phương",
-        reporter_kinds=["department", "commune"],
-        receivers=["UBND tỉnh", "Sở Nội vụ"],
-        deadline_month=11,
-        deadline_day=30,
-        recurrence="annual",
-    )
+    units_report_yearly(plan)
     seed_000_indicators(plan)
     return plan
 
