@@ -50,3 +50,9 @@ def bool_param(request, name: str) -> bool:
     if raw in ("true", "1"):
         return True
     raise ValidationError({name: [_("must be true or false.")]})
+
+
+def filter_given(queryset, **lookups):
+    """``queryset`` filtered on each lookup whose value was given (None: the parameter was absent)."""
+    given = {lookup: value for lookup, value in lookups.items() if value is not None}
+    return queryset.filter(**given) if given else queryset

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from binhdang.api import serializers
-from binhdang.api.filters import bool_param, choice_param, int_param, text_param
+from binhdang.api.filters import bool_param, choice_param, filter_given, int_param, text_param
 from binhdang.orgunits import access as orgunit_access
 from binhdang.reporting import access, services
 from binhdang.reporting.datavaluesets import import_data_value_sets
@@ -55,16 +55,12 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
         if self.action != "list":
             return reports
-        period = int_param(self.request, "period")
-        if period is not None:
-            reports = reports.filter(period_id=period)
-        unit = text_param(self.request, "unit", 32)
-        if unit:
-            reports = reports.filter(unit__code=unit)
-        state = choice_param(self.request, "status", State.choices)
-        if state:
-            reports = reports.filter(state=state)
-        return reports
+        return filter_given(
+            reports,
+            period_id=int_param(self.request, "period"),
+            unit__code=text_param(self.request, "unit", 32),
+            state=choice_param(self.request, "status", State.choices),
+        )
 
     def _fresh(self, submission: Submission) -> dict:
         return self.get_serializer(self.get_queryset().get(pk=submission.pk)).data

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from binhdang.api import serializers
-from binhdang.api.filters import choice_param, int_param, text_param
+from binhdang.api.filters import choice_param, filter_given, int_param, text_param
 from binhdang.orgunits import access as orgunit_access
 from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans import access as plan_access
@@ -70,13 +70,11 @@ class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
         province = text_param(self.request, "province", 32)
         if province:
             units = units.filter(Q(province__code=province) | Q(code=province, type=OrgUnitType.PROVINCE))
-        unit_type = choice_param(self.request, "type", OrgUnitType.choices)
-        if unit_type:
-            units = units.filter(type=unit_type)
-        name = text_param(self.request, "q")
-        if name:
-            units = units.filter(name__icontains=name)
-        return units
+        return filter_given(
+            units,
+            type=choice_param(self.request, "type", OrgUnitType.choices),
+            name__icontains=text_param(self.request, "q"),
+        )
 
 
 @extend_schema_view(
@@ -97,16 +95,12 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
         plans = plan_access.visible_plans(self.request.user).order_by("province__code", "-period_end", "pk")
         if self.action != "list":
             return plans
-        province = text_param(self.request, "province", 32)
-        if province:
-            plans = plans.filter(province__code=province)
-        status = choice_param(self.request, "status", PlanStatus.choices)
-        if status:
-            plans = plans.filter(status=status)
-        program = choice_param(self.request, "program", Program.choices)
-        if program:
-            plans = plans.filter(program=program)
-        return plans
+        return filter_given(
+            plans,
+            province__code=text_param(self.request, "province", 32),
+            status=choice_param(self.request, "status", PlanStatus.choices),
+            program=choice_param(self.request, "program", Program.choices),
+        )
 
     @extend_schema(
         summary=_("The plan's indicators and their targets"),
@@ -142,17 +136,13 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
         periods = reporting_access.visible_periods(self.request.user).order_by("-year", "plan_id", "pk")
         if self.action != "list":
             return periods
-        for name in ("plan", "year"):
-            value = int_param(self.request, name)
-            if value is not None:
-                periods = periods.filter(**{name: value})
-        status = choice_param(self.request, "status", PeriodStatus.choices)
-        if status:
-            periods = periods.filter(status=status)
-        province = text_param(self.request, "province", 32)
-        if province:
-            periods = periods.filter(province__code=province)
-        return periods
+        return filter_given(
+            periods,
+            plan=int_param(self.request, "plan"),
+            year=int_param(self.request, "year"),
+            status=choice_param(self.request, "status", PeriodStatus.choices),
+            province__code=text_param(self.request, "province", 32),
+        )
 
     @extend_schema(
         summary=_("The period's reports as data value sets (focal officers, leaders, the ministry)"),
