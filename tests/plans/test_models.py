@@ -220,3 +220,10 @@ def test_versions_are_listed_newest_first(plan, daklak):
     )
 
     assert second.all_versions() == [second, plan]
+
+
+def test_a_command_line_names_a_plan_by_its_id_or_its_slug(plan):
+    assert Plan.objects.by_reference(str(plan.pk)) == plan
+    assert Plan.objects.by_reference("ke-hoach-thu") == plan
+    assert Plan.objects.by_reference("khong-co") is None
+    assert Plan.objects.by_reference(str(plan.pk + 1000)) is None

@@ -22,6 +22,11 @@ class PlanQuerySet(models.QuerySet["Plan"]):
     def active(self) -> PlanQuerySet:
         return self.filter(status=PlanStatus.ACTIVE)
 
+    def by_reference(self, reference: str) -> Plan | None:
+        """The plan a command line names: by its id when ``reference`` is a number, else by its slug."""
+        found = self.filter(pk=int(reference)).first() if reference.isdigit() else None
+        return found or self.filter(slug=reference).first()
+
 
 class Plan(models.Model):
     """An implementation plan of one province (or, for legacy plans, one district).

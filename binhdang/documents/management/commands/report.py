@@ -48,9 +48,7 @@ class Command(BaseCommand):
 def _plan(text: str):
     from binhdang.plans.models import Plan
 
-    queryset = Plan.objects.select_related("province", "focal_agency")
-    found = queryset.filter(pk=int(text)).first() if text.isdigit() else None
-    found = found or queryset.filter(slug=text).first()
+    found = Plan.objects.select_related("province", "focal_agency").by_reference(text)
     if found is None:
         raise CommandError(f'Không có kế hoạch có mã số hoặc slug "{text}".')
     return found

@@ -10,10 +10,7 @@ def find_plan(reference: str):
     """A plan by primary key or slug."""
     from binhdang.plans.models import Plan
 
-    plan = None
-    if reference.isdigit():
-        plan = Plan.objects.filter(pk=int(reference)).first()
-    plan = plan or Plan.objects.filter(slug=reference).first()
+    plan = Plan.objects.by_reference(reference)
     if plan is None:
         raise CommandError(_('No plan has the id or slug "%(ref)s".') % {"ref": reference})
     return plan

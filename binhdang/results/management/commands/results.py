@@ -67,10 +67,7 @@ class Command(BaseCommand):
 def _find_plan(reference: str):
     from binhdang.plans.models import Plan
 
-    found = None
-    if reference.isdigit():
-        found = Plan.objects.select_related("province").filter(pk=int(reference)).first()
-    found = found or Plan.objects.select_related("province").filter(slug=reference).first()
+    found = Plan.objects.select_related("province").by_reference(reference)
     if found is None:
         raise CommandError(f"Không có kế hoạch mã số {reference} (ID hoặc slug).")
     return found
