@@ -82,6 +82,19 @@ def add_indicator(
     return indicator
 
 
+def add_sex_ratio_indicator(plan, order: int = 1) -> Indicator:
+    """NQ28.4.1, the sex ratio at birth, with its 2030 range target of 104-107 boys per 100 girls."""
+    return add_indicator(
+        plan,
+        "4.1",
+        "NQ28.4.1",
+        order,
+        {"kind": "range", "min": d(104), "max": d(107), "year": 2030},
+        direction="range",
+        unit="bé trai/100 bé gái",
+    )
+
+
 def make_plan(province, *, slug="kh-1790-daklak", program="communication", focal=None) -> Plan:
     return Plan.objects.create(
         province=province,

@@ -9,7 +9,7 @@ import json
 
 from binhdang.results import opendata
 from binhdang.results.engine import json_number, plan_results
-from tests.results.conftest import add_indicator, d, file_report, make_plan
+from tests.results.conftest import add_indicator, add_sex_ratio_indicator, d, file_report, make_plan
 
 
 def parse_csv(text: str) -> list[dict]:
@@ -60,15 +60,7 @@ def test_an_indicator_without_data_has_empty_cells_and_the_no_data_status(plan):
 
 def test_a_range_target_is_written_low_dash_high_and_a_plan_indicator_gets_a_plan_series(daklak):
     plan = make_plan(daklak.root, slug="kh-nq28", program="strategy")
-    add_indicator(
-        plan,
-        "4.1",
-        "NQ28.4.1",
-        1,
-        {"kind": "range", "min": d(104), "max": d(107), "year": 2030},
-        direction="range",
-        unit="bé trai/100 bé gái",
-    )
+    add_sex_ratio_indicator(plan)
     add_indicator(plan, "9", None, 2, {"kind": "min", "value": d(50), "year": 2030})
     rows = parse_csv(opendata.render(plan, 2030, "csv").removeprefix("\ufeff"))
     assert (rows[0]["series"], rows[0]["target"], rows[0]["unit"]) == (

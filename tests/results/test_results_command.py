@@ -43,18 +43,10 @@ def test_no_data_gives_null_values(plan):
 
 
 def test_a_range_target_is_an_object_with_its_bounds(daklak):
-    from tests.results.conftest import add_indicator, d, make_plan
+    from tests.results.conftest import add_sex_ratio_indicator, make_plan
 
     plan = make_plan(daklak.root, slug="srb", program="strategy")
-    add_indicator(
-        plan,
-        "4.1",
-        "NQ28.4.1",
-        1,
-        {"kind": "range", "min": d(104), "max": d(107), "year": 2030},
-        direction="range",
-        unit="bé trai/100 bé gái",
-    )
+    add_sex_ratio_indicator(plan)
     data = json.loads(run("--plan", str(plan.pk), "--year", "2030", "--json"))
     assert data["indicators"][0]["target"] == {"min": 104, "max": 107}
 
