@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "binhdang.results",
     "binhdang.documents",
     "binhdang.api",
+    "binhdang.portal",
+    "binhdang.devtools",
 ]
 
 MIDDLEWARE = [
@@ -152,7 +154,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "binhdang.core.context_processors.navigation",
+                "binhdang.portal.context_processors.navigation",
             ],
         },
     },

@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("binhdang.core.urls")),
+    path("", include("binhdang.portal.urls")),
     path("accounts/", include("binhdang.accounts.urls")),
-    path("orgunits/", include("binhdang.orgunits.urls")),
+    path("orgunits/", include("binhdang.accounts.unit_urls")),
     path("plans/", include("binhdang.plans.urls")),
     path("reporting/", include("binhdang.reporting.urls")),
     path("results/", include("binhdang.results.urls")),

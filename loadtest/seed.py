@@ -25,14 +25,14 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from binhdang.accounts.models import Role, RoleAssignment, User  # noqa: E402
-from binhdang.core.demo import DATA_DIR  # noqa: E402
+from binhdang.devtools.demo import DATA_DIR  # noqa: E402
+from binhdang.devtools.demo_reports import demo_values  # noqa: E402
 from binhdang.orgunits.loader import load_province  # noqa: E402
 from binhdang.orgunits.models import OrgUnit, OrgUnitType  # noqa: E402
 from binhdang.plans.extraction import extract_file  # noqa: E402
 from binhdang.plans.importing import import_plan  # noqa: E402
 from binhdang.plans.models import PlanStatus  # noqa: E402
 from binhdang.reporting import services as reporting  # noqa: E402
-from binhdang.reporting.demo import demo_values  # noqa: E402
 from binhdang.reporting.entry import field_name  # noqa: E402
 
 PASSWORD = "Tai-thu-2026"

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import rules
 
-from binhdang.accounts import access
+from binhdang.accounts import (
+    access,
+    unit_rules,  # noqa: F401 - registers orgunits.browse and orgunits.manage_units
+)
 
 
 @rules.predicate

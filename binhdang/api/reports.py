@@ -15,9 +15,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from binhdang.accounts import unit_access as orgunit_access
 from binhdang.api import serializers
 from binhdang.api.filters import bool_param, choice_param, filter_given, int_param, text_param
-from binhdang.orgunits import access as orgunit_access
 from binhdang.reporting import access, services
 from binhdang.reporting.datavaluesets import import_data_value_sets
 from binhdang.reporting.models import State, Submission

@@ -16,9 +16,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from binhdang.accounts import unit_access as orgunit_access
 from binhdang.api import serializers
 from binhdang.api.filters import choice_param, filter_given, int_param, text_param
-from binhdang.orgunits import access as orgunit_access
 from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans import access as plan_access
 from binhdang.plans.models import PlanStatus, Program

@@ -1,19 +1,10 @@
-"""Pages that belong to no single domain area: the home page and the health check."""
+"""Pages that belong to no single domain area: the health check and the outdated-form page."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-
-from binhdang.core import home as home_pages
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The home page of the user's main role (see ``core.home``)."""
-    return home_pages.render_home(request)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -7,7 +7,7 @@ from io import BytesIO
 from docx import Document
 from openpyxl import load_workbook
 
-from binhdang.core.demo import DEMO_YEAR, build_demo
+from binhdang.devtools.demo import DEMO_YEAR, build_demo
 from binhdang.documents import services
 from binhdang.plans.models import Plan
 from binhdang.results.engine import plan_results

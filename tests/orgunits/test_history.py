@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from binhdang.orgunits import services
+from binhdang.accounts import unit_services as services
 from binhdang.orgunits.history import unit_history
 
 

@@ -60,7 +60,7 @@ def test_an_account_without_a_role_has_no_results_section(db):
 
 
 def test_the_menu_offers_results_to_every_role(rf, focal_officer, commune_a_reporter, ministry_viewer):
-    from binhdang.core.navigation import menu_for
+    from binhdang.portal.navigation import menu_for
 
     for user in (focal_officer, commune_a_reporter, ministry_viewer):
         request = rf.get("/")

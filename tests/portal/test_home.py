@@ -1,0 +1,162 @@
+"""Home page per role (binhdang.portal.home): the most powerful role first, each with its own section."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from binhdang.accounts.models import Role, RoleAssignment
+from binhdang.portal import home
+from tests.factories import make_unit, make_user
+
+
+def _home(client, user) -> str:
+    client.force_login(user)
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_home_needs_login(client, db):
+    assert client.get(reverse("core:home"))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_roles_are_ordered_most_powerful_first(focal_officer, daklak):
+    RoleAssignment.objects.create(user=focal_officer, role=Role.REPORTER, org_unit=daklak.noi_vu)
+    RoleAssignment.objects.create(user=focal_officer, role=Role.MINISTRY_VIEWER)
+    assert home.roles_by_power(focal_officer) == [Role.MINISTRY_VIEWER, Role.FOCAL_OFFICER, Role.REPORTER]
+
+
+def test_superuser_holds_the_admin_role(admin_user):
+    assert home.roles_by_power(admin_user) == [Role.ADMIN]
+
+
+@pytest.fixture
+def open_period(daklak, focal_officer):
+    """Đắk Lắk's communication plan with its 30/11 obligation, and 2026 opened for reporting."""
+    from binhdang.reporting import services
+    from tests.reporting.conftest import make_plan
+
+    return services.open_period(make_plan(daklak.root), 2026, focal_officer)
+
+
+def test_reporter_sees_their_units_and_that_nothing_is_due_before_a_period_opens(client, commune_a_reporter):
+    page = _home(client, commune_a_reporter)
+    assert "Đơn vị của tôi" in page
+    assert "Xã Ea Kar" in page
+    assert "Việc cần báo cáo và thời hạn" in page
+    assert "chưa có kỳ báo cáo nào được mở" in page
+    assert "Phường Buôn Ma Thuột" not in page
+
+
+def test_reporter_sees_the_open_report_with_its_deadline_state_and_link(
+    client, commune_a_reporter, open_period, daklak
+):
+    page = _home(client, commune_a_reporter)
+    assert "30/11/2026" in page
+    assert "Chưa bắt đầu" in page or "Chưa nộp" in page
+    assert reverse("reporting:report", args=[open_period.pk, daklak.commune_a.pk]) in page
+    assert reverse("reporting:report", args=[open_period.pk, daklak.commune_b.pk]) not in page
+
+
+def test_focal_officer_and_leader_see_the_periods_they_follow(client, focal_officer, leader, open_period):
+    for user in (focal_officer, leader):
+        page = _home(client, user)
+        assert "Các kỳ báo cáo" in page
+        assert reverse("reporting:board", args=[open_period.pk]) in page
+
+
+def test_outsider_does_not_see_another_provinces_period(client, outsider, open_period):
+    assert reverse("reporting:board", args=[open_period.pk]) not in _home(client, outsider)
+
+
+def test_focal_officer_sees_the_province_at_a_glance(
+    client, focal_officer, commune_a_reporter, leader, daklak
+):
+    page = _home(client, focal_officer)
+    assert "Tổng quan Tỉnh Đắk Lắk" in page
+    assert "Xã, phường" in page
+    assert "Cán bộ đầu mối" in page
+    assert "Báo và Phát thanh, Truyền hình tỉnh" in page  # a unit without a reporter account
+    assert f"{reverse('accounts:user_bulk_create')}?province={daklak.root.pk}&amp;select=missing" in page
+
+
+def test_province_overview_counts_units_users_and_missing_reporters(
+    focal_officer, commune_a_reporter, leader, daklak
+):
+    make_unit(daklak.root, "Xã Cũ", "66-C900", is_active=False)
+    inactive = make_user("gone", Role.REPORTER, daklak.commune_b)
+    inactive.is_active = False
+    inactive.save()
+    overview = home.province_overview(daklak.root)
+    communes = next(r for r in overview["unit_rows"] if r["type"] == "commune")
+    assert (communes["active"], communes["total"]) == (2, 3)
+    assert {r["role"]: r["count"] for r in overview["role_rows"]} == {
+        Role.FOCAL_OFFICER: 1,
+        Role.LEADER: 1,
+        Role.REPORTER: 1,
+    }
+    assert overview["reporting_count"] == 6
+    assert overview["missing_count"] == 5
+    assert daklak.commune_b in overview["missing"]
+
+
+def test_leader_sees_a_read_only_summary(client, leader):
+    page = _home(client, leader)
+    assert "Tình hình Tỉnh Đắk Lắk" in page
+    assert reverse("accounts:user_bulk_create") not in page
+
+
+def test_ministry_viewer_sees_every_province_with_unit_counts(client, ministry_viewer, daklak, laichau):
+    page = _home(client, ministry_viewer)
+    assert "Các tỉnh, thành phố" in page
+    assert "Tỉnh Đắk Lắk" in page and "Tỉnh Lai Châu" in page
+    rows = {r["province"]: r for r in home.province_rows(home.access.readable_provinces(ministry_viewer))}
+    assert rows[daklak.root]["total"] == 6
+    assert rows[daklak.root]["columns"] == [2, 2, 1, 1]
+
+
+def test_outsider_sees_only_their_own_province(client, outsider, daklak):
+    page = _home(client, outsider)
+    assert "Tổng quan Tỉnh Lai Châu" in page
+    assert "Đắk Lắk" not in page
+
+
+def test_admin_gets_links_to_the_admin_and_the_provinces(client, admin_user, daklak):
+    page = _home(client, admin_user)
+    assert "Quản trị hệ thống" in page
+    assert reverse("admin:index") in page
+    assert "Tỉnh Đắk Lắk" in page
+
+
+def test_a_user_with_several_roles_sees_the_most_powerful_section_first(client, focal_officer, daklak):
+    RoleAssignment.objects.create(user=focal_officer, role=Role.REPORTER, org_unit=daklak.noi_vu)
+    page = _home(client, focal_officer)
+    assert page.index("Tổng quan Tỉnh Đắk Lắk") < page.index("Đơn vị của tôi")
+
+
+def test_user_without_roles_is_told_to_ask_for_one(client, db):
+    page = _home(client, make_user("nobody"))
+    assert "chưa được giao vai trò" in page
+
+
+@pytest.mark.parametrize("persona", ["commune_a_reporter", "focal_officer", "leader", "ministry_viewer"])
+def test_home_page_queries_do_not_grow_with_the_number_of_units(
+    client, request, persona, daklak, django_assert_max_num_queries
+):
+    user = request.getfixturevalue(persona)
+    for n in range(30):
+        unit = make_unit(daklak.root, f"Xã Thử {n}", f"66-C5{n:02d}")
+        if n < 3:
+            make_user(f"r{n}", Role.REPORTER, unit)
+    client.force_login(user)
+    with django_assert_max_num_queries(30):
+        client.get(reverse("core:home"))
+
+
+def test_province_names_and_unit_headings_link_to_the_unit_browser(
+    client, ministry_viewer, focal_officer, daklak
+):
+    province_url = reverse("orgunits:province", args=[daklak.root.code])
+    assert province_url in _home(client, ministry_viewer)
+    assert province_url in _home(client, focal_officer)
