@@ -24,6 +24,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.reporting import plan_adapter
+
 #: Category option combo of an element that is not disaggregated.
 DEFAULT_COC = ""
 MALE = "MALE"
@@ -333,8 +335,6 @@ def strategy_form(plan) -> FormDefinition:
     ``IND<indicator id>``. ``filled_by`` holds ``unit:<pk>`` for each responsible org unit, so
     :meth:`FormDefinition.elements_for` gives each agency its own indicators.
     """
-    from binhdang.reporting import plan_adapter
-
     sections: dict[str, list[DataElement]] = {}
     titles: dict[str, str] = {}
     for item in plan_adapter.direct_indicators(plan):
@@ -348,6 +348,14 @@ def strategy_form(plan) -> FormDefinition:
         sections=tuple(Section(key, titles[key], tuple(elements)) for key, elements in sections.items()),
         plan_id=plan.pk,
     )
+
+
+FORM_BY_PROGRAM = {"communication": TT1790.code, "strategy": STRATEGY_FORM_CODE}
+
+
+def form_code_for(plan) -> str | None:
+    """``TT1790`` for communication plans, ``NQ28`` for strategy plans."""
+    return FORM_BY_PROGRAM.get(plan.program)
 
 
 def form_for_period(period) -> FormDefinition:

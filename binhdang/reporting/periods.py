@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from binhdang.accounts.models import User
 from binhdang.core import audit
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-from binhdang.reporting import access, plan_adapter
+from binhdang.reporting import access, forms_catalog, plan_adapter
 from binhdang.reporting.errors import AccessDenied, ReportingError
 from binhdang.reporting.models import ExpectedReporter, Period, PeriodStatus
 
@@ -36,7 +36,7 @@ def default_expected_units(plan) -> QuerySet[OrgUnit]:
     media agency and commune of the plan's province. For a strategy plan, the responsible agencies of
     its direct-entry indicators where the plan names them."""
     units = OrgUnit.objects.filter(province=plan.province, is_active=True)
-    if plan_adapter.form_code_for(plan) == "NQ28":
+    if forms_catalog.form_code_for(plan) == "NQ28":
         ids = set().union(*(i.responsible_unit_ids for i in plan_adapter.direct_indicators(plan)))
         if ids:
             return units.filter(pk__in=ids)
@@ -63,7 +63,7 @@ def open_period(
     """
     if user is not None:
         _require(access.can_open_period(user, plan), _("You cannot open a period for this plan."))
-    form_code = plan_adapter.form_code_for(plan)
+    form_code = forms_catalog.form_code_for(plan)
     errors = []
     if form_code is None:
         errors.append(

@@ -1,7 +1,6 @@
 """What reporting needs from the plans app, in one place (so the rest of the app does not depend on
-the shape of the plan models).
+the shape of the plan models). It knows nothing of the forms: ``forms_catalog`` builds on it.
 
-- :func:`form_code_for(plan)`: ``TT1790`` for communication plans, ``NQ28`` for strategy plans.
 - :func:`unit_deadline(plan, year)`: the deadline of the units' annual report from the plan's
   reporting obligations (the earliest annual one: units report before the focal agency consolidates).
 - :func:`focal_unit(plan)`: the org unit of the plan's focal agency, if known.
@@ -14,13 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from binhdang.reporting.forms_catalog import STRATEGY_FORM_CODE, TT1790
-
-FORM_BY_PROGRAM = {"communication": TT1790.code, "strategy": STRATEGY_FORM_CODE}
-
-
-def form_code_for(plan) -> str | None:
-    return FORM_BY_PROGRAM.get(plan.program)
+from binhdang.plans.models import Plan
 
 
 def unit_deadline(plan, year: int) -> dt.date | None:
@@ -84,8 +77,6 @@ def direct_indicators(plan) -> list[DirectIndicator]:
 
 def active_plan(province, program: str = "communication"):
     """The newest plan in force of ``province`` for ``program`` (None if none)."""
-    from binhdang.plans.models import Plan
-
     return (
         Plan.objects.filter(province=province, program=program, status="active")
         .order_by("-period_end", "-version", "-pk")

@@ -43,7 +43,7 @@ from django.utils.translation import ngettext
 
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import services
+from binhdang.reporting import notifications
 from binhdang.reporting.models import (
     Notification,
     Period,
@@ -233,7 +233,7 @@ def _deliver(item: _Delivery, mailer: _Mailer, *, in_app: bool) -> SendSummary:
     """Notify (``in_app``) and e-mail the reporters of one unit, and e-mail the unit; log each."""
     summary = SendSummary(units=1)
     period, unit = item.period, item.unit
-    reporters = list(services.reporters_of([unit]).order_by("username"))
+    reporters = list(notifications.reporters_of([unit]).order_by("username"))
     path = reverse("reporting:report", args=[period.pk, unit.pk])
     subject = _subject(period, unit, item.kind, item.days)
     common = {

@@ -23,13 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from binhdang.accounts.models import Role, User
+from binhdang.accounts.models import User
 from binhdang.core import audit
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access
@@ -44,7 +43,6 @@ from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, DataElement, form
 from binhdang.reporting.models import (
     Comment,
     DataValue,
-    Notification,
     Period,
     PeriodStatus,
     ReminderRequest,
@@ -52,6 +50,7 @@ from binhdang.reporting.models import (
     StateChange,
     Submission,
 )
+from binhdang.reporting.notifications import notify, notify_unit, reporters_of
 from binhdang.reporting.periods import (  # re-exported: services is the one entry point
     close_period,
     default_cutoff,
@@ -61,6 +60,7 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
     set_expected_reporters,
     update_period,
 )
+from binhdang.reporting.tasks import enqueue_manual_reminders
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
 __all__ = [
@@ -359,7 +359,7 @@ def return_submission(
     _transition(
         current, user, StateChange.Action.RETURN, State.RETURNED, comment=comment.strip(), source=source
     )
-    _notify_unit(
+    notify_unit(
         current,
         _("Your %(year)s report was returned for correction: %(comment)s")
         % {"year": current.period.year, "comment": comment.strip()},
@@ -392,7 +392,7 @@ def accept(
         comment=(comment or "").strip(),
         source=source,
     )
-    _notify_unit(current, _("Your %(year)s report was accepted.") % {"year": current.period.year})
+    notify_unit(current, _("Your %(year)s report was accepted.") % {"year": current.period.year})
     return _refresh(submission, current)
 
 
@@ -423,32 +423,10 @@ def reopen(
         comment=(comment or "").strip(),
         source=source,
     )
-    _notify_unit(
+    notify_unit(
         current, _("Your %(year)s report was reopened for correction.") % {"year": current.period.year}
     )
     return _refresh(submission, current)
-
-
-# ---------------------------------------------------------------------------------------- notifications
-
-
-def reporters_of(units: Iterable[OrgUnit]) -> QuerySet[User]:
-    """Active users holding the reporter role on any of ``units``."""
-    return User.objects.filter(
-        is_active=True, role_assignments__role=Role.REPORTER, role_assignments__org_unit__in=list(units)
-    ).distinct()
-
-
-def notify(users: Iterable[User], text: str, link: str = "", reminder: ReminderRequest | None = None) -> int:
-    """Create one in-app notification per user; returns how many."""
-    notes = [Notification(user=u, text=text[:500], link=link, reminder=reminder) for u in users]
-    Notification.objects.bulk_create(notes)
-    return len(notes)
-
-
-def _notify_unit(submission: Submission, text: str) -> None:
-    link = reverse("reporting:submission", args=[submission.pk])
-    notify(reporters_of([submission.unit]), f"{submission.unit.name}: {text}", link)
 
 
 @transaction.atomic
@@ -487,7 +465,5 @@ def request_reminders(
     count = notify(reporters_of(targets), text, reverse("reporting:index"), reminder=request)
     request.notified_count = count
     request.save(update_fields=["notified_count"])
-    from binhdang.reporting.tasks import enqueue_manual_reminders  # tasks imports the reminders service
-
     enqueue_manual_reminders(request.pk)  # the e-mails go out from the worker once this commits
     return request

@@ -19,7 +19,7 @@ from binhdang.reporting.forms_catalog import CATEGORY_OPTION_LABELS, form_for_pe
 from binhdang.reporting.models import Period, Submission
 from binhdang.results import access, engine, presenters
 from binhdang.results import catalog_rules as rules
-from binhdang.results.national import plans_in_force
+from binhdang.results.engine.national import plans_in_force
 from binhdang.results.status import STATUSES
 
 PROGRAMS = (Program.COMMUNICATION, Program.STRATEGY)

@@ -467,8 +467,8 @@ def plan_years(plan: Plan) -> list[int]:
 
 def national_rollup(year: int, program: str = Program.COMMUNICATION):
     """Every province's plan in force for ``program`` in ``year``, side by side
-    (:class:`binhdang.results.national.NationalRollup`); about eight queries whatever the number of
+    (:class:`binhdang.results.engine.national.NationalRollup`); about eight queries whatever the number of
     provinces."""
-    from binhdang.results.national import rollup
+    from binhdang.results.engine.national import rollup
 
     return rollup(year, program)

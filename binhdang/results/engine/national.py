@@ -14,7 +14,7 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan, PlanStatus, Program
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
-from binhdang.results.engine import (
+from binhdang.results.engine.plan import (
     _CENT,
     IndicatorResult,
     PlanResults,
