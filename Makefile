@@ -38,6 +38,7 @@ lint: setup
 	$(BIN)/ruff check binhdang tests loadtest
 	$(BIN)/ruff format --check binhdang tests loadtest
 	$(BIN)/mypy binhdang
+	$(BIN)/lint-imports --no-cache
 
 fmt: setup
 	$(BIN)/ruff format binhdang tests loadtest

@@ -1,7 +1,7 @@
 """The national roll-up: every province's plan in force for a programme, side by side, for a year.
 
 Public through ``engine.national_rollup(year, program)``. The same few queries as one plan's results
-(``engine._fetch``), over all provinces at once: one grouped query per rule set, not one per province.
+(``engine.plan.fetch_inputs``), over all provinces at once: one grouped query per rule set, not one per province.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from binhdang.plans.models import Plan, PlanStatus, Program
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine.plan import (
-    _CENT,
+    CENT,
     IndicatorResult,
     PlanResults,
-    _fetch,
-    _is_percent,
-    _plan_results,
+    fetch_inputs,
+    is_percent,
     json_number,
+    results_for_plan,
 )
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
 
@@ -128,11 +128,11 @@ def _pooled(cells: list[IndicatorResult]) -> tuple[Decimal | None, Decimal | Non
         if cell.numerator is not None and cell.denominator is not None:
             numerators.append(cell.numerator)
             denominators.append(cell.denominator)
-    if numerators and _is_percent(cells[0].unit):
+    if numerators and is_percent(cells[0].unit):
         numerator, denominator = sum(numerators, Decimal(0)), sum(denominators, Decimal(0))
         return rules.percent(numerator, denominator), numerator, denominator
     if values:
-        mean = (sum(values, Decimal(0)) / len(values)).quantize(_CENT, rounding=ROUND_HALF_UP)
+        mean = (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
         return mean, None, None
     return None, None, None
 
@@ -159,9 +159,9 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
     periods = {
         p.plan_id: p for p in Period.objects.filter(plan_id__in=list(by_pk), year=year).only(*PERIOD_FIELDS)
     }
-    inputs = _fetch(list(by_pk.values()), indicators, list(periods.values()))
+    inputs = fetch_inputs(list(by_pk.values()), indicators, list(periods.values()))
     results = {
-        plan.province_id: _plan_results(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
+        plan.province_id: results_for_plan(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
         for plan in by_pk.values()
     }
     provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")

@@ -7,8 +7,8 @@ Public API
   denominator, the target for the year, the final target, the status);
 - :func:`plan_history(plan, years) <plan_history>` -> ``{year: PlanResults}`` (same queries for all years);
 - :func:`indicator_history(indicator, years) <indicator_history>` -> ``[IndicatorResult]``, one per year;
-- :func:`national_rollup(year, program) <national_rollup>` -> :class:`NationalRollup`: the plan in force
-  of every province for a programme, side by side.
+- ``engine.national_rollup(year, program)`` (``engine/national.py``): the plan in force of every province
+  for a programme, side by side, from the same :func:`fetch_inputs` and :func:`results_for_plan`.
 
 Live: everything is computed from the reports at the moment of the call (a few aggregate queries, see
 ``catalog_rules``), never stored, never cached; a report submitted a second ago is in the figures.
@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from binhdang.plans.models import TARGET_YEAR, Indicator, Plan, Program
+from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
@@ -45,7 +45,7 @@ from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES
 
 COMPUTED, DIRECT, NONE = "computed", "direct", "none"
 CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
-_CENT = Decimal("0.01")
+CENT = Decimal("0.01")  # values are rounded to the cent, half up
 _SCALE = re.compile(r"/\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)")
 
 
@@ -55,7 +55,7 @@ def json_number(number: Decimal | None) -> int | float | None:
         return None
     if number == number.to_integral_value():
         return int(number)
-    return float(number.quantize(_CENT, rounding=ROUND_HALF_UP))
+    return float(number.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def ratio_scale(unit: str) -> Decimal:
@@ -75,7 +75,7 @@ def catalog_code(indicator: Indicator) -> str | None:
     return catalog.code if catalog is not None else None
 
 
-def _is_percent(unit: str) -> bool:
+def is_percent(unit: str) -> bool:
     return "%" in (unit or "")
 
 
@@ -206,7 +206,7 @@ def _sessions_target_is_count(indicator: Indicator) -> bool:
     """True when a ``1790.1`` target counts sessions per unit rather than a percentage of units."""
     final = indicator.final_target
     unit = final.unit if final is not None and final.unit else indicator.unit
-    return not _is_percent(unit)
+    return not is_percent(unit)
 
 
 Bars = tuple[Bar | None, Bar | None, str, int | None]
@@ -285,7 +285,7 @@ def baseline_year(indicator: Indicator) -> int | None:
 
 
 @dataclass
-class _Inputs:
+class Inputs:
     """Everything fetched for a set of plans and years, shared by the per-indicator computations."""
 
     figures: dict[int, rules.PeriodFigures]
@@ -293,7 +293,7 @@ class _Inputs:
     direct: dict[int, dict[str, rules.DirectFigure]]
 
 
-def _computed_value(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs):
+def _computed_value(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs):
     """(value, numerator, denominator, detail) of a 1790 indicator."""
     code = catalog_code(indicator)
     if code == "1790.3":
@@ -340,7 +340,7 @@ def direct_codes(indicators: Iterable[Indicator]) -> dict[int, str]:
     return codes
 
 
-def _direct_value(indicator: Indicator, code: str | None, period, inputs: _Inputs):
+def _direct_value(indicator: Indicator, code: str | None, period, inputs: Inputs):
     if period is None or code is None:
         return None, None, None, {}
     figure = inputs.direct.get(period.pk, {}).get(code)
@@ -355,11 +355,11 @@ def _direct_value(indicator: Indicator, code: str | None, period, inputs: _Input
     else:
         value = None
     if value is not None:
-        value = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+        value = value.quantize(CENT, rounding=ROUND_HALF_UP)
     return value, numerator, denominator, {}
 
 
-def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: _Inputs, codes: dict[int, str]):
+def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs, codes: dict[int, str]):
     bar, final, basis, _sessions = _bars(indicator, year)
     catalog = indicator.catalog
     if catalog is not None and catalog.code in CATALOG_1790:
@@ -404,7 +404,9 @@ def _spec(period: Period, indicators: list[Indicator]) -> rules.PeriodSpec:
     return rules.PeriodSpec(period.pk, period.deadline_end, sessions)
 
 
-def _fetch(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: list[Period]) -> _Inputs:
+def fetch_inputs(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: list[Period]) -> Inputs:
+    """Everything the indicators of ``plans`` need for ``periods``, in a few grouped queries (one per rule
+    set whatever the number of plans): the national roll-up fetches all provinces at once."""
     specs = [_spec(p, indicators[p.plan_id]) for p in periods if p.form_code == rules.TT1790]
     other = [p for p in periods if p.form_code != rules.TT1790]
     figures = rules.period_figures(specs)
@@ -421,10 +423,13 @@ def _fetch(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: l
                     years.add(base)
     awareness = rules.awareness(provinces, years) if provinces else {}
     direct = rules.direct_figures([p.pk for p in other])
-    return _Inputs(figures, awareness, direct)
+    return Inputs(figures, awareness, direct)
 
 
-def _plan_results(plan: Plan, year: int, period, indicators: list[Indicator], inputs: _Inputs) -> PlanResults:
+def results_for_plan(
+    plan: Plan, year: int, period, indicators: list[Indicator], inputs: Inputs
+) -> PlanResults:
+    """One plan's results for ``year`` from inputs already fetched (:func:`fetch_inputs`)."""
     entered = period is not None and period.form_code != rules.TT1790
     codes = direct_codes(indicators) if entered else {}
     results = [_result(i, plan, year, period, inputs, codes) for i in indicators]
@@ -439,8 +444,8 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     for indicator in indicators[plan.pk]:
         indicator.plan = plan
     periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years).only(*PERIOD_FIELDS)}
-    inputs = _fetch([plan], indicators, list(periods.values()))
-    return {y: _plan_results(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
+    inputs = fetch_inputs([plan], indicators, list(periods.values()))
+    return {y: results_for_plan(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 
 
 def plan_results(plan: Plan, year: int) -> PlanResults:
@@ -460,15 +465,3 @@ def plan_years(plan: Plan) -> list[int]:
     end = plan.period_end or TARGET_YEAR
     years = [y for y in plan.roadmap_years if start <= y <= end]
     return years or list(plan.roadmap_years)
-
-
-# ------------------------------------------------------------------------------------------ national
-
-
-def national_rollup(year: int, program: str = Program.COMMUNICATION):
-    """Every province's plan in force for ``program`` in ``year``, side by side
-    (:class:`binhdang.results.engine.national.NationalRollup`); about eight queries whatever the number of
-    provinces."""
-    from binhdang.results.engine.national import rollup
-
-    return rollup(year, program)
