@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from binhdang.accounts import throttle
+from binhdang.accounts import access, throttle
 from binhdang.accounts.backends import THROTTLED_ATTRIBUTE
 
 
@@ -18,6 +18,4 @@ def on_logged_in(sender, request, user, **kwargs) -> None:
 
 def forget_grants(sender, instance, **kwargs) -> None:
     """A role assignment saved or deleted: its user's roles are read again (access.grants)."""
-    from binhdang.accounts import access
-
     access.forget_grants(instance.user_id)

@@ -29,6 +29,10 @@ from pathlib import Path
 
 from django.db import connection
 
+from binhdang.accounts.models import User
+from binhdang.plans.models import Plan
+from binhdang.results.engine import national_rollup, plan_results
+
 GOALS = {"province_year_results_p95": 100.0, "national_rollup_median": 1000.0, "national_rollup_ratio": 2.0}
 
 
@@ -167,10 +171,6 @@ class BenchResult:
 def measure(year: int, repeat: int, log) -> BenchResult:
     """Measure on the current database (already holding the synthetic dataset)."""
     from django.test import Client
-
-    from binhdang.accounts.models import User
-    from binhdang.plans.models import Plan
-    from binhdang.results.engine import national_rollup, plan_results
 
     load = (
         f"; load average {os.getloadavg()[0]:.1f} when measuring began" if hasattr(os, "getloadavg") else ""

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from binhdang.devtools import synth_reports
 from binhdang.orgunits.loader import load_all, load_province
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Plan, ReportingObligation, Target
@@ -333,8 +334,6 @@ def synthesize(
 ) -> SynthResult:
     """Generate the dataset (see the module docstring); raises :class:`SynthError` if there is one."""
     import time
-
-    from binhdang.devtools import synth_reports
 
     started = time.perf_counter()
     years = sorted(years or YEARS)

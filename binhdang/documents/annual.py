@@ -30,6 +30,7 @@ from binhdang.reporting.models import DataValue, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import PlanResults, plan_results
+from binhdang.results.status import label as status_text
 
 #: Unit types in report order, with how the report names each group.
 AGENCY_GROUPS: tuple[tuple[str, str], ...] = (
@@ -236,10 +237,8 @@ def collect(plan: Plan, year: int, *, with_narratives: bool = True) -> AnnualCon
 
 def status_label(status: str) -> str:
     """The status of an indicator in Vietnamese (documents are always in Vietnamese)."""
-    from binhdang.results.status import label
-
     with translation.override("vi"):
-        return label(status)
+        return status_text(status)
 
 
 __all__ = ["FEMALE", "MALE", "AnnualContent", "UnitFigures", "collect", "split_sentences", "theme_of"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from binhdang.documents.nd30 import Issuer
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models import Plan
 
@@ -64,8 +65,6 @@ def _focal(plan: Plan) -> OrgUnit | None:
 
 def plan_issuer(plan: Plan):
     """The issuer of a plan's annual report (the focal agency, else the province's committee)."""
-    from binhdang.documents.nd30 import Issuer
-
     province = plan.province
     focal = _focal(plan)
     if focal is not None:
@@ -99,8 +98,6 @@ def place_name_with_kind(province: OrgUnit) -> str:
 
 def unit_issuer(unit: OrgUnit, plan: Plan):
     """The issuer of a unit's own report: the unit, under the province for departments and media."""
-    from binhdang.documents.nd30 import Issuer
-
     province = plan.province
     focal = _focal(plan)
     receiver = focal.name if focal is not None else f"UBND {place_name_with_kind(province)}"

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from binhdang.core.text import fold
 from binhdang.plans.catalog_data import CATALOG
 from binhdang.plans.formatting import vn_number
+from binhdang.plans.models import CatalogIndicator
 
 #: Minimum score for a binding; below it the indicator is left for direct entry.
 THRESHOLD = 0.5
@@ -116,7 +117,6 @@ def ensure_catalog() -> None:
     The data migration loads them; this restores them where they were removed since (e.g. a test
     database flushed between tests), so binding never silently falls back to direct entry.
     """
-    from binhdang.plans.models import CatalogIndicator
 
     if CatalogIndicator.objects.filter(is_active=True).count() < len(CATALOG):
         sync_catalog(CatalogIndicator)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from binhdang.orgunits.catalog import UnknownProvinceError
 from binhdang.orgunits.models import OrgUnit
 from binhdang.orgunits.selectors import find_province
+from binhdang.plans.extraction import ExtractionError, extract_file
 from binhdang.plans.importing import PlanImportError, import_plan
 from binhdang.plans.models import Plan, PlanStatus
 
@@ -62,7 +63,6 @@ def add_import_arguments(parser) -> None:
 
 def handle_import(command, options: dict) -> Plan:
     stdout = command.stdout
-    from binhdang.plans.extraction import ExtractionError, extract_file
 
     province = province_or_error(options["province"])
     path = Path(options["file"])

@@ -26,6 +26,7 @@ from binhdang.core.text import nfc
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans import access
 from binhdang.plans.catalog import ensure_catalog
+from binhdang.plans.extraction import ExtractionError, extract_file
 from binhdang.plans.importing import (
     DuplicatePlanError,
     PlanImportError,
@@ -79,8 +80,6 @@ def _extract(name: str, content: bytes) -> dict:
     The extractor recognises the file by its content (a PDF or an image renamed .docx is named as
     such), and names the file in its message.
     """
-    from binhdang.plans.extraction import ExtractionError, extract_file
-
     with tempfile.TemporaryDirectory(prefix="binhdang-upload-") as folder:
         path = Path(folder) / (os.path.basename(name) or "plan")
         path.write_bytes(content)

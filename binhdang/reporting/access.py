@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from binhdang.accounts import access as base
 from binhdang.accounts.models import Role
 from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.models import Plan
 from binhdang.reporting.models import Period, PeriodStatus, Submission
 
 
@@ -149,8 +150,6 @@ def managed_provinces(user) -> QuerySet[OrgUnit]:
 
 def plans_for_opening(user):
     """Plans of the provinces the user manages that have a report form (communication, strategy)."""
-    from binhdang.plans.models import Plan
-
     return (
         Plan.objects.filter(
             province__in=base.managed_provinces(user), program__in=("communication", "strategy")

@@ -15,10 +15,10 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from binhdang.orgunits.models import OrgUnitType
-from binhdang.reporting.models import Period, State
+from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
+from binhdang.reporting.models import DataValue, ExpectedReporter, Period, State
 from binhdang.results import catalog_rules as rules
-from binhdang.results.engine import IndicatorResult, json_number
+from binhdang.results.engine import IndicatorResult, direct_codes, json_number, sessions_threshold
 from binhdang.results.status import STATUSES
 
 #: The unit types each 1790 rule measures (None: every expected unit).
@@ -237,8 +237,6 @@ class CompletenessTable:
 def completeness_table(plan, years: list[int], year: int, unit_type: str) -> CompletenessTable:
     """Every expected unit of ``unit_type`` ("" or "all": every type) by year: on time, late, draft,
     returned or not reported; with the completeness of each year. Three queries."""
-    from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-    from binhdang.reporting.models import ExpectedReporter
 
     periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years)}
     expected: dict[int, set[int]] = {p.pk: set() for p in periods.values()}
@@ -279,7 +277,6 @@ def completeness_table(plan, years: list[int], year: int, unit_type: str) -> Com
 
 def indicator_detail(result: IndicatorResult) -> dict:
     """What the indicator page shows under the history: per-unit figures of the year's reports."""
-    from binhdang.reporting.models import DataValue
 
     indicator = result.indicator
     code = result.catalog_code
@@ -287,8 +284,6 @@ def indicator_detail(result: IndicatorResult) -> dict:
     if period is None:
         return {"kind": "none"}
     if code in POPULATION:
-        from binhdang.results.engine import sessions_threshold
-
         sessions = sessions_threshold(indicator, result.year)
         rows = rules.unit_rows(period)
         found = verdicts(code, rows, sessions)
@@ -303,7 +298,6 @@ def indicator_detail(result: IndicatorResult) -> dict:
         }
     if code == "1790.3":
         return {"kind": "awareness", "period": period}
-    from binhdang.results.engine import direct_codes
 
     element = direct_codes(indicator.plan.indicators.select_related("catalog")).get(indicator.pk)
     entries: dict[int, dict] = {}
@@ -319,7 +313,6 @@ def indicator_detail(result: IndicatorResult) -> dict:
 
 def unit_verdicts(plan, period, unit) -> list[tuple]:
     """(indicator, verdict) for each 1790 rule of ``plan`` that measures ``unit``'s type."""
-    from binhdang.results.engine import sessions_threshold
 
     row = next((r for r in rules.unit_rows(period) if r.unit_id == unit.pk), None)
     if row is None:

@@ -1,7 +1,7 @@
 """Hand-made extractions (schema plan-extract) for the plan tests: small, readable, valid.
 
 They are written for these tests, not copied from the extractor's output; ``test_importing`` checks
-each against ``shared/contracts/plan-extract.schema.json``.
+each against ``binhdang/plans/contracts/plan-extract.schema.json``.
 """
 
 from __future__ import annotations

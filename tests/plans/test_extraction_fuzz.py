@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from binhdang.plans.extraction import ExtractionError, extract_docx, extract_file, extract_text
 from tests.fuzzing import VIETNAMESE
 from tests.plans.docx_render import render_docx
-from tests.plans.samples import SHARED_PLACES, schema
+from tests.plans.samples import schema, seed_texts
 
 FUZZ = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 ODD_NUMBERS = [
@@ -46,12 +46,7 @@ def contract():
 
 @pytest.fixture(scope="module")
 def seeds() -> list[str]:
-    texts = [
-        p.read_text(encoding="utf-8") for place in SHARED_PLACES for p in sorted(place.glob("seeds/*.txt"))
-    ]
-    if not texts:
-        pytest.skip("the seed plans (shared/seeds) are not available on this machine")
-    return texts[:3]
+    return seed_texts()[:3]
 
 
 def outcome(contract, call):

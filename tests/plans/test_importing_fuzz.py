@@ -21,7 +21,7 @@ from binhdang.plans.models import Plan
 from tests.db_snapshot import changes, snapshot
 from tests.fuzzing import VIETNAMESE, json_values, places
 from tests.plans import extractions
-from tests.plans.samples import SHARED_PLACES
+from tests.plans.samples import seed_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -93,18 +93,9 @@ def test_any_target_value_is_imported_or_refused_with_nothing_changed(daklak, fo
     check(lambda: import_plan(extraction, daklak.root, None, focal_officer))
 
 
-def _seed_texts() -> list[str]:
-    return [
-        p.read_text(encoding="utf-8") for place in SHARED_PLACES for p in sorted(place.glob("seeds/*.txt"))
-    ]
-
-
 @pytest.fixture(scope="module")
 def seeds() -> list[str]:
-    texts = _seed_texts()
-    if not texts:
-        pytest.skip("the seed plans (shared/seeds) are not available on this machine")
-    return texts[:3]
+    return seed_texts()[:3]
 
 
 @settings(FUZZ, max_examples=25)

@@ -7,7 +7,7 @@ Public API::
     extract_docx(data) -> dict      # bytes or a binary file object
     ExtractionError                 # not a plan / unreadable file, message in Vietnamese
 
-The dict follows ``shared/contracts/plan-extract.schema.json`` and adds ``number`` and ``date`` of
+The dict follows ``binhdang/plans/contracts/plan-extract.schema.json`` and adds ``number`` and ``date`` of
 the plan, ``warnings`` (what could not be read), ``roadmap`` (rows of a roadmap annex table) and,
 for each extracted item, ``source``: the sentence or line of the document it was read from
 (``sources`` holds those of the top-level fields). The rules are deterministic; each module's

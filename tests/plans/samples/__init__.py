@@ -1,8 +1,12 @@
 """Test plans and helpers shared by the extractor tests.
 
 - ``SAMPLES``: this folder, with plans written for the tests (other provinces and layouts);
-- ``seed_path(number)``: the real seed plans (``shared/seeds``), when present on this machine;
-- ``schema()``: the plan-extract contract;
+- ``seed_path(number)``, ``seed_texts()``: the real seed plans, copied into ``tests/plans/fixtures/seeds``
+  (public plan texts; ``test_contract.py`` checks they are still the reference seeds of ``../shared``);
+- ``schema()``: the plan-extract contract, the project's own copy (``binhdang/plans/contracts/``);
+- ``shared_file(*parts)``: a file of the reference folder ``../shared`` outside the repository. Only the
+  checks against the reference use it: without it they are skipped (listed at the end of the run), and
+  with ``BINHDANG_REQUIRE_SHARED=1`` (CI) they fail instead;
 - ``normalised_document(text)``: a document's text normalised the way the golden conventions say
   (NFC, Markdown markers removed, white space folded), to check that every ``source`` is quoted
   from the document.
@@ -21,29 +25,41 @@ import pytest
 SAMPLES = Path(__file__).resolve().parent
 ROOT = SAMPLES.parents[2]
 SHARED_PLACES = [Path(os.environ["BINHDANG_SHARED_DIR"])] if os.environ.get("BINHDANG_SHARED_DIR") else []
-SHARED_PLACES += [ROOT.parent / "shared", ROOT / "shared", ROOT / "docs"]
+SHARED_PLACES += [ROOT.parent / "shared", ROOT / "shared"]
 GOLDEN = SAMPLES.parent / "golden"
+SEEDS = SAMPLES.parent / "fixtures" / "seeds"
+SCHEMA = ROOT / "binhdang" / "plans" / "contracts" / "plan-extract.schema.json"
+REQUIRE_SHARED = "BINHDANG_REQUIRE_SHARED"
 
 
 def shared_file(*parts: str) -> Path:
-    """A file of the shared folder (seeds, contracts); the test is skipped when it is not here."""
+    """A file of the reference folder outside the repository (``../shared``, or ``$BINHDANG_SHARED_DIR``).
+
+    Tests using it are marked ``shared``. Missing: the test is skipped and named in the run's summary; with ``BINHDANG_REQUIRE_SHARED=1`` (set
+    by ``.ci/run``) it fails instead, so CI never passes without the checks against the reference."""
     for place in SHARED_PLACES:
         path = place.joinpath(*parts)
         if path.exists():
             return path
-    pytest.skip(f"{'/'.join(parts)} is not available on this machine")
+    wanted = "shared/" + "/".join(parts)
+    message = f"{wanted} is outside the repository and not on this machine"
+    if os.environ.get(REQUIRE_SHARED) == "1":
+        pytest.fail(f"{message} ({REQUIRE_SHARED}=1)")
+    pytest.skip(message)
 
 
 def seed_path(number: str) -> Path:
-    for place in SHARED_PLACES:
-        found = sorted((place / "seeds").glob(f"{number}_*.txt"))
-        if found:
-            return found[0]
-    pytest.skip(f"seed {number} is not available on this machine")
+    found = sorted(SEEDS.glob(f"{number}_*.txt"))
+    assert found, f"no seed {number} in {SEEDS}"
+    return found[0]
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
 
 
 def schema() -> dict:
-    return json.loads(shared_file("contracts", "plan-extract.schema.json").read_text(encoding="utf-8"))
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
 
 
 def normalised_document(text: str, drop_footnotes: bool = False) -> str:

@@ -13,6 +13,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from binhdang.devtools.bench import measure
+from binhdang.devtools.synth import parse_years, synthesize
+
 INSIDE = "--inside"
 
 
@@ -98,9 +101,6 @@ class Command(BaseCommand):
 
     def _inside(self, options) -> None:
         from django.core.management import call_command
-
-        from binhdang.devtools.bench import measure
-        from binhdang.devtools.synth import parse_years, synthesize
 
         years = parse_years(options["years"])
         year = options["year"] or years[-1]

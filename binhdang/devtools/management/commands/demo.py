@@ -7,6 +7,8 @@ import os
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from binhdang.devtools.demo import build_demo
+
 
 class Command(BaseCommand):
     help = "Tạo cơ sở dữ liệu trình diễn (tỉnh Đắk Lắk) và chạy máy chủ tại http://127.0.0.1:PORT"
@@ -16,7 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
 
     def handle(self, *args, no_serve: bool, port: int, **options):
-        from binhdang.devtools.demo import build_demo
 
         call_command("migrate", interactive=False, verbosity=0)
         logins = build_demo(log=self.stdout.write)

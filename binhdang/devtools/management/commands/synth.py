@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.devtools.synth import SynthError, parse_years, synthesize
+from binhdang.orgunits.catalog import UnknownProvinceError
+
 
 class Command(BaseCommand):
     help = (
@@ -19,8 +22,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, provinces: str, years: str, seed: int, **options):
-        from binhdang.devtools.synth import SynthError, parse_years, synthesize
-        from binhdang.orgunits.catalog import UnknownProvinceError
 
         try:
             synthesize(provinces, parse_years(years), seed, log=self.stdout.write)

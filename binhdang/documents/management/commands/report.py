@@ -6,6 +6,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.documents import services
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.models import Plan
+from binhdang.reporting.models import Submission
+
 
 class Command(BaseCommand):
     help = (
@@ -23,7 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="Mã đơn vị: tạo báo cáo của đơn vị đó (chỉ docx)")
 
     def handle(self, *args, plan: str, year: int, format: str, out: str, unit: str | None, **options):
-        from binhdang.documents import services
 
         found = _plan(plan)
         try:
@@ -46,7 +50,6 @@ class Command(BaseCommand):
 
 
 def _plan(text: str):
-    from binhdang.plans.models import Plan
 
     found = Plan.objects.select_related("province", "focal_agency").by_reference(text)
     if found is None:
@@ -55,8 +58,6 @@ def _plan(text: str):
 
 
 def _submission(period, code: str):
-    from binhdang.orgunits.models import OrgUnit
-    from binhdang.reporting.models import Submission
 
     unit = OrgUnit.objects.filter(code=code, province_id=period.province_id).first()
     if unit is None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from binhdang.accounts.models import User
+from binhdang.plans.models import Plan
+
 
 def find_plan(reference: str):
     """A plan by primary key or slug."""
-    from binhdang.plans.models import Plan
 
     plan = Plan.objects.by_reference(reference)
     if plan is None:
@@ -19,7 +21,6 @@ def find_plan(reference: str):
 def find_user(username: str | None):
     if not username:
         return None
-    from binhdang.accounts.models import User
 
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:

@@ -14,6 +14,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.plans.models import Plan
+from binhdang.results import opendata
+from binhdang.results.engine import plan_results, plan_years
+from binhdang.results.formatting import vn_percent, with_unit
+
 
 class Command(BaseCommand):
     help = (
@@ -31,8 +36,6 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="Ghi vào tệp này (mặc định: in ra màn hình)")
 
     def handle(self, *args, plan: str, year: int, json: bool, **options):
-        from binhdang.results import opendata
-        from binhdang.results.engine import plan_results, plan_years
 
         found = _find_plan(str(plan))
         years = plan_years(found)
@@ -65,7 +68,6 @@ class Command(BaseCommand):
 
 
 def _find_plan(reference: str):
-    from binhdang.plans.models import Plan
 
     found = Plan.objects.select_related("province").by_reference(reference)
     if found is None:
@@ -74,7 +76,6 @@ def _find_plan(reference: str):
 
 
 def _text(found, year: int, results) -> str:
-    from binhdang.results.formatting import vn_percent, with_unit
 
     lines = [
         f"{found.title} — {found.province.name}, năm {year}",
