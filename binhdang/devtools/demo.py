@@ -17,6 +17,7 @@ from binhdang.orgunits.loader import load_province
 from binhdang.orgunits.matching import match_unit
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.extraction import extract_file
+from binhdang.plans.extraction.records import as_json
 from binhdang.plans.importing import file_sha256, import_plan
 from binhdang.plans.models import Plan, PlanStatus
 
@@ -122,7 +123,7 @@ def import_demo_plans(log=print) -> list[Plan]:
         province = load_province(demo.province).provinces[0]
         plan = Plan.objects.filter(province=province, source_sha256=file_sha256(path.read_bytes())).first()
         if plan is None:
-            plan = import_plan(extract_file(path), province, path, None, status=demo.status)
+            plan = import_plan(as_json(extract_file(path)), province, path, None, status=demo.status)
             log(f"Đã nhập kế hoạch: {plan.title} ({plan.get_status_display()}).")
         plans.append(plan)
     return plans

@@ -21,6 +21,7 @@ from binhdang.orgunits.catalog import UnknownProvinceError
 from binhdang.orgunits.models import OrgUnit
 from binhdang.orgunits.selectors import find_province
 from binhdang.plans.extraction import ExtractionError, extract_file
+from binhdang.plans.extraction.records import as_json
 from binhdang.plans.importing import PlanImportError, import_plan
 from binhdang.plans.models import Plan, PlanStatus
 
@@ -74,7 +75,7 @@ def handle_import(command, options: dict) -> Plan:
         raise CommandError(str(error)) from error
     try:
         plan = import_plan(
-            extraction,
+            as_json(extraction),
             province,
             path,
             None,

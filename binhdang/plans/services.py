@@ -27,6 +27,7 @@ from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans import access
 from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.extraction import ExtractionError, extract_file
+from binhdang.plans.extraction.records import PlanExtraction
 from binhdang.plans.importing import (
     DuplicatePlanError,
     PlanImportError,
@@ -74,7 +75,7 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "PLANS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 
 
-def _extract(name: str, content: bytes) -> dict:
+def _extract(name: str, content: bytes) -> PlanExtraction:
     """Run the extractor on an uploaded file; raises UploadError with the extractor's message.
 
     The extractor recognises the file by its content (a PDF or an image renamed .docx is named as

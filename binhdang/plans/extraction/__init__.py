@@ -2,12 +2,12 @@
 
 Public API::
 
-    extract_file(path) -> dict      # .docx or text, recognised by content
-    extract_text(text) -> dict
-    extract_docx(data) -> dict      # bytes or a binary file object
+    extract_file(path) -> PlanExtraction  # .docx or text, recognised by content
+    extract_text(text) -> PlanExtraction
+    extract_docx(data) -> PlanExtraction  # bytes or a binary file object
     ExtractionError                 # not a plan / unreadable file, message in Vietnamese
 
-The dict follows ``binhdang/plans/contracts/plan-extract.schema.json`` and adds ``number`` and ``date`` of
+The dict (typed in ``records``) follows ``binhdang/plans/contracts/plan-extract.schema.json`` and adds ``number`` and ``date`` of
 the plan, ``warnings`` (what could not be read), ``roadmap`` (rows of a roadmap annex table) and,
 for each extracted item, ``source``: the sentence or line of the document it was read from
 (``sources`` holds those of the top-level fields). The rules are deterministic; each module's
@@ -17,7 +17,7 @@ docstring states the ones it applies.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,7 @@ from binhdang.plans.extraction import (
 from binhdang.plans.extraction.document import Document, read_text
 from binhdang.plans.extraction.errors import ExtractionError
 from binhdang.plans.extraction.files import load, load_docx
+from binhdang.plans.extraction.records import Level, PlanExtraction
 from binhdang.plans.extraction.sections import Layout, layout
 
 __all__ = ["ExtractionError", "extract_docx", "extract_file", "extract_text"]
@@ -42,7 +43,7 @@ __all__ = ["ExtractionError", "extract_docx", "extract_file", "extract_text"]
 PLAN_SECTIONS = ("goals", "tasks", "organisation")
 
 
-def extract_file(path: str | Path) -> dict:
+def extract_file(path: str | Path) -> PlanExtraction:
     """Extract the plan in the file at ``path`` (.docx or text, whatever its name)."""
     path = Path(path)
     try:
@@ -58,14 +59,14 @@ def extract_file(path: str | Path) -> dict:
     return _extract(load(data, path.name))
 
 
-def extract_text(text: str) -> dict:
+def extract_text(text: str) -> PlanExtraction:
     """Extract a plan written as plain or Markdown-like text."""
     if not text or not text.strip():
         raise ExtractionError(_("The text is empty."))
     return _extract(read_text(text))
 
 
-def extract_docx(data: bytes | BinaryIO) -> dict:
+def extract_docx(data: bytes | BinaryIO) -> PlanExtraction:
     """Extract a plan from the bytes (or a binary file object) of a .docx document."""
     raw = data if isinstance(data, bytes | bytearray) else data.read()
     name = getattr(data, "name", "") or "document.docx"
@@ -74,7 +75,7 @@ def extract_docx(data: bytes | BinaryIO) -> dict:
     return _extract(load_docx(bytes(raw), str(name)))
 
 
-def _extract(document: Document) -> dict:
+def _extract(document: Document) -> PlanExtraction:
     if not document.blocks:
         raise ExtractionError(_("The file is not a plan: it has no text."))
     plan = layout(document.blocks)
@@ -124,7 +125,7 @@ def _extract(document: Document) -> dict:
     return {
         "issuer": issuer.issuer if issuer else "",
         "locality": issuer.locality if issuer else "",
-        "level": issuer.level if issuer else "province",
+        "level": cast(Level, issuer.level) if issuer else "province",  # header.LEVEL_WORDS: the contract's
         "program": header.program(title, plan.preamble),
         "title": title,
         "period": header.period(title),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from binhdang.plans.extraction import records
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.text import clean_item, fold, has_keyword, sentences, starts_with_keyword
@@ -102,7 +103,7 @@ class Agency:
     duties: list[str] = field(default_factory=list)
     duty_blocks: list[Block] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> records.Agency:
         return {"name": self.name, "duties": self.duties, "source": self.source}
 
 
@@ -240,7 +241,9 @@ def focal_agency(agencies: list[Agency], receivers_via: list[str]) -> tuple[str 
     return None, None
 
 
-def responsibilities(agencies: list[Agency], indicators: list[dict], goals: list[dict]) -> list[str]:
+def responsibilities(
+    agencies: list[Agency], indicators: list[records.Indicator], goals: list[records.Goal]
+) -> list[str]:
     """Fill each indicator's ``responsible`` from clauses such as "theo dõi và báo cáo ... chỉ tiêu 1, 2
     của mục tiêu 6"; return warnings for references to indicators the plan does not have."""
     codes = [i["code"] for i in indicators]

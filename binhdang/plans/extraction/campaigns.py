@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import DASH, DayMonth, valid_day
+from binhdang.plans.extraction.records import Campaign
 from binhdang.plans.extraction.text import sentences
 
 _DM = r"(?<![\d/])(?P<{p}d>\d{{1,2}})\s*/\s*(?P<{p}m>\d{{1,2}})(?:\s*/\s*(?:19|20)\d{{2}})?(?!\s*/\s*\d|\d)"
@@ -46,7 +47,7 @@ class _Mention:
     source: str
 
 
-def extract(blocks: list[Block]) -> list[dict]:
+def extract(blocks: list[Block]) -> list[Campaign]:
     """Campaigns named anywhere in ``blocks``, each once, in order of first mention."""
     mentions: list[_Mention] = []
     for block in blocks:
@@ -56,7 +57,7 @@ def extract(blocks: list[Block]) -> list[dict]:
     groups: dict[tuple[str, str | None], list[_Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.start, mention.end), []).append(mention)
-    out = []
+    out: list[tuple[int, Campaign]] = []
     for (start, end), group in groups.items():
         positions = [(text.find(m.name) if m.name in text else len(text), n) for n, m in enumerate(group)]
         position, best = min(positions)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import RANGE_RE, parse_full_date
+from binhdang.plans.extraction.records import Period, Program
 from binhdang.plans.extraction.text import fold, fold_chars, has_keyword, is_upper_text, nfc
 
 # Level words of the issuing body; "thành phố" is a province only for province-level cities.
@@ -33,7 +34,7 @@ LEVEL_WORDS = {
 }
 _LEVEL_ALT = "|".join(sorted((fold(w) for w in LEVEL_WORDS), key=len, reverse=True))
 _COMMITTEE = r"(?:uy ban nhan dan|ubnd)"
-PROGRAM_KEYWORDS = {
+PROGRAM_KEYWORDS: dict[Program, tuple[str, ...]] = {
     "communication": ("chương trình truyền thông về bình đẳng giới", "truyền thông về bình đẳng giới"),
     "strategy": ("chiến lược quốc gia về bình đẳng giới",),
 }
@@ -71,7 +72,7 @@ def title_text(lines: list[str]) -> str:
     return nfc(" ".join(lines)).rstrip(".:; ")
 
 
-def period(title: str) -> dict[str, int | None]:
+def period(title: str) -> Period:
     """Start and end years from the subject line ("giai đoạn 2026 - 2030", "đến năm 2030")."""
     years = r"(?:19|20)\d{2}"
     for m in RANGE_RE.finditer(title):
@@ -90,7 +91,7 @@ def period(title: str) -> dict[str, int | None]:
     return {"start": None, "end": None}
 
 
-def program(title: str, preamble: list[Block]) -> str:
+def program(title: str, preamble: list[Block]) -> Program:
     """communication / strategy / other, from the subject line, else from the documents cited."""
     for text in [title, *(b.text for b in preamble)]:
         for kind, words in PROGRAM_KEYWORDS.items():

@@ -18,6 +18,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from binhdang.plans.extraction.records import Goal, Indicator
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.targets import NUM, parse_targets
 from binhdang.plans.extraction.text import clean_item, fold_chars, starts_with_keyword
@@ -38,8 +39,8 @@ _YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|đến|trở)
 
 class _Collector:
     def __init__(self) -> None:
-        self.goals: list[dict] = []
-        self.indicators: list[dict] = []
+        self.goals: list[Goal] = []
+        self.indicators: list[Indicator] = []
         self.warnings: list[str] = []
         self.counts: dict[str | None, int] = {}
 
@@ -74,7 +75,7 @@ class _Collector:
         )
 
 
-def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
+def extract(layout: Layout) -> tuple[list[Goal], list[Indicator], list[str]]:
     """(goals, indicators, warnings) from the objectives section(s) of the plan."""
     collector = _Collector()
     sections = layout.sections_of("goals")
@@ -149,7 +150,7 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
         if node.block.kind is None and (labelled or body.startswith("(") or not _has_target_number(body)):
             continue
         if node.children and any(INDICATOR_RE.match(fold_chars(c.body)) for c in node.children):
-            code = node.block.label if node.block.kind == "number" else str(len(out.goals) + 1)
+            code = (node.block.label if node.block.kind == "number" else None) or str(len(out.goals) + 1)
             out.goals.append({"code": code, "title": clean_item(body), "source": node.block.text})
             _walk(node.children, _year(body) or year, code, out, top=False)
             continue

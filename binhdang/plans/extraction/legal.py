@@ -12,6 +12,7 @@ import re
 from binhdang.plans.extraction.agencies import is_agency_phrase
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import parse_full_date
+from binhdang.plans.extraction.records import LegalBasis
 from binhdang.plans.extraction.text import fold
 
 DOC_NUMBER_RE = re.compile(
@@ -43,9 +44,9 @@ ISSUER_STOP = (
 )
 
 
-def legal_bases(preamble: list[Block]) -> list[dict]:
+def legal_bases(preamble: list[Block]) -> list[LegalBasis]:
     """Every document cited in the preamble, once, in order of citation."""
-    out: list[dict] = []
+    out: list[LegalBasis] = []
     seen: set[str] = set()
     for block in preamble:
         for clause in _clauses(block.text):

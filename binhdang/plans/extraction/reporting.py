@@ -14,6 +14,7 @@ import re
 from binhdang.plans.extraction.agencies import is_agency_phrase, strip_request
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import DayMonth, find_dates
+from binhdang.plans.extraction.records import Reporting
 from binhdang.plans.extraction.sections import Layout
 from binhdang.plans.extraction.text import fold, fold_chars, has_keyword, sentences, starts_with_keyword
 
@@ -47,9 +48,9 @@ RECEIVER_END = re.compile(
 VIA_RE = re.compile(r"\(?\s*\bqua\s+(?P<via>[^();]+?)\s*(?:\)|\bđể\b|\btrước\b|[;.]|$)", re.IGNORECASE)
 
 
-def extract(layout: Layout, owner: dict[int, str]) -> list[dict]:
+def extract(layout: Layout, owner: dict[int, str]) -> list[Reporting]:
     """Every reporting obligation with a deadline, in document order (one per deadline)."""
-    out: list[dict] = []
+    out: list[Reporting] = []
     blocks = [b for s in layout.sections for b in [s.heading, *s.blocks]]
     for block in blocks:
         pieces = sentences(block.body)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from binhdang.plans.extraction.records import Indicator, Milestone, RoadmapRow
 from binhdang.plans.extraction.targets import parse_targets
 from binhdang.plans.extraction.text import fold, nfc
 
@@ -17,9 +18,9 @@ _YEAR_CELL = re.compile(r"^(?:năm\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _CODE_CELL = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 
-def extract(tables: list[list[list[str]]], indicators: list[dict]) -> list[dict]:
+def extract(tables: list[list[list[str]]], indicators: list[Indicator]) -> list[RoadmapRow]:
     """Rows of every roadmap table as {"indicator", "label", "milestones", "source"}."""
-    out: list[dict] = []
+    out: list[RoadmapRow] = []
     for table in tables:
         header_at, years = _header(table)
         if header_at is None:
@@ -39,14 +40,14 @@ def _header(table: list[list[str]]) -> tuple[int | None, dict[int, int]]:
     return None, {}
 
 
-def _row(row: list[str], years: dict[int, int], indicators: list[dict]) -> dict | None:
+def _row(row: list[str], years: dict[int, int], indicators: list[Indicator]) -> RoadmapRow | None:
     cells = [nfc(c) for c in row]
     label_cells = [c for i, c in enumerate(cells) if i not in years and c and not _CODE_CELL.match(c)]
     code_cell = next(
         (c.rstrip(".") for i, c in enumerate(cells) if i not in years and _CODE_CELL.match(c)), None
     )
     label = max(label_cells, key=len) if label_cells else ""
-    milestones = []
+    milestones: list[Milestone] = []
     for column, year in sorted(years.items(), key=lambda item: item[1]):
         if column >= len(cells) or not cells[column] or cells[column] in ("-", "–", "x"):
             continue
@@ -79,7 +80,7 @@ def _as_commitment(text: str) -> str:
     return f"đạt {text}" if re.match(r"^[\d.,]+\s*%?$", text) or text[:1].isdigit() else text
 
 
-def _match(code: str | None, label: str, indicators: list[dict]) -> str | None:
+def _match(code: str | None, label: str, indicators: list[Indicator]) -> str | None:
     codes = {i["code"] for i in indicators}
     if code and code in codes:
         return code

@@ -12,6 +12,7 @@ import itertools
 import re
 
 from binhdang.plans.extraction.document import Block
+from binhdang.plans.extraction.records import Signer
 from binhdang.plans.extraction.text import fold, is_upper_text
 
 AUTHORITY_RE = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\s*\.\s*\S", re.IGNORECASE)
@@ -20,7 +21,7 @@ POSITION_START = ("phó", "chủ tịch", "giám đốc", "trưởng", "chánh",
 NOTES = ("đã ký", "ký", "ký tên", "ký, ghi rõ họ tên", "ký và ghi rõ họ tên", "đóng dấu")
 
 
-def signer(blocks: list[Block]) -> dict | None:
+def signer(blocks: list[Block]) -> Signer | None:
     """The signer from the closing blocks (or the last blocks of a document with no closing)."""
     candidates = [
         b for b in blocks if b.kind != "bullet" and not b.body.lower().startswith(("nơi nhận", "lưu"))

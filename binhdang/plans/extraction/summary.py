@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from binhdang.plans.extraction.numbers import format_number
+from binhdang.plans.extraction.records import PlanExtraction, Target
 
 LEVELS = {
     "province": gettext_lazy("province"),
@@ -19,7 +20,7 @@ PROGRAMS = {
 }
 
 
-def describe_target(target: dict) -> str:
+def describe_target(target: Target) -> str:
     """One target in words, e.g. "≥ 90% (2030)", "104–107 bé trai/100 bé gái (2030)"."""
     unit = target.get("unit") or ""
     sep = "" if unit.startswith(("%", "/")) or not unit else " "
@@ -57,7 +58,7 @@ def describe_target(target: dict) -> str:
     return f"{text} ({', '.join(notes)})" if notes else text
 
 
-def summary(plan: dict) -> str:
+def summary(plan: PlanExtraction) -> str:
     """Counts, indicators with targets, deadlines, campaigns and warnings, one item a line."""
     lines = [
         _("Plan: %(title)s") % {"title": plan["title"] or "?"},
@@ -118,7 +119,8 @@ def summary(plan: dict) -> str:
         )
     lines += ["", _("Campaigns:")]
     for campaign in plan["campaigns"]:
-        dates = _day(campaign["start"]) + (f"–{_day(campaign['end'])}" if campaign.get("end") else "")
+        end = campaign.get("end")
+        dates = _day(campaign["start"]) + (f"–{_day(end)}" if end else "")
         lines.append(f"  {dates}: {campaign['name']}")
     signer = plan["signer"]
     lines += [

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from binhdang.plans.extraction.numbers import DASH, NUMBER, WORD_NUMBERS, json_number, parse_number
+from binhdang.plans.extraction.records import Target
 from binhdang.plans.extraction.text import fold, has_keyword, sentences, tone_key
 from binhdang.plans.extraction.units import unit_after
 
@@ -74,16 +75,16 @@ class _Found:
     target: dict
 
 
-def parse_targets(text: str, heading_year: int | None = None) -> list[dict]:
+def parse_targets(text: str, heading_year: int | None = None) -> list[Target]:
     """The targets written in ``text`` (an indicator without its label), each with its ``source``."""
-    out: list[dict] = []
+    out: list[Target] = []
     for sentence in sentences(text):
         out.extend(_sentence_targets(sentence, heading_year))
     if not out:
         sentence = sentences(text)[0] if text.strip() else text
         flags = _flags(text)
         year = _any_due_year(text) or heading_year
-        out.append(_target("boolean", year=year, source=sentence, **flags))
+        out.append(cast(Target, _target("boolean", year=year, source=sentence, **flags)))
     return out
 
 
@@ -95,7 +96,7 @@ def _flags(sentence: str) -> dict:
     return {"annual": has_keyword(sentence, *RECURRING), "from_year": from_year}
 
 
-def _sentence_targets(sentence: str, heading_year: int | None) -> list[dict]:
+def _sentence_targets(sentence: str, heading_year: int | None) -> list[Target]:
     flags = _flags(sentence)
     found: list[_Found] = []
     offset = 0
@@ -103,7 +104,7 @@ def _sentence_targets(sentence: str, heading_year: int | None) -> list[dict]:
         found.extend(_clause_targets(clause, offset))
         offset += len(clause) + 1
     markers = _year_markers(sentence, found)
-    targets = []
+    targets: list[Target] = []
     for n, item in enumerate(found):
         nxt = found[n + 1].start if n + 1 < len(found) else len(sentence)
         clause_end = sentence.find(";", item.end)
@@ -111,7 +112,7 @@ def _sentence_targets(sentence: str, heading_year: int | None) -> list[dict]:
         year = _year_for(item, nxt, clause_end, markers) or heading_year
         target = {**item.target, "year": year, "annual": flags["annual"], "from_year": flags["from_year"]}
         target["source"] = sentence
-        targets.append(target)
+        targets.append(cast(Target, target))  # built with computed keys (_target): those of a Target
     return targets
 
 

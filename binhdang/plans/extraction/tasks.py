@@ -8,13 +8,14 @@ its label. Dash bullets are not tasks, unless the section has nothing else (then
 
 from __future__ import annotations
 
+from binhdang.plans.extraction.records import Task
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.text import clean_item
 
 
-def extract(layout: Layout) -> list[dict]:
+def extract(layout: Layout) -> list[Task]:
     """The tasks of every tasks section, in document order."""
-    out: list[dict] = []
+    out: list[Task] = []
     for section in layout.sections_of("tasks"):
         roots = [n for n in nest(section.blocks) if n.block.kind is not None]
         structured = [n for n in roots if n.block.kind in ("number", "letter")]
@@ -27,7 +28,7 @@ def extract(layout: Layout) -> list[dict]:
     return out
 
 
-def _add(node: Node, parent: str | None, out: list[dict]) -> None:
+def _add(node: Node, parent: str | None, out: list[Task]) -> None:
     block = node.block
     if block.kind == "number":
         code = block.label or ""
@@ -41,5 +42,5 @@ def _add(node: Node, parent: str | None, out: list[dict]) -> None:
             _add(child, code, out)
 
 
-def _task(code: str, node: Node) -> dict:
+def _task(code: str, node: Node) -> Task:
     return {"code": code, "title": clean_item(node.block.body), "source": node.block.text}
