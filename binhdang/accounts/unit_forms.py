@@ -1,4 +1,4 @@
-"""Forms of the unit browser. Validation that needs the database lives in ``services``."""
+"""Forms of the unit browser. Validation that needs the database lives in ``unit_services``."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The unit browser: provinces, a province's tree of units with search, a unit's page and its changes.
 
-Thin views: queries through ``orgunits.access``, permissions through ``orgunits.rules``, changes through
-``orgunits.services``. A unit outside what the user may see is a 404; a visible unit the user may not
-change is a 403.
+Thin views: queries through ``accounts.unit_access``, permissions through ``accounts.unit_rules``,
+changes through ``accounts.unit_services``. A unit outside what the user may see is a 404; a visible unit
+the user may not change is a 403. The URL names stay ``orgunits:*`` (``unit_urls``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The API's base permission: an active, logged-in account that has no password change pending.
 
 What a caller may see and change beyond that is decided by the access helpers of each app
-(``reporting.access``, ``plans.access``, ``orgunits.access``, ``results.access``), as for the web pages.
+(``reporting.access``, ``plans.access``, ``accounts.unit_access``, ``results.access``), as for the web pages.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Read-only look-ups of units for code that is not tied to a user (commands, importers, the demo).
 
-Views use ``orgunits.access`` instead, which limits every query to what the user may see.
+Views use ``accounts.unit_access`` instead, which limits every query to what the user may see.
 """
 
 from __future__ import annotations

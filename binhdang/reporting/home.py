@@ -1,6 +1,6 @@
 """What the home pages show about reporting.
 
-- :func:`due_items(user)`: the reports a reporter has to do (for ``core.home``'s reporter home);
+- :func:`due_items(user)`: the reports a reporter has to do (for ``portal.home``'s reporter home);
 - :func:`period_summaries(user)`: the periods a focal officer, leader or ministry viewer follows,
   with completeness and timeliness.
 """

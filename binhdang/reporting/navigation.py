@@ -1,4 +1,4 @@
-"""The reporting entry of the main menu (used by ``core.navigation``)."""
+"""The reporting entry of the main menu (used by ``portal.navigation``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The results entry of the main menu (``core.navigation``): for every role that has results to see."""
+"""The results entry of the main menu (``portal.navigation``): for every role that has results to see."""
 
 from __future__ import annotations
 
