@@ -7,8 +7,9 @@ import csv
 import io
 import json
 
+from binhdang.core.formatting import machine_number as json_number
 from binhdang.results import opendata
-from binhdang.results.engine import json_number, plan_results
+from binhdang.results.engine import plan_results
 from tests.results.conftest import add_indicator, add_sex_ratio_indicator, d, file_report, make_plan
 
 

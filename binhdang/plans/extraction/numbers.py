@@ -62,24 +62,6 @@ def json_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
-    """Write a number the Vietnamese way: 100000 -> "100.000", 1.4 -> "1,4"."""
-    if decimals is None:
-        text = repr(float(value)) if not float(value).is_integer() else str(int(value))
-    else:
-        text = f"{value:.{decimals}f}"
-    negative = text.startswith("-")
-    text = text.lstrip("-")
-    whole, _, fraction = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = ".".join(groups) + ("," + fraction if fraction else "")
-    return ("-" if negative else "") + out
-
-
 def parse_range(text: str) -> tuple[int | float, int | float] | None:
     """Read "a - b", "a – b", "từ a đến b" into ``(a, b)``; None when ``text`` is not a range."""
     match = RANGE_RE.fullmatch(text.strip().rstrip("%").strip())

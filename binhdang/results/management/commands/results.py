@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.core import formatting
+
 
 class Command(BaseCommand):
     help = (
@@ -74,15 +76,13 @@ def _find_plan(reference: str):
 
 
 def _text(found, year: int, results) -> str:
-    from binhdang.results.formatting import vn_percent, with_unit
-
     lines = [
         f"{found.title} — {found.province.name}, năm {year}",
-        f"Đầy đủ: {vn_percent(results.completeness) or '-'}   Đúng hạn: {vn_percent(results.timeliness) or '-'}"
+        f"Đầy đủ: {formatting.percent(results.completeness) or '-'}   Đúng hạn: {formatting.percent(results.timeliness) or '-'}"
         f"   ({results.submitted}/{results.expected} đơn vị đã gửi, {results.on_time} đúng hạn)",
     ]
     for item in results.indicators:
-        value = with_unit(item.value, item.unit) if item.value is not None else "-"
+        value = formatting.with_unit(item.value, item.unit) if item.value is not None else "-"
         lines.append(
             f"  {item.indicator.code:<5} {item.catalog_code or '':<9} {value:>14}   {item.assessment.label}"
         )
