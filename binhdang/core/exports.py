@@ -105,8 +105,11 @@ def ascii_filename(name: str) -> str:
 
 def content_disposition(name: str) -> str:
     """``attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded>`` (RFC 6266 / RFC 5987):
-    every browser gets the Vietnamese name, old clients a readable ASCII one."""
+    every browser gets the Vietnamese name, old clients a readable ASCII one. A plain ASCII name is
+    given once: ``attachment; filename="bao-cao-2026.docx"``."""
     fallback = ascii_filename(name)
+    if fallback == name:
+        return f'attachment; filename="{name}"'
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 

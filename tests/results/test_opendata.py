@@ -11,6 +11,7 @@ from binhdang.core.formatting import machine_number as json_number
 from binhdang.results import opendata
 from binhdang.results.engine import plan_results
 from tests.results.conftest import add_indicator, add_sex_ratio_indicator, d, file_report, make_plan
+from tests.spreadsheets import HOSTILE
 
 
 def parse_csv(text: str) -> list[dict]:
@@ -112,3 +113,36 @@ def test_the_file_names_say_plan_and_year():
 
     assert opendata.filename(P(), 2026, "sdmx") == "ket-qua-kh-1790-daklak-2026.sdmx.csv"
     assert opendata.filename(P(), 2026, "csv").endswith("2026.csv")
+
+
+def hostile_indicator(plan):
+    """Issue 14.1: an indicator whose text and unit a spreadsheet would run as a formula."""
+    indicator = plan.indicators.get(code="1")
+    indicator.text, indicator.unit = HOSTILE, "@SUM(1+1)"
+    indicator.save(update_fields=["text", "unit"])
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv(plan, period, daklak):
+    filed(period, daklak)
+    hostile_indicator(plan)
+    rows = parse_csv(opendata.render(plan, 2026, "csv").removeprefix("\ufeff"))
+    by_code = {r["indicator"]: r for r in rows}
+    assert by_code["1"]["text"] == "'" + HOSTILE
+    assert by_code["1"]["unit"] == "'@SUM(1+1)"
+    assert by_code["1"]["value"] == "33.33"  # numbers are numbers, never prefixed
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values() if cell)
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_sdmx_csv(plan, period, daklak):
+    filed(period, daklak)
+    hostile_indicator(plan)
+    by_series = {r["SERIES"]: r for r in parse_csv(opendata.render(plan, 2026, "sdmx"))}
+    assert by_series["1790.1"]["UNIT_MEASURE"] == "'@SUM(1+1)"
+    assert by_series["1790.1"]["OBS_VALUE"] == "33.33"
+
+
+def test_the_json_keeps_the_text_exactly_as_typed(plan, period, daklak):
+    # JSON is data, not a spreadsheet: nothing to neutralise, and nothing is altered.
+    hostile_indicator(plan)
+    data = json.loads(opendata.render(plan, 2026, "json"))["data"]
+    assert data[0]["text"] == HOSTILE and data[0]["unit"] == "@SUM(1+1)"
