@@ -294,12 +294,6 @@ class ReviewForms:
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])
 
-    def error_count(self) -> int:
-        count = len(self.header.errors)
-        for formset in self.all[1:]:
-            count += sum(len(f.errors) for f in formset.forms) + len(formset.non_form_errors())
-        return count
-
     def apply(self) -> dict:
         """The extraction with the officer's edits (call after ``is_valid``)."""
         result = copy.deepcopy(self.extraction)

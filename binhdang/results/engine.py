@@ -103,9 +103,6 @@ class IndicatorResult:
     def has_value(self) -> bool:
         return self.value is not None
 
-    def target_json(self):
-        return bar_json(self.bar)
-
     def as_json(self) -> dict:
         return {
             "indicator": self.indicator.code,

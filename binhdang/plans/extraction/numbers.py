@@ -37,11 +37,6 @@ WORD_NUMBERS = {
 }
 
 
-def is_number(text: str) -> bool:
-    """True when ``text`` is one number written the Vietnamese way."""
-    return bool(_NUMBER_RE.match(text.strip()))
-
-
 def parse_number(text: str) -> int | float:
     """Read a Vietnamese number: "1,4" -> 1.4, "100.000" -> 100000, "02" -> 2.
 
