@@ -30,18 +30,6 @@ def assert_no_hostile_formula(content: bytes) -> None:
     assert not found, f"user text written as formulas: {found}"
 
 
-def text_cells(content: bytes) -> dict[str, str]:
-    """``"Sheet!A1" -> text`` of every text cell of the workbook (formulas as written)."""
-    book = load_workbook(io.BytesIO(content))
-    return {
-        f"{sheet.title}!{cell.coordinate}": cell.value
-        for sheet in book.worksheets
-        for row in sheet.iter_rows()
-        for cell in row
-        if isinstance(cell.value, str)
-    }
-
-
 def cells_holding(content: bytes, text: str) -> list[str]:
     """The cells whose value is exactly ``text`` (stored as text, not as a formula)."""
     book = load_workbook(io.BytesIO(content))

@@ -116,10 +116,11 @@ def test_the_file_names_say_plan_and_year():
 
 
 def hostile_indicator(plan):
-    """Issue 14.1: an indicator whose text and unit a spreadsheet would run as a formula."""
-    indicator = plan.indicators.get(code="1")
-    indicator.text, indicator.unit = HOSTILE, "@SUM(1+1)"
-    indicator.save(update_fields=["text", "unit"])
+    """Issue 14.1: a plan's own indicator whose text and unit a spreadsheet would run as formulas."""
+    indicator = add_indicator(plan, "9", None, 9, unit="@SUM(1+1)")
+    indicator.text = HOSTILE
+    indicator.save(update_fields=["text"])
+    return indicator
 
 
 def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv(plan, period, daklak):
@@ -127,8 +128,8 @@ def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv(plan, period, da
     hostile_indicator(plan)
     rows = parse_csv(opendata.render(plan, 2026, "csv").removeprefix("\ufeff"))
     by_code = {r["indicator"]: r for r in rows}
-    assert by_code["1"]["text"] == "'" + HOSTILE
-    assert by_code["1"]["unit"] == "'@SUM(1+1)"
+    assert by_code["9"]["text"] == "'" + HOSTILE
+    assert by_code["9"]["unit"] == "'@SUM(1+1)"
     assert by_code["1"]["value"] == "33.33"  # numbers are numbers, never prefixed
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values() if cell)
 
@@ -137,12 +138,12 @@ def test_text_a_spreadsheet_would_run_is_neutralised_in_the_sdmx_csv(plan, perio
     filed(period, daklak)
     hostile_indicator(plan)
     by_series = {r["SERIES"]: r for r in parse_csv(opendata.render(plan, 2026, "sdmx"))}
-    assert by_series["1790.1"]["UNIT_MEASURE"] == "'@SUM(1+1)"
+    assert by_series[f"{plan.slug}.9"]["UNIT_MEASURE"] == "'@SUM(1+1)"
     assert by_series["1790.1"]["OBS_VALUE"] == "33.33"
 
 
 def test_the_json_keeps_the_text_exactly_as_typed(plan, period, daklak):
     # JSON is data, not a spreadsheet: nothing to neutralise, and nothing is altered.
     hostile_indicator(plan)
-    data = json.loads(opendata.render(plan, 2026, "json"))["data"]
-    assert data[0]["text"] == HOSTILE and data[0]["unit"] == "@SUM(1+1)"
+    by_code = {item["indicator"]: item for item in json.loads(opendata.render(plan, 2026, "json"))["data"]}
+    assert by_code["9"]["text"] == HOSTILE and by_code["9"]["unit"] == "@SUM(1+1)"
