@@ -27,6 +27,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
+from binhdang.core import formatting
 from binhdang.core.spreadsheets import set_cell
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
@@ -156,7 +157,7 @@ def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
             sheet[f"{column}{row}"].alignment = Alignment(horizontal="centerContinuous", vertical="center")
         set_cell(sheet[f"A{row}"], text).font = font
     sheet.row_dimensions[1].height = 30
-    cutoff = f"{period.cutoff_start:%d/%m/%Y} – {period.cutoff_end:%d/%m/%Y}"
+    cutoff = f"{formatting.date(period.cutoff_start)} – {formatting.date(period.cutoff_end)}"
     fields = [
         (L.CELL_FORM, _("Form code"), layout.form.code),
         (L.CELL_PLAN, _("Plan"), str(period.plan)),
