@@ -8,7 +8,7 @@ download finds the objects through the app's access helpers (who may see what st
 the :class:`Scope` and answers :func:`download`, the one place that turns an export into an HTTP
 response (attachment, RFC 5987 file name safe for Vietnamese, no caching, no sniffing).
 
-The registered exporters (``binhdang exporters`` lists them; :func:`exporters`):
+The registered exporters (:func:`exporters`; ``tests/core/test_exports.py`` lists them):
 
 - ``documents``: the annual report (DOCX), its annex (XLSX), a unit's report (DOCX);
 - ``results``: the open data of a plan-year as CSV, JSON and SDMX-CSV;
