@@ -43,9 +43,6 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
-    def has_role(self, role: str) -> bool:
-        return (self.is_superuser and role == Role.ADMIN) or self.role_assignments.filter(role=role).exists()
-
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.unit_access import can_add_units, can_manage_unit
+from binhdang.core import formatting
 from binhdang.core.text import nfc
 from binhdang.orgunits.catalog import COMMUNE_DIVISIONS
 from binhdang.orgunits.matching import name_key, province_short_name
@@ -152,7 +153,7 @@ def deactivate_unit(*, user, unit: OrgUnit, valid_to: date | None = None) -> Org
         raise ValidationError(
             {
                 "valid_to": _("The end date cannot be before the unit's start date (%(date)s).")
-                % {"date": unit.valid_from.strftime("%d/%m/%Y")}
+                % {"date": formatting.date(unit.valid_from)}
             }
         )
     unit.is_active = False

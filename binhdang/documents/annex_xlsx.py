@@ -1,18 +1,18 @@
 """The annual report's tables as an Excel workbook: one sheet per table (indicators, reporting
-completeness, unit figures), numbers stored as numbers, the total rows as SUM formulas with their
+completeness, unit figures), numbers stored as numbers, every text as text (never a formula: cells through
+:mod:`binhdang.core.spreadsheets`), the total rows as SUM formulas with their
 cached values (so a reader without recalculation sees the figures), header rows frozen, A4 landscape
 print setup with the header repeated on every page and the width fitted to one page.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from io import BytesIO
 
-import xlsxwriter
 from django.utils import translation
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from binhdang.core.spreadsheets import xlsx_formula, xlsx_workbook, xlsx_write
 from binhdang.documents.annual import AnnualContent
 from binhdang.documents.issuers import plan_issuer, report_subject
 from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_tables
@@ -22,19 +22,14 @@ SHEET_NAMES = {"indicators": "Chỉ tiêu", "completeness": "Tình hình báo c�
 HEADER_ROW = 3
 
 
-def _number(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
 def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str) -> None:
     sheet = workbook.add_worksheet(SHEET_NAMES[table.key])
     last_col = len(table.columns) - 1
-    sheet.merge_range(0, 0, 0, last_col, table.title.upper(), formats["title"])
-    sheet.merge_range(1, 0, 1, last_col, f"{subject} ({body})", formats["subtitle"])
+    for line, text, style in ((0, table.title.upper(), "title"), (1, f"{subject} ({body})", "subtitle")):
+        sheet.merge_range(line, 0, line, last_col, None, formats[style])
+        xlsx_write(sheet, line, 0, text, formats[style])
     for col, column in enumerate(table.columns):
-        sheet.write_string(HEADER_ROW, col, column.header, formats["header"])
+        xlsx_write(sheet, HEADER_ROW, col, column.header, formats["header"])
         sheet.set_column(col, col, column.width)
     sheet.set_row(HEADER_ROW, 45)
     first = HEADER_ROW + 1
@@ -49,7 +44,7 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
             if summed and value not in (None, "") and table.rows:
                 top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(last_data, col)
                 style = formats["total_int" if column.kind == INTEGER else "total_num"]
-                sheet.write_formula(total_row, col, f"=SUM({top}:{bottom})", style, _number(value))
+                xlsx_formula(sheet, total_row, col, f"=SUM({top}:{bottom})", style, value)
             else:
                 _write(sheet, total_row, col, value, column.kind, formats, total=True)
     sheet.freeze_panes(first, 0)
@@ -64,20 +59,18 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
 
 def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total: bool = False) -> None:
     prefix = "total_" if total else ""
-    if value is None or value == "":
-        sheet.write_blank(row, col, None, formats[f"{prefix}text"])
-    elif kind == TEXT or isinstance(value, str):
-        sheet.write_string(row, col, str(value), formats[f"{prefix}text"])
+    if value is None or value == "" or kind == TEXT or isinstance(value, str):
+        xlsx_write(sheet, row, col, None if value is None else str(value), formats[f"{prefix}text"])
     else:
         style = formats[f"{prefix}int" if kind == INTEGER else f"{prefix}num"]
-        sheet.write_number(row, col, _number(value), style)
+        xlsx_write(sheet, row, col, value, style)
 
 
 @translation.override("vi")  # an official document: Vietnamese words, dates and numbers
 def build(content: AnnualContent) -> bytes:
     """The XLSX annex of ``content``."""
     buffer = BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    workbook = xlsx_workbook(buffer)
     base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "top", "text_wrap": True}
     formats = {
         "title": workbook.add_format(

@@ -13,6 +13,9 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from binhdang.core import formatting
+from binhdang.core.formatting import bar_text, percent, with_unit
+from binhdang.core.formatting import number as vn_number
 from binhdang.documents import nd30
 from binhdang.documents.annual import AnnualContent, Grouped, status_label
 from binhdang.documents.issuers import plan_issuer, plan_name, report_subject
@@ -20,12 +23,10 @@ from binhdang.documents.tables import (
     INTEGER,
     Cell,
     ReportTable,
-    bar_text,
     completeness_table,
     indicator_table,
     unit_table,
 )
-from binhdang.results.formatting import vn_number, vn_percent, with_unit
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 LETTERS = "abcdefghiklmnopqrstuvxy"
@@ -79,8 +80,8 @@ def _completeness(document, content: AnnualContent) -> None:
         document,
         f"Năm {content.year} có {vn_number(results.expected)} đơn vị phải báo cáo; "
         f"{vn_number(results.submitted)} đơn vị đã gửi báo cáo, đạt tỷ lệ "
-        f"{vn_percent(results.completeness) or '0%'}; trong đó {vn_number(results.on_time)} đơn vị gửi "
-        f"đúng hạn (hạn {results.period.deadline:%d/%m/%Y}), đạt {vn_percent(results.timeliness) or '0%'}.",
+        f"{percent(results.completeness) or '0%'}; trong đó {vn_number(results.on_time)} đơn vị gửi "
+        f"đúng hạn (hạn {formatting.date(results.period.deadline)}), đạt {percent(results.timeliness) or '0%'}.",
     )
     add_table(document, completeness_table(content), usable_mm=165)
     missing = content.missing_by_group()
@@ -173,7 +174,7 @@ def build(content: AnnualContent, day: dt.date) -> bytes:
     if plan.number:
         basis += f" số {plan.number}"
         if plan.date:
-            basis += f" ngày {plan.date:%d/%m/%Y}"
+            basis += f" ngày {formatting.date(plan.date)}"
     if plan.issuer:
         basis += f" của {plan.issuer}"
     nd30.body(document, f"Thực hiện {basis}, {issuer.body} báo cáo kết quả thực hiện năm {year} như sau:")
@@ -192,7 +193,7 @@ def build(content: AnnualContent, day: dt.date) -> bytes:
         document, f"Trên đây là báo cáo kết quả thực hiện {plan_name(plan)} năm {year} của {issuer.body}./."
     )
     nd30.closing_block(document, issuer)
-    reference = f"Kèm theo Báo cáo số      /BC-{issuer.symbol} {nd30.long_date(day)} của {issuer.body}"
+    reference = f"Kèm theo Báo cáo số      /BC-{issuer.symbol} {formatting.long_date(day)} của {issuer.body}"
     nd30.annex_section(document, "Phụ lục I", f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}", reference)
     add_table(document, indicator_table(content))
     nd30.annex_section(document, "Phụ lục II", f"SỐ LIỆU BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}", reference)

@@ -7,7 +7,7 @@ result in Word: A4, margins 20/20/30/15 mm, Times New Roman, black, body 14 pt; 
 
 Public API: :class:`Issuer`, :func:`new_document`, :func:`header_block`, :func:`title`,
 :func:`heading`, :func:`body`, :func:`bullet`, :func:`table`, :func:`closing_block`,
-:func:`annex_section`, :func:`long_date`, :func:`place_and_date`.
+:func:`annex_section`, :func:`place_and_date` (the date line: ``core.formatting.long_date``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+from binhdang.core import formatting
 
 FONT = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
@@ -64,16 +66,9 @@ class Issuer:
         return f"Số:        /BC-{self.symbol}"
 
 
-def long_date(day: dt.date) -> str:
-    """``date(2026, 12, 5)`` -> ``"ngày 05 tháng 12 năm 2026"`` (day and month below 10 with a zero,
-    as Nghị định 30 writes them for days 1-9 and months 1-2)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def place_and_date(place: str, day: dt.date) -> str:
     """``"Đắk Lắk, ngày 05 tháng 12 năm 2026"``."""
-    return f"{place}, {long_date(day)}"
+    return f"{place}, {formatting.long_date(day)}"
 
 
 # ------------------------------------------------------------------------------------------- styles

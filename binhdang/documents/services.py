@@ -16,15 +16,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 
+from binhdang.core.exports import DOCX, XLSX
 from binhdang.documents import annex_xlsx, annual_docx
 from binhdang.documents import unit_report as unit_report_docx
 from binhdang.documents.annual import collect
 from binhdang.documents.issuers import initials
 from binhdang.plans.models import Plan
 from binhdang.reporting.models import Period, Submission
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DocumentError(Exception):
@@ -54,6 +52,22 @@ def _stem(plan: Plan, year: int) -> str:
     return f"bao-cao-{plan.slug[:60]}-{year}"
 
 
+def annual_report_filename(plan: Plan, year: int) -> str:
+    """``bao-cao-<plan slug>-2026.docx``."""
+    return f"{_stem(plan, year)}.docx"
+
+
+def annual_annex_filename(plan: Plan, year: int) -> str:
+    """``bao-cao-<plan slug>-2026-phu-luc.xlsx``."""
+    return f"{_stem(plan, year)}-phu-luc.xlsx"
+
+
+def unit_report_filename(submission: Submission) -> str:
+    """``bao-cao-<initials of the unit>-<unit code>-2026.docx``."""
+    unit = submission.unit
+    return f"bao-cao-{initials(unit.name).lower()}-{unit.code}-{submission.period.year}.docx"
+
+
 def annual_report(
     plan: Plan, year: int, *, with_narratives: bool = True, day: dt.date | None = None
 ) -> GeneratedFile:
@@ -63,7 +77,7 @@ def annual_report(
     with translation.override("vi"):  # official documents: Vietnamese words, dates and numbers
         content = collect(plan, year, with_narratives=with_narratives)
         data = annual_docx.build(content, _today(day))
-    return GeneratedFile(f"{_stem(plan, year)}.docx", DOCX, data)
+    return GeneratedFile(annual_report_filename(plan, year), DOCX, data)
 
 
 def annual_annex(plan: Plan, year: int) -> GeneratedFile:
@@ -71,13 +85,11 @@ def annual_annex(plan: Plan, year: int) -> GeneratedFile:
     find_period(plan, year)
     with translation.override("vi"):
         data = annex_xlsx.build(collect(plan, year, with_narratives=False))
-    return GeneratedFile(f"{_stem(plan, year)}-phu-luc.xlsx", XLSX, data)
+    return GeneratedFile(annual_annex_filename(plan, year), XLSX, data)
 
 
 def unit_report(submission: Submission, *, day: dt.date | None = None) -> GeneratedFile:
     """A unit's own report for its submission's year (DOCX)."""
-    unit = submission.unit
-    name = f"bao-cao-{initials(unit.name).lower()}-{unit.code}-{submission.period.year}.docx"
     with translation.override("vi"):
         data = unit_report_docx.build(submission, _today(day))
-    return GeneratedFile(name, DOCX, data)
+    return GeneratedFile(unit_report_filename(submission), DOCX, data)

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from binhdang.core import formatting
 from binhdang.documents.annual import AnnualContent, UnitFigures, status_label
 from binhdang.reporting.forms_catalog import FEMALE, MALE
 from binhdang.results import catalog_rules as rules
@@ -59,10 +60,8 @@ class ReportTable:
 
 def bar_text(bar, unit: str) -> str:
     """A target in words, as the results pages write it ("≥ 90%", "+10 – 15%"), in Vietnamese."""
-    from binhdang.results.templatetags.results_tags import bar_text as describe
-
     with translation.override("vi"):
-        return describe(bar, unit) if bar is not None else ""
+        return formatting.bar_text(bar, unit)
 
 
 def indicator_table(content: AnnualContent) -> ReportTable:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from binhdang.core import formatting
 from binhdang.documents import nd30
 from binhdang.documents.annual import split_sentences
 from binhdang.documents.issuers import plan_name, report_subject, unit_issuer
@@ -20,7 +21,6 @@ from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.models import Submission
 from binhdang.reporting.services import elements_for
 from binhdang.reporting.validation import typed
-from binhdang.results.formatting import vn_number
 
 
 def figure_text(element, coc: str, text: str | None) -> str:
@@ -32,7 +32,7 @@ def figure_text(element, coc: str, text: str | None) -> str:
         return "Có" if value else "Không"
     if isinstance(value, int | Decimal):
         suffix = "%" if element.type_for(coc) == ValueType.PERCENT else ""
-        return f"{vn_number(value)}{suffix}"
+        return f"{formatting.number(value)}{suffix}"
     labels = dict(element.options)
     return str(labels.get(value, value))
 

@@ -1,26 +1,15 @@
-"""Downloads of the generated reports, thin: objects through ``documents.access``, files from
-``documents.services``."""
+"""Downloads of the generated reports, thin: objects through ``documents.access``, files from the
+exporters of ``documents.exporters`` through ``core.exports.download``."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
-from binhdang.documents import access, services
+from binhdang.core.exports import Scope, download
+from binhdang.documents import access, exporters, services
 from binhdang.results.engine import plan_years
-
-
-def _download(generated: services.GeneratedFile) -> FileResponse:
-    response = FileResponse(
-        BytesIO(generated.content),
-        as_attachment=True,
-        filename=generated.name,
-        content_type=generated.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _plan_and_year(request: HttpRequest, pk: int, year: int):
@@ -35,22 +24,23 @@ def _plan_and_year(request: HttpRequest, pk: int, year: int):
 
 
 @login_required
-def annual_report(request: HttpRequest, pk: int, year: int) -> FileResponse:
+def annual_report(request: HttpRequest, pk: int, year: int) -> HttpResponseBase:
     """The plan's annual report (DOCX); the units' narratives only for those who may read them."""
     plan = _plan_and_year(request, pk, year)
     narratives = access.can_read_plan_narratives(request.user, plan)
-    return _download(services.annual_report(plan, year, with_narratives=narratives))
+    scope = Scope(user=request.user, plan=plan, year=year, filters={"with_narratives": narratives})
+    return download(exporters.AnnualReport(), scope)
 
 
 @login_required
-def annual_annex(request: HttpRequest, pk: int, year: int) -> FileResponse:
+def annual_annex(request: HttpRequest, pk: int, year: int) -> HttpResponseBase:
     """The annual report's tables (XLSX)."""
     plan = _plan_and_year(request, pk, year)
-    return _download(services.annual_annex(plan, year))
+    return download(exporters.AnnualAnnex(), Scope(user=request.user, plan=plan, year=year))
 
 
 @login_required
-def unit_report(request: HttpRequest, pk: int) -> FileResponse:
+def unit_report(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A unit's own report from its submission (DOCX)."""
     submission = access.get_unit_report_submission(request.user, pk)
-    return _download(services.unit_report(submission))
+    return download(exporters.UnitReport(), Scope(user=request.user, submission=submission))

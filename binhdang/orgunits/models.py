@@ -35,9 +35,6 @@ class OrgUnitQuerySet(models.QuerySet["OrgUnit"]):
     def provinces(self) -> OrgUnitQuerySet:
         return self.filter(type=OrgUnitType.PROVINCE)
 
-    def in_province(self, province: OrgUnit) -> OrgUnitQuerySet:
-        return self.filter(province=province)
-
     def search(self, query: str) -> OrgUnitQuerySet:
         """Units whose name contains ``query``, with or without diacritics."""
         return self.filter(search_name__contains=fold(query))

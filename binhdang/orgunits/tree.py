@@ -30,10 +30,6 @@ class UnitGroup:
     def count(self) -> int:
         return len(self.units)
 
-    @property
-    def active_count(self) -> int:
-        return sum(1 for u in self.units if u.is_active)
-
 
 def unit_groups(units: Iterable[OrgUnit]) -> list[UnitGroup]:
     """The non-empty groups of ``units`` (already filtered and ordered), in the order of ``GROUPS``."""

@@ -11,8 +11,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from binhdang.core.formatting import date as vn_date
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.formatting import vn_date
 from binhdang.plans.models import Plan, PlanStatus, ReportingObligation
 
 

@@ -18,9 +18,9 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
+from binhdang.core.formatting import number as vn_number
 from binhdang.core.text import fold
 from binhdang.plans.catalog_data import CATALOG
-from binhdang.plans.formatting import vn_number
 from binhdang.plans.models import CatalogIndicator
 
 #: Minimum score for a binding; below it the indicator is left for direct entry.

@@ -16,14 +16,9 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core import formatting
+from binhdang.core.formatting import NumberFormatError, parse_day_month
 from binhdang.plans.catalog import bind_indicator
-from binhdang.plans.formatting import (
-    NumberFormatError,
-    parse_day_month,
-    parse_vn_number,
-    vn_day_month,
-    vn_number,
-)
 from binhdang.plans.forms import catalog_choices
 from binhdang.plans.models import Level, PlanStatus, Program, Recurrence, TargetKind
 from binhdang.plans.models.indicators import storable_number
@@ -40,7 +35,7 @@ class VietnameseNumberField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            return vn_number(value)
+            return formatting.number(value)
         return value
 
     def clean(self, value):
@@ -48,7 +43,7 @@ class VietnameseNumberField(forms.CharField):
         if not text:
             return None
         try:
-            number = parse_vn_number(text)
+            number = formatting.parse_number(text)
         except NumberFormatError:
             raise forms.ValidationError(
                 _("“%(text)s” is not a number (write e.g. 1,4 or 90)."), params={"text": text}
@@ -71,7 +66,7 @@ class DayMonthField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, str) and len(value) == 5 and value[2] == "-":
-            return vn_day_month(int(value[:2]), int(value[3:]))
+            return formatting.day_month(int(value[:2]), int(value[3:]))
         return value
 
     def clean(self, value):
@@ -298,12 +293,6 @@ class ReviewForms:
 
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all])
-
-    def error_count(self) -> int:
-        count = len(self.header.errors)
-        for formset in self.all[1:]:
-            count += sum(len(f.errors) for f in formset.forms) + len(formset.non_form_errors())
-        return count
 
     def apply(self) -> dict:
         """The extraction with the officer's edits (call after ``is_valid``)."""

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from binhdang.plans.formatting import NumberFormatError, parse_vn_number, vn_number
+from binhdang.core import formatting
+from binhdang.core.formatting import NumberFormatError, parse_number
 from binhdang.plans.models import Indicator, Milestone
 from binhdang.plans.models.indicators import storable_number
 
@@ -31,8 +32,7 @@ def cell_text(milestone: Milestone | None) -> str:
     bounds = milestone.bounds()
     if bounds is None:
         return ""
-    low, high = bounds
-    return vn_number(low) if low == high else f"{vn_number(low)} - {vn_number(high)}"
+    return formatting.bounds_text(bounds)
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class RoadmapError(Exception):
 
 def _parse_number(text: str, where: str) -> Decimal:
     try:
-        number = parse_vn_number(text)
+        number = parse_number(text)
     except NumberFormatError:
         raise ValueError(
             _("%(cell)s: “%(text)s” is not a number (write e.g. 1,4 or 90).") % {"cell": where, "text": text}

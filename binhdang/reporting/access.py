@@ -49,11 +49,6 @@ def board_periods(user) -> QuerySet[Period]:
     return Period.objects.filter(province__in=base.readable_provinces(user))
 
 
-def managed_periods(user) -> QuerySet[Period]:
-    """Periods the user manages as focal officer (or admin)."""
-    return Period.objects.filter(province__in=base.managed_provinces(user))
-
-
 def visible_submissions(user) -> QuerySet[Submission]:
     """Reports the user may open: of readable provinces, or of the units they report for."""
     if not _active(user):

@@ -6,3 +6,6 @@ class ReportingConfig(AppConfig):
     name = "binhdang.reporting"
     label = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from binhdang.reporting import exporters  # noqa: F401  (registers the data and template exporters)

@@ -7,10 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import numberformat
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core import formatting
 from binhdang.reporting.forms_catalog import (
     CATEGORY_OPTION_LABELS,
     DEFAULT_COC,
@@ -22,17 +21,6 @@ from binhdang.reporting.forms_catalog import (
 from binhdang.reporting.validation import Issue
 
 PREFIX = "v__"
-
-
-def format_number(value: Decimal) -> str:
-    """A figure as officers write it, grouped by thousands: "15.000.000", "72,5" in Vietnamese."""
-    return numberformat.format(
-        value,
-        get_format("DECIMAL_SEPARATOR"),
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
 
 
 def field_name(code: str, coc: str = DEFAULT_COC) -> str:
@@ -49,7 +37,7 @@ def display_value(value_type: str, text: str, options=()) -> str:
         return ""
     try:
         if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
-            return format_number(Decimal(text))
+            return formatting.number(Decimal(text))
     except ArithmeticError:
         return text
     if value_type == ValueType.BOOLEAN:

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import User
-from binhdang.core import audit
+from binhdang.core import audit, formatting
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
 from binhdang.reporting import access, forms_catalog, plan_adapter
 from binhdang.reporting.errors import AccessDenied, ReportingError
@@ -82,7 +82,7 @@ def open_period(
     if lock_date < deadline:
         errors.append(
             _("Lock date: must not be before the deadline (%(deadline)s).")
-            % {"deadline": deadline.strftime("%d/%m/%Y")}
+            % {"deadline": formatting.date(deadline)}
         )
     if Period.objects.filter(plan=plan, year=year).exists():
         errors.append(_("The %(year)s reporting period of this plan is already open.") % {"year": year})
@@ -167,7 +167,7 @@ def update_period(
     if lock_date is not None and lock_date < deadline:
         errors.append(
             _("Lock date: must not be before the deadline (%(deadline)s).")
-            % {"deadline": deadline.strftime("%d/%m/%Y")}
+            % {"deadline": formatting.date(deadline)}
         )
     if errors:
         raise ReportingError(errors)

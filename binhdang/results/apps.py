@@ -6,3 +6,6 @@ class ResultsConfig(AppConfig):
     name = "binhdang.results"
     label = "results"
     verbose_name = _("Results")
+
+    def ready(self) -> None:
+        from binhdang.results import exporters  # noqa: F401  (registers the open data exporters)

@@ -13,6 +13,8 @@ live, so the files always equal the dashboard): one row per indicator of the pla
   and its Vietnamese label, the year.
 
 Numbers are written with a dot as decimal separator and no thousands separator (machine-readable).
+Text cells that a spreadsheet could read as a formula (an indicator's text starting with ``=``...) are
+written with a leading ``'`` (:func:`binhdang.core.spreadsheets.csv_text`); numbers never are.
 
 Formats
 
@@ -27,25 +29,21 @@ Formats
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone, translation
 
+from binhdang.core.formatting import bar_json, bar_machine_text, machine_number
+from binhdang.core.spreadsheets import csv_text
 from binhdang.plans.models import Plan
-from binhdang.results.engine import IndicatorResult, PlanResults, catalog_code, json_number, plan_results
-from binhdang.results.status import BOOLEAN, RANGE, STATUSES, Bar
+from binhdang.results.engine import IndicatorResult, PlanResults, catalog_code, plan_results
+from binhdang.results.status import STATUSES, Bar
 from binhdang.results.status import label as status_label
 
 FORMATS = ("csv", "json", "sdmx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "sdmx": "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8",
-}
+SDMX_CONTENT_TYPE = "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8"
 EXTENSIONS = {"csv": "csv", "json": "json", "sdmx": "sdmx.csv"}
 BOM = "\ufeff"
 #: The SDMX dataflow the rows belong to (agency BINHDANG, version 1.0).
@@ -138,41 +136,6 @@ def rows(results: PlanResults) -> list[Row]:
     ]
 
 
-def number_text(number: Decimal | None) -> str:
-    """A number for a CSV cell: dot decimals, at most two, no thousands separator; empty for None."""
-    found = json_number(number)
-    return "" if found is None else str(found)
-
-
-def bar_text(bar: Bar | None) -> str:
-    """A target for a CSV cell: ``75``, ``104-107`` for a range, ``true`` for a yes/no target."""
-    if bar is None:
-        return ""
-    if bar.kind == BOOLEAN:
-        return "true"
-    if bar.kind == RANGE and bar.low is not None and bar.high is not None and bar.low != bar.high:
-        return f"{number_text(bar.low)}-{number_text(bar.high)}"
-    return number_text(bar.reference)
-
-
-def _bar_json(bar: Bar | None):
-    if bar is None:
-        return None
-    if bar.kind == BOOLEAN:
-        return True
-    if bar.kind == RANGE and bar.low is not None and bar.high is not None and bar.low != bar.high:
-        return {"min": json_number(bar.low), "max": json_number(bar.high)}
-    return json_number(bar.reference)
-
-
-def _csv_text(header, lines) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(lines)
-    return buffer.getvalue()
-
-
 def as_csv(results: PlanResults) -> str:
     """The rows as CSV (UTF-8 with a byte-order mark for Excel; see the module docstring)."""
     lines = [
@@ -185,17 +148,17 @@ def as_csv(results: PlanResults) -> str:
             row.catalog,
             row.text,
             row.unit,
-            bar_text(row.target),
-            bar_text(row.final_target),
-            number_text(row.value),
-            number_text(row.numerator),
-            number_text(row.denominator),
+            bar_machine_text(row.target),
+            bar_machine_text(row.final_target),
+            machine_number(row.value),
+            machine_number(row.numerator),
+            machine_number(row.denominator),
             row.status,
             row.status_label,
         )
         for row in rows(results)
     ]
-    return BOM + _csv_text(CSV_COLUMNS, lines)
+    return BOM + csv_text(CSV_COLUMNS, lines)
 
 
 def as_sdmx_csv(results: PlanResults) -> str:
@@ -209,14 +172,14 @@ def as_sdmx_csv(results: PlanResults) -> str:
             row.province,
             SEX_TOTAL,
             str(row.year),
-            number_text(row.value),
+            machine_number(row.value),
             row.unit,
-            bar_text(row.target),
+            bar_machine_text(row.target),
             row.status,
         )
         for row in rows(results)
     ]
-    return _csv_text(SDMX_COLUMNS, lines)
+    return csv_text(SDMX_COLUMNS, lines)
 
 
 def metadata(results: PlanResults) -> dict:
@@ -227,8 +190,8 @@ def metadata(results: PlanResults) -> dict:
         "province": {"code": plan.province.code, "name": plan.province.name},
         "year": results.year,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "completeness": json_number(results.completeness),
-        "timeliness": json_number(results.timeliness),
+        "completeness": machine_number(results.completeness),
+        "timeliness": machine_number(results.timeliness),
         "expected": results.expected,
         "submitted": results.submitted,
         "on_time": results.on_time,
@@ -250,11 +213,11 @@ def as_json(results: PlanResults) -> str:
             "catalog": row.catalog or None,
             "text": row.text,
             "unit": row.unit,
-            "target": _bar_json(row.target),
-            "final_target": _bar_json(row.final_target),
-            "value": json_number(row.value),
-            "numerator": json_number(row.numerator),
-            "denominator": json_number(row.denominator),
+            "target": bar_json(row.target),
+            "final_target": bar_json(row.final_target),
+            "value": machine_number(row.value),
+            "numerator": machine_number(row.numerator),
+            "denominator": machine_number(row.denominator),
             "status": row.status,
             "status_label": row.status_label,
         }

@@ -15,10 +15,11 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from binhdang.core.formatting import machine_number
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
 from binhdang.reporting.models import DataValue, ExpectedReporter, Period, State
 from binhdang.results import catalog_rules as rules
-from binhdang.results.engine import IndicatorResult, direct_codes, json_number, sessions_threshold
+from binhdang.results.engine import IndicatorResult, direct_codes, sessions_threshold
 from binhdang.results.status import STATUSES
 
 #: The unit types each 1790 rule measures (None: every expected unit).
@@ -158,7 +159,7 @@ def cell_state(state: str | None, first_submitted_at, period) -> str:
 
 
 def _float(number):
-    return json_number(number)
+    return machine_number(number)
 
 
 def chart_data(history: list[IndicatorResult]) -> dict:

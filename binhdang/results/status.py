@@ -106,10 +106,6 @@ class Bar:
         return cls(target.kind, bounds[0], bounds[1], bool(target.strict))
 
     @property
-    def higher_is_better(self) -> bool:
-        return self.kind in (MIN, INCREASE, BOOLEAN)
-
-    @property
     def reference(self) -> Decimal | None:
         """The single number the bar stands for: the "at least" bound, or the "at most" bound."""
         if self.kind == MAX:

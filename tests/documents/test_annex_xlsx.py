@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from binhdang.documents import annex_xlsx
 from binhdang.documents.annual import collect, status_label
 from binhdang.results.engine import plan_results
+from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding, formulas
 
 
 def workbooks(plan):
@@ -68,3 +69,18 @@ def test_unit_totals_are_formulas_with_cached_values(plan, reports):
     units = {cached.cell(r, 2).value: r for r in range(header_row(cached) + 1, last)}
     assert cached.cell(units["Xã Ea Kar"], news).value == 1250
     assert cached.cell(units["Hội Liên hiệp Phụ nữ tỉnh"], news).value is None
+
+
+def test_user_texts_stay_text_in_the_annex_never_formulas(plan, reports, daklak):
+    # Issue 14.1: a unit renamed to a formula, an indicator whose text and unit are formulas.
+    daklak.commune_a.name = HOSTILE
+    daklak.commune_a.save(update_fields=["name"])
+    indicator = plan.indicators.order_by("order").first()
+    indicator.text = HOSTILE
+    indicator.save(update_fields=["text"])
+    data = annex_xlsx.build(collect(plan, 2026, with_narratives=False))
+    assert_no_hostile_formula(data)
+    assert all(f.startswith("SUM(") for f in formulas(data))  # only the annex's own totals
+    held = cells_holding(data, HOSTILE)
+    assert any(cell.startswith("Chỉ tiêu!") for cell in held)  # the indicator's text
+    assert any(cell.startswith("Số liệu đơn vị!") for cell in held)  # the unit's name

@@ -12,11 +12,12 @@ from django.utils import translation
 from docx import Document
 from docx.shared import Pt
 
+from binhdang.core.formatting import number as vn_number
+from binhdang.core.formatting import percent as vn_percent
 from binhdang.documents import annual_docx
 from binhdang.documents.annual import collect, status_label
 from binhdang.documents.tables import bar_text
 from binhdang.results.engine import plan_results
-from binhdang.results.formatting import vn_number, vn_percent
 from tests.documents.conftest import DAY
 
 

@@ -9,6 +9,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from binhdang.core import formatting
 from binhdang.documents import nd30
 
 
@@ -25,8 +26,8 @@ def issuer():
 
 
 def test_dates_are_written_the_vietnamese_way():
-    assert nd30.long_date(dt.date(2026, 12, 5)) == "ngày 05 tháng 12 năm 2026"
-    assert nd30.long_date(dt.date(2026, 2, 14)) == "ngày 14 tháng 02 năm 2026"
+    assert formatting.long_date(dt.date(2026, 12, 5)) == "ngày 05 tháng 12 năm 2026"
+    assert formatting.long_date(dt.date(2026, 2, 14)) == "ngày 14 tháng 02 năm 2026"
     assert nd30.place_and_date("Đắk Lắk", dt.date(2026, 3, 1)) == "Đắk Lắk, ngày 01 tháng 3 năm 2026"
 
 

@@ -19,7 +19,7 @@ def client_for(user) -> Client:
 
 
 def content_of(response) -> bytes:
-    data = b"".join(response.streaming_content)
+    data = b"".join(response.streaming_content) if response.streaming else response.content
     release(response)
     return data
 

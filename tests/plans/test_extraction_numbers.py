@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from binhdang.core.formatting import number as format_number
 from binhdang.plans.extraction.numbers import (
     DayMonth,
     find_dates,
     format_day_month,
-    format_number,
     parse_date,
     parse_full_date,
     parse_number,

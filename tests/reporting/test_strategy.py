@@ -3,15 +3,21 @@ numerator and denominator and a source note."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.utils import translation
 
+from binhdang.core.exports import Scope
 from binhdang.plans.models import CatalogIndicator, Goal, Indicator
 from binhdang.reporting import services
 from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
 from binhdang.reporting.errors import ReportValidationError
+from binhdang.reporting.excel.template import build_template
+from binhdang.reporting.exporters import DataValueSets
 from binhdang.reporting.forms_catalog import form_for_period
 from binhdang.reporting.models import State
+from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding
 
 from .conftest import make_plan
 
@@ -110,3 +116,26 @@ def test_strategy_data_value_sets_round_trip(strategy_period, daklak, focal_offi
     assert export_data_value_sets(period) == {"dataValueSets": [data]}
     with pytest.raises(DataValueSetError, match="không thuộc phần báo cáo"):
         import_data_value_sets({**data, "orgUnit": "66-D06", "completeDate": None}, focal_officer)
+
+
+def test_a_strategy_indicator_and_a_source_note_typed_as_formulas_stay_text_in_every_export(
+    strategy_period, daklak, department_reporter, focal_officer
+):
+    # Issue 14.1: the plan's indicator text (the template's row label) and a reporter's source note.
+    period, srb, _leaders = strategy_period
+    srb.text = HOSTILE
+    srb.save(update_fields=["text"])
+    report = services.get_or_create_submission(period, daklak.health, department_reporter)
+    values = {("NQ28.4.1", "VALUE"): "106", ("NQ28.4.1", "NOTE"): HOSTILE}
+    services.save_draft(report, values, None, department_reporter, expected_version=1)
+    content = build_template(period, daklak.health)
+    assert_no_hostile_formula(content)
+    assert len(cells_holding(content, HOSTILE)) == 1  # the note; the label holds "4.1. =HYPERLINK..."
+    exported = json.loads(DataValueSets().render(Scope(user=focal_officer, period=period)))
+    notes = [
+        v["value"]
+        for s in exported["dataValueSets"]
+        for v in s["dataValues"]
+        if v.get("categoryOptionCombo") == "NOTE"
+    ]
+    assert notes == [HOSTILE]  # a data value set is read back by the importer: kept exactly as typed

@@ -16,6 +16,7 @@ from binhdang.reporting.excel.meta import read_meta
 from binhdang.reporting.excel.template import build_template, build_templates_zip, template_filename
 from tests.factories import PASSWORD
 from tests.reporting.conftest import fill
+from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding, formulas
 
 
 def workbook(content: bytes):
@@ -216,3 +217,66 @@ def test_report_page_links_to_the_excel_template(client, period, daklak, commune
     assert reverse("reporting:xlsx_template", args=[period.pk, daklak.commune_a.pk]) in page
     assert "Tải biểu mẫu Excel" in page
     assert reverse("reporting:xlsx_upload") in page
+
+
+# ------------------------------------------------------------------------- formula injection (issue 14.1)
+
+
+def hostile_report(period, daklak, commune_a_reporter, focal_officer):
+    """Ea Kar renamed to a formula, a plan titled with one, a narrative that is one, returned with a
+    comment that is one: every text a user controls in the template."""
+    daklak.commune_a.name = HOSTILE
+    daklak.commune_a.save(update_fields=["name"])
+    period.plan.title = HOSTILE
+    period.plan.save(update_fields=["title"])
+    submission = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(submission, commune_a_reporter, narrative={"results": HOSTILE, "difficulties": "@SUM(1+1)*cmd"})
+    submission.refresh_from_db()
+    submission = services.submit(submission, commune_a_reporter)
+    return services.return_submission(submission, focal_officer, HOSTILE)
+
+
+def test_user_texts_in_a_units_template_stay_text_never_formulas(
+    period, daklak, commune_a_reporter, focal_officer
+):
+    hostile_report(period, daklak, commune_a_reporter, focal_officer)
+    content = build_template(period, daklak.commune_a)
+    assert_no_hostile_formula(content)
+    sheet = workbook(content)["Biểu1"]
+    assert sheet["C7"].value == HOSTILE and sheet["C7"].data_type == "s"  # the unit's name in the header
+    assert sheet["C4"].value == HOSTILE and sheet["C4"].data_type == "s"  # the plan
+    held = cells_holding(content, HOSTILE)
+    assert "Biểu1!C7" in held and "Biểu1!C4" in held and len(held) >= 3  # and the narrative
+    assert cells_holding(content, "@SUM(1+1)*cmd")
+    assert sheet["C7"].quotePrefix  # Excel keeps it text when the cell is edited
+
+
+def test_user_texts_in_the_officers_templates_zip_stay_text(
+    client, period, daklak, commune_a_reporter, focal_officer
+):
+    hostile_report(period, daklak, commune_a_reporter, focal_officer)
+    client.login(username="focal", password=PASSWORD)
+    response = client.get(reverse("reporting:xlsx_templates_zip", args=[period.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    for name in archive.namelist():
+        assert_no_hostile_formula(archive.read(name))
+    ea_kar = archive.read(template_filename(period, daklak.commune_a))
+    assert "Biểu1!C7" in cells_holding(ea_kar, HOSTILE)
+    assert len(cells_holding(ea_kar, HOSTILE)) >= 3
+
+
+def test_the_templates_own_total_formulas_are_kept(period, daklak):
+    found = formulas(build_template(period, daklak.commune_a))
+    assert found and all(f.startswith("IF(COUNT(") for f in found)
+
+
+def test_a_hostile_narrative_comes_back_unchanged_through_the_import(
+    period, daklak, commune_a_reporter, focal_officer
+):
+    from binhdang.reporting.excel.importer import import_xlsx
+
+    submission = hostile_report(period, daklak, commune_a_reporter, focal_officer)
+    result = import_xlsx(build_template(period, daklak.commune_a), commune_a_reporter, filename="ea-kar.xlsx")
+    assert result.accepted, result.errors
+    submission.refresh_from_db()
+    assert submission.results == HOSTILE

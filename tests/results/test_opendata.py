@@ -7,9 +7,11 @@ import csv
 import io
 import json
 
+from binhdang.core.formatting import machine_number as json_number
 from binhdang.results import opendata
-from binhdang.results.engine import json_number, plan_results
+from binhdang.results.engine import plan_results
 from tests.results.conftest import add_indicator, add_sex_ratio_indicator, d, file_report, make_plan
+from tests.spreadsheets import HOSTILE
 
 
 def parse_csv(text: str) -> list[dict]:
@@ -111,3 +113,37 @@ def test_the_file_names_say_plan_and_year():
 
     assert opendata.filename(P(), 2026, "sdmx") == "ket-qua-kh-1790-daklak-2026.sdmx.csv"
     assert opendata.filename(P(), 2026, "csv").endswith("2026.csv")
+
+
+def hostile_indicator(plan):
+    """Issue 14.1: a plan's own indicator whose text and unit a spreadsheet would run as formulas."""
+    indicator = add_indicator(plan, "9", None, 9, unit="@SUM(1+1)")
+    indicator.text = HOSTILE
+    indicator.save(update_fields=["text"])
+    return indicator
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv(plan, period, daklak):
+    filed(period, daklak)
+    hostile_indicator(plan)
+    rows = parse_csv(opendata.render(plan, 2026, "csv").removeprefix("\ufeff"))
+    by_code = {r["indicator"]: r for r in rows}
+    assert by_code["9"]["text"] == "'" + HOSTILE
+    assert by_code["9"]["unit"] == "'@SUM(1+1)"
+    assert by_code["1"]["value"] == "33.33"  # numbers are numbers, never prefixed
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values() if cell)
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_sdmx_csv(plan, period, daklak):
+    filed(period, daklak)
+    hostile_indicator(plan)
+    by_series = {r["SERIES"]: r for r in parse_csv(opendata.render(plan, 2026, "sdmx"))}
+    assert by_series[f"{plan.slug}.9"]["UNIT_MEASURE"] == "'@SUM(1+1)"
+    assert by_series["1790.1"]["OBS_VALUE"] == "33.33"
+
+
+def test_the_json_keeps_the_text_exactly_as_typed(plan, period, daklak):
+    # JSON is data, not a spreadsheet: nothing to neutralise, and nothing is altered.
+    hostile_indicator(plan)
+    by_code = {item["indicator"]: item for item in json.loads(opendata.render(plan, 2026, "json"))["data"]}
+    assert by_code["9"]["text"] == HOSTILE and by_code["9"]["unit"] == "@SUM(1+1)"

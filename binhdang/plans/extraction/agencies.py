@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from binhdang.plans.extraction import records
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.sections import Layout, Node, nest
-from binhdang.plans.extraction.text import clean_item, fold, has_keyword, sentences, starts_with_keyword
+from binhdang.plans.extraction.text import clean_item, has_keyword, sentences, starts_with_keyword
 
 # Words an agency's name starts with (generic types of bodies, compared without tones).
 AGENCY_WORDS = (
@@ -311,7 +311,3 @@ def duty_owner(agencies: list[Agency]) -> dict[int, str]:
         for block in agency.duty_blocks:
             owner.setdefault(block.index, agency.name)
     return owner
-
-
-def fold_name(name: str) -> str:
-    return fold(name)

@@ -80,10 +80,6 @@ class Document:
     tables: list[list[list[str]]] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
 
-    @property
-    def full_text(self) -> str:
-        return " ".join(b.text for b in self.blocks)
-
 
 def split_label(text: str) -> tuple[str | None, str | None, str]:
     """Split "2.3. Tỷ lệ..." into ("2.3", "number", "Tỷ lệ..."); (None, None, text) when unlabelled."""

@@ -37,11 +37,6 @@ WORD_NUMBERS = {
 }
 
 
-def is_number(text: str) -> bool:
-    """True when ``text`` is one number written the Vietnamese way."""
-    return bool(_NUMBER_RE.match(text.strip()))
-
-
 def parse_number(text: str) -> int | float:
     """Read a Vietnamese number: "1,4" -> 1.4, "100.000" -> 100000, "02" -> 2.
 
@@ -60,24 +55,6 @@ def parse_number(text: str) -> int | float:
 def json_number(value: float) -> int | float:
     """An int when the value is whole (2 rather than 2.0), for tidy JSON."""
     return int(value) if float(value).is_integer() else value
-
-
-def format_number(value: float, decimals: int | None = None) -> str:
-    """Write a number the Vietnamese way: 100000 -> "100.000", 1.4 -> "1,4"."""
-    if decimals is None:
-        text = repr(float(value)) if not float(value).is_integer() else str(int(value))
-    else:
-        text = f"{value:.{decimals}f}"
-    negative = text.startswith("-")
-    text = text.lstrip("-")
-    whole, _, fraction = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = ".".join(groups) + ("," + fraction if fraction else "")
-    return ("-" if negative else "") + out
 
 
 def parse_range(text: str) -> tuple[int | float, int | float] | None:

@@ -188,7 +188,3 @@ def nest(blocks: list[Block]) -> list[Node]:
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
-
-
-def heading_blocks(section: Section | None) -> list[Block]:
-    return section.blocks if section else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from binhdang.plans.extraction.numbers import format_number
+from binhdang.core.formatting import number as format_number
 from binhdang.plans.extraction.records import PlanExtraction, Target
 
 LEVELS = {

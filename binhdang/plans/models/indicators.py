@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from binhdang.core import formatting
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models.catalog import CatalogIndicator
 from binhdang.plans.models.choices import DIRECTION_OF_KIND, Direction, TargetKind
@@ -235,9 +236,7 @@ class Target(models.Model):
         ordering = ["indicator", "order"]
 
     def __str__(self) -> str:
-        from binhdang.plans.formatting import describe_target
-
-        return describe_target(self)
+        return formatting.target_text(self)
 
     def bounds(self) -> Bounds | None:
         """(low, high) of the commitment; None for a qualitative one or one without numbers."""
@@ -283,9 +282,7 @@ class Milestone(models.Model):
         ]
 
     def __str__(self) -> str:
-        from binhdang.plans.formatting import describe_bounds
-
-        return f"{self.year}: {describe_bounds(self.bounds())}"
+        return f"{self.year}: {formatting.bounds_text(self.bounds())}"
 
     def bounds(self) -> Bounds | None:
         if self.value is not None:

@@ -90,10 +90,6 @@ class AgencyDuty(models.Model):
     def __str__(self) -> str:
         return self.agency_name
 
-    @property
-    def duties_text(self) -> str:
-        return "\n".join(self.duties)
-
 
 def _safe_date(year: int, month: int, day: int) -> date:
     """The date, with the day clamped to the month's last day (29/02 in a common year -> 28/02)."""

@@ -1,30 +1,16 @@
-"""Template filters for plan pages: Vietnamese numbers and dates, targets, status badges."""
+"""Template filters for plan pages: status and confidence badges, expectations, extraction warnings
+(numbers, dates and targets: ``{% load vn_format %}``, :mod:`binhdang.core.formatting`)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.translation import gettext as _
 
-from binhdang.plans import formatting
+from binhdang.core import formatting
 
 register = template.Library()
 
 _STATUS_BADGE = {"draft": "badge-warn", "active": "badge-ok", "archived": "badge-muted"}
-
-
-@register.filter
-def vn_number(value) -> str:
-    return formatting.vn_number(value)
-
-
-@register.filter
-def vn_date(value) -> str:
-    return formatting.vn_date(value)
-
-
-@register.filter
-def target_text(target) -> str:
-    return formatting.describe_target(target)
 
 
 @register.filter
@@ -57,7 +43,7 @@ def expectation_text(expectation, unit: str = "") -> str:
         return "—"
     if expectation.low is None:
         return _("qualitative")
-    text = formatting.describe_bounds((expectation.low, expectation.high), unit)
+    text = formatting.bounds_text((expectation.low, expectation.high), unit)
     if expectation.kind == "min" and expectation.value is not None:
         return f"≥ {text}"
     if expectation.kind == "max" and expectation.value is not None:
@@ -77,11 +63,6 @@ def expectation_basis(expectation) -> str:
         "annual": _("yearly target"),
         "path": _("straight path from the baseline to the target"),
     }.get(expectation.basis, "")
-
-
-@register.filter
-def day_month(month, day=None) -> str:
-    return formatting.vn_day_month(month, day)
 
 
 @register.filter

@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from binhdang.accounts import access as base_access
+from binhdang.core import formatting
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
@@ -199,7 +200,7 @@ def _context(meta: Meta, user) -> tuple[Period, OrgUnit, Submission | None]:
     ):
         errors.append(
             _("%(place)s: the period was locked on %(day)s: ask the focal officer to change the report.")
-            % {**year_at, "day": period.lock_date.strftime("%d/%m/%Y")}
+            % {**year_at, "day": formatting.date(period.lock_date)}
         )
     submission = Submission.objects.filter(period=period, unit=unit).select_related("updated_by").first()
     if submission is not None and not submission.is_editable_state:

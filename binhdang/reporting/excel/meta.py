@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from binhdang.core.spreadsheets import set_cell
 from binhdang.reporting.excel.layout import TEMPLATE_ID, TEMPLATE_VERSION, Layout
 
 _SALT = "binhdang.reporting.excel.template"
@@ -78,21 +79,21 @@ def make_meta(period, unit, layout: Layout, content: str, generated_at: str) -> 
 
 def write_meta(sheet, meta: Meta, layout: Layout) -> None:
     for row, key in enumerate(KEYS, start=1):
-        sheet.cell(row=row, column=1, value=key)
-        sheet.cell(row=row, column=2, value=str(getattr(meta, key)))
+        set_cell(sheet.cell(row=row, column=1), key)
+        set_cell(sheet.cell(row=row, column=2), str(getattr(meta, key)))
     row = len(KEYS) + 2
-    sheet.cell(row=row, column=1, value="code")
-    sheet.cell(row=row, column=2, value="category_option")
-    sheet.cell(row=row, column=3, value="cell")
+    set_cell(sheet.cell(row=row, column=1), "code")
+    set_cell(sheet.cell(row=row, column=2), "category_option")
+    set_cell(sheet.cell(row=row, column=3), "cell")
     for cell in layout.value_cells:
         row += 1
-        sheet.cell(row=row, column=1, value=cell.element.code)
-        sheet.cell(row=row, column=2, value=cell.coc)
-        sheet.cell(row=row, column=3, value=cell.ref)
+        set_cell(sheet.cell(row=row, column=1), cell.element.code)
+        set_cell(sheet.cell(row=row, column=2), cell.coc)
+        set_cell(sheet.cell(row=row, column=3), cell.ref)
     for narrative in layout.narrative:
         row += 1
-        sheet.cell(row=row, column=1, value=f"narrative:{narrative.field.name}")
-        sheet.cell(row=row, column=3, value=narrative.ref)
+        set_cell(sheet.cell(row=row, column=1), f"narrative:{narrative.field.name}")
+        set_cell(sheet.cell(row=row, column=3), narrative.ref)
 
 
 def read_meta(sheet) -> dict[str, str]:

@@ -6,7 +6,9 @@
 - :func:`template_filename(period, unit)`: ``TT1790_2026_66-C001.xlsx``.
 
 The template is always in Vietnamese (the official form), whatever the user's language; the
-importer also accepts the English labels of yes/no and the options.
+importer also accepts the English labels of yes/no and the options. Every cell is written with
+:func:`binhdang.core.spreadsheets.set_cell`: what users typed (narratives, text values, unit names,
+plan titles) stays text, never a formula.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
+from binhdang.core import formatting
+from binhdang.core.spreadsheets import set_cell
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -151,10 +155,9 @@ def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
     ):
         for column in "ABCDEF":  # "centre across selection" over A:F
             sheet[f"{column}{row}"].alignment = Alignment(horizontal="centerContinuous", vertical="center")
-        sheet[f"A{row}"] = text
-        sheet[f"A{row}"].font = font
+        set_cell(sheet[f"A{row}"], text).font = font
     sheet.row_dimensions[1].height = 30
-    cutoff = f"{period.cutoff_start:%d/%m/%Y} – {period.cutoff_end:%d/%m/%Y}"
+    cutoff = f"{formatting.date(period.cutoff_start)} – {formatting.date(period.cutoff_end)}"
     fields = [
         (L.CELL_FORM, _("Form code"), layout.form.code),
         (L.CELL_PLAN, _("Plan"), str(period.plan)),
@@ -166,18 +169,18 @@ def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
     ]
     for ref, label, value in fields:
         row = int(ref[1:])
-        sheet.cell(row=row, column=2, value=label).font = Font(name=FONT, bold=True)
-        cell = sheet[ref]
-        cell.value = value
+        set_cell(sheet.cell(row=row, column=2), str(label)).font = Font(name=FONT, bold=True)
+        cell = set_cell(sheet[ref], value)
         cell.font = Font(name=FONT)
         cell.alignment = Alignment(horizontal="left")
     sheet[L.CELL_DEADLINE].number_format = "dd/mm/yyyy"
     sheet.merge_cells("A10:F10")
-    sheet["A10"] = _(
+    instructions = _(
         "Enter figures only in the yellow cells; do not add, delete or move rows or columns. When done, "
         "upload this file on the Reports page (Upload Excel files). The file is checked as a whole: if a "
         "cell is wrong nothing is saved and the message names the cell."
     )
+    set_cell(sheet["A10"], instructions)
     sheet["A10"].font = Font(name=FONT, italic=True, size=10)
     sheet["A10"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[10].height = 42
@@ -193,13 +196,13 @@ def _table_header(sheet) -> None:
         L.COL_CODE: _("Code"),
     }
     for column, title in titles.items():
-        sheet[f"{column}{top}"] = title
+        set_cell(sheet[f"{column}{top}"], str(title))
         if column != L.COL_VALUE:
             sheet.merge_cells(f"{column}{top}:{column}{sub}")
     sheet.merge_cells(f"{L.COL_VALUE}{top}:{L.COL_FEMALE}{top}")
-    sheet[f"{L.COL_VALUE}{sub}"] = _("Value / total")
-    sheet[f"{L.COL_MALE}{sub}"] = _("Male")
-    sheet[f"{L.COL_FEMALE}{sub}"] = _("Female")
+    set_cell(sheet[f"{L.COL_VALUE}{sub}"], _("Value / total"))
+    set_cell(sheet[f"{L.COL_MALE}{sub}"], _("Male"))
+    set_cell(sheet[f"{L.COL_FEMALE}{sub}"], _("Female"))
     for row in (top, sub):
         for column in "ABCDEFG":
             sheet[f"{column}{row}"].style = "bd_header"
@@ -215,37 +218,35 @@ def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> N
             if not heading and column in value_columns:
                 name = "bd_na"
             sheet[f"{column}{r}"].style = name
-        sheet[f"{L.COL_NUMBER}{r}"] = spec.number
-        sheet[f"{L.COL_LABEL}{r}"] = spec.label
-        sheet[f"{L.COL_UNIT}{r}"] = spec.unit
-        sheet[f"{L.COL_CODE}{r}"] = spec.code_text or None
+        set_cell(sheet[f"{L.COL_NUMBER}{r}"], spec.number)
+        set_cell(sheet[f"{L.COL_LABEL}{r}"], spec.label)
+        set_cell(sheet[f"{L.COL_UNIT}{r}"], spec.unit)
+        set_cell(sheet[f"{L.COL_CODE}{r}"], spec.code_text or None)
         for cell in spec.inputs:
             element = cell.element
             target = sheet[cell.ref]
             target.style = _input_style(element.type_for(cell.coc))
-            target.value = _typed(element, cell.coc, values.get(cell.key, ""))
+            set_cell(target, _typed(element, cell.coc, values.get(cell.key, "")))
             validations.add(element, cell.coc, cell.ref)
         if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
             total = sheet[f"{L.COL_VALUE}{r}"]
             pair = f"{L.COL_MALE}{r}:{L.COL_FEMALE}{r}"
             total.style = "bd_total"
-            total.value = f'=IF(COUNT({pair})=0,"",SUM({pair}))'
+            total.value = f'=IF(COUNT({pair})=0,"",SUM({pair}))'  # our own formula, no user text
 
 
 def _narrative(sheet, layout: L.Layout, narrative: dict) -> None:
     title = layout.narrative_title_row
-    sheet[f"A{title}"] = _("NARRATIVE REPORT")
-    sheet[f"A{title}"].font = Font(name=FONT, bold=True)
+    set_cell(sheet[f"A{title}"], _("NARRATIVE REPORT")).font = Font(name=FONT, bold=True)
     for item in layout.narrative:
         r = item.row
-        label = sheet[f"{L.COL_LABEL}{r}"]
-        label.value = str(item.field.label)
+        label = set_cell(sheet[f"{L.COL_LABEL}{r}"], str(item.field.label))
         label.font = Font(name=FONT, bold=True)
         label.alignment = WRAP
         sheet.merge_cells(f"{L.COL_VALUE}{r}:{L.COL_UNIT}{r}")
         sheet[item.ref].style = "bd_input_text"
-        sheet[item.ref].value = narrative.get(item.field.name) or None
-        sheet[f"{L.COL_CODE}{r}"] = f"narrative:{item.field.name}"
+        set_cell(sheet[item.ref], narrative.get(item.field.name) or None)
+        set_cell(sheet[f"{L.COL_CODE}{r}"], f"narrative:{item.field.name}")
         sheet.row_dimensions[r].height = 110
 
 

@@ -12,7 +12,6 @@ The state machine (see ``reporting.services``)::
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -138,33 +137,6 @@ class DataValue(models.Model):
     def __str__(self) -> str:
         coc = f"/{self.category_option_combo}" if self.category_option_combo else ""
         return f"{self.data_element}{coc} = {self.value}"
-
-    # Typed accessors. The form decides the type; these read the canonical text.
-    def as_int(self) -> int | None:
-        try:
-            return int(self.value)
-        except ValueError:
-            return None
-
-    def as_decimal(self) -> Decimal | None:
-        try:
-            return Decimal(self.value)
-        except ArithmeticError:
-            return None
-
-    def as_bool(self) -> bool | None:
-        return {"true": True, "false": False}.get(self.value)
-
-    @property
-    def typed_value(self):
-        """int, Decimal, bool, option code or text, following the data element's type in the form."""
-        from binhdang.reporting.forms_catalog import form_for_period
-        from binhdang.reporting.validation import typed
-
-        element = form_for_period(self.submission.period).element(self.data_element)
-        if element is None:
-            return self.value
-        return typed(element, self.category_option_combo, self.value)
 
 
 class StateChange(models.Model):

@@ -6,15 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from binhdang.reporting import access
+from binhdang.core.exports import Scope, download
+from binhdang.reporting import access, exporters
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
-    export_data_value_sets,
     export_filters,
     import_data_value_sets,
     parse_data_value_sets,
@@ -75,7 +76,7 @@ def data_import(request: ReportingRequest) -> HttpResponse:
 
 
 @login_required
-def data_export(request: ReportingRequest, pk: int) -> JsonResponse:
+def data_export(request: ReportingRequest, pk: int) -> HttpResponseBase:
     """Download the period's reports as a data value set file; ``?unit=CODE`` and ``?status=STATE``
     keep one unit's report or the reports in one state (400 with the Vietnamese reason when unknown)."""
     period = board_period(request, pk)
@@ -85,13 +86,8 @@ def data_export(request: ReportingRequest, pk: int) -> JsonResponse:
         return JsonResponse(
             {"errors": exc.messages}, status=400, json_dumps_params={"ensure_ascii": False, "indent": 2}
         )
-    response = JsonResponse(
-        export_data_value_sets(period, filters.units, filters.state),
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
-    filename = f"{period.form_code}-{period.province.code}-{period.year}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    scope = Scope(user=request.user, period=period, filters={"units": filters.units, "state": filters.state})
+    return download(exporters.DataValueSets(), scope)
 
 
 @login_required

@@ -6,29 +6,20 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import content_disposition_header
 
+from binhdang.core.exports import Scope, download
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access
+from binhdang.reporting import access, exporters
 from binhdang.reporting.excel.forms import ExcelUploadForm
 from binhdang.reporting.excel.importer import import_many
-from binhdang.reporting.excel.template import build_template, iter_templates_zip, template_filename
 from binhdang.reporting.views.common import managed_period
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
-def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponseBase:
     """The unit's template, prefilled with its report's current values."""
     period = get_object_or_404(access.visible_periods(request.user).select_related("plan"), pk=period_pk)
     unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
@@ -36,19 +27,21 @@ def template_download(request: HttpRequest, period_pk: int, unit_pk: int) -> Htt
         raise Http404
     submission = access.visible_submissions(request.user).filter(period=period, unit=unit).first()
     include_narrative = submission is None or access.can_see_narrative(request.user, submission)
-    content = build_template(period, unit, include_narrative=include_narrative, submission=submission)
-    return _attachment(content, XLSX, template_filename(period, unit))
+    scope = Scope(
+        user=request.user,
+        period=period,
+        unit=unit,
+        submission=submission,
+        filters={"include_narrative": include_narrative},
+    )
+    return download(exporters.UnitTemplate(), scope)
 
 
 @login_required
-def templates_zip(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+def templates_zip(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Every expected unit's template in one zip (focal officer)."""
     period = managed_period(request, pk)
-    filename = f"{period.form_code}_{period.year}_{period.province.code}_templates.zip"
-    response = StreamingHttpResponse(iter_templates_zip(period), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(exporters.TemplatesZip(), Scope(user=request.user, period=period))
 
 
 @login_required

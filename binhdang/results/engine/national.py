@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from binhdang.core.formatting import machine_number
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan, PlanStatus, Program
 from binhdang.reporting.models import Period
@@ -20,7 +21,6 @@ from binhdang.results.engine.plan import (
     PlanResults,
     fetch_inputs,
     is_percent,
-    json_number,
     results_for_plan,
 )
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
@@ -104,8 +104,8 @@ class NationalRollup:
         return {
             "year": self.year,
             "program": self.program,
-            "completeness": json_number(self.completeness),
-            "timeliness": json_number(self.timeliness),
+            "completeness": machine_number(self.completeness),
+            "timeliness": machine_number(self.timeliness),
             "provinces": [
                 {
                     "province": province.code,

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from binhdang.core.formatting import bar_json, machine_number
 from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
@@ -47,15 +48,6 @@ COMPUTED, DIRECT, NONE = "computed", "direct", "none"
 CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
 CENT = Decimal("0.01")  # values are rounded to the cent, half up
 _SCALE = re.compile(r"/\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)")
-
-
-def json_number(number: Decimal | None) -> int | float | None:
-    """A Decimal as a JSON number: an int when whole, else a float rounded to two decimals."""
-    if number is None:
-        return None
-    if number == number.to_integral_value():
-        return int(number)
-    return float(number.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def ratio_scale(unit: str) -> Decimal:
@@ -111,33 +103,19 @@ class IndicatorResult:
     def has_value(self) -> bool:
         return self.value is not None
 
-    def target_json(self):
-        return bar_json(self.bar)
-
     def as_json(self) -> dict:
         return {
             "indicator": self.indicator.code,
             "catalog": self.catalog_code,
-            "value": json_number(self.value),
+            "value": machine_number(self.value),
             "unit": self.unit,
-            "numerator": json_number(self.numerator),
-            "denominator": json_number(self.denominator),
+            "numerator": machine_number(self.numerator),
+            "denominator": machine_number(self.denominator),
             "target": bar_json(self.bar),
             "final_target": bar_json(self.final),
             "target_basis": self.basis,
             "status": self.status,
         }
-
-
-def bar_json(bar: Bar | None):
-    """A target in JSON: a number; ``{"min", "max"}`` for a range; ``true`` for a yes/no target."""
-    if bar is None:
-        return None
-    if bar.kind == BOOLEAN:
-        return True
-    if bar.kind == RANGE and bar.low != bar.high:
-        return {"min": json_number(bar.low), "max": json_number(bar.high)}
-    return json_number(bar.reference)
 
 
 @dataclass
@@ -186,8 +164,8 @@ class PlanResults:
         return {
             "plan": self.plan.pk,
             "year": self.year,
-            "completeness": json_number(self.completeness),
-            "timeliness": json_number(self.timeliness),
+            "completeness": machine_number(self.completeness),
+            "timeliness": machine_number(self.timeliness),
             "expected": self.expected,
             "submitted": self.submitted,
             "on_time": self.on_time,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.core import formatting
 from binhdang.documents import services
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
@@ -46,7 +47,7 @@ class Command(BaseCommand):
         if not path.parent.is_dir():
             raise CommandError(f"Thư mục {path.parent} không tồn tại.")
         path.write_bytes(generated.content)
-        self.stdout.write(f"Đã ghi {path} ({len(generated.content):,} byte).".replace(",", "."))
+        self.stdout.write(f"Đã ghi {path} ({formatting.number(len(generated.content))} byte).")
 
 
 def _plan(text: str):

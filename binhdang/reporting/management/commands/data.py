@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from binhdang.core.exports import Scope
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
-    export_data_value_sets,
     export_filters,
     import_data_value_sets,
     parse_data_value_sets,
 )
+from binhdang.reporting.exporters import DataValueSets
 from binhdang.reporting.management.commands._common import find_plan, find_user
 from binhdang.reporting.models import Period
 
@@ -74,8 +74,8 @@ class Command(BaseCommand):
             filters = export_filters(period, options.get("unit"), options.get("status"))
         except DataValueSetError as exc:
             raise CommandError(_("Nothing was exported:") + "\n" + "\n".join(exc.messages)) from exc
-        data = export_data_value_sets(period, filters.units, filters.state)
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        scope = Scope(period=period, filters={"units": filters.units, "state": filters.state})
+        text = DataValueSets().render(scope).decode("utf-8")
         if options.get("out"):
             Path(options["out"]).write_text(text + "\n", encoding="utf-8")
             self.stdout.write(_("Written to %(path)s.") % {"path": options["out"]})

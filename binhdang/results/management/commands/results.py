@@ -14,10 +14,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from binhdang.core import formatting
 from binhdang.plans.models import Plan
 from binhdang.results import opendata
 from binhdang.results.engine import plan_results, plan_years
-from binhdang.results.formatting import vn_percent, with_unit
 
 
 class Command(BaseCommand):
@@ -79,11 +79,11 @@ def _text(found, year: int, results) -> str:
 
     lines = [
         f"{found.title} — {found.province.name}, năm {year}",
-        f"Đầy đủ: {vn_percent(results.completeness) or '-'}   Đúng hạn: {vn_percent(results.timeliness) or '-'}"
+        f"Đầy đủ: {formatting.percent(results.completeness) or '-'}   Đúng hạn: {formatting.percent(results.timeliness) or '-'}"
         f"   ({results.submitted}/{results.expected} đơn vị đã gửi, {results.on_time} đúng hạn)",
     ]
     for item in results.indicators:
-        value = with_unit(item.value, item.unit) if item.value is not None else "-"
+        value = formatting.with_unit(item.value, item.unit) if item.value is not None else "-"
         lines.append(
             f"  {item.indicator.code:<5} {item.catalog_code or '':<9} {value:>14}   {item.assessment.label}"
         )
