@@ -344,9 +344,13 @@ def submit(
 
 
 def _review(submission: Submission, user: User | None, expected_version: int | None) -> Submission:
-    current = _lock(submission, expected_version)
+    """The locked report, once the user may review it (checked first: someone who may not review it
+    is told so, not who changed it last) and the version they loaded is still the current one."""
+    current = _lock(submission, None)
     if user is not None:
         _require(access.can_review_submission(user, current), _("You cannot review this report."))
+    if expected_version is not None and current.version != int(expected_version):
+        raise _conflict(current)
     return current
 
 

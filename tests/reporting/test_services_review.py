@@ -76,3 +76,15 @@ def test_the_review_queue_offers_the_oldest_other_submitted_report_of_the_period
     # Only a reviewer gets a queue.
     assert services.review_queue(third, leader).next is None
     assert services.review_queue(third, commune_a_reporter).next is None
+
+
+def test_someone_who_may_not_review_is_refused_before_any_version_check(
+    period, daklak, commune_a_reporter, leader
+):
+    from binhdang.reporting.errors import AccessDenied
+
+    report = submitted(period, daklak.commune_a, commune_a_reporter, local(2026, 11, 20))
+    for step in (services.accept, services.return_submission):
+        with pytest.raises(AccessDenied):
+            step(report, leader, comment="x", expected_version=report.version - 1)
+    assert Submission.objects.get(pk=report.pk).state == State.SUBMITTED
