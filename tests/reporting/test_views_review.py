@@ -1,5 +1,6 @@
 """The focal officer's review pages (reporting/views/review.py): one view per step, the read-only
-report after a return, the next report waiting for review, a refused blank comment."""
+report after a return, the next report waiting for review, a refused blank comment; and the report
+page's overdue mark."""
 
 from __future__ import annotations
 
@@ -119,3 +120,16 @@ def test_a_leader_and_a_reporter_get_403_for_every_step(two_waiting, leader, com
             assert response.status_code == 403
     first.refresh_from_db()
     assert first.state == State.SUBMITTED
+
+
+def test_the_report_page_says_overdue_while_the_report_is_missing_after_the_deadline(
+    period, daklak, commune_a_reporter, focal_officer
+):
+    # Deadline 30/11, the suite runs on 04/12.
+    report = services.get_or_create_submission(period, daklak.commune_a)
+    fill(report, commune_a_reporter)
+    page = client_for(commune_a_reporter).get(reverse("reporting:submission", args=[report.pk])).text
+    assert 'id="report-overdue"' in page and "Quá hạn" in page
+    services.submit(report, commune_a_reporter)
+    page = client_for(commune_a_reporter).get(reverse("reporting:submission", args=[report.pk])).text
+    assert 'id="report-overdue"' not in page and "Trễ hạn" in page
