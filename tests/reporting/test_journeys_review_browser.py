@@ -195,7 +195,7 @@ def test_a_commune_report_goes_through_return_correction_and_acceptance_into_the
 
 @pytest.mark.browser
 def test_after_the_deadline_the_board_shows_counts_and_filters_a_unit_that_did_nothing(
-    browser_page, live_server, plan, focal_officer, daklak
+    browser_page, live_server, plan, focal_officer, daklak, commune_b_reporter
 ):
     from binhdang.reporting import services
 
@@ -223,6 +223,13 @@ def test_after_the_deadline_the_board_shows_counts_and_filters_a_unit_that_did_n
     page.get_by_label("Trạng thái", exact=True).select_option("overdue")
     page.get_by_role("button", name="Lọc").click()
     expect(page.locator("#board tbody tr[data-overdue]")).to_have_count(5)
+
+    # The reporter of a commune that did nothing reads "Quá hạn" on its own report, on a phone.
+    page.set_viewport_size(PHONE)
+    switch_user(page, live_server, "reporter_b")
+    due = page.locator("tr", has_text="Phường Buôn Ma Thuột")
+    expect(due).to_contain_text("Quá hạn")
+    expect(due).to_contain_text("Chưa bắt đầu")
     assert not errors, errors
 
 
