@@ -133,3 +133,12 @@ def test_the_report_page_says_overdue_while_the_report_is_missing_after_the_dead
     services.submit(report, commune_a_reporter)
     page = client_for(commune_a_reporter).get(reverse("reporting:submission", args=[report.pk])).text
     assert 'id="report-overdue"' not in page and "Trễ hạn" in page
+
+
+def test_a_returned_report_past_the_deadline_is_overdue_not_on_time(two_waiting, focal_officer):
+    # Submitted on 20/11 (on time), returned on 04/12 after the 30/11 deadline: it is missing again.
+    first, _second = two_waiting
+    services.return_submission(first, focal_officer, "Sửa số liệu")
+    page = client_for(focal_officer).get(reverse("reporting:submission", args=[first.pk])).text
+    facts = page.split('class="kv"')[1].split("</dl>")[0]
+    assert 'id="report-overdue"' in facts and "Đúng hạn" not in facts
