@@ -111,6 +111,12 @@ def can_edit_submission(user, submission: Submission) -> bool:
     return base.reports_for_unit_id(user, submission.unit_id) and not period.locked_for_reporters()
 
 
+def edits_on_behalf(user, submission: Submission) -> bool:
+    """The user may edit the report only as the province's focal officer, not as a reporter of its unit
+    (the report page then shows a returned report read-only first: it is the unit's to correct)."""
+    return can_edit_submission(user, submission) and not base.reports_for_unit_id(user, submission.unit_id)
+
+
 def can_start_report(user, period: Period, unit: OrgUnit) -> bool:
     """May the user create the report of ``unit`` in ``period`` (the unit must be expected)."""
     if not period.is_open or not period.expected_reporters.filter(unit=unit).exists():

@@ -2,7 +2,7 @@
 
 - :func:`due_items(user)`: the reports a reporter has to do (for ``portal.home``'s reporter home);
 - :func:`period_summaries(user)`: the periods a focal officer, leader or ministry viewer follows,
-  with completeness and timeliness.
+  with completeness, timeliness and the units overdue.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
 
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access
@@ -50,7 +49,8 @@ class DueItem:
 
     @property
     def overdue(self) -> bool:
-        return not self.is_done and timezone.localdate() > self.period.deadline
+        """Not submitted (a draft, returned, or not started) and the deadline day is over."""
+        return not self.is_done and self.period.is_past_deadline()
 
     @property
     def title(self) -> str:

@@ -11,7 +11,7 @@ Periods (from :mod:`reporting.periods`)
 Reports
     :func:`get_or_create_submission`, :func:`elements_for`, :func:`previous_values`,
     :func:`save_draft` (optimistic concurrency: ``expected_version``), :func:`submit`,
-    :func:`return_submission`, :func:`accept`, :func:`reopen`
+    :func:`return_submission`, :func:`accept`, :func:`reopen`; :func:`review_queue` (what waits next)
 Reminders and notifications
     :func:`request_reminders`, :func:`notify`
 """
@@ -83,6 +83,7 @@ __all__ = [
     "reporters_of",
     "request_reminders",
     "return_submission",
+    "review_queue",
     "save_draft",
     "set_expected_reporters",
     "submit",
@@ -156,6 +157,16 @@ class SaveResult:
 
 
 def _conflict(current: Submission) -> ConflictError:
+    """The conflict error naming the last change: a save of the content, or a workflow step (a
+    submit, return, accept or reopen, which change the version but not "last saved")."""
+    step = current.state_changes.select_related("user").order_by("-at", "-pk").first()
+    if step is not None and step.at > current.updated_at:
+        who = str(step.user) if step.user else _("another user")
+        message = _(
+            "After you opened this report, %(user)s changed it at %(time)s (%(action)s). Your changes were "
+            "not saved: reload the page to see the latest version, then enter your changes again."
+        ) % {"action": step.get_action_display(), "user": who, "time": _local(step.at)}
+        return ConflictError(message, saved_by=step.user, saved_at=step.at, current_version=current.version)
     who = str(current.updated_by) if current.updated_by else _("another user")
     message = _(
         "This report was saved by %(user)s at %(time)s after you opened it. Your changes were not saved: "
@@ -280,8 +291,9 @@ def _transition(
         source=source,
     )
     current.state = to_state
-    current.version += 1
-    current.updated_at, current.updated_by = timezone.now(), user
+    current.version += 1  # a step changes the report (a page loaded before it is out of date) ...
+    # ... but not its content: "last saved at/by" stays the last save of values or narrative (the state
+    # changes record who moved the report and when).
     audit.by(current, user)
     current.save()
     if comment:
@@ -332,9 +344,13 @@ def submit(
 
 
 def _review(submission: Submission, user: User | None, expected_version: int | None) -> Submission:
-    current = _lock(submission, expected_version)
+    """The locked report, once the user may review it (checked first: someone who may not review it
+    is told so, not who changed it last) and the version they loaded is still the current one."""
+    current = _lock(submission, None)
     if user is not None:
         _require(access.can_review_submission(user, current), _("You cannot review this report."))
+    if expected_version is not None and current.version != int(expected_version):
+        raise _conflict(current)
     return current
 
 
@@ -427,6 +443,30 @@ def reopen(
         current, _("Your %(year)s report was reopened for correction.") % {"year": current.period.year}
     )
     return _refresh(submission, current)
+
+
+@dataclass
+class ReviewQueue:
+    """What else waits for the reviewer in the same period: the next report and how many in all."""
+
+    next: Submission | None
+    waiting: int
+
+
+def review_queue(submission: Submission, user: User) -> ReviewQueue:
+    """The other submitted reports of ``submission``'s period that ``user`` may review, oldest
+    submission first (first come, first reviewed): the next one to open and how many wait."""
+    if not access.can_review_submission(user, submission):
+        return ReviewQueue(None, 0)
+    waiting = (
+        access.visible_submissions(user)
+        .filter(period=submission.period_id, state=State.SUBMITTED)
+        .exclude(pk=submission.pk)
+        .select_related("unit")
+        .order_by("submitted_at", "unit__name", "pk")
+    )
+    first = waiting.first()
+    return ReviewQueue(first, waiting.count() if first else 0)
 
 
 @transaction.atomic

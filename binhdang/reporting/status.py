@@ -6,6 +6,11 @@ completeness and timeliness of the period (domain §6).
   deadline day / expected units.
 
 A returned report counts as not (yet) submitted. Units without a report are ``not_started``.
+
+Once the deadline day is over, every expected unit whose report is not submitted or accepted (not
+started, a draft, or returned and not resubmitted) is *overdue*: the board says "Quá hạn" in its
+timeliness column, counts them (:attr:`Board.overdue`, apart from :attr:`Board.late`, the units that
+submitted after the deadline) and filters on them (:data:`OVERDUE`).
 """
 
 from __future__ import annotations
@@ -31,12 +36,16 @@ BOARD_STATES: dict[str, tuple] = {
 }
 #: Filter value meaning "everything not submitted or accepted".
 MISSING = "missing"
+#: Filter value meaning "not submitted or accepted, and the deadline is over".
+OVERDUE = "overdue"
 
 
 @dataclass
 class BoardRow:
     unit: OrgUnit
     submission: Submission | None
+    #: Whether the period's deadline is over (the same for every row of a board).
+    past_deadline: bool = False
 
     @property
     def state(self) -> str:
@@ -63,6 +72,20 @@ class BoardRow:
         """True/False once submitted; None while not submitted."""
         return self.submission.on_time if self.submission and self.submission.first_submitted_at else None
 
+    @property
+    def overdue(self) -> bool:
+        """Not submitted (nor accepted) and the deadline is over."""
+        return self.past_deadline and not self.is_complete
+
+    @property
+    def timeliness(self) -> str:
+        """What the timeliness column says: ``on_time`` or ``late`` for a report that counts as
+        submitted, ``overdue`` for one still missing after the deadline, ``""`` (not due yet) otherwise.
+        A returned report does not count as submitted, even if its first submission was on time."""
+        if self.is_complete:
+            return "on_time" if self.on_time else "late"
+        return OVERDUE if self.overdue else ""
+
 
 def percent(part: int, whole: int) -> Decimal | None:
     if not whole:
@@ -78,6 +101,8 @@ class Board:
     submitted: int
     on_time: int
     by_state: Counter = field(default_factory=Counter)
+    #: Expected units not submitted once the deadline is over (0 before the deadline).
+    overdue: int = 0
 
     @property
     def completeness(self) -> Decimal | None:
@@ -93,25 +118,34 @@ class Board:
 
     @property
     def late(self) -> int:
+        """Units that submitted, but after the deadline."""
         return self.submitted - self.on_time
+
+    @property
+    def past_deadline(self) -> bool:
+        return self.period.is_past_deadline()
 
 
 def build_board(period: Period, *, unit_type: str | None = None, state: str | None = None) -> Board:
     """The board of ``period``. The totals always cover every expected unit; ``unit_type`` and
-    ``state`` (a board state or :data:`MISSING`) only filter the rows."""
+    ``state`` (a board state, :data:`MISSING` or :data:`OVERDUE`) only filter the rows."""
     units = [
         e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__type", "unit__name")
     ]
     submissions = {s.unit_id: s for s in period.submissions.select_related("period")}
-    rows = [BoardRow(unit, submissions.get(unit.pk)) for unit in units]
+    past_deadline = period.is_past_deadline()
+    rows = [BoardRow(unit, submissions.get(unit.pk), past_deadline) for unit in units]
     submitted = sum(1 for r in rows if r.is_complete)
     on_time = sum(1 for r in rows if r.is_complete and r.on_time)
+    overdue = sum(1 for r in rows if r.overdue)
     by_state = Counter(r.state for r in rows)
     shown = rows
     if unit_type:
         shown = [r for r in shown if r.unit.type == unit_type]
     if state == MISSING:
         shown = [r for r in shown if not r.is_complete]
+    elif state == OVERDUE:
+        shown = [r for r in shown if r.overdue]
     elif state:
         shown = [r for r in shown if r.state == state]
-    return Board(period, shown, len(rows), submitted, on_time, by_state)
+    return Board(period, shown, len(rows), submitted, on_time, by_state, overdue)

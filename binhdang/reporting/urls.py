@@ -18,9 +18,9 @@ urlpatterns = [
     path("submissions/<int:pk>/save/", reports.save, name="save"),
     path("submissions/<int:pk>/submit/", reports.submit, name="submit"),
     path("submissions/<int:pk>/history/", reports.history, name="history"),
-    path("submissions/<int:pk>/return/", review.return_view, name="return"),
-    path("submissions/<int:pk>/accept/", review.accept_view, name="accept"),
-    path("submissions/<int:pk>/reopen/", review.reopen_view, name="reopen"),
+    path("submissions/<int:pk>/return/", review.review, {"action": "return"}, name="return"),
+    path("submissions/<int:pk>/accept/", review.review, {"action": "accept"}, name="accept"),
+    path("submissions/<int:pk>/reopen/", review.review, {"action": "reopen"}, name="reopen"),
     path("submissions/<int:pk>/attachments/", review.attachment_upload, name="attachment_upload"),
     path(
         "submissions/<int:pk>/attachments/<int:attachment_pk>/",

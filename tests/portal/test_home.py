@@ -160,3 +160,33 @@ def test_province_names_and_unit_headings_link_to_the_unit_browser(
     province_url = reverse("orgunits:province", args=[daklak.root.code])
     assert province_url in _home(client, ministry_viewer)
     assert province_url in _home(client, focal_officer)
+
+
+def test_after_the_deadline_the_focal_officer_and_leader_homes_count_the_overdue_units(
+    client, focal_officer, leader, open_period
+):
+    # Deadline 30/11, the suite runs on 04/12: none of the 6 expected units has submitted.
+    board = reverse("reporting:board", args=[open_period.pk])
+    for user in (focal_officer, leader):
+        page = _home(client, user)
+        assert "6 đơn vị quá hạn" in page
+        assert f"{board}?state=overdue" in page
+
+
+def test_before_the_deadline_the_homes_do_not_call_anything_overdue(
+    client, focal_officer, commune_a_reporter, open_period
+):
+    from datetime import date
+
+    open_period.deadline = date(2026, 12, 10)
+    open_period.save()
+    page = _home(client, focal_officer)
+    assert "đơn vị quá hạn" not in page and "chưa đến hạn" in page
+    assert "Quá hạn" not in _home(client, commune_a_reporter)
+
+
+def test_after_the_deadline_the_reporter_home_says_its_report_is_overdue(
+    client, commune_a_reporter, open_period
+):
+    page = _home(client, commune_a_reporter)
+    assert "30/11/2026" in page and "Quá hạn" in page

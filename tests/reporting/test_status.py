@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from binhdang.reporting import services
-from binhdang.reporting.status import MISSING, NOT_STARTED, build_board, percent
+from binhdang.reporting.status import MISSING, NOT_STARTED, OVERDUE, build_board, percent
 
 from .conftest import fill, local
 
@@ -74,3 +75,51 @@ def test_filters_narrow_the_rows_but_not_the_totals(mixed_period):
 def test_percent_rounds_half_up_and_handles_no_expected_units():
     assert percent(1, 3) == Decimal("33.3") and percent(2, 3) == Decimal("66.7")
     assert percent(0, 0) is None
+
+
+def test_after_the_deadline_every_unit_not_submitted_is_overdue_and_counted_apart_from_late(mixed_period):
+    # The suite runs on 04/12/2026: the deadline (30/11) is over.
+    board = build_board(mixed_period)
+    assert board.past_deadline
+    assert (board.overdue, board.late) == (3, 1)
+    rows = {r.unit.code: r for r in board.rows}
+    overdue = {code for code, r in rows.items() if r.overdue}
+    assert overdue == {"66-D02", "66-M02", "66-T01"}  # not started, returned, draft
+    assert {code: r.timeliness for code, r in rows.items()} == {
+        "66-C001": "on_time",
+        "66-D06": "on_time",
+        "66-C002": "late",
+        "66-D02": OVERDUE,
+        "66-M02": OVERDUE,  # returned: its on-time first submission no longer counts
+        "66-T01": OVERDUE,
+    }
+
+
+def test_the_board_filters_the_overdue_units(mixed_period):
+    assert sorted(r.unit.code for r in build_board(mixed_period, state=OVERDUE).rows) == [
+        "66-D02",
+        "66-M02",
+        "66-T01",
+    ]
+    assert [r.unit.code for r in build_board(mixed_period, unit_type="mass_org", state=OVERDUE).rows] == [
+        "66-M02"
+    ]
+
+
+def test_before_the_deadline_nothing_is_overdue(mixed_period):
+    mixed_period.deadline = dt.date(2026, 12, 10)
+    mixed_period.save()
+    board = build_board(mixed_period)
+    assert not board.past_deadline and board.overdue == 0
+    assert build_board(mixed_period, state=OVERDUE).rows == []
+    assert {r.unit.code: r.timeliness for r in board.rows if not r.is_complete} == {
+        "66-D02": "",
+        "66-M02": "",
+        "66-T01": "",
+    }
+
+
+def test_the_deadline_day_itself_is_not_overdue_until_its_end_in_vietnam(mixed_period):
+    mixed_period.deadline = dt.date(2026, 12, 4)
+    assert not mixed_period.is_past_deadline(local(2026, 12, 4, 23, 59))
+    assert mixed_period.is_past_deadline(local(2026, 12, 5, 0, 0))

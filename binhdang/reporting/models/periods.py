@@ -102,6 +102,10 @@ class Period(models.Model):
             return None
         return submitted_at < self.deadline_end
 
+    def is_past_deadline(self, now: dt.datetime | None = None) -> bool:
+        """True once the deadline day is over (Vietnam time): a report not submitted by then is overdue."""
+        return (now or timezone.now()) >= self.deadline_end
+
     def locked_for_reporters(self, now: dt.datetime | None = None) -> bool:
         """True once the period is closed or its lock date has passed."""
         if not self.is_open:

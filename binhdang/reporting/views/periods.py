@@ -17,7 +17,7 @@ from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.models import State
-from binhdang.reporting.status import BOARD_STATES, MISSING, build_board
+from binhdang.reporting.status import BOARD_STATES, MISSING, OVERDUE, build_board
 from binhdang.reporting.views.common import ReportingRequest, board_period, managed_period, report_errors
 
 
@@ -62,7 +62,7 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
     state = request.GET.get("state") or None
     if unit_type not in (None, *REPORTING_TYPES):
         unit_type = None
-    if state not in (None, MISSING, *BOARD_STATES):
+    if state not in (None, MISSING, OVERDUE, *BOARD_STATES):
         state = None
     status_board = build_board(period, unit_type=unit_type, state=state)
     return render(
@@ -79,6 +79,7 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
                 for key, (label, _badge) in BOARD_STATES.items()
             ],
             "missing": MISSING,
+            "overdue": OVERDUE,
             # the board filtered on a report state: the export of just those reports (?status=)
             "export_state": state if state in State.values else "",
             "export_state_label": BOARD_STATES[state][0] if state in State.values else "",

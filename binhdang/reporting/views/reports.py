@@ -21,6 +21,7 @@ from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
 from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
+from binhdang.reporting.views import review
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
@@ -62,7 +63,7 @@ def _page_context(request: ReportingRequest, submission, *, values=None, issues=
     stored = submission.value_map()
     shown = {**stored, **(values or {})}
     warnings = soft_warnings(elements, stored, services.previous_values(submission))
-    can_edit = access.can_edit_submission(request.user, submission)
+    review_context = review.review_context(request, submission)  # can_edit, can_review, the next report
     see_narrative = access.can_see_narrative(request.user, submission)
     narrative_values = {**submission.narrative(), **(narrative or {})}
     return {
@@ -72,8 +73,7 @@ def _page_context(request: ReportingRequest, submission, *, values=None, issues=
         "sections": build_sections(form, submission.unit, period.focal_unit, shown, issues, warnings),
         "narrative": [{"field": f, "value": narrative_values[f.name]} for f in NARRATIVE_FIELDS],
         "see_narrative": see_narrative,
-        "can_edit": can_edit,
-        "can_review": access.can_review_submission(request.user, submission),
+        **review_context,
         "can_view_board": access.can_view_board(request.user, period),
         "pending": submit_errors(elements, stored),
         "warnings": warnings,

@@ -1,26 +1,46 @@
-"""The focal officer's review (return, accept, reopen) and the evidence files of a report."""
+"""The focal officer's review (return, accept, reopen: one view, one service each) and the evidence
+files of a report."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from binhdang.reporting import access, attachments, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import AttachmentForm
+from binhdang.reporting.models import State, Submission
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
-def _reviewable(request: ReportingRequest, pk: int):
-    submission = visible_submission(request, pk)
-    if not request.user.has_perm("reporting.review_submission", submission):
-        raise PermissionDenied
-    return submission
+@dataclass(frozen=True)
+class ReviewAction:
+    """One step of the review: the service that does it and what the officer is told after."""
+
+    service: Callable[..., Submission]
+    done: str | Promise
+
+
+#: The review steps, by the name in the URL (``reporting:return``, ``reporting:accept``, ``reporting:reopen``).
+ACTIONS = {
+    "return": ReviewAction(
+        services.return_submission, gettext_lazy("The report was returned to %(unit)s with your comment.")
+    ),
+    "accept": ReviewAction(services.accept, gettext_lazy("The report of %(unit)s was accepted.")),
+    "reopen": ReviewAction(
+        services.reopen, gettext_lazy("The report of %(unit)s was reopened for correction.")
+    ),
+}
 
 
 def _version(request: ReportingRequest) -> int | None:
@@ -30,28 +50,15 @@ def _version(request: ReportingRequest) -> int | None:
 
 @login_required
 @require_POST
-def return_view(request: ReportingRequest, pk: int) -> HttpResponse:
-    submission = _reviewable(request, pk)
+def review(request: ReportingRequest, pk: int, action: str) -> HttpResponse:
+    """Return (a comment is required), accept or reopen a report, then show it read-only: the page
+    offers the next report waiting for review."""
+    submission = visible_submission(request, pk)
+    if not request.user.has_perm("reporting.review_submission", submission):
+        raise PermissionDenied
+    step = ACTIONS[action]
     try:
-        services.return_submission(
-            submission, request.user, request.POST.get("comment", ""), expected_version=_version(request)
-        )
-    except ReportingError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(
-            request,
-            _("The report was returned to %(unit)s with your comment.") % {"unit": submission.unit.name},
-        )
-    return redirect("reporting:submission", pk=pk)
-
-
-@login_required
-@require_POST
-def accept_view(request: ReportingRequest, pk: int) -> HttpResponse:
-    submission = _reviewable(request, pk)
-    try:
-        services.accept(
+        step.service(
             submission,
             request.user,
             comment=request.POST.get("comment", ""),
@@ -60,25 +67,28 @@ def accept_view(request: ReportingRequest, pk: int) -> HttpResponse:
     except ReportingError as exc:
         report_errors(request, exc)
     else:
-        messages.success(request, _("The report of %(unit)s was accepted.") % {"unit": submission.unit.name})
+        messages.success(request, str(step.done) % {"unit": submission.unit.name})
     return redirect("reporting:submission", pk=pk)
 
 
-@login_required
-@require_POST
-def reopen_view(request: ReportingRequest, pk: int) -> HttpResponse:
-    submission = _reviewable(request, pk)
-    try:
-        services.reopen(
-            submission, request.user, request.POST.get("comment", ""), expected_version=_version(request)
-        )
-    except ReportingError as exc:
-        report_errors(request, exc)
-    else:
-        messages.success(
-            request, _("The report of %(unit)s was reopened for correction.") % {"unit": submission.unit.name}
-        )
-    return redirect("reporting:submission", pk=pk)
+def review_context(request: ReportingRequest, submission: Submission) -> dict:
+    """What the report page needs for the review: may the user review, does the entry form show
+    (a returned report is the unit's to correct: the focal officer reads it, and edits it on behalf of
+    the unit only when asking with ``?edit=1``), and the next report waiting for review."""
+    user = request.user
+    can_review = access.can_review_submission(user, submission)
+    can_edit = access.can_edit_submission(user, submission)
+    with_unit = (
+        submission.state == State.RETURNED
+        and access.edits_on_behalf(user, submission)
+        and request.GET.get("edit") != "1"
+    )
+    return {
+        "can_review": can_review,
+        "can_edit": can_edit and not with_unit,
+        "can_edit_on_behalf": with_unit,
+        "review_queue": services.review_queue(submission, user) if can_review else None,
+    }
 
 
 @login_required
