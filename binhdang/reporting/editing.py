@@ -109,7 +109,9 @@ class ReportBeingEdited:
         """What still prevents submitting: refused texts, consistency rules, missing values."""
         return self.refused_issues() + submit_errors(self.elements, self.values)
 
+    @cached_property
     def warnings(self) -> list[Issue]:
+        """Plausible mistakes (never blocking), against the unit's values of last year."""
         previous = services.previous_values(self.submission) if self.submission is not None else {}
         return soft_warnings(self.elements, self.values, previous)
 
@@ -124,7 +126,7 @@ class ReportBeingEdited:
             self.period.focal_unit,
             shown,
             problems,
-            self.warnings() if self.started else [],
+            self.warnings if self.started else [],
         )
 
     # ------------------------------------------------------------------------------------- its changes
@@ -152,10 +154,11 @@ class ReportBeingEdited:
                 elements=self.elements,
                 partial=True,
             )
-        if result is not None:
+        if result is not None:  # what the save knows already is not asked of the database again
             self.submission = result.submission
-            self.__dict__.pop("values", None)
-            self.__dict__.pop("refused", None)
+            self.__dict__.update(
+                values=result.values, refused=result.submission.refused_values(), warnings=result.warnings
+            )
         return result
 
     def submit(self, data: Mapping[str, str], version: int) -> Submission:

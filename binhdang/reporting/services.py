@@ -154,6 +154,8 @@ class SaveResult:
     pending: list[Issue] = field(default_factory=list)
     #: Values refused by a partial save (their typed text is kept on the submission).
     refused: list[Issue] = field(default_factory=list)
+    #: Every value of the report after the save.
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def version(self) -> int:
@@ -270,7 +272,7 @@ def save_draft(
         current.save()
     submission.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
     pending = refused_issues(elements, current) + submit_errors(elements, merged)
-    return SaveResult(current, changed, warnings, pending, errors)
+    return SaveResult(current, changed, warnings, pending, errors, merged)
 
 
 @transaction.atomic

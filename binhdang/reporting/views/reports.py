@@ -102,7 +102,7 @@ def _page_context(
         "save_url": _action_url(report, "save"),
         "submit_url": _action_url(report, "submit"),
         "pending": report.pending(),
-        "warnings": report.warnings(),
+        "warnings": report.warnings,
         "stored_warnings": submission.warnings if submission is not None else [],
         "attachments": evidence.attachments.all() if evidence is not None else [],
         "comments": evidence.comments.select_related("author") if evidence is not None else [],
