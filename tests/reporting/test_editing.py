@@ -34,7 +34,7 @@ def test_an_autosave_stays_within_its_query_budget(
     # history, the savepoint released. Rendering the answer asks nothing more.
     with django_assert_max_num_queries(14):
         response = client.post(reverse("reporting:save", args=[submission.pk]), data, **HTMX)
-    assert response.status_code == 200 and "Đã lưu nháp lúc" in response.text
+    assert response.status_code == 200 and "Đã lưu bản nháp lúc" in response.text
 
 
 def test_an_autosave_builds_the_units_form_elements_once(period, daklak, commune_a_reporter, monkeypatch):

@@ -126,7 +126,7 @@ def test_autosave_saves_and_answers_the_time_and_the_new_version(report_a, commu
         **HTMX,
     )
     assert response.status_code == 200
-    assert "Đã lưu nháp lúc" in response.text
+    assert "Đã lưu bản nháp lúc" in response.text
     assert 'id="report-version" value="2" hx-swap-oob="true"' in response.text
     assert "Cần hoàn thiện trước khi nộp" in response.text
     report_a.refresh_from_db()
@@ -142,7 +142,7 @@ def test_one_bad_value_does_not_block_the_autosave_it_is_marked_beside_its_field
         form_data({("TT_SESSIONS", ""): "-4", ("TT_NEWS", ""): "2"}, 1),
         **HTMX,
     )
-    assert response.status_code == 200 and "Đã lưu nháp lúc" in response.text
+    assert response.status_code == 200 and "Đã lưu bản nháp lúc" in response.text
     assert "Số cuộc truyền thông: phải là số nguyên không âm" in response.text
     # Beside the field, out of band: <div id="msg-f-TT_SESSIONS" ...> with the reason.
     beside = response.text.split('id="msg-f-TT_SESSIONS"')[1].split("</div>")[0]
@@ -458,3 +458,21 @@ def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period,
     export = reverse("reporting:data_export", args=[period.pk])
     assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
     assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text
+
+
+def test_the_json_data_import_is_an_officers_tool_reporters_get_neither_link_nor_page(
+    period, commune_a_reporter, focal_officer
+):
+    reporter = client_for(commune_a_reporter)
+    assert "Nhập dữ liệu (JSON)" not in reporter.get(reverse("reporting:index")).text
+    assert reporter.get(reverse("reporting:data_import")).status_code == 403
+    officer = client_for(focal_officer)
+    assert "Nhập dữ liệu (JSON)" in officer.get(reverse("reporting:index")).text
+    assert officer.get(reverse("reporting:data_import")).status_code == 200
+
+
+def test_reporters_see_no_internal_codes_officers_do(period, daklak, commune_a_reporter, focal_officer):
+    url = reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])
+    shown = re.sub(r"<[^>]*>", "", client_for(commune_a_reporter).get(url).text)  # the text, not the markup
+    assert "TT_" not in shown
+    assert '<span class="code">TT_SESSIONS</span>' in client_for(focal_officer).get(url).text

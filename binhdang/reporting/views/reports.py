@@ -37,7 +37,7 @@ def index(request: ReportingRequest) -> HttpResponse:
             "due": home.due_items(user, include_closed=True),
             "boards": home.period_summaries(user),
             "can_open": user.has_perm("reporting.open_period"),
-            "can_import": access.manages_any_province(user) or access.reports_for_any_unit(user),
+            "can_import": access.manages_any_province(user),
             "unread": Notification.objects.filter(user=user).unread().count(),
         },
     )
