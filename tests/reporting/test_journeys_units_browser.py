@@ -105,7 +105,9 @@ def test_a_reporter_of_each_kind_of_unit_fills_every_field_survives_a_bad_value_
             expect(page.locator("#" + field_id(element.code, coc))).to_have_value(shown)
             expected[(element.code, coc)] = stored
     page.get_by_label("Kết quả", exact=True).fill(f"Kết quả năm 2026 của {unit_name}.")
-    expect(page.locator("#save-status")).to_contain_text(re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d"), timeout=SLOW)
+    expect(page.locator("#save-status")).to_contain_text(
+        re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d"), timeout=SLOW
+    )
     expect(page.locator("#validation-summary")).to_contain_text("Đã nhập đủ số liệu bắt buộc", timeout=SLOW)
 
     # One bad value: marked beside its field, typed text kept; the other values are saved.
