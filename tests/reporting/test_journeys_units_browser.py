@@ -197,3 +197,32 @@ def test_autosaves_and_a_refused_submit_break_no_content_security_policy_rule(
     page.wait_for_timeout(500)
     assert Submission.objects.get(unit=daklak.newspaper).value_map()[("TT_NEWS", "")] == "12"
     assert console_errors == [], console_errors
+
+
+@pytest.mark.browser
+def test_leaving_with_changes_not_yet_saved_warns_and_saves_them_on_the_way_out(
+    browser_page, live_server, daklak, year_open
+):
+    make_user("rep_commune", Role.REPORTER, daklak.commune_a)
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    login(page, live_server, "rep_commune", PASSWORD)
+    page.goto(live_server.url + f"/reporting/periods/{year_open.pk}/units/{daklak.commune_a.pk}/")
+    dialogs: list[str] = []
+
+    def leave_anyway(dialog):
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", leave_anyway)
+    # Typed, and the page left at once: before the pause that starts the autosave.
+    page.locator("#" + field_id("TT_SESSIONS")).press_sequentially("9")
+    page.get_by_role("link", name="Trang chủ").first.click()
+    page.wait_for_url(live_server.url + "/")
+    assert dialogs == ["beforeunload"]
+    for _attempt in range(50):
+        saved = Submission.objects.filter(unit=daklak.commune_a).first()
+        if saved is not None and saved.value_map():
+            break
+        page.wait_for_timeout(200)
+    assert saved is not None and saved.value_map() == {("TT_SESSIONS", ""): "9"}
