@@ -32,24 +32,11 @@ class ReportBeingEdited:
     unit: OrgUnit
     #: None until the first saved value.
     submission: Submission | None
-    can_edit: bool
-    can_see_narrative: bool
-    can_review: bool
-    can_view_board: bool
 
     @classmethod
     def of_submission(cls, user: User, submission: Submission) -> ReportBeingEdited:
         """A report that exists (``submission`` is one the user may see)."""
-        return cls(
-            user=user,
-            period=submission.period,
-            unit=submission.unit,
-            submission=submission,
-            can_edit=access.can_edit_submission(user, submission),
-            can_see_narrative=access.can_see_narrative(user, submission),
-            can_review=access.can_review_submission(user, submission),
-            can_view_board=access.can_view_board(user, submission.period),
-        )
+        return cls(user=user, period=submission.period, unit=submission.unit, submission=submission)
 
     @classmethod
     def not_started(cls, user: User, period: Period, unit: OrgUnit) -> ReportBeingEdited | None:
@@ -57,17 +44,27 @@ class ReportBeingEdited:
         fill it; None if the user may not start it."""
         if not access.can_start_report(user, period, unit):
             return None
-        unsaved = Submission(period=period, unit=unit)
-        return cls(
-            user=user,
-            period=period,
-            unit=unit,
-            submission=None,
-            can_edit=True,
-            can_see_narrative=access.can_see_narrative(user, unsaved),
-            can_review=False,
-            can_view_board=access.can_view_board(user, period),
-        )
+        return cls(user=user, period=period, unit=unit, submission=None)
+
+    # ------------------------------------------- what the user may do (each asked once, when needed)
+
+    @cached_property
+    def can_edit(self) -> bool:
+        # A report nobody started is only built for who may start it (see not_started).
+        return self.submission is None or access.can_edit_submission(self.user, self.submission)
+
+    @cached_property
+    def can_see_narrative(self) -> bool:
+        report = self.submission or Submission(period=self.period, unit=self.unit)
+        return access.can_see_narrative(self.user, report)
+
+    @cached_property
+    def can_review(self) -> bool:
+        return self.submission is not None and access.can_review_submission(self.user, self.submission)
+
+    @cached_property
+    def can_view_board(self) -> bool:
+        return access.can_view_board(self.user, self.period)
 
     # ------------------------------------------------------------------------------------ its contents
 

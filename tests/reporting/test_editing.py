@@ -75,3 +75,28 @@ def test_saving_nothing_but_empty_fields_does_not_start_the_report(period, dakla
     result = report.save({field_name("TT_SESSIONS"): "3"}, 0)
     assert result is not None and report.submission == Submission.objects.get()
     assert report.values == {("TT_SESSIONS", ""): "3"}
+
+
+def test_an_autosave_asks_what_the_user_may_do_only_what_it_needs(
+    period, daklak, commune_a_reporter, monkeypatch
+):
+    """Whether the user may read the narrative (what to save) and, on the locked report, change it."""
+    from binhdang.reporting import access
+
+    submission = services.get_or_create_submission(period, daklak.commune_a)
+    asked: list[str] = []
+    for name in ("can_edit_submission", "can_see_narrative", "can_review_submission", "can_view_board"):
+        original = getattr(access, name)
+
+        def counted(*args, _name=name, _original=original):
+            asked.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(access, name, counted)
+    response = _client(commune_a_reporter).post(
+        reverse("reporting:save", args=[submission.pk]),
+        {field_name("TT_SESSIONS"): "4", "version": "1"},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    assert sorted(asked) == ["can_edit_submission", "can_see_narrative"]
