@@ -300,7 +300,9 @@ def save_new_report(
     _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
     try:
         with transaction.atomic():
-            submission = Submission.objects.create(period=period, unit=unit)
+            submission = Submission(period=period, unit=unit)
+            audit.by(submission, user)
+            submission.save()
     except IntegrityError as exc:  # created by a concurrent request
         raise _conflict(
             Submission.objects.select_related("updated_by").get(period=period, unit=unit)
