@@ -89,17 +89,19 @@ class Reporter(Officer):
     def work(self):
         values = self.account["values"]
         names = sorted(values)
+        report_url = f"/reporting/periods/{SEED['period']}/units/{self.account['unit_pk']}/"
         if self.step == 0:
             self.client.get("/reporting/", name="my reports")
-            page = self.client.get(
-                f"/reporting/periods/{SEED['period']}/units/{self.account['unit_pk']}/", name="open report"
-            )
-            self.submission = int(SUBMISSION_URL.search(page.url).group(1))
+            # Opening a report creates nothing: a report nobody has started stays on this URL (version
+            # 0) and its first saved value makes it a draft; saves and the submit go to this URL.
+            page = self.client.get(report_url, name="open report")
+            found = SUBMISSION_URL.search(page.url)
+            self.submission = int(found.group(1)) if found else None
             self.version = VERSION.search(page.text).group(1)
         elif self.step in (1, 2):
             half = names[: len(names) // 2] if self.step == 1 else names
             response = self.post(
-                f"/reporting/submissions/{self.submission}/save/",
+                report_url + "save/",
                 {"version": self.version, **{n: values[n] for n in half}},
                 name="autosave",
                 htmx=True,
@@ -107,12 +109,14 @@ class Reporter(Officer):
             self.version = VERSION.search(response.text).group(1)
         elif self.step == 3:
             with self.post(
-                f"/reporting/submissions/{self.submission}/submit/",
+                report_url + "submit/",
                 {"version": self.version, **values},
                 name="submit",
                 catch_response=True,
             ) as response:
-                if SUBMITTED in response.text:
+                found = SUBMISSION_URL.search(response.url or "")
+                if SUBMITTED in response.text and found:
+                    self.submission = int(found.group(1))
                     acks.append(
                         {"unit": self.account["unit"], "submission": self.submission, "values": values}
                     )
@@ -121,9 +125,7 @@ class Reporter(Officer):
                         f"submit not acknowledged ({response.status_code}): {alert(response.text)}"
                     )
         else:
-            url = random.choice(
-                [f"/reporting/submissions/{self.submission}/", "/reporting/notifications/", "/"]
-            )
+            url = random.choice([report_url, "/reporting/notifications/", "/"])
             self.client.get(url, name="after submitting")
         self.step += 1
 

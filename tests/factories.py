@@ -56,3 +56,35 @@ def release(response) -> None:
         b"".join(response.streaming_content)
         for closer in response._resource_closers:
             closer()
+
+
+def tt1790_year(province: OrgUnit, focal_agency: OrgUnit, *, year: int = 2026, deadline=None, user=None):
+    """A province's communication plan (form TT1790, domain §6) whose focal agency is ``focal_agency``
+    (the unit that also fills the awareness rate), with the units' yearly obligation, and its ``year``
+    period open for every commune, department, mass organisation and media agency of the province.
+    ``deadline``: a date (default ten days after today, so the reports are on time whenever the test
+    runs); the lock date follows ten days later. ``user`` opens the period (None: the system)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from binhdang.plans.models import Plan
+    from binhdang.reporting import services
+
+    plan = Plan.objects.create(
+        province=province,
+        org_unit=province,
+        issuer=f"UBND {province.name}",
+        program="communication",
+        title="Kế hoạch thực hiện Chương trình Truyền thông về bình đẳng giới giai đoạn 2026 - 2030",
+        period_start=2026,
+        period_end=2030,
+        status="active",
+        slug=f"kh-1790-{province.code}",
+        focal_agency=focal_agency,
+    )
+    units_report_yearly(plan)
+    deadline = deadline or timezone.localdate() + dt.timedelta(days=10)
+    return services.open_period(
+        plan, year, user, deadline=deadline, lock_date=deadline + dt.timedelta(days=10)
+    )

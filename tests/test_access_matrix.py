@@ -252,6 +252,21 @@ EXPECTED: dict[str, Row] = {
         report_of_commune_a,
         expect(focal=302, reporter_a=302, reporter_b=404, leader=302, outsider=404, ministry=302),
     ),
+    # saving through the unit's report of the period: the report exists, so as its own save and submit
+    "reporting:report_save": Row(
+        report_of_commune_a,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "reporting:report_submit": Row(
+        report_of_commune_a,
+        POST_ONLY,
+        post=expect(focal=400, reporter_a=400, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:submission": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:history": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:save": Row(
@@ -312,12 +327,13 @@ EXPECTED: dict[str, Row] = {
     ),
     "reporting:data_import": Row(
         none,
-        expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=200, ministry=403),
-        # commune A's figures: its reporter and the focal officer import them; commune B's reporter and
-        # the officer of Lai Châu are refused (400, the reason named), nothing written
-        post=expect(focal=302, reporter_a=302, reporter_b=400, leader=403, outsider=400, ministry=403),
+        # an officers' tool: reporters fill the form or the Excel template (issue 12)
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=403),
+        # commune A's figures: the focal officer imports them; the officer of Lai Châu is refused (400,
+        # the reason named), nothing written
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=400, ministry=403),
         data=data_of_commune_a,
-        writes=writers("focal", "reporter_a"),
+        writes=FOCAL,
     ),
     "reporting:notifications": Row(none, everyone(200)),
     "reporting:notifications_read": Row(

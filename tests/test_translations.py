@@ -78,3 +78,17 @@ def test_compiled_catalogue_matches_its_source(po: Path):
 
 def test_the_apps_have_vietnamese_catalogues():
     assert VI_CATALOGUES, "no Vietnamese catalogues found"
+
+
+def test_a_reports_draft_has_one_name_in_vietnamese():
+    """One term for a report's draft everywhere: "bản nháp" (not "báo cáo nháp", "lưu nháp"...)."""
+    import re
+
+    other = [
+        (po.parts[-5], text)
+        for po in VI_CATALOGUES
+        for entry in parse_po(po).values()
+        for text in entry["msgstr"]
+        if any(word.lower() != "bản" for word in re.findall(r"(\w+)\s+nháp", text, re.IGNORECASE))
+    ]
+    assert not other, other

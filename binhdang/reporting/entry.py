@@ -3,10 +3,12 @@ to values. Field names: ``v__<CODE>`` or ``v__<CODE>__<COC>`` (e.g. ``v__TT_PART
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.core import formatting
@@ -49,17 +51,65 @@ def display_value(value_type: str, text: str, options=()) -> str:
 
 @dataclass
 class Input:
-    name: str
-    id: str
+    """One value's field: every property comes from its data element (option set, bounds, type,
+    unit, whether a complete report needs it), so the web form cannot drop one of them."""
+
+    element: DataElement
     coc: str
-    coc_label: str
     value: str
-    value_type: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    options: tuple = ()
-    minimum: float | None = None
-    maximum: float | None = None
+
+    @property
+    def name(self) -> str:
+        return field_name(self.element.code, self.coc)
+
+    @property
+    def id(self) -> str:
+        return field_id(self.element.code, self.coc)
+
+    @property
+    def coc_label(self) -> str:
+        return str(CATEGORY_OPTION_LABELS.get(self.coc, ""))
+
+    @property
+    def value_type(self) -> str:
+        return self.element.type_for(self.coc)
+
+    @property
+    def options(self) -> tuple:
+        return self.element.options
+
+    @property
+    def minimum(self) -> float | None:
+        return self.element.minimum
+
+    @property
+    def maximum(self) -> float | None:
+        return self.element.maximum
+
+    @property
+    def unit(self) -> str:
+        return self.element.unit
+
+    @property
+    def is_money(self) -> bool:
+        return self.element.is_money
+
+    @property
+    def required(self) -> bool:
+        return self.element.requires(self.coc)
+
+    @property
+    def help_text(self) -> str:
+        return str(self.element.help_text)
+
+    @property
+    def shown_value(self) -> str:
+        """The value in the field: money grouped by thousands as typed ("15.000.000"), else as stored."""
+        if self.is_money and not self.errors:
+            return display_value(self.value_type, self.value)
+        return self.value
 
     @property
     def display(self) -> str:
@@ -68,7 +118,7 @@ class Input:
 
     @property
     def input_mode(self) -> str:
-        return "numeric" if self.value_type == ValueType.INTEGER else "decimal"
+        return "numeric" if self.value_type == ValueType.INTEGER or self.is_money else "decimal"
 
     @property
     def step(self) -> str:
@@ -95,6 +145,23 @@ class Row:
     def side_by_side(self) -> bool:
         return self.element.disaggregated
 
+    @property
+    def id(self) -> str:
+        """The id of the row's group of fields (its messages are in ``msg-<id>``)."""
+        return field_id(self.element.code, DEFAULT_COC)
+
+
+@dataclass(frozen=True)
+class LinkedIssue:
+    """A problem as listed above the form, linking to its field (``target``: an element id)."""
+
+    text: str
+    target: str
+
+
+def linked_issues(issues: Iterable[Issue]) -> list[LinkedIssue]:
+    return [LinkedIssue(str(i), field_id(i.code, i.coc) if i.code else "") for i in issues]
+
 
 def build_sections(
     form: FormDefinition,
@@ -120,12 +187,9 @@ def build_sections(
                 key = (element.code, coc)
                 inputs.append(
                     Input(
-                        name=field_name(element.code, coc),
-                        id=field_id(element.code, coc),
-                        coc=coc,
-                        coc_label=str(CATEGORY_OPTION_LABELS.get(coc, "")),
-                        value=values.get(key, ""),
-                        value_type=element.type_for(coc),
+                        element,
+                        coc,
+                        values.get(key, ""),
                         errors=errors_by_key.get(key, []),
                         warnings=warnings_by_key.get(key, []),
                     )
@@ -139,13 +203,26 @@ def build_sections(
     return sections
 
 
+def ungroup(text: str) -> str:
+    """An amount as typed in a money field, grouped by thousands ("1.234.567" or "1.234.567,5" in
+    Vietnamese, "1,234,567.5" in English), in plain digits ("1234567.5"); other text unchanged."""
+    group, decimal = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")
+    pattern = rf"\d{{1,3}}({re.escape(group)}\d{{3}})+({re.escape(decimal)}\d+)?"
+    stripped = text.strip()
+    if not re.fullmatch(pattern, stripped):
+        return text
+    return stripped.replace(group, "").replace(decimal, ".")
+
+
 def parse_post(data: Mapping[str, str], elements: Iterable[DataElement]) -> tuple[dict, dict]:
-    """Values and narrative from POST data; only the fields of ``elements`` are read."""
+    """Values and narrative from POST data; only the fields of ``elements`` are read. Money fields
+    may be grouped by thousands as the form shows them."""
     values: dict[tuple[str, str], str] = {}
     for element in elements:
         for coc in element.category_options:
             name = field_name(element.code, coc)
             if name in data:
-                values[(element.code, coc)] = data.get(name, "")
+                text = data.get(name, "")
+                values[(element.code, coc)] = ungroup(text) if element.is_money else text
     narrative = {f.name: data[f.name] for f in NARRATIVE_FIELDS if f.name in data}
     return values, narrative

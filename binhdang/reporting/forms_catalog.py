@@ -54,6 +54,9 @@ class ValueType:
     TEXT = "text"
 
 
+#: Unit of measure of amounts of money (đồng).
+VND = "VND"
+
 #: Who fills an element: unit types, or the focal agency only.
 ALL_REPORTING_TYPES = frozenset({"department", "mass_org", "media", "commune"})
 FOCAL_AGENCY = "focal_agency"
@@ -84,10 +87,21 @@ class DataElement:
     coc_types: tuple[tuple[str, str], ...] = ()
     #: Category options a complete report must fill (default: all of them).
     required_options: tuple[str, ...] | None = None
+    #: Unit of measure of a figure: :data:`VND` for amounts of money, "%" for percentages.
+    unit: str = ""
 
     @property
     def disaggregated(self) -> bool:
         return self.category_options != (DEFAULT_COC,)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit == VND
+
+    def requires(self, coc: str = DEFAULT_COC) -> bool:
+        """Whether a complete report must fill this category option (strategy indicators: none alone)."""
+        required = self.category_options if self.required_options is None else self.required_options
+        return coc in required
 
     def type_for(self, coc: str) -> str:
         return dict(self.coc_types).get(coc, self.value_type)
@@ -182,7 +196,7 @@ def _count(code: str, label: Promise | str, **extra: Any) -> DataElement:
 
 def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
     """An amount in đồng: a number of zero or more."""
-    return DataElement(code, label, ValueType.NUMBER, minimum=0, **extra)
+    return DataElement(code, label, ValueType.NUMBER, minimum=0, unit=VND, **extra)
 
 
 COMMUNES = frozenset({"commune"})
@@ -297,6 +311,7 @@ TT1790 = FormDefinition(
                     value_type=ValueType.PERCENT,
                     minimum=0,
                     maximum=100,
+                    unit="%",
                     filled_by=frozenset({FOCAL_AGENCY}),
                 ),
             ),

@@ -60,6 +60,7 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
     set_expected_reporters,
     update_period,
 )
+from binhdang.reporting.refused import keep_refused, refused_issues
 from binhdang.reporting.tasks import enqueue_manual_reminders
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
@@ -85,6 +86,7 @@ __all__ = [
     "return_submission",
     "review_queue",
     "save_draft",
+    "save_new_report",
     "set_expected_reporters",
     "submit",
     "update_period",
@@ -116,7 +118,8 @@ def get_or_create_submission(period: Period, unit: OrgUnit, user: User | None = 
         raise ReportingError(_("%(unit)s is not expected to report in this period.") % {"unit": unit.name})
     try:
         with transaction.atomic():
-            submission = Submission(period=period, unit=unit, updated_by=user)
+            # Nobody has saved anything yet: "last saved by" stays empty until the first saved value.
+            submission = Submission(period=period, unit=unit)
             audit.by(submission, user)
             submission.save()
             return submission
@@ -148,8 +151,12 @@ class SaveResult:
     submission: Submission
     changed: bool
     warnings: list[Issue] = field(default_factory=list)
-    #: What would still prevent submitting (missing values, consistency rules).
+    #: What would still prevent submitting (missing values, consistency rules, refused values).
     pending: list[Issue] = field(default_factory=list)
+    #: Values refused by a partial save (their typed text is kept on the submission).
+    refused: list[Issue] = field(default_factory=list)
+    #: Every value of the report after the save.
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def version(self) -> int:
@@ -235,6 +242,8 @@ def save_draft(
     user: User | None,
     *,
     expected_version: int | None,
+    elements: list[DataElement] | None = None,
+    partial: bool = False,
 ) -> SaveResult:
     """Save values and narrative of an editable report (a draft or a returned one).
 
@@ -242,18 +251,24 @@ def save_draft(
     an empty text clears the value. ``narrative`` may hold ``results``, ``difficulties``,
     ``proposals`` (others are ignored). ``expected_version`` is the version the caller loaded; if the
     report was saved since, :class:`ConflictError` names who saved it and when, and nothing changes
-    (pass None only for system imports). A value of the wrong type or out of range raises
-    :class:`ReportValidationError` naming the field, and nothing is saved. Consistency rules and
-    missing values do not block a draft: they come back in ``pending``; soft warnings in ``warnings``
-    (also stored on the submission).
+    (pass None only for system imports). ``elements`` are the unit's data elements if the caller has
+    them already (the web page builds them once per request).
+
+    A value of the wrong type or out of range raises :class:`ReportValidationError` naming the field,
+    and nothing is saved; with ``partial`` (the web form's autosave) the valid values are saved and
+    the refused ones come back in ``refused``, their typed text kept on the submission until a valid
+    value replaces it. Consistency rules and missing values do not block a draft: they come back in
+    ``pending``; soft warnings in ``warnings`` (also stored on the submission).
     """
     current = _lock(submission, expected_version)
     _check_editable(current, user)
-    elements = elements_for(current)
+    elements = elements if elements is not None else elements_for(current)
     clean, errors = clean_values(elements, values)
-    if errors:
+    if errors and not partial:
         raise ReportValidationError(errors)
+    refused = {(e.code, e.coc): values[(e.code, e.coc)] for e in errors if (e.code, e.coc) in values}
     changed = _write_values(current, clean, user)
+    changed = keep_refused(current, clean, refused) or changed
     for name, text in (narrative or {}).items():
         if name in NARRATIVE_NAMES and getattr(current, name) != (text or "").strip():
             setattr(current, name, (text or "").strip())
@@ -267,7 +282,51 @@ def save_draft(
         audit.by(current, user)
         current.save()
     submission.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
-    return SaveResult(current, changed, warnings, submit_errors(elements, merged))
+    pending = refused_issues(elements, current) + submit_errors(elements, merged)
+    return SaveResult(current, changed, warnings, pending, errors, merged)
+
+
+@transaction.atomic
+def save_new_report(
+    period: Period,
+    unit: OrgUnit,
+    values: Mapping[tuple[str, str], str],
+    narrative: Mapping[str, str] | None,
+    user: User,
+    *,
+    elements: list[DataElement] | None = None,
+    partial: bool = False,
+) -> SaveResult | None:
+    """The first save of a report nobody has started: creates it with what was typed.
+
+    Opening a report changes nothing; a report is a draft from its first saved value. Nothing typed
+    (only empty fields): nothing is created and the answer is None. If someone created the report
+    since the page was opened, :class:`ConflictError` says who and when.
+    """
+    if not any((text or "").strip() for text in [*values.values(), *(narrative or {}).values()]):
+        return None
+    existing = Submission.objects.filter(period=period, unit=unit).select_related("updated_by").first()
+    if existing is not None:
+        raise _conflict(existing)
+    _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
+    try:
+        with transaction.atomic():
+            submission = Submission(period=period, unit=unit)
+            audit.by(submission, user)
+            submission.save()
+    except IntegrityError as exc:  # created by a concurrent request
+        raise _conflict(
+            Submission.objects.select_related("updated_by").get(period=period, unit=unit)
+        ) from exc
+    return save_draft(
+        submission,
+        values,
+        narrative,
+        user,
+        expected_version=submission.version,
+        elements=elements,
+        partial=partial,
+    )
 
 
 def _transition(
@@ -316,10 +375,11 @@ def submit(
     at: dt.datetime | None = None,
     expected_version: int | None = None,
     source: str = "web",
+    elements: list[DataElement] | None = None,
 ) -> Submission:
     """Submit a draft or resubmit a returned report. ``at`` backdates the submission (a data value
-    set's ``completeDate``). Refused with the list of problems while a value is missing or a
-    consistency rule fails."""
+    set's ``completeDate``). Refused with the list of problems while a value is missing, a
+    consistency rule fails or a refused typed text is still kept (see :func:`save_draft`)."""
     current = _lock(submission, expected_version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionError(
@@ -327,9 +387,9 @@ def submit(
             % {"state": current.get_state_display().lower()}
         )
     _check_editable(current, user)
-    elements = elements_for(current)
+    elements = elements if elements is not None else elements_for(current)
     values = current.value_map()
-    problems = submit_errors(elements, values)
+    problems = refused_issues(elements, current) + submit_errors(elements, values)
     if problems:
         raise ReportValidationError(problems)
     at = at or timezone.now()

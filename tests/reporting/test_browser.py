@@ -65,7 +65,7 @@ def test_report_is_filled_submitted_returned_fixed_resubmitted_and_accepted(
     fill_report(page, COMMUNE_VALUES)
     page.get_by_label("Kết quả", exact=True).fill("Tổ chức 4 cuộc truyền thông tại các thôn, buôn.")
     expect(page.locator("#save-status")).to_contain_text(
-        re.compile(r"Đã lưu nháp lúc \d\d:\d\d"), timeout=SLOW
+        re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d"), timeout=SLOW
     )
     expect(page.locator("#validation-summary")).to_contain_text("Đã nhập đủ số liệu bắt buộc", timeout=SLOW)
     page.get_by_role("button", name="Nộp báo cáo").click()
@@ -90,7 +90,7 @@ def test_report_is_filled_submitted_returned_fixed_resubmitted_and_accepted(
         "Số người tham dự nữ chưa khớp với biên bản."
     )
     page.locator(field_id("TT_PARTICIPANTS", "FEMALE")).fill("175")
-    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp lại báo cáo").click()
     expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
 
@@ -137,7 +137,7 @@ def test_two_sessions_on_one_report_the_second_gets_the_conflict_message(
         second.goto(url)
         first.locator(field_id("TT_SESSIONS")).fill("6")
         first.locator(field_id("TT_NEWS")).focus()
-        expect(first.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
+        expect(first.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
         second.locator(field_id("TT_SESSIONS")).fill("9")
         second.locator(field_id("TT_NEWS")).focus()
         status = second.locator("#save-status")

@@ -320,3 +320,20 @@ def test_warnings_are_stored_but_do_not_block(period, daklak, commune_a_reporter
     assert [w["code"] for w in report.warnings] == ["TT_NEWS"]
     services.submit(report, commune_a_reporter)
     assert report.state == State.SUBMITTED and [w["code"] for w in report.warnings] == ["TT_NEWS"]
+
+
+def test_the_first_saved_value_creates_the_report_recorded_as_the_users(period, daklak, commune_a_reporter):
+    from binhdang.reporting.models import Submission
+
+    assert (
+        services.save_new_report(period, daklak.commune_a, {("TT_SESSIONS", ""): ""}, {}, commune_a_reporter)
+        is None
+    )
+    result = services.save_new_report(
+        period, daklak.commune_a, {("TT_SESSIONS", ""): "2"}, {}, commune_a_reporter
+    )
+    report = Submission.objects.get(unit=daklak.commune_a)
+    assert result is not None and result.submission == report and report.updated_by == commune_a_reporter
+    assert {h.history_user_id for h in report.history.all()} == {commune_a_reporter.pk}
+    with pytest.raises(services.ConflictError):
+        services.save_new_report(period, daklak.commune_a, {("TT_SESSIONS", ""): "3"}, {}, commune_a_reporter)

@@ -4,6 +4,7 @@ sessions, review, status board, reminders, period opening, data upload/download,
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -35,20 +36,61 @@ def report_a(period, daklak):
     return services.get_or_create_submission(period, daklak.commune_a)
 
 
-def test_my_reports_lists_what_is_due_and_opening_it_creates_the_draft(period, daklak, commune_a_reporter):
+def test_opening_a_report_creates_nothing_and_its_first_saved_value_makes_the_draft(
+    period, daklak, commune_a_reporter
+):
     client = client_for(commune_a_reporter)
     page = client.get(reverse("reporting:index"))
     assert "Báo cáo của tôi" in page.text and "30/11/2026" in page.text and "Chưa bắt đầu" in page.text
-    response = client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk]))
-    submission = Submission.objects.get(unit=daklak.commune_a)
-    assert response.status_code == 302 and response.url == reverse(
-        "reporting:submission", args=[submission.pk]
-    )
-    page = client.get(response.url)
+    page = client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk]))
+    assert page.status_code == 200 and not Submission.objects.exists()
+    assert "Chưa bắt đầu" in page.text and "Lưu lần cuối" not in page.text
     assert "Số cuộc truyền thông, phổ biến pháp luật" in page.text
     assert 'name="v__TT_PARTICIPANTS__FEMALE"' in page.text and 'name="v__TT_CONVENTIONS"' in page.text
     assert 'name="v__TT_GSIM_STATUS"' not in page.text
-    assert 'hx-post="/reporting/submissions/' in page.text
+    save_url = reverse("reporting:report_save", args=[period.pk, daklak.commune_a.pk])
+    assert f'hx-post="{save_url}"' in page.text
+    assert "Chưa bắt đầu" in client.get(reverse("reporting:index")).text
+
+    # Only empty fields posted: still nothing.
+    response = client.post(save_url, form_data({("TT_SESSIONS", ""): ""}, 0), **HTMX)
+    assert response.status_code == 200 and not Submission.objects.exists()
+
+    response = client.post(save_url, form_data({("TT_SESSIONS", ""): "4"}, 0), **HTMX)
+    submission = Submission.objects.get(unit=daklak.commune_a)
+    assert submission.state == State.DRAFT and submission.updated_by == commune_a_reporter
+    assert submission.value_map() == {("TT_SESSIONS", ""): "4"}
+    assert f'value="{submission.version}"' in response.text
+    # The page of the unit now leads to the report.
+    response = client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk]))
+    assert response.status_code == 302 and response.url == reverse(
+        "reporting:submission", args=[submission.pk]
+    )
+
+
+def test_a_focal_officer_looking_at_a_units_report_neither_starts_it_nor_becomes_its_saver(
+    period, daklak, commune_a_reporter, focal_officer
+):
+    page = client_for(focal_officer).get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk]))
+    assert page.status_code == 200 and not Submission.objects.exists()
+    fill(services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter), commune_a_reporter)
+    submission = Submission.objects.get(unit=daklak.commune_a)
+    before = (submission.version, submission.updated_by_id, submission.updated_at)
+    client = client_for(focal_officer)
+    assert client.get(reverse("reporting:submission", args=[submission.pk])).status_code == 200
+    assert client.get(reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])).status_code == 302
+    submission.refresh_from_db()
+    assert (submission.version, submission.updated_by_id, submission.updated_at) == before
+    assert before[1] == commune_a_reporter.pk
+
+
+def test_a_second_page_opened_before_the_report_existed_gets_a_conflict(period, daklak, commune_a_reporter):
+    client = client_for(commune_a_reporter)
+    save_url = reverse("reporting:report_save", args=[period.pk, daklak.commune_a.pk])
+    client.post(save_url, form_data({("TT_SESSIONS", ""): "4"}, 0), **HTMX)
+    response = client.post(save_url, form_data({("TT_SESSIONS", ""): "9"}, 0), **HTMX)
+    assert "Chưa lưu: người khác vừa sửa báo cáo này." in response.text
+    assert Submission.objects.get().value_map() == {("TT_SESSIONS", ""): "4"}
 
 
 def test_a_reporter_cannot_open_another_communes_report(period, daklak, report_a, commune_b_reporter):
@@ -84,24 +126,66 @@ def test_autosave_saves_and_answers_the_time_and_the_new_version(report_a, commu
         **HTMX,
     )
     assert response.status_code == 200
-    assert "Đã lưu nháp lúc" in response.text
+    assert "Đã lưu bản nháp lúc" in response.text
     assert 'id="report-version" value="2" hx-swap-oob="true"' in response.text
     assert "Cần hoàn thiện trước khi nộp" in response.text
     report_a.refresh_from_db()
     assert report_a.value_map() == {("TT_SESSIONS", ""): "3"} and report_a.results == "Đã tổ chức 3 cuộc"
 
 
-def test_autosave_with_a_bad_value_names_the_field_and_saves_nothing(report_a, commune_a_reporter):
+def test_one_bad_value_does_not_block_the_autosave_it_is_marked_beside_its_field_and_kept(
+    report_a, commune_a_reporter
+):
     client = client_for(commune_a_reporter)
     response = client.post(
         reverse("reporting:save", args=[report_a.pk]),
         form_data({("TT_SESSIONS", ""): "-4", ("TT_NEWS", ""): "2"}, 1),
         **HTMX,
     )
-    assert (
-        "Chưa lưu:" in response.text and "Số cuộc truyền thông: phải là số nguyên không âm" in response.text
+    assert response.status_code == 200 and "Đã lưu bản nháp lúc" in response.text
+    assert "Số cuộc truyền thông: phải là số nguyên không âm" in response.text
+    # Beside the field, out of band: <div id="msg-f-TT_SESSIONS" ...> with the reason.
+    beside = response.text.split('id="msg-f-TT_SESSIONS"')[1].split("</div>")[0]
+    assert 'hx-swap-oob="true"' in beside and "phải là số nguyên không âm" in beside
+    report_a.refresh_from_db()
+    assert report_a.value_map() == {("TT_NEWS", ""): "2"}
+    assert report_a.refused_values() == {("TT_SESSIONS", ""): "-4"}
+
+    # After a reload the typed text is still in its field, marked.
+    page = client.get(reverse("reporting:submission", args=[report_a.pk])).text
+    field = page.split('id="f-TT_SESSIONS"')[1].split(">")[0]
+    assert 'value="-4"' in field and 'aria-invalid="true"' in field
+    assert "phải là số nguyên không âm" in page.split('id="msg-f-TT_SESSIONS"')[1].split("</div>")[0]
+
+    # Submitting is refused while it is there; correcting it forgets the refused text.
+    response = client.post(
+        reverse("reporting:submit", args=[report_a.pk]), {"version": report_a.version}, **HTMX
     )
-    assert not report_a.values.exists()
+    assert "phải là số nguyên không âm" in response.text and report_a.state == State.DRAFT
+    response = client.post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_SESSIONS", ""): "4"}, report_a.version),
+        **HTMX,
+    )
+    report_a.refresh_from_db()
+    assert report_a.refused_input == [] and report_a.value_map()[("TT_SESSIONS", "")] == "4"
+    assert "phải là số nguyên" not in response.text
+
+
+def test_money_typed_with_thousands_separators_is_saved_as_a_plain_amount_and_shown_grouped(
+    report_a, commune_a_reporter
+):
+    client = client_for(commune_a_reporter)
+    client.post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_BUDGET_STATE", ""): "15.000.000", ("TT_BUDGET_OTHER", ""): "2.500.000,5"}, 1),
+        **HTMX,
+    )
+    report_a.refresh_from_db()
+    assert report_a.value_map() == {("TT_BUDGET_STATE", ""): "15000000", ("TT_BUDGET_OTHER", ""): "2500000.5"}
+    page = client.get(reverse("reporting:submission", args=[report_a.pk])).text
+    field = re.search(r'<input[^>]*id="f-TT_BUDGET_STATE"[^>]*>', page).group(0)
+    assert 'value="15.000.000"' in field and "data-money" in field and 'inputmode="numeric"' in field
 
 
 def test_two_sessions_editing_one_report_the_second_save_gets_a_conflict_and_loses_nothing(
@@ -374,3 +458,21 @@ def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period,
     export = reverse("reporting:data_export", args=[period.pk])
     assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
     assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text
+
+
+def test_the_json_data_import_is_an_officers_tool_reporters_get_neither_link_nor_page(
+    period, commune_a_reporter, focal_officer
+):
+    reporter = client_for(commune_a_reporter)
+    assert "Nhập dữ liệu (JSON)" not in reporter.get(reverse("reporting:index")).text
+    assert reporter.get(reverse("reporting:data_import")).status_code == 403
+    officer = client_for(focal_officer)
+    assert "Nhập dữ liệu (JSON)" in officer.get(reverse("reporting:index")).text
+    assert officer.get(reverse("reporting:data_import")).status_code == 200
+
+
+def test_reporters_see_no_internal_codes_officers_do(period, daklak, commune_a_reporter, focal_officer):
+    url = reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])
+    shown = re.sub(r"<[^>]*>", "", client_for(commune_a_reporter).get(url).text)  # the text, not the markup
+    assert "TT_" not in shown
+    assert '<span class="code">TT_SESSIONS</span>' in client_for(focal_officer).get(url).text

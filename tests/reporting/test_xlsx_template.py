@@ -14,7 +14,7 @@ from binhdang.reporting import services
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.meta import read_meta
 from binhdang.reporting.excel.template import build_template, build_templates_zip, template_filename
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_unit
 from tests.reporting.conftest import fill
 from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding, formulas
 
@@ -166,9 +166,16 @@ def test_zip_holds_one_template_per_expected_unit(period, daklak):
     archive = zipfile.ZipFile(io.BytesIO(build_templates_zip(period)))
     expected = {template_filename(period, e.unit) for e in period.expected_reporters.select_related("unit")}
     assert set(archive.namelist()) == expected
-    assert "TT1790_2026_66-C001.xlsx" in expected
-    sheet = load_workbook(io.BytesIO(archive.read("TT1790_2026_66-C002.xlsx")))["Biểu1"]
+    assert "bieu-mau-2026-xa-ea-kar.xlsx" in expected and "bieu-mau-2026-so-noi-vu.xlsx" in expected
+    sheet = load_workbook(io.BytesIO(archive.read("bieu-mau-2026-phuong-buon-ma-thuot.xlsx")))["Biểu1"]
     assert sheet["C7"].value == "Phường Buôn Ma Thuột"
+
+
+def test_templates_are_named_after_their_unit_and_twins_by_name_get_their_code(period, daklak):
+    twin = make_unit(daklak.root, "Xã Ea Kar", "66-C099", division="Xã")
+    assert template_filename(period, daklak.root) == "bieu-mau-2026-tinh-dak-lak.xlsx"
+    archive = zipfile.ZipFile(io.BytesIO(build_templates_zip(period, [daklak.commune_a, twin])))
+    assert archive.namelist() == ["bieu-mau-2026-xa-ea-kar.xlsx", "bieu-mau-2026-xa-ea-kar-66-c099.xlsx"]
 
 
 def test_reporter_downloads_the_template_of_their_unit(client, period, daklak, commune_a_reporter):
@@ -176,7 +183,7 @@ def test_reporter_downloads_the_template_of_their_unit(client, period, daklak, c
     response = client.get(reverse("reporting:xlsx_template", args=[period.pk, daklak.commune_a.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert 'filename="TT1790_2026_66-C001.xlsx"' in response["Content-Disposition"]
+    assert 'filename="bieu-mau-2026-xa-ea-kar.xlsx"' in response["Content-Disposition"]
     assert workbook(response.content)["Biểu1"]["C6"].value == "66-C001"
 
 

@@ -3,7 +3,7 @@
 - :func:`build_template(period, unit, include_narrative=True) -> bytes`
 - :func:`build_templates_zip(period) -> bytes`: every expected unit's template in one zip;
   :func:`iter_templates_zip(period)` gives it in chunks (streamed download).
-- :func:`template_filename(period, unit)`: ``TT1790_2026_66-C001.xlsx``.
+- :func:`template_filename(period, unit)`: ``bieu-mau-2026-xa-ea-kar.xlsx``.
 
 The template is always in Vietnamese (the official form), whatever the user's language; the
 importer also accepts the English labels of yes/no and the options. Every cell is written with
@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -29,6 +30,7 @@ from openpyxl.worksheet.protection import SheetProtection
 
 from binhdang.core import formatting
 from binhdang.core.spreadsheets import set_cell
+from binhdang.core.text import fold
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -80,7 +82,10 @@ def _input_style(value_type: str) -> str:
 
 
 def template_filename(period: Period, unit) -> str:
-    return f"{period.form_code}_{period.year}_{unit.code}.xlsx"
+    """The file name of a unit's template, named after the unit: ``bieu-mau-2026-xa-ea-kar.xlsx``
+    (the strategy form's: ``bieu-mau-chien-luoc-2026-so-y-te.xlsx``)."""
+    kind = "bieu-mau-chien-luoc" if period.form_code == "NQ28" else "bieu-mau"
+    return f"{kind}-{period.year}-{slugify(fold(unit.name))[:80] or slugify(unit.code)}.xlsx"
 
 
 def _typed(element: DataElement, coc: str, text: str):
@@ -335,12 +340,17 @@ def iter_templates_zip(period: Period, units=None, *, include_narrative: bool = 
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
     submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
     sink = _Sink()
+    names: set[str] = set()
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
         for unit in units:
             content = build_template(
                 period, unit, include_narrative=include_narrative, submission=submissions.get(unit.pk)
             )
-            archive.writestr(template_filename(period, unit), content)
+            name = template_filename(period, unit)
+            if name in names:  # two units of the same name: the unit code tells them apart
+                name = name.removesuffix(".xlsx") + f"-{slugify(unit.code)}.xlsx"
+            names.add(name)
+            archive.writestr(name, content)
             yield sink.take()
     yield sink.take()
 

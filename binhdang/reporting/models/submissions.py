@@ -53,6 +53,10 @@ class Submission(models.Model):
     proposals = models.TextField(_("proposals"), blank=True)
     #: Soft warnings of the last save: [{"code", "coc", "label", "message"}].
     warnings = models.JSONField(default=list, blank=True)
+    #: What the reporter typed that was refused by the web form's autosave, kept so that nothing typed
+    #: is lost: [{"code", "coc", "text"}]. The stored value (if any) stays until a valid one replaces
+    #: it; a report cannot be submitted while one remains.
+    refused_input = models.JSONField(default=list, blank=True)
     first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
@@ -104,6 +108,10 @@ class Submission(models.Model):
     def value_map(self) -> dict[tuple[str, str], str]:
         """All values as ``{(data element code, category option combo): text}``."""
         return {(v.data_element, v.category_option_combo): v.value for v in self.values.all()}
+
+    def refused_values(self) -> dict[tuple[str, str], str]:
+        """The refused typed texts as ``{(data element code, category option combo): text}``."""
+        return {(item["code"], item["coc"]): item["text"] for item in self.refused_input or []}
 
     def narrative(self) -> dict[str, str]:
         return {"results": self.results, "difficulties": self.difficulties, "proposals": self.proposals}

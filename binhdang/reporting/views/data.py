@@ -28,7 +28,9 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def _may_import(user) -> bool:
-    return access.manages_any_province(user) or access.reports_for_any_unit(user)
+    """Importing data value sets is a focal officer's tool; reporters fill the form or the Excel
+    template."""
+    return access.manages_any_province(user)
 
 
 @login_required

@@ -7,20 +7,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, home, services
-from binhdang.reporting.entry import build_sections, parse_post
+from binhdang.reporting import access, home
+from binhdang.reporting.editing import ReportBeingEdited
+from binhdang.reporting.entry import linked_issues
 from binhdang.reporting.errors import AccessDenied, ConflictError, ReportingError, ReportValidationError
 from binhdang.reporting.forms import AttachmentForm, CommentForm
-from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
+from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
-from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
+from binhdang.reporting.validation import Issue
 from binhdang.reporting.views import review
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
@@ -36,85 +38,132 @@ def index(request: ReportingRequest) -> HttpResponse:
             "due": home.due_items(user, include_closed=True),
             "boards": home.period_summaries(user),
             "can_open": user.has_perm("reporting.open_period"),
-            "can_import": access.manages_any_province(user) or access.reports_for_any_unit(user),
+            "can_import": access.manages_any_province(user),
             "unread": Notification.objects.filter(user=user).unread().count(),
         },
     )
 
 
+def _report_in(request: ReportingRequest, period_pk: int, unit_pk: int) -> ReportBeingEdited:
+    """The report of a unit in a period: the existing one if the user may see it, else the report
+    nobody has started yet if the user may start it (404 otherwise). Nothing is created."""
+    period = get_object_or_404(
+        access.visible_periods(request.user).select_related("plan", "focal_unit"), pk=period_pk
+    )
+    unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
+    existing = (
+        access.visible_submissions(request.user)
+        .filter(period=period, unit=unit)
+        .select_related("period", "period__plan", "unit", "updated_by")
+        .first()
+    )
+    if existing is not None:
+        return ReportBeingEdited.of_submission(request.user, existing)
+    report = ReportBeingEdited.not_started(request.user, period, unit)
+    if report is None:
+        raise Http404
+    return report
+
+
+def _report_of(request: ReportingRequest, pk: int) -> ReportBeingEdited:
+    return ReportBeingEdited.of_submission(request.user, visible_submission(request, pk))
+
+
 @login_required
 def report(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
-    """Open (creating it the first time) the report of a unit in a period."""
-    period = get_object_or_404(access.visible_periods(request.user), pk=period_pk)
-    unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
-    existing = access.visible_submissions(request.user).filter(period=period, unit=unit).first()
-    if existing is not None:
-        return redirect("reporting:submission", pk=existing.pk)
-    if not access.can_start_report(request.user, period, unit):
-        raise Http404
-    submission = services.get_or_create_submission(period, unit, request.user)
-    return redirect("reporting:submission", pk=submission.pk)
+    """The report of a unit in a period. Opening it changes nothing: a report nobody has started is
+    shown empty and becomes a draft with its first saved value."""
+    report = _report_in(request, period_pk, unit_pk)
+    if report.submission is not None:
+        return redirect("reporting:submission", pk=report.submission.pk)
+    return render(request, "reporting/submission.html", _page_context(request, report))
 
 
-def _page_context(request: ReportingRequest, submission, *, values=None, issues=(), narrative=None) -> dict:
-    period = submission.period
-    form = form_for_period(period)
-    elements = services.elements_for(submission)
-    stored = submission.value_map()
-    shown = {**stored, **(values or {})}
-    warnings = soft_warnings(elements, stored, services.previous_values(submission))
-    review_context = review.review_context(request, submission)  # can_edit, can_review, the next report
-    see_narrative = access.can_see_narrative(request.user, submission)
-    narrative_values = {**submission.narrative(), **(narrative or {})}
+def _page_context(
+    request: ReportingRequest, report: ReportBeingEdited, *, typed=None, issues=None, narrative=None
+) -> dict:
+    submission, period = report.submission, report.period
+    evidence = submission if report.can_see_narrative else None
     return {
+        "report": report,
         "submission": submission,
+        "unit": report.unit,
         "period": period,
-        "form": form,
-        "sections": build_sections(form, submission.unit, period.focal_unit, shown, issues, warnings),
-        "narrative": [{"field": f, "value": narrative_values[f.name]} for f in NARRATIVE_FIELDS],
-        "see_narrative": see_narrative,
-        **review_context,
-        "can_view_board": access.can_view_board(request.user, period),
-        "pending": submit_errors(elements, stored),
-        "warnings": warnings,
-        "stored_warnings": submission.warnings,
-        "attachments": submission.attachments.all() if see_narrative else [],
-        "comments": submission.comments.select_related("author") if see_narrative else [],
-        "last_comment": submission.comments.select_related("author").last() if see_narrative else None,
-        "state_changes": submission.state_changes.select_related("user"),
+        "form": report.form,
+        "sections": report.sections(typed, issues),
+        "narrative": [
+            {"field": f, "value": {**report.narrative(), **(narrative or {})}[f.name]}
+            for f in NARRATIVE_FIELDS
+        ],
+        "see_narrative": report.can_see_narrative,
+        **review.review_context(request, report),  # can_edit, can_review, the next report
+        "can_view_board": report.can_view_board,
+        "show_codes": report.can_view_board,
+        "save_url": _action_url(report, "save"),
+        "submit_url": _action_url(report, "submit"),
+        "pending": report.pending(),
+        "warnings": report.warnings,
+        "stored_warnings": submission.warnings if submission is not None else [],
+        "attachments": evidence.attachments.all() if evidence is not None else [],
+        "comments": evidence.comments.select_related("author") if evidence is not None else [],
+        "last_comment": evidence.comments.select_related("author").last() if evidence is not None else None,
+        "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
         "comment_form": CommentForm(),
         "attachment_form": AttachmentForm(),
         "locked_for_reporters": period.locked_for_reporters(),
+        "group_separator": get_format("THOUSAND_SEPARATOR"),
+        "decimal_separator": get_format("DECIMAL_SEPARATOR"),
     }
+
+
+def _action_url(report: ReportBeingEdited, action: str) -> str:
+    """Where the page posts: the report's own URL, or the unit's in the period before it exists."""
+    if report.submission is not None:
+        return reverse(f"reporting:{action}", args=[report.submission.pk])
+    return reverse(f"reporting:report_{action}", args=[report.period.pk, report.unit.pk])
+
+
+def _page_url(report: ReportBeingEdited) -> str:
+    if report.submission is not None:
+        return report.submission.get_absolute_url()
+    return reverse("reporting:report", args=[report.period.pk, report.unit.pk])
 
 
 @login_required
 def submission_page(request: ReportingRequest, pk: int) -> HttpResponse:
     """The report: an entry form for who may change it, a read-only view (with review) otherwise."""
-    submission = visible_submission(request, pk)
-    return render(request, "reporting/submission.html", _page_context(request, submission))
+    return render(request, "reporting/submission.html", _page_context(request, _report_of(request, pk)))
 
 
 def _status(
     request: ReportingRequest,
-    submission,
+    report: ReportBeingEdited,
     *,
     saved=None,
     conflict=None,
     errors=(),
-    pending=None,
+    field_issues=None,
+    refused=(),
     status: int = 200,
 ) -> HttpResponse:
-    """The autosave status fragment (with the new version and the validation summary, out of band)."""
+    """The autosave status fragment, with out of band: the new version, the validation summary and
+    the messages beside every field (the problems of ``field_issues``, by default the kept refused
+    texts; the soft warnings)."""
+    started = report.submission is not None
+    sections = report.sections(issues=field_issues) if started else []
     return render(
         request,
         "reporting/_save_status.html",
         {
-            "submission": submission,
+            "report": report,
+            "submission": report.submission,
             "saved": saved,
             "conflict": conflict,
-            "errors": errors,
-            "pending": pending,
+            "errors": linked_issues(errors),
+            "refused": linked_issues(refused),
+            "pending": report.pending() if started else None,
+            "field_inputs": [i for block in sections for row in block["rows"] for i in row.inputs],
+            "field_rows": [row for block in sections for row in block["rows"] if row.side_by_side],
             "oob": True,
         },
         status=status,
@@ -127,82 +176,82 @@ def _posted_version(request: ReportingRequest) -> int:
     return int(version) if version.isdigit() else 0
 
 
-def _save(request: ReportingRequest, submission):
-    """Save the posted values; returns the SaveResult. Raises the service errors."""
-    values, narrative = parse_post(request.POST, services.elements_for(submission))
-    if not access.can_see_narrative(request.user, submission):
-        narrative = {}
-    return services.save_draft(
-        submission, values, narrative, request.user, expected_version=_posted_version(request)
-    )
+def _change(request: ReportingRequest, report: ReportBeingEdited, action: str) -> HttpResponse:
+    """Save (``action`` "save") or save and submit ("submit") what was posted; one answer for both,
+    as the htmx fragment or, without JavaScript, the page again."""
+    try:
+        if action == "submit":
+            report.submit(request.POST, _posted_version(request))
+            result = None
+        else:
+            result = report.save(request.POST, _posted_version(request))
+    except AccessDenied as exc:
+        raise PermissionDenied from exc
+    except ConflictError as exc:
+        if request.htmx:
+            return _status(request, report, conflict=exc)
+        report_errors(request, exc)
+        return redirect(_page_url(report))
+    except ReportValidationError as exc:
+        if request.htmx:
+            return _status(request, report, errors=exc.issues, field_issues=exc.issues)
+        typed, narrative = report.parse(request.POST)
+        context = _page_context(request, report, typed=typed, issues=exc.issues, narrative=narrative)
+        context["errors"] = linked_issues(exc.issues)
+        return render(request, "reporting/submission.html", context, status=400)
+    except ReportingError as exc:
+        if request.htmx:
+            return _status(request, report, errors=[Issue("", "", m) for m in exc.messages])
+        report_errors(request, exc)
+        return redirect(_page_url(report))
+    if action == "submit":
+        messages.success(request, _("The report was submitted. The focal agency will review it."))
+        if request.htmx:
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = _page_url(report)
+            return response
+        return redirect(_page_url(report))
+    submission = report.submission
+    saved_at = date_format(timezone.localtime(submission.updated_at), "H:i") if submission else None
+    refused = result.refused if result is not None else []
+    if request.htmx:
+        return _status(request, report, saved=saved_at, refused=refused)
+    if refused:
+        typed, narrative = report.parse(request.POST)
+        context = _page_context(request, report, typed=typed, narrative=narrative)
+        context["errors"] = linked_issues(refused)
+        return render(request, "reporting/submission.html", context, status=400)
+    if saved_at:
+        messages.success(request, _("Draft saved at %(time)s") % {"time": saved_at})
+    return redirect(_page_url(report))
 
 
 @login_required
 @require_POST
 def save(request: ReportingRequest, pk: int) -> HttpResponse:
     """Save the draft: htmx autosave (answers the status fragment) or the "save" button."""
-    submission = visible_submission(request, pk)
-    try:
-        result = _save(request, submission)
-    except AccessDenied as exc:
-        raise PermissionDenied from exc
-    except ConflictError as exc:
-        if request.htmx:
-            return _status(request, submission, conflict=exc)
-        report_errors(request, exc)
-        return redirect("reporting:submission", pk=pk)
-    except ReportValidationError as exc:
-        if request.htmx:
-            return _status(request, submission, errors=exc.issues)
-        values, narrative = parse_post(request.POST, services.elements_for(submission))
-        context = _page_context(request, submission, values=values, issues=exc.issues, narrative=narrative)
-        context["errors"] = exc.issues
-        return render(request, "reporting/submission.html", context, status=400)
-    except ReportingError as exc:
-        if request.htmx:
-            return _status(request, submission, errors=[Issue("", "", m) for m in exc.messages])
-        report_errors(request, exc)
-        return redirect("reporting:submission", pk=pk)
-    saved_at = date_format(timezone.localtime(result.submission.updated_at), "H:i")
-    if request.htmx:
-        return _status(request, result.submission, saved=saved_at, pending=result.pending)
-    messages.success(request, _("Draft saved at %(time)s") % {"time": saved_at})
-    return redirect("reporting:submission", pk=pk)
+    return _change(request, _report_of(request, pk), "save")
 
 
 @login_required
 @require_POST
 def submit(request: ReportingRequest, pk: int) -> HttpResponse:
     """Save the posted values, then submit (or resubmit) the report."""
-    submission = visible_submission(request, pk)
-    try:
-        result = _save(request, submission)
-        services.submit(result.submission, request.user, expected_version=result.version)
-    except AccessDenied as exc:
-        raise PermissionDenied from exc
-    except ConflictError as exc:
-        if request.htmx:
-            return _status(request, submission, conflict=exc)
-        report_errors(request, exc)
-        return redirect("reporting:submission", pk=pk)
-    except ReportValidationError as exc:
-        if request.htmx:
-            submission.refresh_from_db()
-            return _status(request, submission, errors=exc.issues, pending=None)
-        context = _page_context(request, submission, issues=exc.issues)
-        context["errors"] = exc.issues
-        return render(request, "reporting/submission.html", context, status=400)
-    except ReportingError as exc:
-        if request.htmx:
-            return _status(request, submission, errors=[Issue("", "", m) for m in exc.messages])
-        report_errors(request, exc)
-        return redirect("reporting:submission", pk=pk)
-    messages.success(request, _("The report was submitted. The focal agency will review it."))
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = submission.get_absolute_url()
-        return response
-    return redirect("reporting:submission", pk=pk)
+    return _change(request, _report_of(request, pk), "submit")
+
+
+@login_required
+@require_POST
+def report_save(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """Save the report of a unit in a period; the first value saved creates it."""
+    return _change(request, _report_in(request, period_pk, unit_pk), "save")
+
+
+@login_required
+@require_POST
+def report_submit(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
+    """Save and submit the report of a unit in a period (created if nobody had started it)."""
+    return _change(request, _report_in(request, period_pk, unit_pk), "submit")
 
 
 @login_required

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from binhdang.reporting import access, attachments, services
+from binhdang.reporting.editing import ReportBeingEdited
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import AttachmentForm
 from binhdang.reporting.models import State, Submission
@@ -71,23 +72,29 @@ def review(request: ReportingRequest, pk: int, action: str) -> HttpResponse:
     return redirect("reporting:submission", pk=pk)
 
 
-def review_context(request: ReportingRequest, submission: Submission) -> dict:
+def review_context(request: ReportingRequest, report: ReportBeingEdited) -> dict:
     """What the report page needs for the review: may the user review, does the entry form show
     (a returned report is the unit's to correct: the focal officer reads it, and edits it on behalf of
     the unit only when asking with ``?edit=1``), and the next report waiting for review."""
-    user = request.user
-    can_review = access.can_review_submission(user, submission)
-    can_edit = access.can_edit_submission(user, submission)
+    submission = report.submission
+    if submission is None:
+        return {
+            "can_review": False,
+            "can_edit": report.can_edit,
+            "can_edit_on_behalf": False,
+            "review_queue": None,
+        }
     with_unit = (
         submission.state == State.RETURNED
-        and access.edits_on_behalf(user, submission)
+        and report.can_edit
+        and access.edits_on_behalf(request.user, submission)
         and request.GET.get("edit") != "1"
     )
     return {
-        "can_review": can_review,
-        "can_edit": can_edit and not with_unit,
+        "can_review": report.can_review,
+        "can_edit": report.can_edit and not with_unit,
         "can_edit_on_behalf": with_unit,
-        "review_queue": services.review_queue(submission, user) if can_review else None,
+        "review_queue": services.review_queue(submission, request.user) if report.can_review else None,
     }
 
 

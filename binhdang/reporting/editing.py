@@ -1,0 +1,171 @@
+"""The report being edited: built once per request and passed to validation, saving and rendering.
+
+A :class:`ReportBeingEdited` holds the report of one unit in one period as one user meets it: the
+submission (None while nobody has saved a value: opening a report changes nothing), the period's form
+and the data elements this unit fills, the stored values, the kept refused texts, and what the user may
+do with it. The report views build it once (:meth:`ReportBeingEdited.of_submission` or
+:meth:`ReportBeingEdited.not_started`), and the services get the elements from it instead of computing
+them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from binhdang.accounts.models import User
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import access, services
+from binhdang.reporting.entry import build_sections, parse_post
+from binhdang.reporting.errors import ReportValidationError
+from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
+from binhdang.reporting.models import Period, Submission
+from binhdang.reporting.refused import refused_issues
+from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
+
+
+@dataclass
+class ReportBeingEdited:
+    user: User
+    period: Period
+    unit: OrgUnit
+    #: None until the first saved value.
+    submission: Submission | None
+
+    @classmethod
+    def of_submission(cls, user: User, submission: Submission) -> ReportBeingEdited:
+        """A report that exists (``submission`` is one the user may see)."""
+        return cls(user=user, period=submission.period, unit=submission.unit, submission=submission)
+
+    @classmethod
+    def not_started(cls, user: User, period: Period, unit: OrgUnit) -> ReportBeingEdited | None:
+        """The report of an expected unit that nobody has started, as the user who may start it would
+        fill it; None if the user may not start it."""
+        if not access.can_start_report(user, period, unit):
+            return None
+        return cls(user=user, period=period, unit=unit, submission=None)
+
+    # ------------------------------------------- what the user may do (each asked once, when needed)
+
+    @cached_property
+    def can_edit(self) -> bool:
+        # A report nobody started is only built for who may start it (see not_started).
+        return self.submission is None or access.can_edit_submission(self.user, self.submission)
+
+    @cached_property
+    def can_see_narrative(self) -> bool:
+        report = self.submission or Submission(period=self.period, unit=self.unit)
+        return access.can_see_narrative(self.user, report)
+
+    @cached_property
+    def can_review(self) -> bool:
+        return self.submission is not None and access.can_review_submission(self.user, self.submission)
+
+    @cached_property
+    def can_view_board(self) -> bool:
+        return access.can_view_board(self.user, self.period)
+
+    # ------------------------------------------------------------------------------------ its contents
+
+    @cached_property
+    def form(self) -> FormDefinition:
+        return form_for_period(self.period)
+
+    @cached_property
+    def elements(self) -> list[DataElement]:
+        """The data elements this unit fills in the period's form."""
+        return self.form.elements_for(self.unit, self.period.focal_unit)
+
+    @property
+    def started(self) -> bool:
+        return self.submission is not None
+
+    @property
+    def version(self) -> int:
+        """The version the page is loaded with (0: not started yet)."""
+        return self.submission.version if self.submission is not None else 0
+
+    @cached_property
+    def values(self) -> dict[tuple[str, str], str]:
+        return self.submission.value_map() if self.submission is not None else {}
+
+    @cached_property
+    def refused(self) -> dict[tuple[str, str], str]:
+        return self.submission.refused_values() if self.submission is not None else {}
+
+    def narrative(self) -> dict[str, str]:
+        if self.submission is None:
+            return {"results": "", "difficulties": "", "proposals": ""}
+        return self.submission.narrative()
+
+    def refused_issues(self) -> list[Issue]:
+        return refused_issues(self.elements, self.submission) if self.submission is not None else []
+
+    def pending(self) -> list[Issue]:
+        """What still prevents submitting: refused texts, consistency rules, missing values."""
+        return self.refused_issues() + submit_errors(self.elements, self.values)
+
+    @cached_property
+    def warnings(self) -> list[Issue]:
+        """Plausible mistakes (never blocking), against the unit's values of last year."""
+        previous = services.previous_values(self.submission) if self.submission is not None else {}
+        return soft_warnings(self.elements, self.values, previous)
+
+    def sections(self, typed: Mapping | None = None, issues: list[Issue] | None = None) -> list[dict]:
+        """The form's sections for this unit, each field with what to show in it: the text typed in
+        this request, else a kept refused text, else the stored value; beside it its problem."""
+        shown = {**self.values, **self.refused, **(typed or {})}
+        problems = self.refused_issues() if issues is None else issues
+        return build_sections(
+            self.form,
+            self.unit,
+            self.period.focal_unit,
+            shown,
+            problems,
+            self.warnings if self.started else [],
+        )
+
+    # ------------------------------------------------------------------------------------- its changes
+
+    def parse(self, data: Mapping[str, str]) -> tuple[dict, dict]:
+        """The values and narrative posted for this report (narrative only for who may read it)."""
+        values, narrative = parse_post(data, self.elements)
+        return values, narrative if self.can_see_narrative else {}
+
+    def save(self, data: Mapping[str, str], version: int) -> services.SaveResult | None:
+        """Save what was posted: valid values are saved, refused ones kept as typed (the result's
+        ``refused``). The first save with something typed creates the report; None if nothing was."""
+        values, narrative = self.parse(data)
+        if self.submission is None:
+            result = services.save_new_report(
+                self.period, self.unit, values, narrative, self.user, elements=self.elements, partial=True
+            )
+        else:
+            result = services.save_draft(
+                self.submission,
+                values,
+                narrative,
+                self.user,
+                expected_version=version,
+                elements=self.elements,
+                partial=True,
+            )
+        if result is not None:  # what the save knows already is not asked of the database again
+            self.submission = result.submission
+            self.__dict__.update(
+                values=result.values, refused=result.submission.refused_values(), warnings=result.warnings
+            )
+        return result
+
+    def submit(self, data: Mapping[str, str], version: int) -> Submission:
+        """Save what was posted, then submit (or resubmit) the report."""
+        result = self.save(data, version)
+        if self.submission is None:  # nothing typed and nothing saved: everything is missing
+            raise ReportValidationError(submit_errors(self.elements, {}))
+        return services.submit(
+            self.submission,
+            self.user,
+            expected_version=result.version if result is not None else version,
+            elements=self.elements,
+        )
