@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from binhdang.plans.extraction import (
     agencies,
     campaigns,
+    decision,
     header,
     indicators,
     legal,
@@ -77,15 +78,23 @@ def extract_docx(data: bytes | BinaryIO) -> dict:
 def _extract(document: Document) -> dict:
     if not document.blocks:
         raise ExtractionError(_("The file is not a plan: it has no text."))
-    plan = layout(document.blocks)
+    issued_by = decision.split(document.blocks)
+    blocks = issued_by.plan if issued_by else document.blocks
+    plan = layout(blocks)
     _check_is_plan(plan)
     warnings: list[str] = []
 
     title = header.title_text(plan.title)
-    number, number_source = header.plan_number(plan.header)
-    date, _place, date_source = header.plan_date(plan.header)
+    head = [*issued_by.header, *issued_by.plan_header] if issued_by else plan.header
+    number, number_source = header.plan_number(issued_by.header if issued_by else plan.header)
+    date, _place, date_source = header.plan_date(issued_by.header if issued_by else plan.header)
+    if issued_by and issued_by.annex_line is not None:
+        if number is None and issued_by.annex_number():
+            number, number_source = issued_by.annex_number(), issued_by.annex_line.text
+        if date is None and issued_by.annex_date():
+            date, date_source = issued_by.annex_date(), issued_by.annex_line.text
     body_blocks = [b for s in plan.sections for b in s.blocks]
-    issuer = header.issuer(plan.header, title, plan.preamble, body_blocks)
+    issuer = header.issuer(head, title, plan.preamble, body_blocks)
     goals, inds, indicator_warnings = indicators.extract(plan)
     warnings += indicator_warnings
     agency_list = agencies.extract(plan)
@@ -93,7 +102,10 @@ def _extract(document: Document) -> dict:
     reports = reporting.extract(plan, agencies.duty_owner(agency_list))
     via = [name for r in reports for name in reporting.receivers_of(r["source"])[1]]
     focal, focal_source = agencies.focal_agency(agency_list, via)
-    sign = signer.signer(plan.closing or document.blocks[-10:])
+    if issued_by:
+        sign = signer.signer(issued_by.closing)
+    else:
+        sign = signer.signer(plan.closing or blocks[-10:])
 
     if issuer is None:
         warnings.append(_("The issuing body and its locality could not be read."))
@@ -137,11 +149,18 @@ def _extract(document: Document) -> dict:
         "tasks": tasks.extract(plan),
         "agencies": [a.as_dict() for a in agency_list],
         "reporting": reports,
-        "campaigns": campaigns.extract(
-            document.blocks[: plan.closing[0].index] if plan.closing else document.blocks
-        ),
+        "campaigns": campaigns.extract(blocks[: plan.closing[0].index] if plan.closing else blocks),
         "signer": sign or {"authority": None, "position": None, "name": "", "source": None},
         "roadmap": roadmap.extract(document.tables, inds),
+        "decision": (
+            {
+                "number": number,
+                "date": date,
+                "source": issued_by.annex_line.text if issued_by.annex_line else None,
+            }
+            if issued_by
+            else None
+        ),
         "warnings": warnings,
         "sources": {
             "issuer": issuer.source if issuer else None,

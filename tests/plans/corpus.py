@@ -1,0 +1,124 @@
+"""The project's corpus of Word renderings of the seed plans, and what each must extract to.
+
+Each seed is rendered in every layout of ``LAYOUTS`` (tests/plans/layout_render.py); the expected
+extraction is the seed's hand-written golden file with only what the layout itself changes: a
+filled number and date, and for a decision annex the decision's number and date. ``expected``
+never looks at the extractor's output.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from tests.plans.layout_render import WordLayout, add_roadmap, render_layout
+from tests.plans.samples import GOLDEN, seed_path
+
+SEEDS = ["000", "002", "003"]
+ROADMAP_YEARS = [2026, 2027, 2028, 2029, 2030]
+
+# Office-typed: one paragraph per line, typed "- " bullets, headings only bold, no empty paragraphs.
+TYPED = WordLayout(
+    name="typed-lines-dash-bold",
+    paragraphs="none",
+    bullets="dash",
+    labels="typed",
+    headings="bold",
+    header="paragraphs",
+    signature="paragraphs",
+)
+LAYOUTS = [
+    WordLayout(name="styles-blank-table"),
+    TYPED,
+    TYPED.but(name="typed-lines-dash-bold-issuer-table", header="table", issuer_line=True),
+    TYPED.but(name="typed-lines-dot-plain", bullets="dot", headings="plain"),
+    TYPED.but(name="typed-breaks-dash-bold", paragraphs="breaks"),
+    TYPED.but(
+        name="typed-breaks-dot-plain-tables",
+        paragraphs="breaks",
+        bullets="dot",
+        headings="plain",
+        header="table",
+        signature="table",
+        issuer_line=True,
+    ),  # fmt: skip
+    WordLayout(name="auto-numbering-styles", labels="auto", bullets="auto", paragraphs="none"),
+    WordLayout(
+        name="auto-numbering-bold",
+        labels="auto",
+        bullets="auto",
+        headings="bold",
+        paragraphs="none",
+        header="paragraphs",
+    ),  # fmt: skip
+    WordLayout(
+        name="auto-letters-list-styles-plain",
+        labels="auto",
+        bullets="style",
+        headings="plain",
+        paragraphs="blank",
+        issuer_line=True,
+    ),  # fmt: skip
+    WordLayout(
+        name="numbered-dated-tables",
+        number="125",
+        date=(15, 4, 2026),
+        issuer_line=True,
+        paragraphs="none",
+        headings="bold",
+        bullets="dash",
+    ),  # fmt: skip
+    WordLayout(name="roadmap-annex", roadmap=True, paragraphs="none", bullets="dash", headings="bold"),
+    WordLayout(
+        name="decision-annex-tables", decision=True, number="2345", date=(20, 5, 2026), issuer_line=True
+    ),
+    TYPED.but(name="decision-annex-typed-paragraphs", decision=True, number="87", date=(3, 3, 2026)),
+]
+
+
+def golden(seed: str) -> dict:
+    return json.loads((GOLDEN / f"{seed}.json").read_text(encoding="utf-8"))
+
+
+def expected(seed: str, layout: WordLayout) -> dict:
+    """The golden extraction of ``seed`` as ``layout`` changes it (number and date)."""
+    out = copy.deepcopy(golden(seed))
+    out.setdefault("number", None)
+    out.setdefault("date", None)
+    symbol = "QĐ-UBND" if layout.decision else "KH-UBND"
+    if layout.number:
+        out["number"] = f"{layout.number}/{symbol}"
+    if layout.date:
+        day, month, year = layout.date
+        out["date"] = f"{year:04d}-{month:02d}-{day:02d}"
+    return out
+
+
+def render(seed: str, layout: WordLayout) -> bytes:
+    """The .docx bytes of ``seed`` in ``layout``."""
+    text = seed_path(seed).read_text(encoding="utf-8")
+    plan = golden(seed)
+    data = render_layout(text, layout, issuer=plan["issuer"], decision_title=plan["title"])
+    if layout.roadmap:
+        data = add_roadmap(data, roadmap_rows(plan), ROADMAP_YEARS)
+    return data
+
+
+def roadmap_rows(plan: dict) -> list[tuple[str, str, dict[int, str]]]:
+    """A row per indicator with a numbered target: its value in the year it is due (every year
+    for a recurring one)."""
+    rows = []
+    for indicator in plan["indicators"]:
+        cells: dict[int, str] = {}
+        for target in indicator["targets"]:
+            value = target.get("value")
+            if value is None or target["kind"] not in ("min", "max"):
+                continue
+            shown = f"{value:g}".replace(".", ",") + ("%" if target.get("unit") == "%" else "")
+            years = ROADMAP_YEARS if target.get("annual") else [target.get("year")]
+            for year in years:
+                if year in ROADMAP_YEARS and year not in cells:
+                    cells[year] = shown
+        if cells:
+            rows.append((indicator["code"], " ".join(indicator["text"].split()[:12]), cells))
+    return rows
