@@ -41,7 +41,7 @@ LAYOUTS = [
         header="table",
         signature="table",
         issuer_line=True,
-    ),  # fmt: skip
+    ),
     WordLayout(name="auto-numbering-styles", labels="auto", bullets="auto", paragraphs="none"),
     WordLayout(
         name="auto-numbering-bold",
@@ -50,7 +50,7 @@ LAYOUTS = [
         headings="bold",
         paragraphs="none",
         header="paragraphs",
-    ),  # fmt: skip
+    ),
     WordLayout(
         name="auto-letters-list-styles-plain",
         labels="auto",
@@ -58,7 +58,7 @@ LAYOUTS = [
         headings="plain",
         paragraphs="blank",
         issuer_line=True,
-    ),  # fmt: skip
+    ),
     WordLayout(
         name="numbered-dated-tables",
         number="125",
@@ -67,7 +67,7 @@ LAYOUTS = [
         paragraphs="none",
         headings="bold",
         bullets="dash",
-    ),  # fmt: skip
+    ),
     WordLayout(name="roadmap-annex", roadmap=True, paragraphs="none", bullets="dash", headings="bold"),
     WordLayout(
         name="decision-annex-tables", decision=True, number="2345", date=(20, 5, 2026), issuer_line=True

@@ -215,9 +215,7 @@ def _is_heading(line: SeedLine) -> bool:
         return True
     if whole_bold and len(text.split()) <= 25:
         return True
-    if line.label_kind and len(text.split()) <= 14 and not text.endswith((".", ";", ":")):
-        return True
-    return False
+    return bool(line.label_kind and len(text.split()) <= 14 and not text.endswith((".", ";", ":")))
 
 
 def render_layout(text: str, layout: WordLayout, *, issuer: str = "", decision_title: str = "") -> bytes:
@@ -297,10 +295,7 @@ def _closing(document, layout: WordLayout, recipients: list[str], signature: lis
 
 def _closing_lines(container, lines: list[str], first_in_cell: bool = False, center: bool = False) -> None:
     for n, line in enumerate(lines):
-        if first_in_cell and n == 0:
-            paragraph = container.paragraphs[0]
-        else:
-            paragraph = container.add_paragraph()
+        paragraph = container.paragraphs[0] if first_in_cell and n == 0 else container.add_paragraph()
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         is_recipient = not center and n > 0
@@ -372,8 +367,6 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
         paragraph = document.add_paragraph(style="Heading 1" if layout.headings == "styles" else None)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _runs(paragraph, line.text, bold=layout.headings != "plain", strip_bold=layout.headings == "plain")
-        if layout.decision and line is seed.title[-1]:
-            pass
     if layout.decision:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -102,10 +102,7 @@ def _extract(document: Document) -> dict:
     reports = reporting.extract(plan, agencies.duty_owner(agency_list))
     via = [name for r in reports for name in reporting.receivers_of(r["source"])[1]]
     focal, focal_source = agencies.focal_agency(agency_list, via)
-    if issued_by:
-        sign = signer.signer(issued_by.closing)
-    else:
-        sign = signer.signer(plan.closing or blocks[-10:])
+    sign = signer.signer(issued_by.closing) if issued_by else signer.signer(plan.closing or blocks[-10:])
 
     if issuer is None:
         warnings.append(_("The issuing body and its locality could not be read."))
