@@ -240,7 +240,13 @@ def render_layout(text: str, layout: WordLayout, *, issuer: str = "", decision_t
 
 def _header_lines(lines: list[str], layout: WordLayout, issuer: str, symbol: str | None):
     """(issuing body, motto, number lines, place-date lines) of the header."""
-    body = [ln for ln in lines if ln.upper().startswith(("ỦY BAN", "UBND", "UỶ BAN"))]
+    body = [
+        ln
+        for ln in lines
+        if not ln.startswith("Số")
+        and ", ngày" not in ln
+        and not ln.upper().startswith(("CỘNG HÒA", "ĐỘC LẬP"))
+    ]
     if layout.issuer_line and not body and issuer:
         level, _, place = issuer.removeprefix("UBND ").partition(" ")
         if level == "thành" or level == "thị":
