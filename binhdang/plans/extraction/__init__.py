@@ -143,7 +143,7 @@ def _extract(document: Document) -> dict:
         "focal_agency": focal,
         "goals": goals,
         "indicators": inds,
-        "tasks": tasks.extract(plan),
+        "tasks": tasks.extract(plan, document.tables),
         "agencies": [a.as_dict() for a in agency_list],
         "reporting": reports,
         "campaigns": campaigns.extract(blocks[: plan.closing[0].index] if plan.closing else blocks),
