@@ -27,6 +27,7 @@ def test_each_word_rendering_of_a_seed_scores_at_least_095(seed, layout):
     wanted = expected(seed, layout)
     result = score(extraction, wanted)
     assert result >= THRESHOLD, f"seed {seed} as {layout.name}: {result:.3f}\n{explain(extraction, wanted)}"
+    assert not [w for w in extraction["warnings"] if "đánh số" in w or "numbered" in w]
 
 
 def test_seed_003_typed_line_by_line_with_dash_bullets_and_bold_headings_keeps_all_20_indicators():

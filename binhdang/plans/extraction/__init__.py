@@ -118,15 +118,22 @@ def _extract(document: Document) -> dict:
         )
     for code in dict.fromkeys(unknown):
         warnings.append(
-            _("A responsibility clause names indicator %(code)s, which the plan does not list.")
+            _(
+                "A responsibility clause names indicator %(code)s, but no indicator %(code)s was read from "
+                "the objectives; check the indicators against the document."
+            )
             % {"code": code}
         )
     if not reports:
-        warnings.append(_("No reporting deadline (“trước ngày ...”) was found."))
+        warnings.append(
+            _("No reporting deadline (“trước ngày ...”) could be read; add it if the document gives one.")
+        )
     if focal is None:
         warnings.append(_("The focal agency that receives the reports could not be identified."))
     if not agency_list:
-        warnings.append(_("No agencies were found in the section “TỔ CHỨC THỰC HIỆN”."))
+        warnings.append(
+            _("No agencies could be read from the section “TỔ CHỨC THỰC HIỆN”; check and add them.")
+        )
     if sign is None:
         warnings.append(_("The signer could not be read."))
 

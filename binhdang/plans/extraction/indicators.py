@@ -57,7 +57,10 @@ class _Collector:
         targets = parse_targets(full, year)
         if all(t["kind"] == "boolean" for t in targets):
             self.warnings.append(
-                _("Indicator %(code)s has no number; it is recorded as a yes/no commitment: “%(text)s”")
+                _(
+                    "No number could be read in indicator %(code)s; it is recorded as a yes/no commitment "
+                    "(check it): “%(text)s”"
+                )
                 % {"code": code, "text": _shorten(clean_item(text))}
             )
         if "." in code and self.goals:
@@ -87,8 +90,14 @@ def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
                     body = node.body.strip()
                     if node.block.kind and (_is_container(body) or _is_goals_heading(body)):
                         _walk(node.children, _year(node.body), None, collector, top=False)
+    collector.warnings += _numbering_gaps(collector.indicators)
     if not collector.indicators:
-        collector.warnings.append(_("No objectives or indicators were found (section “MỤC TIÊU”)."))
+        collector.warnings.append(
+            _(
+                "No indicators could be read from the objectives (section “MỤC TIÊU”); check the document "
+                "and add them."
+            )
+        )
     return collector.goals, collector.indicators, collector.warnings
 
 
@@ -187,3 +196,38 @@ def _shorten(text: str, limit: int = 120) -> str:
 
 def _has_target_number(text: str) -> bool:
     return bool(re.search(rf"{NUM}\s*%|(?:ít nhất|tối thiểu|đạt|dưới|trên)\s+{NUM}", text, re.IGNORECASE))
+
+
+def _numbering_gaps(indicators: list[dict]) -> list[str]:
+    """Warnings for indicators numbered with a gap or a repeat ("3.2, 3.3" with no "3.1"): the reader
+    most likely missed or merged one, so the officer is asked to check rather than told the
+    document is wrong."""
+    by_goal: dict[str | None, list[str]] = {}
+    for indicator in indicators:
+        code = indicator["code"]
+        goal, _sep, number = code.rpartition(".")
+        by_goal.setdefault(goal or None, []).append(number)
+    out = []
+    for goal, numbers in by_goal.items():
+        if not all(n.isdigit() for n in numbers):
+            continue
+        if [int(n) for n in numbers] == list(range(1, len(numbers) + 1)):
+            continue
+        codes = ", ".join(f"{goal}.{n}" if goal else n for n in numbers)
+        if goal:
+            out.append(
+                _(
+                    "The indicators of goal %(goal)s are numbered %(codes)s: one may have been missed or "
+                    "read twice; check them against the document."
+                )
+                % {"goal": goal, "codes": codes}
+            )
+        else:
+            out.append(
+                _(
+                    "The indicators are numbered %(codes)s: one may have been missed or read twice; check "
+                    "them against the document."
+                )
+                % {"codes": codes}
+            )
+    return out
