@@ -12,9 +12,14 @@ import copy
 import json
 
 from tests.plans.layout_render import WordLayout, add_roadmap, render_layout
-from tests.plans.samples import GOLDEN, seed_path
+from tests.plans.samples import GOLDEN, SAMPLES, seed_path
 
 SEEDS = ["000", "002", "003"]
+#: Plans written for the corpus, each with its expected extraction written by hand beside it
+#: (``<name>.expected.json``): a ward of Đắk Lắk after 2025 with targets in a table, indicators with
+#: several targets, and tasks with their agencies in the text and in a task table.
+SAMPLES_WITH_EXPECTED = ["ward_buon_ma_thuot_2026"]
+PLANS = SEEDS + SAMPLES_WITH_EXPECTED
 ROADMAP_YEARS = [2026, 2027, 2028, 2029, 2030]
 
 # Office-typed: one paragraph per line, typed "- " bullets, headings only bold, no empty paragraphs.
@@ -77,7 +82,15 @@ LAYOUTS = [
 
 
 def golden(seed: str) -> dict:
+    """The hand-written extraction of a seed (tests/plans/golden) or of a corpus sample."""
+    if seed in SAMPLES_WITH_EXPECTED:
+        return json.loads((SAMPLES / f"{seed}.expected.json").read_text(encoding="utf-8"))
     return json.loads((GOLDEN / f"{seed}.json").read_text(encoding="utf-8"))
+
+
+def source_text(seed: str) -> str:
+    path = SAMPLES / f"{seed}.txt" if seed in SAMPLES_WITH_EXPECTED else seed_path(seed)
+    return path.read_text(encoding="utf-8")
 
 
 def expected(seed: str, layout: WordLayout) -> dict:
@@ -96,7 +109,7 @@ def expected(seed: str, layout: WordLayout) -> dict:
 
 def render(seed: str, layout: WordLayout) -> bytes:
     """The .docx bytes of ``seed`` in ``layout``."""
-    text = seed_path(seed).read_text(encoding="utf-8")
+    text = source_text(seed)
     plan = golden(seed)
     data = render_layout(text, layout, issuer=plan["issuer"], decision_title=plan["title"])
     if layout.roadmap:

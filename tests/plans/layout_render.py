@@ -80,6 +80,7 @@ class SeedLine:
     label_kind: str | None = None
     rest: str = ""  # the text after the label
     marks: str = ""  # emphasis markers around the label ("**", "*")
+    rows: list[list[str]] = field(default_factory=list)  # a table's cells
 
 
 @dataclass
@@ -149,6 +150,14 @@ def parse_seed(text: str) -> Seed:
     header = [plain(line) for g in groups[:title_at] for line in g.split("\n") if plain(line)]
     lines: list[SeedLine] = []
     for n, group in enumerate(groups[title_at:closing_at]):
+        if group.lstrip().startswith("|"):
+            rows = [
+                [plain(cell) for cell in line.strip().strip("|").split("|")]
+                for line in group.split("\n")
+                if line.strip().startswith("|") and not re.fullmatch(r"\|?[\s:|-]+\|?", line.strip())
+            ]
+            lines.append(SeedLine(text="", group=n, kind="table", rows=rows))
+            continue
         lines.extend(_seed_lines(group, n))
     # The title: "KẾ HOẠCH" and the subject line(s) up to the first paragraph of the preamble.
     title: list[SeedLine] = [lines[0]]
@@ -388,6 +397,14 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
         if layout.paragraphs == "blank" and previous_group is not None and line.group != previous_group:
             document.add_paragraph()
         previous_group = line.group
+        if line.kind == "table":
+            open_paragraph = None
+            table = document.add_table(rows=len(line.rows), cols=max(len(r) for r in line.rows))
+            table.style = "Table Grid"
+            for r, row in enumerate(line.rows):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+            continue
         auto = labels.auto.get(id(line)) if labels else None
         text = line.text
         if auto:

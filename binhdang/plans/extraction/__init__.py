@@ -95,7 +95,7 @@ def _extract(document: Document) -> dict:
             date, date_source = issued_by.annex_date(), issued_by.annex_line.text
     body_blocks = [b for s in plan.sections for b in s.blocks]
     issuer = header.issuer(head, title, plan.preamble, body_blocks)
-    goals, inds, indicator_warnings = indicators.extract(plan)
+    goals, inds, indicator_warnings = indicators.extract(plan, document.tables)
     warnings += indicator_warnings
     agency_list = agencies.extract(plan)
     unknown = agencies.responsibilities(agency_list, inds, goals)

@@ -262,7 +262,8 @@ def responsibilities(agencies: list[Agency], indicators: list[dict], goals: list
                     else:
                         warnings.append(code)
     for indicator in indicators:
-        indicator["responsible"] = assigned[indicator["code"]]
+        written = [n for n in indicator.get("responsible") or [] if n not in assigned[indicator["code"]]]
+        indicator["responsible"] = written + assigned[indicator["code"]]  # a target table's column first
     return warnings
 
 

@@ -18,6 +18,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from binhdang.plans.extraction import target_tables
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.targets import NUM, parse_targets
 from binhdang.plans.extraction.text import clean_item, fold_chars, starts_with_keyword
@@ -77,7 +78,9 @@ class _Collector:
         )
 
 
-def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
+def extract(
+    layout: Layout, tables: list[list[list[str]]] | None = None
+) -> tuple[list[dict], list[dict], list[str]]:
     """(goals, indicators, warnings) from the objectives section(s) of the plan."""
     collector = _Collector()
     sections = layout.sections_of("goals")
@@ -90,6 +93,12 @@ def extract(layout: Layout) -> tuple[list[dict], list[dict], list[str]]:
                     body = node.body.strip()
                     if node.block.kind and (_is_container(body) or _is_goals_heading(body)):
                         _walk(node.children, _year(node.body), None, collector, top=False)
+    for section in sections or layout.sections:
+        table_goals, table_indicators = target_tables.extract(tables or [], section.tables)
+        known = {g["code"] for g in collector.goals}
+        collector.goals += [g for g in table_goals if g["code"] not in known]
+        codes = {i["code"] for i in collector.indicators}
+        collector.indicators += [i for i in table_indicators if i["code"] not in codes]
     collector.warnings += _numbering_gaps(collector.indicators)
     if not collector.indicators:
         collector.warnings.append(
@@ -120,6 +129,13 @@ def _is_goals_heading(body: str) -> bool:
     )
 
 
+def _is_roadmap_heading(body: str) -> bool:
+    """ "3. Lộ trình thực hiện các chỉ tiêu" / "(Kèm theo Phụ lục ...)": it announces a table, not an indicator."""
+    return starts_with_keyword(
+        body.lstrip("(*"), "lộ trình", "phụ lục", "kèm theo"
+    ) and not _has_target_number(body)
+
+
 def _is_general(body: str) -> bool:
     return any(starts_with_keyword(body, g) for g in GENERAL)
 
@@ -133,7 +149,7 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
     for node in nodes:
         body = node.body.strip()
         key = fold_chars(body)
-        if _is_general(body):
+        if _is_general(body) or _is_roadmap_heading(body):
             continue
         if node.block.kind and _is_container(body) and not _has_target_number(body):
             _walk(node.children, _year(body) or year, goal, out, top=False)

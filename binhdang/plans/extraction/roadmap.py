@@ -14,6 +14,9 @@ from binhdang.plans.extraction.targets import parse_targets
 from binhdang.plans.extraction.text import fold, nfc
 
 _YEAR_CELL = re.compile(r"^(?:năm\s+)?((?:19|20)\d{2})$", re.IGNORECASE)
+_GOAL_ROW = re.compile(r"^(?:[ivx]+\.?\s+)?muc tieu\s+(\d+)\b")
+#: Columns of a target table that are neither the indicator nor a year (responsible agencies, notes).
+OTHER_COLUMNS = ("chu tri", "theo doi", "don vi thuc hien", "co quan thuc hien", "trach nhiem", "ghi chu")
 _CODE_CELL = re.compile(r"^\d+(?:\.\d+)*\.?$")
 
 
@@ -21,17 +24,25 @@ def extract(tables: list[list[list[str]]], indicators: list[dict]) -> list[dict]
     """Rows of every roadmap table as {"indicator", "label", "milestones", "source"}."""
     out: list[dict] = []
     for table in tables:
-        header_at, years = _header(table)
+        header_at, years = header_row(table)
         if header_at is None:
             continue
+        skip = {c for c, cell in enumerate(table[header_at]) if any(w in fold(cell) for w in OTHER_COLUMNS)}
+        goal: str | None = None
         for row in table[header_at + 1 :]:
-            entry = _row(row, years, indicators)
+            cells = ["" if c in skip else cell for c, cell in enumerate(row)]
+            heading = _GOAL_ROW.match(fold(" ".join(c for i, c in enumerate(cells) if i not in years and c)))
+            if heading and not any(cells[c].strip() for c in years if c < len(cells)):
+                goal = heading[1]
+                continue
+            entry = _row(cells, years, indicators, goal)
             if entry:
                 out.append(entry)
     return out
 
 
-def _header(table: list[list[str]]) -> tuple[int | None, dict[int, int]]:
+def header_row(table: list[list[str]]) -> tuple[int | None, dict[int, int]]:
+    """The row (among the first three) with at least two year columns, and {column: year}."""
     for r, row in enumerate(table[:3]):
         years = {c: int(m[1]) for c, cell in enumerate(row) if (m := _YEAR_CELL.match(nfc(cell)))}
         if len(years) >= 2:
@@ -39,7 +50,9 @@ def _header(table: list[list[str]]) -> tuple[int | None, dict[int, int]]:
     return None, {}
 
 
-def _row(row: list[str], years: dict[int, int], indicators: list[dict]) -> dict | None:
+def _row(
+    row: list[str], years: dict[int, int], indicators: list[dict], goal: str | None = None
+) -> dict | None:
     cells = [nfc(c) for c in row]
     label_cells = [c for i, c in enumerate(cells) if i not in years and c and not _CODE_CELL.match(c)]
     code_cell = next(
@@ -67,7 +80,11 @@ def _row(row: list[str], years: dict[int, int], indicators: list[dict]) -> dict 
     if not milestones or not (label or code_cell):
         return None
     return {
-        "indicator": _match(code_cell, label, indicators),
+        "indicator": _match(
+            f"{goal}.{code_cell}" if goal and code_cell and "." not in code_cell else code_cell,
+            label,
+            indicators,
+        ),
         "label": label,
         "milestones": milestones,
         "source": " ".join(c for c in cells if c),

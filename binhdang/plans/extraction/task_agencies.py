@@ -89,7 +89,9 @@ def split_names(text: str) -> list[str]:
             and len(part.split()) >= 2
             and (part[0].isupper() or fold_chars(part).startswith(("cac ", "co quan", "don vi", "ubnd")))
         )
-        if current and not starts_name:
+        # "Văn phòng HĐND và UBND phường" is one office, not two bodies.
+        joint_office = separator.strip() == "và" and fold_chars(current).startswith("van phong")
+        if current and (not starts_name or joint_office):
             current = f"{current}{separator}{part}"
         else:
             if current:
