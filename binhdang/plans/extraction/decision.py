@@ -17,7 +17,7 @@ from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import parse_full_date
 from binhdang.plans.extraction.text import fold, is_upper_text, starts_with_keyword
 
-_ANNEX_RE = re.compile(r"^\(?\s*ban hanh kem theo\s+quyet dinh\b")
+_ANNEX_RE = re.compile(r"^\(?\s*(?:ban hanh\s+)?kem theo\s+quyet dinh\b")
 _ANNEX_NUMBER_RE = re.compile(r"\bsố\s*:?\s*(?P<n>[\w.\-]*\s*/\s*[^\s,;)]+)", re.IGNORECASE)
 _ANNEX_DATE_RE = re.compile(
     r"\bngày\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})", re.IGNORECASE
