@@ -78,6 +78,26 @@ LAYOUTS = [
         name="decision-annex-tables", decision=True, number="2345", date=(20, 5, 2026), issuer_line=True
     ),
     TYPED.but(name="decision-annex-typed-paragraphs", decision=True, number="87", date=(3, 3, 2026)),
+    WordLayout(
+        name="decision-auto-numbering-roadmap",
+        decision=True,
+        labels="auto",
+        bullets="auto",
+        headings="bold",
+        paragraphs="none",
+        roadmap=True,
+        number="56",
+        date=(1, 7, 2026),
+    ),
+    TYPED.but(
+        name="typed-breaks-plain-dated-issuer",
+        paragraphs="breaks",
+        headings="plain",
+        bullets="dot",
+        issuer_line=True,
+        number="9",
+        date=(28, 2, 2026),
+    ),
 ]
 
 
