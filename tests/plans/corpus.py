@@ -79,6 +79,9 @@ LAYOUTS = [
     ),
     TYPED.but(name="decision-annex-typed-paragraphs", decision=True, number="87", date=(3, 3, 2026)),
     WordLayout(
+        name="word-numbered-indicators", word_numbering=True, labels="auto", bullets="auto", paragraphs="none"
+    ),
+    WordLayout(
         name="decision-auto-numbering-roadmap",
         decision=True,
         labels="auto",

@@ -18,6 +18,7 @@ lays them out as ``WordLayout`` says. Every option changes only the layout, neve
 - ``issuer_line``: the issuing body ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK") written in the header (the
   seeds leave it out); ``number``/``date``: fill the blank "Số: /KH-UBND" and "ngày tháng năm";
 - ``roadmap``: an annex table after the signature (a row per indicator, a column per year);
+- ``word_numbering``: "Chỉ tiêu 1:" labels made by Word's numbering with words ("Chỉ tiêu %1:");
 - ``decision``: the plan issued as the annex of a decision ("QUYẾT ĐỊNH ... ban hành Kế hoạch"):
   the decision carries the number, date, recipients and signature; the plan has none of its own.
 """
@@ -63,6 +64,7 @@ class WordLayout:
     date: tuple[int, int, int] | None = None
     roadmap: bool = False
     decision: bool = False
+    word_numbering: bool = False  # "Chỉ tiêu 1:" made by Word's numbering ("Chỉ tiêu %1:")
 
     def but(self, **changes) -> WordLayout:
         return replace(self, **changes)
@@ -393,6 +395,7 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
         run.italic = True
     open_paragraph = None
     previous_group = None
+    word_list: int | None = None
     for line in seed.body:
         if layout.paragraphs == "blank" and previous_group is not None and line.group != previous_group:
             document.add_paragraph()
@@ -404,6 +407,15 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
             for r, row in enumerate(line.rows):
                 for c, value in enumerate(row):
                     table.cell(r, c).text = value
+            continue
+        word = re.match(r"^Chỉ tiêu (\d+):\s+(.*)$", line.text) if layout.word_numbering else None
+        if word:
+            open_paragraph = None
+            if word[1] == "1" or word_list is None:
+                word_list = numbering.new_list("decimal", "Chỉ tiêu %1:")
+            paragraph = document.add_paragraph()
+            _number(paragraph, word_list, 0)
+            _runs(paragraph, word[2])
             continue
         auto = labels.auto.get(id(line)) if labels else None
         text = line.text
