@@ -181,6 +181,15 @@ def _check_is_plan(plan: Layout) -> None:
     found = [k for k in PLAN_SECTIONS if k in kinds]
     if len(found) >= 2 or (plan.title and found):
         return
+    if plan.title:
+        # A plan's title was found: the reader, not the document, failed to find its sections.
+        raise ExtractionError(
+            _(
+                "The file has the title “KẾ HOẠCH” but its sections could not be read: no heading of the "
+                "objectives (MỤC TIÊU), tasks (NHIỆM VỤ) or organisation (TỔ CHỨC THỰC HIỆN) was recognised. "
+                "If the headings are there, number them I., II., III. and upload the file again."
+            )
+        )
     raise ExtractionError(
         _(
             "The file is not a plan: no “KẾ HOẠCH” title with the sections on objectives (MỤC TIÊU), "
