@@ -18,7 +18,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from binhdang.plans.extraction import target_tables
+from binhdang.plans.extraction import roadmap, target_tables
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.targets import NUM, parse_targets
 from binhdang.plans.extraction.text import clean_item, fold_chars, starts_with_keyword
@@ -97,8 +97,13 @@ def extract(
         table_goals, table_indicators = target_tables.extract(tables or [], section.tables)
         known = {g["code"] for g in collector.goals}
         collector.goals += [g for g in table_goals if g["code"] not in known]
-        codes = {i["code"] for i in collector.indicators}
-        collector.indicators += [i for i in table_indicators if i["code"] not in codes]
+        # A roadmap of indicators already listed in the text gives milestones (``roadmap``), not new ones.
+        text_indicators = list(collector.indicators)
+        collector.indicators += [
+            i
+            for i in table_indicators
+            if roadmap.match_indicator(i["code"], i["text"], text_indicators) is None
+        ]
     collector.warnings += _numbering_gaps(collector.indicators)
     if not collector.indicators:
         collector.warnings.append(

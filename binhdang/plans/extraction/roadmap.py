@@ -80,7 +80,7 @@ def _row(
     if not milestones or not (label or code_cell):
         return None
     return {
-        "indicator": _match(
+        "indicator": match_indicator(
             f"{goal}.{code_cell}" if goal and code_cell and "." not in code_cell else code_cell,
             label,
             indicators,
@@ -91,12 +91,28 @@ def _row(
     }
 
 
+_SIGNS = (
+    ("≥", "ít nhất"),
+    (">=", "ít nhất"),
+    ("≤", "không quá"),
+    ("<=", "không quá"),
+    (">", "trên"),
+    ("<", "dưới"),
+)
+
+
 def _as_commitment(text: str) -> str:
-    """A bare cell value ("70", "70%") reads as "đạt 70%" so the target rules apply."""
+    """A bare cell value ("70", "70%") reads as "đạt 70%", and a sign ("≥ 90%", "< 25%") as its words
+    ("ít nhất 90%", "dưới 25%"), so the target rules apply."""
+    text = text.strip()
+    for sign, words in _SIGNS:
+        if text.startswith(sign):
+            return f"{words} {text[len(sign) :].strip()}"
     return f"đạt {text}" if re.match(r"^[\d.,]+\s*%?$", text) or text[:1].isdigit() else text
 
 
-def _match(code: str | None, label: str, indicators: list[dict]) -> str | None:
+def match_indicator(code: str | None, label: str, indicators: list[dict]) -> str | None:
+    """The code of the indicator a table row names: by its code, else by the words of its label."""
     codes = {i["code"] for i in indicators}
     if code and code in codes:
         return code
