@@ -20,7 +20,9 @@ NUMBER_RE = re.compile(r"^(?P<label>\d{1,2})\s*[.)/]\s*(?P<rest>[^\d\s%].*)$")
 LETTER_RE = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 LETTER_DOT_RE = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<rest>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○▪■◦*])\s+(?P<rest>.*)$")
-TYPED_BULLET_RE = re.compile(r"^\s*(?:(?P<marker>[-–—+])\s+|(?P<sign>[•●○▪■◦])\s*)(?P<rest>\S.*)$")
+TYPED_BULLET_RE = re.compile(
+    r"^\s*(?:(?P<marker>[-–—+])(?:\s+|(?=[^\W\d_]))|(?P<sign>[•●○▪■◦])\s*)(?P<rest>\S.*)$"
+)
 HEADING_RE = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<rest>.*)$")
 RULE_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
