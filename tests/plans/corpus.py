@@ -11,7 +11,14 @@ from __future__ import annotations
 import copy
 import json
 
-from tests.plans.layout_render import WordLayout, add_roadmap, render_layout
+from tests.plans.layout_render import (
+    WordLayout,
+    add_roadmap,
+    capital_headings,
+    parse_seed,
+    plain,
+    render_layout,
+)
 from tests.plans.samples import GOLDEN, SAMPLES, seed_path
 
 SEEDS = ["000", "002", "003"]
@@ -78,6 +85,7 @@ LAYOUTS = [
         name="decision-annex-tables", decision=True, number="2345", date=(20, 5, 2026), issuer_line=True
     ),
     TYPED.but(name="decision-annex-typed-paragraphs", decision=True, number="87", date=(3, 3, 2026)),
+    TYPED.but(name="typed-lines-caps-headings", headings="caps", header="table", issuer_line=True),
     WordLayout(
         name="word-numbered-indicators", word_numbering=True, labels="auto", bullets="auto", paragraphs="none"
     ),
@@ -127,7 +135,24 @@ def expected(seed: str, layout: WordLayout) -> dict:
     if layout.date:
         day, month, year = layout.date
         out["date"] = f"{year:04d}-{month:02d}-{day:02d}"
+    if layout.headings == "caps":
+        _capitalise_headings(out, source_text(seed))
     return out
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).rstrip(".:;")
+
+
+def _capitalise_headings(plan: dict, text: str) -> None:
+    """Titles of goals and tasks that the "caps" layout types in capitals, in capitals."""
+    headings = [_key(plain(line.rest)) for line in capital_headings(parse_seed(text))]
+    for task in plan["tasks"]:
+        if _key(task["title"]) in headings:
+            task["title"] = task["title"].upper()
+    for goal in plan["goals"]:
+        if goal.get("title") and any(h.endswith(_key(goal["title"])) for h in headings):
+            goal["title"] = goal["title"].upper()
 
 
 def render(seed: str, layout: WordLayout) -> bytes:

@@ -12,7 +12,8 @@ lays them out as ``WordLayout`` says. Every option changes only the layout, neve
 - ``labels``: "typed" ("II.", "1.", "a)" typed in) or "auto" (Word's automatic numbering: upper
   roman, decimal, and "a)" lower letters where the run has no "đ");
 - ``headings``: "styles" (Heading N), "bold" (bold runs only), "plain" (no formatting at all; the
-  section headings stay in the capitals they are written in);
+  section headings stay in the capitals they are written in), "caps" (plain, and the numbered headings
+  of the objectives and tasks sections typed in capitals too);
 - ``header`` / ``signature``: "table" (borderless tables: issuing body left, motto right, number and
   place-date below; recipients beside the signer) or "paragraphs";
 - ``issuer_line``: the issuing body ("ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK") written in the header (the
@@ -379,6 +380,7 @@ class _Labels:
 
 def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issuer: str) -> None:
     labels = _Labels(numbering, seed.body) if layout.labels == "auto" else None
+    capitals = {id(line) for line in capital_headings(seed)}
     bullet_lists: dict[int, int] = {}
     for line in seed.title:
         paragraph = document.add_paragraph(style="Heading 1" if layout.headings == "styles" else None)
@@ -425,7 +427,10 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
             open_paragraph = None
             style = f"Heading {min(line.level, 6)}" if layout.headings == "styles" else None
             paragraph = document.add_paragraph(style=style)
-            _runs(paragraph, text, bold=layout.headings == "bold", strip_bold=layout.headings == "plain")
+            if layout.headings == "caps" and id(line) in capitals:
+                text = text.replace(line.rest, line.rest.upper())
+            plain_heading = layout.headings in ("plain", "caps")
+            _runs(paragraph, text, bold=layout.headings == "bold", strip_bold=plain_heading)
             if auto:
                 _number(paragraph, *auto)
             continue
@@ -457,6 +462,23 @@ def _body(document, layout: WordLayout, numbering: _Numbering, seed: Seed, issue
         paragraph = document.add_paragraph()
         _runs(paragraph, text)
         open_paragraph = paragraph if layout.paragraphs == "breaks" else None
+
+
+def capital_headings(seed: Seed) -> list[SeedLine]:
+    """The numbered and lettered headings of the objectives and tasks sections, which the "caps"
+    layout types in capitals (the agencies' headings keep their case)."""
+    out = []
+    in_scope = False
+    for line in seed.body:
+        if line.label_kind == "roman":
+            key = plain(line.rest).upper()
+            in_scope = any(w in key for w in ("MỤC TIÊU", "NHIỆM VỤ", "GIẢI PHÁP", "NỘI DUNG")) and (
+                "TỔ CHỨC THỰC HIỆN" not in key
+            )
+            continue
+        if in_scope and line.kind == "heading" and line.label_kind in ("number", "letter", "dotted"):
+            out.append(line)
+    return out
 
 
 def _number(paragraph, num_id: int, level: int) -> None:
