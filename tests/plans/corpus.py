@@ -11,15 +11,9 @@ from __future__ import annotations
 import copy
 import json
 
-from tests.plans.layout_render import (
-    WordLayout,
-    add_roadmap,
-    capital_headings,
-    parse_seed,
-    plain,
-    render_layout,
-)
+from tests.plans.layout_render import WordLayout, add_roadmap, render_layout
 from tests.plans.samples import GOLDEN, SAMPLES, seed_path
+from tests.plans.seed_markup import capital_headings, parse_seed, plain
 
 SEEDS = ["000", "002", "003"]
 #: Plans written for the corpus, each with its expected extraction written by hand beside it

@@ -78,7 +78,7 @@ def _decision(blocks: list[Block], opening: int, closing_at: int, title_at: int)
     return Decision(
         header=blocks[:opening],
         closing=blocks[closing_at:plan_start],
-        plan_header=[replace(b) for b in blocks[plan_start:title_at]],
+        plan_header=blocks[plan_start:title_at],
         plan=plan,
         annex_line=annex,
     )

@@ -54,7 +54,6 @@ _VERBS = (
     "theo",
 )
 _VERB_RE = re.compile(r"\s(?:" + "|".join(re.escape(fold_chars(v)) for v in _VERBS) + r")\b")
-_SPLIT = re.compile(r"\s*[,;\n]\s*|\s+và\s+|\s+cùng\s+")
 _STOP = re.compile(r"[;]|\.(?:\s|$)")
 
 
@@ -77,7 +76,7 @@ class TaskAgencies:
 def split_names(text: str) -> list[str]:
     """The agencies of a list, each as written; parts that do not start a name stay with the one before."""
     out: list[str] = []
-    pieces = [p for p in re.split(r"(\s*[,;\n]\s*|\s+và\s+|\s+cùng\s+)", text)]
+    pieces = re.split(r"(\s*[,;\n]\s*|\s+và\s+|\s+cùng\s+)", text)
     current = ""
     for n in range(0, len(pieces), 2):
         part = pieces[n].strip(" -–+•.:")
