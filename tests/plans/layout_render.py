@@ -1,8 +1,8 @@
 """Render a Markdown-like plan (a seed) into a Word .docx the way offices really type plans.
 
-Independent of the extractor's reader: it parses the seed's own markup (blank-line paragraphs,
-``#`` headings, ``**bold**``, ``- ``/``+ `` bullets, typed labels "II.", "1.", "a)") into lines and
-lays them out as ``WordLayout`` says. Every option changes only the layout, never the words:
+Independent of the extractor's reader: ``seed_markup.parse_seed`` reads the seed's own markup
+(blank-line paragraphs, ``#`` headings, ``**bold**``, ``- ``/``+ `` bullets, typed labels "II.", "1.",
+"a)", tables) into lines, which this module lays out as ``WordLayout`` says. Every option changes only the layout, never the words:
 
 - ``paragraphs``: "blank" (an empty paragraph after each paragraph of the seed), "none" (one
   paragraph per line, no empty paragraphs), "breaks" (runs of body lines in one paragraph with
