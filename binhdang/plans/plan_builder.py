@@ -292,21 +292,53 @@ class PlanBuilder:
         )
 
     def _tasks(self) -> None:
+        """Numbered items with sub-tasks become task groups; lettered or dotted items, and numbered
+        items that stand alone with their own agencies or time frame, become tasks (with their lead
+        and cooperating agencies: units where they name one, text where they name a group)."""
+        items = [i for i in self.data.get("tasks") or [] if isinstance(i, dict) and i.get("code")]
+        codes = [nfc(str(i["code"]))[:16] for i in items]
         groups: dict[str, TaskGroup] = {}
-        for position, item in enumerate(self.data.get("tasks") or [], start=1):
-            if not isinstance(item, dict) or not item.get("code"):
-                continue
-            code, title = nfc(str(item["code"]))[:16], nfc(str(item.get("title") or ""))
+        for position, (code, item) in enumerate(zip(codes, items, strict=True), start=1):
+            title = nfc(str(item.get("title") or ""))
             source = str(item.get("source") or "")
-            if "." not in code:
+            has_children = any(other.startswith(f"{code}.") for other in codes)
+            assigned = item.get("lead") or _texts(item.get("cooperating")) or item.get("timeframe")
+            if "." not in code and (has_children or not assigned):
                 groups[code] = TaskGroup.objects.create(
                     plan=self.plan, code=code, title=title, source=source, order=position
                 )
+                continue
+            group = groups.get(code.split(".", 1)[0]) if "." in code else None
+            task = Task.objects.create(
+                plan=self.plan,
+                group=group,
+                code=code,
+                title=title,
+                source=source,
+                order=position,
+                timeframe=nfc(str(item.get("timeframe") or ""))[:200],
+            )
+            self._task_agencies(task, item)
+
+    def _task_agencies(self, task: Task, item: dict) -> None:
+        lead_name = nfc(str(item.get("lead") or "")).strip()
+        if lead_name:
+            units = self.resolver.resolve(lead_name)
+            task.lead = units[0] if units else None
+            if len(units) != 1:  # a group ("Các sở, ngành"), or several agencies leading together
+                task.lead_text = lead_name[:500]
+        cooperating: list[OrgUnit] = []
+        texts: list[str] = []
+        for name in _texts(item.get("cooperating")):
+            found = self.resolver.resolve(nfc(name))
+            if found:
+                cooperating.extend(found)
             else:
-                group = groups.get(code.split(".", 1)[0])
-                Task.objects.create(
-                    plan=self.plan, group=group, code=code, title=title, source=source, order=position
-                )
+                texts.append(nfc(name))
+        if cooperating:
+            task.cooperating.add(*cooperating)
+        task.cooperating_text = texts
+        task.save(update_fields=["lead", "lead_text", "cooperating_text"])
 
     def _duties(self) -> None:
         order = 0

@@ -104,3 +104,25 @@ def test_numbers_at_the_start_of_a_sentence_are_not_labels():
     assert split_label("30/11 hằng năm")[0] is None
     assert split_label("16.1. Trường Chính trị tỉnh")[:2] == ("16.1", "number")
     assert split_label("Vì sự tiến bộ")[0] is None
+
+
+def test_bullets_typed_in_a_word_paragraph_are_bullets_not_text():
+    from binhdang.plans.extraction.document import Line, build_blocks
+
+    lines = [
+        "- Chỉ tiêu 1: Đạt 90%.",
+        "-Chỉ tiêu 2: Đạt 80%.",
+        "+ Chi tiết.",
+        "• Ý khác.",
+        "– Gạch ngang dài.",
+        "-5% so với năm trước.",
+    ]
+    blocks = build_blocks([Line(text=t) for t in lines])
+    assert [(b.kind, b.label, b.body) for b in blocks] == [
+        ("bullet", "-", "Chỉ tiêu 1: Đạt 90%."),
+        ("bullet", "-", "Chỉ tiêu 2: Đạt 80%."),
+        ("bullet", "+", "Chi tiết."),
+        ("bullet", "-", "Ý khác."),
+        ("bullet", "-", "Gạch ngang dài."),
+        (None, None, "-5% so với năm trước."),
+    ]

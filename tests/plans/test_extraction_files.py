@@ -130,3 +130,14 @@ def test_files_are_recognised_by_content_not_by_name(tmp_path):
     path.write_bytes(docx_bytes(document))
     assert sniff(path.read_bytes()) == "docx"
     assert extract_file(path)["agencies"][0]["name"] == "Sở Nội vụ"
+
+
+def test_a_plan_whose_sections_cannot_be_read_is_not_called_a_non_plan(tmp_path):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        "Số: 1/KH-UBND\n\nKẾ HOẠCH\n\nThực hiện công tác bình đẳng giới\n\nMột đoạn văn bản.\n\nMột đoạn nữa.",
+        encoding="utf-8",
+    )
+    text = message(path)
+    assert "không phải là kế hoạch" not in text
+    assert "chưa đọc được các mục" in text and "I., II., III." in text

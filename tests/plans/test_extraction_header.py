@@ -120,3 +120,42 @@ def test_the_period_comes_from_the_title(title, period):
 def test_the_programme_comes_from_the_title_else_from_the_documents_cited(title, preamble, program):
     blocks = read_text(preamble).blocks if preamble else []
     assert header.program(title, blocks) == program
+
+
+LOCALITIES = [
+    ("ỦY BAN NHÂN DÂN\nHUYỆN TRIỆU SƠN", "UBND huyện Triệu Sơn", "district"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU", "UBND tỉnh Bà Rịa - Vũng Tàu", "province"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", "UBND thành phố Hồ Chí Minh", "province"),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG TÂN THỚI HIỆP", "UBND phường Tân Thới Hiệp", "commune"),
+    ("ỦY BAN NHÂN DÂN\nTHỊ XÃ BUÔN HỒ", "UBND thị xã Buôn Hồ", "district"),
+    ("ỦY BAN NHÂN DÂN\nĐẶC KHU CÔN ĐẢO", "UBND đặc khu Côn Đảo", "commune"),
+    ("ỦY BAN NHÂN DÂN\nXÃ CÔNG HẢI", "UBND xã Công Hải", "commune"),
+    ("ỦY BAN NHÂN DÂN\nXÃ ĐỘC LẬP", "UBND xã Độc Lập", "commune"),
+    ("Ủy ban nhân dân\nhuyện Krông Pắc", "UBND huyện Krông Pắc", "district"),
+    ("UBND huyện Triệu Sơn", "UBND huyện Triệu Sơn", "district"),
+]
+
+
+@pytest.mark.parametrize(("body", "issuer", "level"), LOCALITIES)
+def test_a_locality_of_any_length_and_case_is_read_whole_from_the_header(body, issuer, level):
+    top = (
+        f"{body}\n\nSố: 12/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "KẾ HOẠCH\n\nThực hiện công tác bình đẳng giới năm 2026"
+    )
+    _, _, found = identity(top)
+    assert (found.issuer, found.level) == (issuer, level)
+
+
+@pytest.mark.parametrize(("body", "issuer", "level"), LOCALITIES)
+def test_a_locality_in_a_word_header_table_beside_the_motto_is_read_whole(body, issuer, level):
+    from binhdang.plans.extraction import extract_docx
+    from tests.plans.layout_render import WordLayout, render_layout
+
+    text = (
+        "Số: 12/KH-UBND\n\nHà Nội, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\n\nThực hiện công tác bình đẳng giới\n\n"
+        "I. MỤC TIÊU\n\n1. Hằng năm đạt 90% cơ quan tổ chức truyền thông.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Nội vụ: Chủ trì, báo cáo trước ngày 30/11 hằng năm."
+    )
+    text = f"{body}\n\n{text}"
+    extraction = extract_docx(render_layout(text, WordLayout(header="table", paragraphs="none")))
+    assert (extraction["issuer"], extraction["level"]) == (issuer, level)

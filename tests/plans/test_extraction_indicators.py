@@ -104,3 +104,27 @@ def test_objectives_inside_the_purpose_section_are_found():
         ("1", "min"),
         ("2", "max"),
     ]
+
+
+def test_a_clause_naming_an_unread_indicator_asks_to_check_the_reading_rather_than_blaming_the_plan():
+    from django.utils import translation
+
+    with translation.override("vi"):
+        result = plan("1. Đạt 90%.", "1. Sở Nội vụ: Theo dõi, báo cáo chỉ tiêu 7.")
+    warning = next(w for w in result["warnings"] if "7" in w)
+    assert "không đọc được chỉ tiêu 7" in warning and "đối chiếu" in warning
+    assert "kế hoạch không" not in warning.lower()
+
+
+def test_indicators_numbered_with_a_gap_are_flagged_as_possibly_missed_by_the_reader():
+    from django.utils import translation
+
+    with translation.override("vi"):
+        result = plan(
+            "a) Mục tiêu 3: Trong lĩnh vực gia đình\n\n- Chỉ tiêu 2: Đạt 90% xã.\n\n- Chỉ tiêu 3: Đạt 80% hộ.\n\n"
+            "b) Mục tiêu 4: Trong lĩnh vực y tế\n\n- Chỉ tiêu 1: Đạt 70% trạm.\n\n- Chỉ tiêu 2: Đạt 60% trạm."
+        )
+    assert [w for w in result["warnings"] if "đánh số" in w] == [
+        "Các chỉ tiêu của mục tiêu 3 được đánh số 3.2, 3.3: hệ thống có thể đã bỏ sót hoặc đọc lặp một chỉ tiêu; "
+        "hãy đối chiếu với văn bản."
+    ]

@@ -50,3 +50,17 @@ def test_a_word_table_gives_the_same_roadmap():
 def test_a_table_without_year_columns_is_not_a_roadmap():
     text = PLAN.replace("Năm 2026", "A").replace("Năm 2028", "B")
     assert extract_text(text)["roadmap"] == []
+
+
+def test_a_roadmap_table_inside_the_objectives_adds_milestones_not_indicators():
+    inside = PLAN.replace("II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: Chủ trì.\n\nPHỤ LỤC LỘ TRÌNH\n\n", "")
+    inside += "\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: Chủ trì.\n"
+    result = extract_text(inside)
+    assert [i["code"] for i in result["indicators"]] == ["1", "2"]
+    assert [r["indicator"] for r in result["roadmap"]] == ["1", "2"]
+
+
+def test_signs_in_table_cells_read_as_their_words():
+    table = PLAN.replace("| 50% | 70% | 90% |", "| ≥ 50% | > 70% | ≤ 90% |")
+    milestones = extract_text(table)["roadmap"][0]["milestones"]
+    assert [(m["kind"], m["value"]) for m in milestones] == [("min", 50), ("min", 70), ("max", 90)]

@@ -42,6 +42,7 @@ ITEM_DEFAULTS = {
     "indicators": {"goal": None},
     "reporting": {"from": None, "to": [], "year": None},
     "campaigns": {"end": None},
+    "tasks": {"lead": None, "cooperating": [], "timeframe": None},
 }
 SIGNER_DEFAULTS = {"authority": None, "position": None}
 

@@ -333,3 +333,64 @@ def test_each_seed_plan_imports_end_to_end_through_the_extractor(seed, province_
     assert plan.obligations.exists() and plan.campaigns.exists() and plan.duties.exists()
     assert plan.focal_agency is not None
     assert all(m.year for m in Milestone.objects.filter(indicator__plan=plan))
+
+
+def test_tasks_get_their_lead_cooperating_agencies_and_time_frame(daklak):
+    tasks = [
+        {"code": "1", "title": "Truyền thông"},
+        {
+            "code": "1.a",
+            "title": "Tháng hành động",
+            "lead": "Sở Nội vụ",
+            "cooperating": ["Sở Y tế", "Hội Liên hiệp Phụ nữ tỉnh", "các cơ quan liên quan"],
+            "timeframe": "Tháng 11 hằng năm",
+        },
+        {
+            "code": "2",
+            "title": "Tập huấn",
+            "lead": "Các sở, ban, ngành",
+            "cooperating": [],
+            "timeframe": None,
+        },
+        {"code": "3", "title": "Tổng kết", "lead": None, "cooperating": [], "timeframe": None},
+    ]
+    plan = import_plan(extractions.communication(tasks=tasks), daklak.root, source(), None)
+
+    task = Task.objects.get(plan=plan, code="1.a")
+    assert task.group.code == "1"
+    assert task.lead == daklak.noi_vu
+    assert set(task.cooperating.all()) == {daklak.health, daklak.womens_union}
+    assert task.cooperating_text == ["các cơ quan liên quan"]
+    assert task.timeframe == "Tháng 11 hằng năm"
+    alone = Task.objects.get(plan=plan, code="2")  # a numbered task of its own, led by a group
+    assert (alone.group, alone.lead, alone.lead_text) == (None, None, "Các sở, ban, ngành")
+    assert [g.code for g in TaskGroup.objects.filter(plan=plan)] == ["1", "3"]
+
+
+def test_every_target_of_an_indicator_with_several_targets_is_created(daklak):
+    from binhdang.plans.extraction import extract_file
+    from tests.plans.samples import seed_path
+
+    path = seed_path("003")
+    plan = import_plan(extract_file(path), daklak.root, path, None)
+
+    def targets(code):
+        indicator = plan.indicators.get(code=code)
+        return [(t.kind, t.value, t.unit, t.year) for t in indicator.targets.order_by("order")]
+
+    assert targets("3.2") == [("min", Decimal(90), "%", 2030), ("min", Decimal(70), "%", 2030)]
+    assert targets("5.2") == [("min", Decimal(99), "%", 2030), ("min", Decimal(90), "%", 2030)]
+    assert targets("6.3") == [("min", Decimal(100), "%", None), ("min", Decimal(4), "tin, bài", None)]
+
+
+def test_a_plan_annexed_to_a_decision_imports_with_the_decisions_number_date_and_signer(daklak, tmp_path):
+    from binhdang.plans.extraction import extract_file
+    from tests.plans.corpus import LAYOUTS, render
+
+    layout = next(layout for layout in LAYOUTS if layout.name == "decision-annex-tables")
+    path = tmp_path / "quyet-dinh.docx"
+    path.write_bytes(render("003", layout))
+    plan = import_plan(extract_file(path), daklak.root, path, None)
+
+    assert (plan.number, str(plan.date), plan.signer["name"]) == ("2345/QĐ-UBND", "2026-05-20", "Đào Mỹ")
+    assert plan.indicators.count() == 20

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from binhdang.plans.extraction import (
     agencies,
     campaigns,
+    decision,
     header,
     indicators,
     legal,
@@ -78,23 +79,31 @@ def extract_docx(data: bytes | BinaryIO) -> PlanExtraction:
 def _extract(document: Document) -> PlanExtraction:
     if not document.blocks:
         raise ExtractionError(_("The file is not a plan: it has no text."))
-    plan = layout(document.blocks)
+    issued_by = decision.split(document.blocks)
+    blocks = issued_by.plan if issued_by else document.blocks
+    plan = layout(blocks)
     _check_is_plan(plan)
     warnings: list[str] = []
 
     title = header.title_text(plan.title)
-    number, number_source = header.plan_number(plan.header)
-    date, _place, date_source = header.plan_date(plan.header)
+    head = [*issued_by.header, *issued_by.plan_header] if issued_by else plan.header
+    number, number_source = header.plan_number(issued_by.header if issued_by else plan.header)
+    date, _place, date_source = header.plan_date(issued_by.header if issued_by else plan.header)
+    if issued_by and issued_by.annex_line is not None:
+        if number is None and issued_by.annex_number():
+            number, number_source = issued_by.annex_number(), issued_by.annex_line.text
+        if date is None and issued_by.annex_date():
+            date, date_source = issued_by.annex_date(), issued_by.annex_line.text
     body_blocks = [b for s in plan.sections for b in s.blocks]
-    issuer = header.issuer(plan.header, title, plan.preamble, body_blocks)
-    goals, inds, indicator_warnings = indicators.extract(plan)
+    issuer = header.issuer(head, title, plan.preamble, body_blocks)
+    goals, inds, indicator_warnings = indicators.extract(plan, document.tables)
     warnings += indicator_warnings
     agency_list = agencies.extract(plan)
     unknown = agencies.responsibilities(agency_list, inds, goals)
     reports = reporting.extract(plan, agencies.duty_owner(agency_list))
     via = [name for r in reports for name in reporting.receivers_of(r["source"])[1]]
     focal, focal_source = agencies.focal_agency(agency_list, via)
-    sign = signer.signer(plan.closing or document.blocks[-10:])
+    sign = signer.signer(issued_by.closing) if issued_by else signer.signer(plan.closing or blocks[-10:])
 
     if issuer is None:
         warnings.append(_("The issuing body and its locality could not be read."))
@@ -110,15 +119,22 @@ def _extract(document: Document) -> PlanExtraction:
         )
     for code in dict.fromkeys(unknown):
         warnings.append(
-            _("A responsibility clause names indicator %(code)s, which the plan does not list.")
+            _(
+                "A responsibility clause names indicator %(code)s, but no indicator %(code)s was read from "
+                "the objectives; check the indicators against the document."
+            )
             % {"code": code}
         )
     if not reports:
-        warnings.append(_("No reporting deadline (“trước ngày ...”) was found."))
+        warnings.append(
+            _("No reporting deadline (“trước ngày ...”) could be read; add it if the document gives one.")
+        )
     if focal is None:
         warnings.append(_("The focal agency that receives the reports could not be identified."))
     if not agency_list:
-        warnings.append(_("No agencies were found in the section “TỔ CHỨC THỰC HIỆN”."))
+        warnings.append(
+            _("No agencies could be read from the section “TỔ CHỨC THỰC HIỆN”; check and add them.")
+        )
     if sign is None:
         warnings.append(_("The signer could not be read."))
 
@@ -135,14 +151,21 @@ def _extract(document: Document) -> PlanExtraction:
         "focal_agency": focal,
         "goals": goals,
         "indicators": inds,
-        "tasks": tasks.extract(plan),
+        "tasks": tasks.extract(plan, document.tables),
         "agencies": [a.as_dict() for a in agency_list],
         "reporting": reports,
-        "campaigns": campaigns.extract(
-            document.blocks[: plan.closing[0].index] if plan.closing else document.blocks
-        ),
+        "campaigns": campaigns.extract(blocks[: plan.closing[0].index] if plan.closing else blocks),
         "signer": sign or {"authority": None, "position": None, "name": "", "source": None},
         "roadmap": roadmap.extract(document.tables, inds),
+        "decision": (
+            {
+                "number": number,
+                "date": date,
+                "source": issued_by.annex_line.text if issued_by.annex_line else None,
+            }
+            if issued_by
+            else None
+        ),
         "warnings": warnings,
         "sources": {
             "issuer": issuer.source if issuer else None,
@@ -159,6 +182,15 @@ def _check_is_plan(plan: Layout) -> None:
     found = [k for k in PLAN_SECTIONS if k in kinds]
     if len(found) >= 2 or (plan.title and found):
         return
+    if plan.title:
+        # A plan's title was found: the reader, not the document, failed to find its sections.
+        raise ExtractionError(
+            _(
+                "The file has the title “KẾ HOẠCH” but its sections could not be read: no heading of the "
+                "objectives (MỤC TIÊU), tasks (NHIỆM VỤ) or organisation (TỔ CHỨC THỰC HIỆN) was recognised. "
+                "If the headings are there, number them I., II., III. and upload the file again."
+            )
+        )
     raise ExtractionError(
         _(
             "The file is not a plan: no “KẾ HOẠCH” title with the sections on objectives (MỤC TIÊU), "

@@ -265,7 +265,8 @@ def responsibilities(
                     else:
                         warnings.append(code)
     for indicator in indicators:
-        indicator["responsible"] = assigned[indicator["code"]]
+        written = [n for n in indicator.get("responsible") or [] if n not in assigned[indicator["code"]]]
+        indicator["responsible"] = written + assigned[indicator["code"]]  # a target table's column first
     return warnings
 
 

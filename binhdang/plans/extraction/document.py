@@ -20,6 +20,9 @@ NUMBER_RE = re.compile(r"^(?P<label>\d{1,2})\s*[.)/]\s*(?P<rest>[^\d\s%].*)$")
 LETTER_RE = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
 LETTER_DOT_RE = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<rest>\S.*)$")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○▪■◦*])\s+(?P<rest>.*)$")
+TYPED_BULLET_RE = re.compile(
+    r"^\s*(?:(?P<marker>[-–—+])(?:\s+|(?=[^\W\d_]))|(?P<sign>[•●○▪■◦])\s*)(?P<rest>\S.*)$"
+)
 HEADING_RE = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<rest>.*)$")
 RULE_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
@@ -206,8 +209,13 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             continue
         label: str | None
         kind: str | None
+        typed = None if line.list_kind else TYPED_BULLET_RE.match(text)
         if line.list_kind:
             label, kind, body = line.list_label, line.list_kind, text
+        elif typed:
+            # A bullet typed in ("- ", "+ ", "•") rather than made by a list style.
+            text = typed["rest"].strip()
+            label, kind, body = ("+" if (typed["marker"] or typed["sign"]) in "+○◦" else "-"), "bullet", text
         else:
             label, kind, body = split_label(text)
         prefix = nfc(strip_markup(line.bold_prefix))

@@ -90,6 +90,10 @@ def _paragraph_lines(paragraph: Paragraph, numbering: _Numbering, styles: _Style
         label = "+"
     style_bold = styles.bold(style)
     segments: list[tuple[str, bool, bool]] = []
+    if kind == "text":
+        # Numbering with words ("Chỉ tiêu %1:", "Mục tiêu %1.", "Điều %1."): the label is part of the text.
+        segments.append((f"{label} ", style_bold, False))
+        label, kind = None, None
     for item in paragraph.iter_inner_content():
         runs = item.runs if hasattr(item, "runs") else [item]
         for run in runs:
@@ -232,6 +236,8 @@ class _Numbering:
         for level in range(ilvl + 1):
             level_fmt = self.levels.get((aid, level), ("decimal", "", 1))[0]
             label = label.replace(f"%{level + 1}", _format(max(counters[level], 1), level_fmt))
+        if re.search(r"[^\W\d_]{2,}\s", label.strip()):
+            return label.strip(), "text"
         label = label.strip().strip(".)(:").strip()
         kind = {"lowerLetter": "letter", "upperLetter": "letter", "lowerRoman": "letter"}.get(fmt, "number")
         if fmt == "upperRoman":

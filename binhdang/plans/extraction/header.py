@@ -103,9 +103,10 @@ def program(title: str, preamble: list[Block]) -> Program:
 def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Block]) -> Issuer | None:
     """The issuing body, its locality and level (see the module docstring for the order)."""
     all_text = " ".join(b.text for b in [*header, *preamble, *body])
-    upper = [b for b in header if is_upper_text(b.text)]
-    # The issuing body may take one line ("UBND TỈNH LAI CHÂU") or two ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU").
-    header_lines = [b.text for b in upper] + [f"{a.text} {b.text}" for a, b in itertools.pairwise(upper)]
+    short = [b for b in header if len(b.text) <= 120]
+    # The issuing body may take one line ("UBND TỈNH LAI CHÂU") or two ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU"),
+    # in capitals or not; the line is the body's alone, so every word of it is the place name.
+    header_lines = [b.text for b in short] + [f"{a.text} {b.text}" for a, b in itertools.pairwise(short)]
     candidates = [
         (line, rf"^{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+)$", True) for line in header_lines
     ]
@@ -114,8 +115,8 @@ def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Bl
         (b.text, rf"{_COMMITTEE}\s+(?P<level>{_LEVEL_ALT})\s+(?P<name>.+?)\s+ban hanh", False)
         for b in preamble
     ]
-    for text, pattern, in_capitals in candidates:
-        found = _match_place(text, pattern, in_capitals)
+    for text, pattern, whole_line in candidates:
+        found = _match_place(text, pattern, whole_line)
         if found:
             level_word, name = found
             return _issuer(level_word, _spelling(name, all_text), text)
@@ -127,26 +128,32 @@ def issuer(header: list[Block], title: str, preamble: list[Block], body: list[Bl
     return None
 
 
-def _match_place(text: str, pattern: str, upper: bool) -> tuple[str, str] | None:
+def _match_place(text: str, pattern: str, whole_line: bool) -> tuple[str, str] | None:
     """(level word, place name) where ``pattern`` matches the folded ``text``."""
     m = re.search(pattern, fold_chars(text))
     if not m:
         return None
     level = text[m.start("level") : m.end("level")]
     rest = text[m.start("name") : m.end("name")]
-    name = _name_words(rest, upper)
+    name = _name_words(rest, whole_line)
     return (level, name) if name else None
 
 
-def _name_words(text: str, upper: bool) -> str:
-    """The proper name at the start of ``text``: capitalised words (all words when ``upper``)."""
-    words = []
-    for word in re.split(r"\s+", text.strip()):
+def _name_words(text: str, whole_line: bool) -> str:
+    """The proper name at the start of ``text``: every word up to the motto or the number when the
+    line is the issuing body's own (``whole_line``), else the capitalised words."""
+    words: list[str] = []
+    raw = re.split(r"\s+", text.strip())
+    for n, word in enumerate(raw):
         clean = word.strip(",.;:()")
         if not clean:
             break
-        if upper:
-            if fold(clean) in ("so", "cong", "doc"):
+        if whole_line:
+            rest = " ".join(re.sub(r"[^\w\s]", " ", fold(" ".join(raw[n : n + 5]))).split())
+            number = fold(clean) == "so" and (
+                word.endswith(":") or raw[n + 1 : n + 2] == [] or raw[n + 1][:1].isdigit()
+            )
+            if rest.startswith(("cong hoa xa hoi", "doc lap tu do")) or number:
                 break
             words.append(clean)
         elif clean[0].isupper() or clean in ("-", "–"):
@@ -166,7 +173,8 @@ def _spelling(name: str, text: str) -> str:
     words = len(name.split())
     for m in re.finditer(r"[^\s,.;:()]+", text):
         candidate = " ".join(text[m.start() :].split()[:words]).strip(",.;:()")
-        if fold(candidate) == key and not is_upper_text(candidate):
+        capitalised = all(w[:1].isupper() for w in candidate.split() if w not in ("-", "–"))
+        if fold(candidate) == key and not is_upper_text(candidate) and capitalised:
             return candidate
     official = _official_names().get(key)
     return official or " ".join(w.capitalize() for w in name.lower().split())

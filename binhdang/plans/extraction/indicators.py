@@ -18,6 +18,7 @@ import re
 
 from django.utils.translation import gettext as _
 
+from binhdang.plans.extraction import roadmap, target_tables
 from binhdang.plans.extraction.records import Goal, Indicator
 from binhdang.plans.extraction.sections import Layout, Node, nest
 from binhdang.plans.extraction.targets import NUM, parse_targets
@@ -58,7 +59,10 @@ class _Collector:
         targets = parse_targets(full, year)
         if all(t["kind"] == "boolean" for t in targets):
             self.warnings.append(
-                _("Indicator %(code)s has no number; it is recorded as a yes/no commitment: “%(text)s”")
+                _(
+                    "No number could be read in indicator %(code)s; it is recorded as a yes/no commitment "
+                    "(check it): “%(text)s”"
+                )
                 % {"code": code, "text": _shorten(clean_item(text))}
             )
         if "." in code and self.goals:
@@ -75,7 +79,9 @@ class _Collector:
         )
 
 
-def extract(layout: Layout) -> tuple[list[Goal], list[Indicator], list[str]]:
+def extract(
+    layout: Layout, tables: list[list[list[str]]] | None = None
+) -> tuple[list[Goal], list[Indicator], list[str]]:
     """(goals, indicators, warnings) from the objectives section(s) of the plan."""
     collector = _Collector()
     sections = layout.sections_of("goals")
@@ -88,8 +94,25 @@ def extract(layout: Layout) -> tuple[list[Goal], list[Indicator], list[str]]:
                     body = node.body.strip()
                     if node.block.kind and (_is_container(body) or _is_goals_heading(body)):
                         _walk(node.children, _year(node.body), None, collector, top=False)
+    for section in sections or layout.sections:
+        table_goals, table_indicators = target_tables.extract(tables or [], section.tables)
+        known = {g["code"] for g in collector.goals}
+        collector.goals += [g for g in table_goals if g["code"] not in known]
+        # A roadmap of indicators already listed in the text gives milestones (``roadmap``), not new ones.
+        text_indicators = list(collector.indicators)
+        collector.indicators += [
+            i
+            for i in table_indicators
+            if roadmap.match_indicator(i["code"], i["text"], text_indicators) is None
+        ]
+    collector.warnings += _numbering_gaps(collector.indicators)
     if not collector.indicators:
-        collector.warnings.append(_("No objectives or indicators were found (section “MỤC TIÊU”)."))
+        collector.warnings.append(
+            _(
+                "No indicators could be read from the objectives (section “MỤC TIÊU”); check the document "
+                "and add them."
+            )
+        )
     return collector.goals, collector.indicators, collector.warnings
 
 
@@ -112,6 +135,13 @@ def _is_goals_heading(body: str) -> bool:
     )
 
 
+def _is_roadmap_heading(body: str) -> bool:
+    """ "3. Lộ trình thực hiện các chỉ tiêu" / "(Kèm theo Phụ lục ...)": it announces a table, not an indicator."""
+    return starts_with_keyword(
+        body.lstrip("(*"), "lộ trình", "phụ lục", "kèm theo"
+    ) and not _has_target_number(body)
+
+
 def _is_general(body: str) -> bool:
     return any(starts_with_keyword(body, g) for g in GENERAL)
 
@@ -125,7 +155,7 @@ def _walk(nodes: list[Node], year: int | None, goal: str | None, out: _Collector
     for node in nodes:
         body = node.body.strip()
         key = fold_chars(body)
-        if _is_general(body):
+        if _is_general(body) or _is_roadmap_heading(body):
             continue
         if node.block.kind and _is_container(body) and not _has_target_number(body):
             _walk(node.children, _year(body) or year, goal, out, top=False)
@@ -188,3 +218,38 @@ def _shorten(text: str, limit: int = 120) -> str:
 
 def _has_target_number(text: str) -> bool:
     return bool(re.search(rf"{NUM}\s*%|(?:ít nhất|tối thiểu|đạt|dưới|trên)\s+{NUM}", text, re.IGNORECASE))
+
+
+def _numbering_gaps(indicators: list[Indicator]) -> list[str]:
+    """Warnings for indicators numbered with a gap or a repeat ("3.2, 3.3" with no "3.1"): the reader
+    most likely missed or merged one, so the officer is asked to check rather than told the
+    document is wrong."""
+    by_goal: dict[str | None, list[str]] = {}
+    for indicator in indicators:
+        code = indicator["code"]
+        prefix, _sep, number = code.rpartition(".")
+        by_goal.setdefault(prefix or None, []).append(number)
+    out = []
+    for goal, numbers in by_goal.items():
+        if not all(n.isdigit() for n in numbers):
+            continue
+        if [int(n) for n in numbers] == list(range(1, len(numbers) + 1)):
+            continue
+        codes = ", ".join(f"{goal}.{n}" if goal else n for n in numbers)
+        if goal:
+            out.append(
+                _(
+                    "The indicators of goal %(goal)s are numbered %(codes)s: one may have been missed or "
+                    "read twice; check them against the document."
+                )
+                % {"goal": goal, "codes": codes}
+            )
+        else:
+            out.append(
+                _(
+                    "The indicators are numbered %(codes)s: one may have been missed or read twice; check "
+                    "them against the document."
+                )
+                % {"codes": codes}
+            )
+    return out

@@ -61,6 +61,9 @@ class Indicator(TypedDict):
 class Task(TypedDict):
     code: str
     title: str
+    lead: NotRequired[str | None]
+    cooperating: NotRequired[list[str]]
+    timeframe: NotRequired[str | None]
     source: NotRequired[str]
 
 
@@ -125,6 +128,14 @@ class Sources(TypedDict):
     focal_agency: str | None
 
 
+class Decision(TypedDict):
+    """The decision a plan is annexed to ("Ban hành kèm theo Quyết định số ..."), when it is."""
+
+    number: str | None
+    date: str | None
+    source: str | None
+
+
 class PlanExtraction(TypedDict):
     """What ``extract_file``/``extract_text``/``extract_docx`` return (the contract, and the extras)."""
 
@@ -146,6 +157,7 @@ class PlanExtraction(TypedDict):
     number: NotRequired[str | None]
     date: NotRequired[str | None]
     roadmap: NotRequired[list[RoadmapRow]]
+    decision: NotRequired[Decision | None]
     warnings: NotRequired[list[str]]
     sources: NotRequired[Sources]
 

@@ -32,6 +32,8 @@ class Section:
     kind: str
     heading: Block
     blocks: list[Block]
+    #: The annex-like tables (several columns) inside the section, by their index in ``Document.tables``.
+    tables: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -137,8 +139,10 @@ def layout(blocks: list[Block]) -> Layout:
     sections = []
     for n, heading in enumerate(headings):
         end = headings[n + 1].index if n + 1 < len(headings) else closing_at
-        inside = [b for b in blocks[heading.index + 1 : end] if not (b.cell and b.cell[0] in grids)]
-        sections.append(Section(classify(heading.body), heading, inside))
+        span = blocks[heading.index + 1 : end]
+        inside = [b for b in span if not (b.cell and b.cell[0] in grids)]
+        tables = list(dict.fromkeys(b.cell[0] for b in span if b.cell and b.cell[0] in grids))
+        sections.append(Section(classify(heading.body), heading, inside, tables))
     return Layout(header, title_blocks, preamble, sections, blocks[closing_at:])
 
 

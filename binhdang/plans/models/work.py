@@ -51,6 +51,11 @@ class Task(models.Model):
     cooperating = models.ManyToManyField(
         OrgUnit, verbose_name=_("cooperating agencies"), blank=True, related_name="cooperating_plan_tasks"
     )
+    #: The lead as the plan writes it when it is a group of agencies, not one unit ("Các sở, ngành").
+    lead_text = models.CharField(_("lead agency (as written)"), max_length=500, blank=True)
+    #: Cooperating agencies that are groups, not units ("các cơ quan liên quan"), as written.
+    cooperating_text = models.JSONField(_("other cooperating agencies"), default=list, blank=True)
+    timeframe = models.CharField(_("time frame"), max_length=200, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
