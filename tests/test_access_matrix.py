@@ -238,8 +238,13 @@ EXPECTED: dict[str, Row] = {
         data=new_dates,
         writes=FOCAL,
     ),
+    # GET: the confirmation page of closing the period; POST with confirm=yes closes it
     "reporting:period_status": Row(
-        period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=close_period, writes=FOCAL
+        period_pk,
+        expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=ACT_ON_DAKLAK_PERIOD,
+        data=close_period,
+        writes=FOCAL,
     ),
     "reporting:remind": Row(
         period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=remind_commune_b, writes=FOCAL
@@ -567,7 +572,7 @@ def test_the_snapshot_sees_an_allowed_write(world, settings):
     before = snapshot(settings.MEDIA_ROOT)
     with transaction.atomic():
         status, _location = _send(
-            client, "post", reverse("reporting:period_status", args=[world.period.pk]), {"action": "close"}
+            client, "post", reverse("reporting:period_status", args=[world.period.pk]), close_period(world)
         )
         assert status == 302
         assert any(name.startswith("reporting_") for name in changes(before, snapshot(settings.MEDIA_ROOT)))

@@ -242,6 +242,23 @@ def test_the_focal_officer_opens_a_period_through_the_form(plan, focal_officer):
     assert "Kỳ báo cáo năm 2027 của kế hoạch này đã được mở." in again.text
 
 
+def test_closing_a_period_asks_for_confirmation_first(period, focal_officer):
+    client = client_for(focal_officer)
+    page = client.get(reverse("reporting:period_status", args=[period.pk]))
+    assert page.status_code == 200 and "Đóng kỳ báo cáo năm 2026?" in page.text
+    assert "6 đơn vị phải báo cáo chưa nộp báo cáo." in page.text
+    unconfirmed = client.post(reverse("reporting:period_status", args=[period.pk]), {"action": "close"})
+    assert unconfirmed.url == reverse("reporting:period_status", args=[period.pk])
+    period.refresh_from_db()
+    assert period.is_open
+    confirmed = client.post(
+        reverse("reporting:period_status", args=[period.pk]), {"action": "close", "confirm": "yes"}
+    )
+    assert confirmed.url == reverse("reporting:board", args=[period.pk])
+    period.refresh_from_db()
+    assert not period.is_open
+
+
 def test_the_outsider_cannot_pick_another_provinces_plan(plan, outsider, laichau):
     response = client_for(outsider).post(reverse("reporting:period_open"), {"plan": plan.pk, "year": 2026})
     assert response.status_code == 200 and not Period.objects.exists()

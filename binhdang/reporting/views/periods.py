@@ -182,14 +182,26 @@ def period_settings(request: ReportingRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def period_status(request: ReportingRequest, pk: int) -> HttpResponse:
-    """Close or reopen a period."""
+    """Close or reopen a period. Closing is confirmed first: GET (or a POST without ``confirm``)
+    shows what closing means and asks; only the confirmation's POST closes."""
     period = managed_period(request, pk)
-    if request.POST.get("action") == "close":
-        services.close_period(period, request.user)
-        messages.success(request, _("The period is closed: reports can no longer change."))
-    else:
+    if request.method == "POST" and request.POST.get("action") == "open":
         services.reopen_period(period, request.user)
         messages.success(request, _("The period is open again."))
-    return redirect("reporting:board", pk=pk)
+        return redirect("reporting:board", pk=pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.close_period(period, request.user)
+        messages.success(request, _("The period is closed: reports can no longer change."))
+        return redirect("reporting:board", pk=pk)
+    if request.method == "POST":
+        return redirect("reporting:period_status", pk=pk)
+    if not period.is_open:
+        return redirect("reporting:board", pk=pk)
+    expected = period.expected_reporters.count()
+    complete = period.submissions.filter(state__in=(State.SUBMITTED, State.ACCEPTED)).count()
+    return render(
+        request,
+        "reporting/period_close.html",
+        {"period": period, "not_submitted": expected - complete},
+    )
