@@ -24,6 +24,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.reporting import limits
+
 #: Category option combo of an element that is not disaggregated.
 DEFAULT_COC = ""
 MALE = "MALE"
@@ -82,6 +84,9 @@ class DataElement:
     coc_types: tuple[tuple[str, str], ...] = ()
     #: Category options a complete report must fill (default: all of them).
     required_options: tuple[str, ...] | None = None
+    #: The kind of figure (``reporting.limits``: people, items, percent, money, figure) whose hard
+    #: limit bounds every numeric value of the element.
+    limit: str | None = None
 
     @property
     def disaggregated(self) -> bool:
@@ -173,14 +178,14 @@ class FormDefinition:
         ]
 
 
-def _count(code: str, label: Promise | str, **extra: Any) -> DataElement:
-    """A count: a whole number of zero or more."""
-    return DataElement(code, label, ValueType.INTEGER, minimum=0, **extra)
+def _count(code: str, label: Promise | str, limit: str = limits.ITEMS, **extra: Any) -> DataElement:
+    """A count: a whole number of zero or more (of items, or of people with ``limit=PEOPLE``)."""
+    return DataElement(code, label, ValueType.INTEGER, minimum=0, limit=limit, **extra)
 
 
 def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
-    """An amount in đồng: a number of zero or more."""
-    return DataElement(code, label, ValueType.NUMBER, minimum=0, **extra)
+    """An amount in đồng: a whole number of zero or more (no fractions of a đồng)."""
+    return DataElement(code, label, ValueType.INTEGER, minimum=0, limit=limits.MONEY, **extra)
 
 
 COMMUNES = frozenset({"commune"})
@@ -208,7 +213,12 @@ TT1790 = FormDefinition(
                     ),
                     short_label=_("Number of communication sessions"),
                 ),
-                _count("TT_PARTICIPANTS", _("Number of participants"), category_options=SEX_OPTIONS),
+                _count(
+                    "TT_PARTICIPANTS",
+                    _("Number of participants"),
+                    limits.PEOPLE,
+                    category_options=SEX_OPTIONS,
+                ),
                 _count(
                     "TT_NEWS",
                     _(
@@ -243,7 +253,7 @@ TT1790 = FormDefinition(
                 _count(
                     "TT_TRAININGS", _("Number of training and capacity-building courses on gender equality")
                 ),
-                _count("TT_TRAINEES", _("Number of trainees"), category_options=SEX_OPTIONS),
+                _count("TT_TRAINEES", _("Number of trainees"), limits.PEOPLE, category_options=SEX_OPTIONS),
             ),
         ),
         Section(
@@ -295,6 +305,7 @@ TT1790 = FormDefinition(
                     value_type=ValueType.PERCENT,
                     minimum=0,
                     maximum=100,
+                    limit=limits.PERCENT,
                     filled_by=frozenset({FOCAL_AGENCY}),
                 ),
             ),
@@ -323,6 +334,7 @@ def strategy_element(code: str, label: str, responsible_unit_ids: Iterable[int] 
         coc_types=((NOTE, ValueType.TEXT),),
         filled_by=filled,
         required_options=(),
+        limit=limits.FIGURE,
     )
 
 

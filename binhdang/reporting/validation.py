@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from binhdang.reporting import limits
 from binhdang.reporting.forms_catalog import (
     DEFAULT_COC,
     DENOMINATOR,
@@ -39,6 +40,7 @@ MAX_TEXT_LENGTH = 2000
 OUTLIER_FACTOR = 10
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_WHOLE = re.compile(r"^\+?\d+$")
 
 
 @dataclass(frozen=True)
@@ -67,25 +69,50 @@ def _decimal(raw: str) -> Decimal:
     return Decimal(raw)
 
 
+#: Wide enough for every number :data:`limits.MAX_NUMBER_CHARS` lets through: no rounding, ever.
+_EXACT = Context(prec=limits.MAX_NUMBER_CHARS + 8)
+
+
 def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
+    text = format(number.normalize(_EXACT), "f")
     return "0" if text in {"-0", ""} else text
+
+
+def _check_length(element: DataElement, text: str) -> None:
+    """Refuse a typed number too long to be real before converting it (never raises anything else)."""
+    if len(text) <= limits.MAX_NUMBER_CHARS:
+        return
+    if element.limit and _WHOLE.match(text):
+        raise InvalidValue(limits.limit_message(element.limit))
+    if _DECIMAL.match(text.replace(",", ".")):
+        raise InvalidValue(
+            _("has too many digits (at most %(n)d characters)") % {"n": limits.MAX_NUMBER_CHARS}
+        )
+
+
+def _whole_number_reason(element: DataElement) -> str:
+    if element.limit == limits.MONEY:
+        return _("must be a whole number of đồng, zero or more")
+    if element.minimum == 0:
+        return _("must be a whole number of zero or more")
+    return _("must be a whole number")
 
 
 def normalize(element: DataElement, coc: str, raw: str) -> str:
     """The canonical text of ``raw`` for ``element``; raises :class:`InvalidValue` with the reason.
 
-    Empty text means "no value" and is returned as ``""``.
+    Empty text means "no value" and is returned as ``""``. A number above the hard limit of the
+    element's kind (:mod:`reporting.limits`) is refused with the limit named.
     """
     text = (raw or "").strip()
     if text == "":
         return ""
     value_type = element.type_for(coc)
+    if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
+        _check_length(element, text)
     if value_type == ValueType.INTEGER:
         if not _INTEGER.match(text) or (element.minimum is not None and int(text) < element.minimum):
-            if element.minimum == 0:
-                raise InvalidValue(_("must be a whole number of zero or more"))
-            raise InvalidValue(_("must be a whole number"))
+            raise InvalidValue(_whole_number_reason(element))
         number = Decimal(int(text))
     elif value_type in (ValueType.NUMBER, ValueType.PERCENT):
         parsed: Decimal | None
@@ -114,6 +141,8 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidValue(_("is too long (at most %(n)d characters)") % {"n": MAX_TEXT_LENGTH})
         return text
+    if limits.exceeds(element.limit, number):
+        raise InvalidValue(limits.limit_message(element.limit))
     if element.maximum is not None and number > element.maximum:
         raise InvalidValue(_("must not exceed %(max)s") % {"max": _plain(Decimal(str(element.maximum)))})
     return _plain(number)

@@ -391,3 +391,13 @@ def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period,
     export = reverse("reporting:data_export", args=[period.pk])
     assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
     assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text
+
+
+def test_the_web_form_refuses_a_figure_over_its_hard_limit_naming_the_limit(report_a, commune_a_reporter):
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_PARTICIPANTS", "FEMALE"): "99999999999999999999999"}, 1),
+        **HTMX,
+    )
+    assert "Số lượt người tham dự (Nữ): vượt giới hạn 10.000.000 người" in response.text
+    assert not report_a.values.exists()

@@ -25,6 +25,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
+from binhdang.reporting import limits
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -103,7 +104,15 @@ class _Validations:
 
     def _make(self, kind: str, element: DataElement) -> DataValidation:
         common = {"allow_blank": True, "showErrorMessage": True, "showInputMessage": True}
-        if kind == "integer":
+        limit = limits.hard_limit(element.limit) if kind.startswith("integer:") else None
+        if limit is not None:  # the hard limit of the element's kind (reporting.limits)
+            rule = DataValidation(
+                type="whole", operator="between", formula1="0", formula2=str(limit), **common
+            )
+            rule.error = _("Enter a whole number from 0 to %(limit)s.") % {
+                "limit": limits.limit_text(element.limit)
+            }
+        elif kind.startswith("integer"):
             rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", **common)
             rule.error = _("Enter a whole number of zero or more.")
         elif kind == "number":
@@ -136,6 +145,8 @@ class _Validations:
             ValueType.BOOLEAN: "boolean",
             ValueType.OPTION: f"option:{element.code}",
         }.get(value_type, "text")
+        if kind == "integer" and element.limit:
+            kind = f"integer:{element.limit}"
         if kind not in self.by_kind:
             self.by_kind[kind] = self._make(kind, element)
         self.by_kind[kind].add(ref)
