@@ -128,7 +128,9 @@ def same_content(upload: PlanImport, plan: Plan) -> bool:
     :func:`create_upload`). A new version of it would be an identical copy."""
     imported = plan.imports.filter(status=ImportStatus.CONFIRMED).order_by("-pk").first()
     return (
-        plan.source_sha256 == upload.sha256 and imported is not None and imported.extraction == upload.extraction
+        plan.source_sha256 == upload.sha256
+        and imported is not None
+        and imported.extraction == upload.extraction
     )
 
 

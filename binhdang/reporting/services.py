@@ -487,7 +487,9 @@ def request_reminders(
     count = notify(reporters_of(targets), text, reverse("reporting:index"), reminder=request)
     request.notified_count = count
     request.save(update_fields=["notified_count"])
-    from binhdang.reporting.tasks import enqueue_manual_reminders  # tasks imports the reminders service
+    from binhdang.reporting.reminders import log_request  # reminders imports this module
+    from binhdang.reporting.tasks import enqueue_manual_reminders
 
+    log_request(request)  # the log tells what was done and what waits for the worker, at once
     enqueue_manual_reminders(request.pk)  # the e-mails go out from the worker once this commits
     return request

@@ -401,3 +401,40 @@ def test_the_web_form_refuses_a_figure_over_its_hard_limit_naming_the_limit(repo
     )
     assert "Số lượt người tham dự (Nữ): vượt giới hạn 10.000.000 người" in response.text
     assert not report_a.values.exists()
+
+
+def test_the_reminder_banner_says_how_many_units_have_nobody_and_links_to_their_accounts(
+    period, daklak, focal_officer, commune_a_reporter
+):
+    client = client_for(focal_officer)
+    units = [daklak.commune_a, daklak.commune_b, daklak.health]
+    response = client.post(
+        reverse("reporting:remind", args=[period.pk]), {"units": [u.pk for u in units]}, follow=True
+    )
+    assert "Đã gửi nhắc nhở tới 1 người báo cáo của 3 đơn vị." in response.text
+    assert "2 đơn vị trong số này chưa có tài khoản người báo cáo" in response.text
+    link = reverse("accounts:user_bulk_create") + f"?province={daklak.root.pk}&amp;select=missing"
+    assert (
+        f'<a href="{link}" id="create-accounts">Tạo tài khoản người báo cáo cho các đơn vị này</a>'
+        in response.text
+    )
+    assert (
+        client.get(
+            reverse("accounts:user_bulk_create"), {"province": daklak.root.pk, "select": "missing"}
+        ).status_code
+        == 200
+    )
+
+
+def test_reporters_see_unread_notices_in_the_menu_until_they_open_them(
+    period, daklak, focal_officer, commune_a_reporter
+):
+    services.request_reminders(period, [daklak.commune_a], focal_officer)
+    client = client_for(commune_a_reporter)
+    home = client.get(reverse("core:home")).text
+    assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in home
+    notices = client.get(reverse("reporting:notifications")).text
+    assert "Mới" in notices  # shown as new this once
+    assert 'id="unread-badge"' not in notices
+    assert 'id="unread-badge"' not in client.get(reverse("core:home")).text
+    assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
