@@ -17,6 +17,7 @@ urlpatterns = [
     path("submissions/<int:pk>/", reports.submission_page, name="submission"),
     path("submissions/<int:pk>/save/", reports.save, name="save"),
     path("submissions/<int:pk>/submit/", reports.submit, name="submit"),
+    path("submissions/<int:pk>/confirm/", reports.confirm_outliers, name="confirm_outliers"),
     path("submissions/<int:pk>/history/", reports.history, name="history"),
     path("submissions/<int:pk>/return/", review.return_view, name="return"),
     path("submissions/<int:pk>/accept/", review.accept_view, name="accept"),

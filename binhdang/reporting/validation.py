@@ -16,13 +16,13 @@ canonical text stored in ``DataValue.value`` ("120", "1500000.5", "true", "OFFIC
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from binhdang.reporting import limits
+from binhdang.reporting import limits, outliers
 from binhdang.reporting.forms_catalog import (
     DEFAULT_COC,
     DENOMINATOR,
@@ -36,8 +36,6 @@ from binhdang.reporting.forms_catalog import (
 
 ValueKey = tuple[str, str]
 MAX_TEXT_LENGTH = 2000
-#: A value this many times last year's (or a tenth of it) is flagged as a possible typing error.
-OUTLIER_FACTOR = 10
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _WHOLE = re.compile(r"^\+?\d+$")
@@ -51,12 +49,15 @@ class Issue:
     coc: str
     message: str
     label: str = ""
+    #: "outlier" for a value flagged by ``reporting.outliers`` (to confirm or explain), else "".
+    kind: str = ""
 
     def __str__(self) -> str:
         return f"{self.label}: {self.message}" if self.label else self.message
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "coc": self.coc, "label": self.label, "message": self.message}
+        data = {"code": self.code, "coc": self.coc, "label": self.label, "message": self.message}
+        return {**data, "kind": self.kind} if self.kind else data
 
 
 class InvalidValue(ValueError):
@@ -299,11 +300,13 @@ def soft_warnings(
     values: Mapping[ValueKey, str],
     previous: Mapping[ValueKey, str] | None = None,
     narrative: Mapping[str, str] | None = None,
+    peers: Mapping[ValueKey, Sequence[Decimal]] | None = None,
 ) -> list[Issue]:
     """Plausible mistakes, never blocking.
 
-    - a count or amount at least ten times last year's (``previous``: the unit's values of the year
-      before), or at most a tenth of it when last year's was 10 or more;
+    - outliers (``reporting.outliers``, ``kind="outlier"``): a count or amount at least ten times last
+      year's (``previous``: the unit's values of the year before), or at most a tenth of it when last
+      year's was 10 or more; or far from the other units of the same type (``peers``);
     - participants or trainees reported with no session or course;
     - Action Month activities reported while no Action Month plan was issued;
     - a strategy value without its source;
@@ -311,31 +314,7 @@ def soft_warnings(
     """
     elements = list(elements)
     by_code = {e.code: e for e in elements}
-    warnings: list[Issue] = []
-    previous = previous or {}
-    for element in elements:
-        if element.type_for(DEFAULT_COC) not in (ValueType.INTEGER, ValueType.NUMBER):
-            continue
-        for coc in element.category_options:
-            if element.type_for(coc) not in (ValueType.INTEGER, ValueType.NUMBER):
-                continue
-            now, before = _number(values, element, coc), _number(previous, element, coc)
-            if now is None or before is None:
-                continue
-            if (before > 0 and now >= OUTLIER_FACTOR * before) or (
-                before >= 10 and now * OUTLIER_FACTOR <= before
-            ):
-                warnings.append(
-                    Issue(
-                        element.code,
-                        coc,
-                        _(
-                            "%(value)s differs more than tenfold from last year's figure (%(previous)s); please check"
-                        )
-                        % {"value": now, "previous": before},
-                        element.message_label(coc),
-                    )
-                )
+    warnings: list[Issue] = outliers.flags_for(elements, values, previous, peers)
     for detail, count in _NEEDS:
         if detail in by_code and count in by_code:
             total = sum((_number(values, by_code[detail], c) or 0) for c in by_code[detail].category_options)

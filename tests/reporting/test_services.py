@@ -332,9 +332,9 @@ def test_returning_notifies_the_units_reporters(report_a, commune_a_reporter, fo
 def test_warnings_are_stored_but_do_not_block(period, daklak, commune_a_reporter, focal_officer, plan):
     last_year = services.open_period(previous_plan(daklak), 2025, focal_officer)
     old = services.get_or_create_submission(last_year, daklak.commune_a)
-    services.save_draft(old, {("TT_NEWS", ""): "1"}, None, None, expected_version=None)
+    services.save_draft(old, {("TT_NEWS", ""): "120"}, None, None, expected_version=None)
     report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
-    fill(report, commune_a_reporter)
+    fill(report, commune_a_reporter)  # 12 news items after 120 last year: a tenth
     assert [w["code"] for w in report.warnings] == ["TT_NEWS"]
     services.submit(report, commune_a_reporter)
     assert report.state == State.SUBMITTED and [w["code"] for w in report.warnings] == ["TT_NEWS"]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -14,12 +15,19 @@ from django.views.decorators.http import require_POST
 
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, home, services
-from binhdang.reporting.entry import build_sections, parse_post
-from binhdang.reporting.errors import AccessDenied, ConflictError, ReportingError, ReportValidationError
+from binhdang.reporting.entry import build_sections, display_value, parse_post
+from binhdang.reporting.errors import (
+    AccessDenied,
+    ConflictError,
+    OutliersToConfirm,
+    ReportingError,
+    ReportValidationError,
+)
 from binhdang.reporting.forms import AttachmentForm, CommentForm
-from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, form_for_period
+from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, ValueType, form_for_period
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
+from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
 from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
@@ -61,7 +69,9 @@ def _page_context(request: ReportingRequest, submission, *, values=None, issues=
     elements = services.elements_for(submission)
     stored = submission.value_map()
     shown = {**stored, **(values or {})}
-    warnings = soft_warnings(elements, stored, services.previous_values(submission))
+    warnings = soft_warnings(
+        elements, stored, services.previous_values(submission), peers=peer_values(submission, elements)
+    )
     can_edit = access.can_edit_submission(request.user, submission)
     see_narrative = access.can_see_narrative(request.user, submission)
     narrative_values = {**submission.narrative(), **(narrative or {})}
@@ -78,6 +88,7 @@ def _page_context(request: ReportingRequest, submission, *, values=None, issues=
         "pending": submit_errors(elements, stored),
         "warnings": warnings,
         "stored_warnings": submission.warnings,
+        "outlier_rows": _outlier_rows(submission),
         "attachments": submission.attachments.all() if see_narrative else [],
         "comments": submission.comments.select_related("author") if see_narrative else [],
         "last_comment": submission.comments.select_related("author").last() if see_narrative else None,
@@ -86,6 +97,16 @@ def _page_context(request: ReportingRequest, submission, *, values=None, issues=
         "attachment_form": AttachmentForm(),
         "locked_for_reporters": period.locked_for_reporters(),
     }
+
+
+def _outlier_rows(submission) -> list[dict]:
+    """The values flagged at the last save or submission, each with the reporter's answer (if any)."""
+    notes = submission.outlier_notes or {}
+    return [
+        {"flag": w, "answer": notes.get(note_key(w.get("code", ""), w.get("coc", "")))}
+        for w in submission.warnings or []
+        if isinstance(w, dict) and w.get("kind") == OUTLIER
+    ]
 
 
 @login_required
@@ -177,7 +198,9 @@ def submit(request: ReportingRequest, pk: int) -> HttpResponse:
     submission = visible_submission(request, pk)
     try:
         result = _save(request, submission)
-        services.submit(result.submission, request.user, expected_version=result.version)
+        services.submit(
+            result.submission, request.user, expected_version=result.version, confirm_outliers=True
+        )
     except AccessDenied as exc:
         raise PermissionDenied from exc
     except ConflictError as exc:
@@ -185,6 +208,8 @@ def submit(request: ReportingRequest, pk: int) -> HttpResponse:
             return _status(request, submission, conflict=exc)
         report_errors(request, exc)
         return redirect("reporting:submission", pk=pk)
+    except OutliersToConfirm:
+        return _to_outliers(request, submission)
     except ReportValidationError as exc:
         if request.htmx:
             submission.refresh_from_db()
@@ -203,6 +228,79 @@ def submit(request: ReportingRequest, pk: int) -> HttpResponse:
         response["HX-Redirect"] = submission.get_absolute_url()
         return response
     return redirect("reporting:submission", pk=pk)
+
+
+def _to_outliers(request: ReportingRequest, submission) -> HttpResponse:
+    """Send the reporter to the page that asks to confirm or explain the flagged values."""
+    url = reverse("reporting:confirm_outliers", args=[submission.pk])
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
+    """Before submitting: each value flagged as unusual (``reporting.outliers``) is confirmed or
+    explained by the reporter, then the report is submitted. Works without JavaScript."""
+    submission = visible_submission(request, pk)
+    if not access.can_edit_submission(request.user, submission):
+        raise PermissionDenied
+    elements = services.elements_for(submission)
+    values = submission.value_map()
+    flags = [
+        w
+        for w in soft_warnings(
+            elements, values, services.previous_values(submission), None, peer_values(submission, elements)
+        )
+        if w.kind == OUTLIER
+    ]
+    errors: list = []
+    if request.method == "POST":
+        answers = {}
+        for flag in flags:
+            name = f"{flag.code}__{flag.coc}"
+            note = request.POST.get(f"note-{name}", "").strip()
+            if note or request.POST.get(f"confirm-{name}") == "yes":
+                answers[(flag.code, flag.coc)] = note
+        try:
+            services.submit(
+                submission,
+                request.user,
+                expected_version=_posted_version(request),
+                confirm_outliers=True,
+                explanations=answers,
+            )
+        except AccessDenied as exc:
+            raise PermissionDenied from exc
+        except ReportValidationError as exc:  # open flags, or what prevents submitting
+            errors = exc.issues
+        except ReportingError as exc:
+            report_errors(request, exc)
+            return redirect("reporting:submission", pk=pk)
+        else:
+            messages.success(request, _("The report was submitted. The focal agency will review it."))
+            return redirect("reporting:submission", pk=pk)
+    notes = submission.outlier_notes or {}
+    rows = [
+        {
+            "flag": flag,
+            "name": f"{flag.code}__{flag.coc}",
+            "value": display_value(ValueType.NUMBER, values.get((flag.code, flag.coc), "")),
+            "note": request.POST.get(f"note-{flag.code}__{flag.coc}")
+            if request.method == "POST"
+            else (notes.get(note_key(flag.code, flag.coc)) or {}).get("note", ""),
+            "confirmed": request.POST.get(f"confirm-{flag.code}__{flag.coc}") == "yes",
+        }
+        for flag in flags
+    ]
+    return render(
+        request,
+        "reporting/confirm_outliers.html",
+        {"submission": submission, "period": submission.period, "rows": rows, "errors": errors},
+        status=400 if errors else 200,
+    )
 
 
 @login_required
