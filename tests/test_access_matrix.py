@@ -274,6 +274,14 @@ EXPECTED: dict[str, Row] = {
         data=report_values,
         writes=writers("focal", "reporter_a"),
     ),
+    # confirm or explain unusual figures, then submit: for who may change the report (the draft is
+    # incomplete, so the POST answers the page again with what prevents submitting)
+    "reporting:confirm_outliers": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:return": Row(
         submission_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=review_comment, writes=FOCAL
     ),

@@ -438,3 +438,50 @@ def test_reporters_see_unread_notices_in_the_menu_until_they_open_them(
     assert 'id="unread-badge"' not in notices
     assert 'id="unread-badge"' not in client.get(reverse("core:home")).text
     assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
+
+
+def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown_to_the_officer(
+    report_a, daklak, commune_a_reporter, commune_b_reporter, focal_officer
+):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    client = client_for(commune_a_reporter)
+    values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"}
+    submitted = client.post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data(values, 1, results="Hội thi toàn xã."),
+        **HTMX,
+    )
+    confirm_url = reverse("reporting:confirm_outliers", args=[report_a.pk])
+    assert submitted["HX-Redirect"] == confirm_url
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT and report_a.value_map()[("TT_PARTICIPANTS", "FEMALE")] == "5000"
+    page = client.get(confirm_url).text
+    assert "Số lượt người tham dự (Nữ): <strong>5.000</strong>" in page
+    assert "5.000 chênh lệch hơn mười lần so với số liệu năm trước (120)" in page
+
+    refused = client.post(confirm_url, {"version": report_a.version})
+    assert "hãy xác nhận hoặc ghi giải thích" in refused.text
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT
+    done = client.post(
+        confirm_url,
+        {"version": report_a.version, "note-TT_PARTICIPANTS__FEMALE": "Hội thi toàn xã, 12 thôn tham gia"},
+    )
+    assert done.url == reverse("reporting:submission", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+
+    officer = client_for(focal_officer)
+    board = officer.get(reverse("reporting:board", args=[report_a.period.pk])).text
+    assert (
+        'class="badge badge-warn outlier-flag" title="1 số liệu bất thường, đơn vị đã xác nhận hoặc giải thích 1">⚠ 1'
+        in board
+    )
+    review = officer.get(reverse("reporting:submission", args=[report_a.pk])).text
+    assert "Giải thích của đơn vị: “Hội thi toàn xã, 12 thôn tham gia” — reporter_a" in review

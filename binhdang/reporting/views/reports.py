@@ -298,8 +298,8 @@ def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reporting/confirm_outliers.html",
+        # the page asking again is a normal step of submitting, not a failed request: 200
         {"submission": submission, "period": submission.period, "rows": rows, "errors": errors},
-        status=400 if errors else 200,
     )
 
 
