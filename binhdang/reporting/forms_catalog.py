@@ -85,7 +85,8 @@ class DataElement:
     #: Category options a complete report must fill (default: all of them).
     required_options: tuple[str, ...] | None = None
     #: The kind of figure (``reporting.limits``: people, items, percent, money, figure) whose hard
-    #: limit bounds every numeric value of the element.
+    #: limit bounds every numeric value of the element (also its ``maximum``, so every channel that
+    #: carries the element's bounds, e.g. the web input's ``max``, carries the limit).
     limit: str | None = None
 
     @property
@@ -180,12 +181,22 @@ class FormDefinition:
 
 def _count(code: str, label: Promise | str, limit: str = limits.ITEMS, **extra: Any) -> DataElement:
     """A count: a whole number of zero or more (of items, or of people with ``limit=PEOPLE``)."""
-    return DataElement(code, label, ValueType.INTEGER, minimum=0, limit=limit, **extra)
+    return DataElement(
+        code, label, ValueType.INTEGER, minimum=0, maximum=limits.HARD_LIMITS[limit], limit=limit, **extra
+    )
 
 
 def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
     """An amount in đồng: a whole number of zero or more (no fractions of a đồng)."""
-    return DataElement(code, label, ValueType.INTEGER, minimum=0, limit=limits.MONEY, **extra)
+    return DataElement(
+        code,
+        label,
+        ValueType.INTEGER,
+        minimum=0,
+        maximum=limits.HARD_LIMITS[limits.MONEY],
+        limit=limits.MONEY,
+        **extra,
+    )
 
 
 COMMUNES = frozenset({"commune"})
@@ -334,6 +345,7 @@ def strategy_element(code: str, label: str, responsible_unit_ids: Iterable[int] 
         coc_types=((NOTE, ValueType.TEXT),),
         filled_by=filled,
         required_options=(),
+        maximum=limits.HARD_LIMITS[limits.FIGURE],
         limit=limits.FIGURE,
     )
 

@@ -33,6 +33,12 @@ def test_every_number_of_the_tt1790_form_has_a_limit_of_its_kind():
     }
 
 
+def test_the_limit_is_the_maximum_every_channel_carries():
+    for element in TT1790.elements:
+        if element.limit:
+            assert element.maximum == limits.hard_limit(element.limit), element.code
+
+
 def test_money_is_whole_dong_within_the_exact_range_of_floating_point_readers():
     assert TT1790.element("TT_BUDGET_STATE").value_type == "integer"
     assert limits.hard_limit(limits.MONEY) == 10**12 < 2**53
