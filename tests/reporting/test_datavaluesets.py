@@ -330,3 +330,27 @@ def test_a_budget_at_the_limit_round_trips_exactly_through_import_storage_and_ex
         v["dataElement"]: v["value"] for v in export_data_value_sets(period)["dataValueSets"][0]["dataValues"]
     }
     assert (exported["TT_BUDGET_STATE"], exported["TT_BUDGET_OTHER"]) == ("999999999999", "1000000000000")
+
+
+def test_a_comment_explains_a_flagged_value_and_comes_back_on_export(period, daklak, focal_officer):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    data = good_file()
+    data["dataValueSets"][0]["dataValues"][2].update(value="5000", comment="Hội thi toàn xã")
+    import_data_value_sets(data, focal_officer)
+    report = Submission.objects.get(unit__code="66-C001", period=period)
+    assert report.state == State.SUBMITTED
+    assert report.outlier_notes["TT_PARTICIPANTS/FEMALE"]["note"] == "Hội thi toàn xã"
+    exported = export_data_value_sets(period)["dataValueSets"][0]["dataValues"]
+    assert exported[2] == {
+        "dataElement": "TT_PARTICIPANTS",
+        "categoryOptionCombo": "FEMALE",
+        "value": "5000",
+        "comment": "Hội thi toàn xã",
+    }
+    assert "comment" not in exported[0]
