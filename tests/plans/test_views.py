@@ -456,3 +456,27 @@ def test_the_indicator_page_shows_the_expected_value_each_year(client, plan, lea
 
     assert "≥ 70%" in page and "≥ 90%" in page and "khớp cụm từ" in page
     assert "đường thẳng từ năm gốc đến mục tiêu" in page  # 2028-2029 follow the path
+
+
+def test_putting_a_second_plan_in_force_under_the_same_number_is_refused_with_the_reason(
+    client, daklak, focal_officer
+):
+    first = import_plan(
+        extractions.communication(number="15/KH-UBND", date="2026-01-15"),
+        daklak.root,
+        ContentFile(b"a", name="a.txt"),
+        None,
+        status="active",
+    )
+    second = import_plan(
+        extractions.communication(number="15/KH-UBND", date="2026-03-01"),
+        daklak.root,
+        ContentFile(b"b", name="b.txt"),
+        None,
+    )
+    client.force_login(focal_officer)
+    response = client.post(reverse("plans:status", args=[second.slug]), {"status": "active"}, follow=True)
+    assert "Kế hoạch số 15/KH-UBND đang có hiệu lực tại Tỉnh Đắk Lắk" in response.content.decode()
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.status, second.status) == ("active", "draft")
