@@ -485,3 +485,37 @@ def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown
     )
     review = officer.get(reverse("reporting:submission", args=[report_a.pk])).text
     assert "Giải thích của đơn vị: “Hội thi toàn xã, 12 thôn tham gia” — reporter_a" in review
+
+
+def test_without_javascript_submitting_an_unusual_figure_leads_to_the_confirmation_page(
+    report_a, daklak, commune_a_reporter, focal_officer
+):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_SESSIONS", ""): "40"}, None, None, expected_version=None)
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data({**COMMUNE_VALUES, ("TT_SESSIONS", ""): "400"}, 1, results="Đã tổ chức."),
+    )
+    assert response.url == reverse("reporting:confirm_outliers", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT and report_a.value_map()[("TT_SESSIONS", "")] == "400"
+
+
+def test_with_too_few_units_to_compare_with_nothing_is_flagged(
+    report_a, daklak, commune_a_reporter, commune_b_reporter
+):
+    other = services.get_or_create_submission(report_a.period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
+    services.submit(other, commune_b_reporter)
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data({**COMMUNE_VALUES, ("TT_SESSIONS", ""): "400"}, 1, results="Đã tổ chức."),
+    )
+    assert response.url == reverse("reporting:submission", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED and not any(w.get("kind") for w in report_a.warnings)
