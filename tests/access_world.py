@@ -222,7 +222,7 @@ def new_dates(world: World) -> dict:
 
 
 def close_period(world: World) -> dict:
-    return {"action": "close"}
+    return {"action": "close", "confirm": "yes"}
 
 
 def remind_commune_b(world: World) -> dict:

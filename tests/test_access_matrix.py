@@ -238,8 +238,13 @@ EXPECTED: dict[str, Row] = {
         data=new_dates,
         writes=FOCAL,
     ),
+    # GET: the confirmation page of closing the period; POST with confirm=yes closes it
     "reporting:period_status": Row(
-        period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=close_period, writes=FOCAL
+        period_pk,
+        expect(focal=200, reporter_a=404, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=ACT_ON_DAKLAK_PERIOD,
+        data=close_period,
+        writes=FOCAL,
     ),
     "reporting:remind": Row(
         period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=remind_commune_b, writes=FOCAL
@@ -281,6 +286,14 @@ EXPECTED: dict[str, Row] = {
         POST_ONLY,
         # incomplete: refused with the missing fields named (400) even for those who may submit
         post=expect(focal=400, reporter_a=400, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    # confirm or explain unusual figures, then submit: for who may change the report (the draft is
+    # incomplete, so the POST answers the page again with what prevents submitting)
+    "reporting:confirm_outliers": Row(
+        submission_pk,
+        expect(focal=200, reporter_a=200, reporter_b=404, leader=403, outsider=404, ministry=403),
         data=report_values,
         writes=writers("focal", "reporter_a"),
     ),
@@ -583,7 +596,7 @@ def test_the_snapshot_sees_an_allowed_write(world, settings):
     before = snapshot(settings.MEDIA_ROOT)
     with transaction.atomic():
         status, _location = _send(
-            client, "post", reverse("reporting:period_status", args=[world.period.pk]), {"action": "close"}
+            client, "post", reverse("reporting:period_status", args=[world.period.pk]), close_period(world)
         )
         assert status == 302
         assert any(name.startswith("reporting_") for name in changes(before, snapshot(settings.MEDIA_ROOT)))

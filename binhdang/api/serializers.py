@@ -112,6 +112,8 @@ class IssueSerializer(serializers.Serializer):
     coc = serializers.CharField(allow_blank=True)
     label = serializers.CharField(allow_blank=True)
     message = serializers.CharField()
+    #: "outlier": a value flagged as unusual (reporting.outliers), to be confirmed or explained.
+    kind = serializers.CharField(allow_blank=True, required=False, default="")
 
 
 class SubmissionSerializer(serializers.ModelSerializer):

@@ -4,9 +4,11 @@
 in it: goals, indicators bound to the catalog, targets, milestones (each dated or yearly target becomes
 a milestone of the roadmap; an extraction's ``roadmap`` table wins), task groups and tasks, agency
 duties, reporting obligations and campaigns. Agencies are matched to the province's units and the
-missing ones created (``agencies``). The same file imported twice for a province raises
-``DuplicatePlanError`` unless ``as_new_version`` is set: then the plan becomes version n+1 of the
-previous one (which is archived when the new one is in force).
+missing ones created (``agencies``). The same document imported twice for a province (the same file, or
+the same number and date of issue: ``duplicates``) raises ``DuplicatePlanError`` unless
+``as_new_version`` is set: then the plan becomes version n+1 of the previous one (which is archived
+when the new one is in force). A plan is never put in force beside another plan of the province with
+the same number (``duplicates.check_single_active``).
 
 Extensions of the schema read here: ``source`` on items, top-level ``warnings``, ``number``, ``date``;
 ``catalog`` on an indicator (the officer's binding from the review screen: a code, or "" for direct
@@ -30,6 +32,7 @@ from binhdang.core.text import fold, nfc, nul_place
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.agencies import MAX_NEW_NAME, AgencyResolver, ensure_local_unit
 from binhdang.plans.catalog import ensure_catalog
+from binhdang.plans.duplicates import Duplicate, check_single_active, duplicate_message, find_duplicate
 from binhdang.plans.errors import InvalidExtractionError, PlanImportError
 from binhdang.plans.models import (
     Level,
@@ -57,17 +60,12 @@ _PROGRAM_SLUG: dict[str, str] = {
 
 
 class DuplicatePlanError(PlanImportError):
-    """The same file was already imported for this province; ``plan`` is the newest such plan."""
+    """The document was already imported for this province (the same file, or the same number and
+    date of issue); ``plan`` is the newest such plan, ``same_file`` says which."""
 
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        super().__init__(
-            _(
-                "This file was already imported for %(province)s as “%(title)s” (version %(version)s). "
-                "Import it as a new version if that is what you want."
-            )
-            % {"province": plan.province.name, "title": plan.title, "version": plan.version}
-        )
+    def __init__(self, plan: Plan, same_file: bool = True):
+        self.plan, self.same_file = plan, same_file
+        super().__init__(duplicate_message(Duplicate(plan, same_file)))
 
 
 def file_sha256(content: bytes) -> str:
@@ -194,13 +192,11 @@ def import_plan(
         raise PlanImportError(_("Choose the province the plan belongs to."))
     name, content = read_source(source_file)
     sha = file_sha256(content) if content else ""
-    duplicate = (
-        Plan.objects.filter(province=province, source_sha256=sha).order_by("-version", "-pk").first()
-        if sha
-        else None
-    )
-    if duplicate is not None and not as_new_version:
-        raise DuplicatePlanError(duplicate)
+    number = nfc(str(extraction.get("number") or ""))[:64]
+    found = find_duplicate(province, sha, number, iso_date(extraction.get("date")))
+    duplicate = found.plan if found is not None else None
+    if found is not None and not as_new_version:
+        raise DuplicatePlanError(found.plan, found.same_file)
 
     level = extraction["level"]
     locality = nfc(str(extraction.get("locality") or "")) or province.name
@@ -229,7 +225,7 @@ def import_plan(
         level=level,
         program=program,
         title=nfc(str(extraction["title"]))[:500],
-        number=nfc(str(extraction.get("number") or ""))[:64],
+        number=number,
         date=iso_date(extraction.get("date")),
         period_start=as_year(period.get("start")),
         period_end=as_year(period.get("end")),
@@ -249,10 +245,11 @@ def import_plan(
     if content:
         plan.source_file.save(name, ContentFile(content), save=False)
     try:
+        if status == PlanStatus.ACTIVE:  # the earlier versions leave force before this one enters it
+            archive_previous_versions(plan, user)
+            check_single_active(plan)
         save_as(plan, user)
         PlanBuilder(plan, extraction, resolver, user).build()
-        if status == PlanStatus.ACTIVE:
-            archive_previous_versions(plan, user)
     except Exception:
         if plan.source_file:
             plan.source_file.delete(save=False)

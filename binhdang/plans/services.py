@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from binhdang.core import audit
 from binhdang.core.text import nfc
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
-from binhdang.plans import access
+from binhdang.plans import access, duplicates
 from binhdang.plans.catalog import ensure_catalog
 from binhdang.plans.extraction import ExtractionError, extract_file
 from binhdang.plans.extraction.records import PlanExtraction
@@ -44,6 +44,7 @@ from binhdang.plans.models import (
     PlanImport,
     PlanStatus,
 )
+from binhdang.plans.plan_builder import iso_date
 from binhdang.plans.roadmap import parse_roadmap
 
 __all__ = [
@@ -112,6 +113,27 @@ def find_duplicate(province: OrgUnit, sha256: str) -> Plan | None:
     return Plan.objects.filter(province=province, source_sha256=sha256).order_by("-version", "-pk").first()
 
 
+def upload_duplicate(upload: PlanImport) -> duplicates.Duplicate | None:
+    """The plan an upload's document was already imported as: the same file, or the same number and
+    date of issue (as read, or as corrected on the review screen)."""
+    extraction = upload.extraction if isinstance(upload.extraction, dict) else {}
+    return duplicates.find_duplicate(
+        upload.province, upload.sha256, str(extraction.get("number") or ""), iso_date(extraction.get("date"))
+    )
+
+
+def same_content(upload: PlanImport, plan: Plan) -> bool:
+    """Whether ``upload`` holds nothing ``plan`` does not: the same file with the same reviewed
+    content (an upload of a file already confirmed starts from that content, see
+    :func:`create_upload`). A new version of it would be an identical copy."""
+    imported = plan.imports.filter(status=ImportStatus.CONFIRMED).order_by("-pk").first()
+    return (
+        plan.source_sha256 == upload.sha256
+        and imported is not None
+        and imported.extraction == upload.extraction
+    )
+
+
 @transaction.atomic
 def create_upload(province: OrgUnit, uploaded, user) -> PlanImport:
     """Keep an uploaded plan file and what the extractor read from it, pending the officer's review.
@@ -126,11 +148,19 @@ def create_upload(province: OrgUnit, uploaded, user) -> PlanImport:
     uploaded.seek(0)
     content = uploaded.read()
     check_upload(name, len(content))
-    extraction = _extract(name, content)
+    sha256 = file_sha256(content)
+    # The same file confirmed before: start from the content as the officer confirmed it (their
+    # corrections kept), so that an upload nobody changes is recognised as an identical copy.
+    confirmed = (
+        PlanImport.objects.filter(province=province, sha256=sha256, status=ImportStatus.CONFIRMED)
+        .order_by("-pk")
+        .first()
+    )
+    extraction = confirmed.extraction if confirmed is not None else _extract(name, content)
     upload = PlanImport(
         province=province,
         original_name=name[:255],
-        sha256=file_sha256(content),
+        sha256=sha256,
         size=len(content),
         extraction=extraction,
         created_by=user,
@@ -162,6 +192,15 @@ def confirm_upload(
 ) -> Plan:
     """Create the plan from a reviewed upload. ``DuplicatePlanError`` leaves the upload pending."""
     _pending(upload, user)
+    found = upload_duplicate(upload)
+    if found is not None and as_new_version and same_content(upload, found.plan):
+        raise PlanImportError(
+            _(
+                "This file was already imported as “%(title)s” with the same content: a new version would "
+                "be an identical copy. Discard this upload, or correct what differs before confirming."
+            )
+            % {"title": found.plan.title}
+        )
     plan = import_plan(
         upload.extraction, upload.province, upload.file, user, status=status, as_new_version=as_new_version
     )
@@ -197,9 +236,10 @@ def set_plan_status(plan: Plan, status: str, user) -> Plan:
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     plan.status = status
-    audit.by(plan, user).save()
-    if status == PlanStatus.ACTIVE:
+    if status == PlanStatus.ACTIVE:  # the earlier versions leave force before this one enters it
         archive_previous_versions(plan, user)
+        duplicates.check_single_active(plan)
+    audit.by(plan, user).save()
     return plan
 
 

@@ -23,6 +23,8 @@ class NavItem:
     label: Any  # a lazy translation: resolved in the user's language when the menu is drawn
     url_name: str
     visible: Callable[[Any], bool]
+    #: A count shown beside the label when not zero (e.g. unread notifications).
+    badge: Callable[[Any], int] | None = None
 
 
 def _authenticated(user) -> bool:
@@ -37,6 +39,12 @@ MENU: list[NavItem] = [
     NavItem(_("Home"), "core:home", _authenticated),
     NavItem(_("Plans"), "plans:list", _authenticated),
     NavItem(reporting_menu.MENU_LABEL, "reporting:index", reporting_menu.menu_visible),
+    NavItem(
+        reporting_menu.NOTICES_LABEL,
+        "reporting:notifications",
+        reporting_menu.notices_visible,
+        badge=reporting_menu.unread_notices,
+    ),
     NavItem(results_menu.MENU_LABEL, "results:index", results_menu.menu_visible),
     NavItem(_("Organisation units"), "orgunits:browse", _can("orgunits.browse")),
     NavItem(_("Users"), "accounts:user_list", _can("accounts.manage_users")),
@@ -56,5 +64,6 @@ def menu_for(request: HttpRequest) -> list[dict]:
         except NoReverseMatch:
             continue
         active = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append({"label": item.label, "url": url, "active": active})
+        badge = item.badge(user) if item.badge is not None else 0
+        items.append({"label": item.label, "url": url, "active": active, "badge": badge})
     return items

@@ -12,6 +12,8 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
   dataValues[5].dataElement``) and nothing is written while one remains.
 
 - A ``completeDate`` cannot be before the start of the period's data cutoff.
+- A value's ``comment`` (as in DHIS2) is the unit's explanation of a value flagged as unusual
+  (``reporting.outliers``); the export gives it back for the values it explains.
 
 API: :func:`parse_data_value_sets(content) -> object` (the JSON of a file),
 :func:`import_data_value_sets(data, user, dry_run=False) -> ImportResult`,
@@ -40,6 +42,7 @@ from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms_catalog import DEFAULT_COC, STATIC_FORMS, STRATEGY_FORM_CODE, form_for_period
 from binhdang.reporting.models import Period, PeriodStatus, State, Submission
 from binhdang.reporting.models.periods import LOCAL_TZ
+from binhdang.reporting.outliers import note_key
 from binhdang.reporting.validation import InvalidValue, normalize, submit_errors
 
 KNOWN_DATASETS = (*STATIC_FORMS, STRATEGY_FORM_CODE)
@@ -59,6 +62,8 @@ class _Plan:
     unit: OrgUnit
     values: dict[tuple[str, str], str]
     complete_at: dt.datetime | None
+    #: A value's ``comment`` (as in DHIS2): the explanation of a value flagged as unusual.
+    comments: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -231,7 +236,18 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
                 _("%(path)s: cannot be submitted: %(issue)s")
                 % {"path": _at(path, "completeDate"), "issue": issue}
             )
-    return _Plan(path, period, unit, values, complete_at)
+    return _Plan(path, period, unit, values, complete_at, _comments(data_values))
+
+
+def _comments(data_values) -> dict[tuple[str, str], str]:
+    """The ``comment`` of each data value that has one (text, at most 2000 characters kept)."""
+    comments = {}
+    for item in data_values or []:
+        if isinstance(item, dict) and isinstance(item.get("comment"), str) and item["comment"].strip():
+            coc = str(item.get("categoryOptionCombo") or "")
+            key = (str(item.get("dataElement", "")), DEFAULT_COC if coc.lower() == "default" else coc)
+            comments[key] = item["comment"].strip()[:2000]
+    return comments
 
 
 def _check_values(path, data_values, form, elements, unit, errors) -> dict | None:
@@ -315,7 +331,9 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
             try:
                 services.save_draft(submission, item.values, None, user, expected_version=None)
                 if item.complete_at is not None:
-                    services.submit(submission, user, at=item.complete_at, source="import")
+                    services.submit(
+                        submission, user, at=item.complete_at, source="import", explanations=item.comments
+                    )
                     result.submitted += 1
             except ReportingError as exc:
                 raise DataValueSetError([f"{item.path or '/'}: {m}" for m in exc.messages]) from exc
@@ -391,13 +409,21 @@ def export_data_value_sets(period: Period, units=None, state: str | None = None)
             entry["completeDate"] = (
                 timezone.localtime(submission.first_submitted_at, LOCAL_TZ).date().isoformat()
             )
+        notes = submission.outlier_notes or {}
         entry["dataValues"] = [
             {
                 "dataElement": v.data_element,
                 **({"categoryOptionCombo": v.category_option_combo} if v.category_option_combo else {}),
                 "value": v.value,
+                **_comment_of(notes, v),
             }
             for v in values
         ]
         sets.append(entry)
     return {"dataValueSets": sets}
+
+
+def _comment_of(notes: dict, value) -> dict:
+    """``{"comment": ...}`` when the unit explained this (flagged) value, as it is now."""
+    note = notes.get(note_key(value.data_element, value.category_option_combo)) or {}
+    return {"comment": note["note"]} if note.get("note") and note.get("value") == value.value else {}

@@ -21,6 +21,7 @@ from binhdang.reporting.entry import build_sections, parse_post
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
 from binhdang.reporting.models import Period, Submission
+from binhdang.reporting.outliers import peer_values
 from binhdang.reporting.refused import refused_issues
 from binhdang.reporting.validation import Issue, soft_warnings, submit_errors
 
@@ -109,8 +110,12 @@ class ReportBeingEdited:
     @cached_property
     def warnings(self) -> list[Issue]:
         """Plausible mistakes (never blocking), against the unit's values of last year."""
-        previous = services.previous_values(self.submission) if self.submission is not None else {}
-        return soft_warnings(self.elements, self.values, previous)
+        if self.submission is None:
+            return soft_warnings(self.elements, self.values, {})
+        previous = services.previous_values(self.submission)
+        return soft_warnings(
+            self.elements, self.values, previous, peers=peer_values(self.submission, self.elements)
+        )
 
     def sections(self, typed: Mapping | None = None, issues: list[Issue] | None = None) -> list[dict]:
         """The form's sections for this unit, each field with what to show in it: the text typed in
@@ -168,4 +173,5 @@ class ReportBeingEdited:
             self.user,
             expected_version=result.version if result is not None else version,
             elements=self.elements,
+            confirm_outliers=True,  # the web form asks to confirm or explain unusual values first
         )

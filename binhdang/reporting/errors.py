@@ -39,5 +39,10 @@ class ReportValidationError(ReportingError):
         super().__init__([str(issue) for issue in self.issues])
 
 
+class OutliersToConfirm(ReportValidationError):
+    """Submitting on the web: flagged values (``reporting.outliers``) the reporter has not confirmed or
+    explained yet; ``issues`` are the open flags."""
+
+
 class AccessDenied(ReportingError):
     """The user may not do this (views turn it into a 404 or 403)."""

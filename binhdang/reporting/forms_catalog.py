@@ -24,7 +24,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.reporting import plan_adapter
+from binhdang.reporting import limits, plan_adapter
 
 #: Category option combo of an element that is not disaggregated.
 DEFAULT_COC = ""
@@ -89,6 +89,10 @@ class DataElement:
     required_options: tuple[str, ...] | None = None
     #: Unit of measure of a figure: :data:`VND` for amounts of money, "%" for percentages.
     unit: str = ""
+    #: The kind of figure (``reporting.limits``: people, items, percent, money, figure) whose hard
+    #: limit bounds every numeric value of the element (also its ``maximum``, so every channel that
+    #: carries the element's bounds, e.g. the web input's ``max``, carries the limit).
+    limit: str | None = None
 
     @property
     def disaggregated(self) -> bool:
@@ -189,14 +193,24 @@ class FormDefinition:
         ]
 
 
-def _count(code: str, label: Promise | str, **extra: Any) -> DataElement:
-    """A count: a whole number of zero or more."""
-    return DataElement(code, label, ValueType.INTEGER, minimum=0, **extra)
+def _count(code: str, label: Promise | str, limit: str = limits.ITEMS, **extra: Any) -> DataElement:
+    """A count: a whole number of zero or more (of items, or of people with ``limit=PEOPLE``)."""
+    return DataElement(
+        code, label, ValueType.INTEGER, minimum=0, maximum=limits.HARD_LIMITS[limit], limit=limit, **extra
+    )
 
 
 def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
-    """An amount in đồng: a number of zero or more."""
-    return DataElement(code, label, ValueType.NUMBER, minimum=0, unit=VND, **extra)
+    """An amount in đồng: a whole number of zero or more (no fractions of a đồng)."""
+    return DataElement(
+        code,
+        label,
+        ValueType.INTEGER,
+        minimum=0,
+        maximum=limits.HARD_LIMITS[limits.MONEY],
+        limit=limits.MONEY,
+        **extra,
+    )
 
 
 COMMUNES = frozenset({"commune"})
@@ -224,7 +238,12 @@ TT1790 = FormDefinition(
                     ),
                     short_label=_("Number of communication sessions"),
                 ),
-                _count("TT_PARTICIPANTS", _("Number of participants"), category_options=SEX_OPTIONS),
+                _count(
+                    "TT_PARTICIPANTS",
+                    _("Number of participants"),
+                    limits.PEOPLE,
+                    category_options=SEX_OPTIONS,
+                ),
                 _count(
                     "TT_NEWS",
                     _(
@@ -259,7 +278,7 @@ TT1790 = FormDefinition(
                 _count(
                     "TT_TRAININGS", _("Number of training and capacity-building courses on gender equality")
                 ),
-                _count("TT_TRAINEES", _("Number of trainees"), category_options=SEX_OPTIONS),
+                _count("TT_TRAINEES", _("Number of trainees"), limits.PEOPLE, category_options=SEX_OPTIONS),
             ),
         ),
         Section(
@@ -312,6 +331,7 @@ TT1790 = FormDefinition(
                     minimum=0,
                     maximum=100,
                     unit="%",
+                    limit=limits.PERCENT,
                     filled_by=frozenset({FOCAL_AGENCY}),
                 ),
             ),
@@ -340,6 +360,8 @@ def strategy_element(code: str, label: str, responsible_unit_ids: Iterable[int] 
         coc_types=((NOTE, ValueType.TEXT),),
         filled_by=filled,
         required_options=(),
+        maximum=limits.HARD_LIMITS[limits.FIGURE],
+        limit=limits.FIGURE,
     )
 
 

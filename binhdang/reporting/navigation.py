@@ -1,4 +1,5 @@
-"""The reporting entry of the main menu (used by ``portal.navigation``)."""
+"""The reporting entries of the main menu (used by ``portal.navigation``): the reports, and the
+notifications with the number of unread ones."""
 
 from __future__ import annotations
 
@@ -18,3 +19,22 @@ def menu_visible(user) -> bool:
         or access.manages_any_province(user)
         or access.visible_periods(user).exists()
     )
+
+
+NOTICES_LABEL = _("Notifications")
+
+
+def notices_visible(user) -> bool:
+    """Shown to reporters (reminders and review decisions come to them) and to whoever got a notice."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from binhdang.reporting.models import Notification
+
+    return bool(access.reports_for_any_unit(user)) or Notification.objects.filter(user=user).exists()
+
+
+def unread_notices(user) -> int:
+    """How many notifications the user has not opened yet (the badge of the menu entry)."""
+    from binhdang.reporting.models import Notification
+
+    return Notification.objects.filter(user=user).unread().count()

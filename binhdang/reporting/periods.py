@@ -43,6 +43,16 @@ def default_expected_units(plan) -> QuerySet[OrgUnit]:
     return units.filter(type__in=REPORTING_TYPES)
 
 
+def plan_covers_year(plan, year: int) -> bool:
+    """Whether ``year`` lies in the plan's span (``period_start``-``period_end``, both included).
+
+    A plan that states no span (an old import) accepts any valid year; one that states a single year
+    covers that year only.
+    """
+    start, end = plan.period_start or plan.period_end, plan.period_end or plan.period_start
+    return start is None or start <= year <= end
+
+
 @transaction.atomic
 def open_period(
     plan,
@@ -71,6 +81,18 @@ def open_period(
         )
     if not 2000 <= int(year) <= 2100:
         errors.append(_("Year: %(year)s is not a valid year.") % {"year": year})
+    elif not plan_covers_year(plan, int(year)):
+        errors.append(
+            _(
+                "Year: %(year)s is outside the plan's period %(start)s - %(end)s; "
+                "open a reporting year from %(start)s to %(end)s."
+            )
+            % {
+                "year": year,
+                "start": plan.period_start or plan.period_end,
+                "end": plan.period_end or plan.period_start,
+            }
+        )
     if errors:
         raise ReportingError(errors)
     default_start, default_end = default_cutoff(year)

@@ -21,8 +21,10 @@ again by the next run. E-mails are sent outside any long transaction (an SMTP se
 database must not stay locked meanwhile). A row left ``pending`` by a crash blocks that one
 reminder for the rest of the day only.
 
-API: :func:`due_reminders(today)`, :func:`send_due_reminders(today)`,
-:func:`send_manual_reminders(reminder_request_id)`, :func:`send_pending_manual_reminders()`.
+API: :func:`due_reminders(today)`, :func:`send_due_reminders(today)`, :func:`log_request(request)` (the
+log of a manual request at once: notifications sent, e-mails queued, units without anybody),
+:func:`send_manual_reminders(reminder_request_id)`, :func:`send_pending_manual_reminders()`,
+:func:`units_without_reporters(units)`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
@@ -255,12 +258,7 @@ def _deliver(item: _Delivery, mailer: _Mailer, *, in_app: bool) -> SendSummary:
             Notification.objects.create(user=user, text=text[:500], link=path, reminder=item.request)
             _finish(log, Status.SENT)
             summary.notifications += 1
-    addresses: dict[str, User | None] = {}
-    for reporter in reporters:
-        if reporter.email:
-            addresses.setdefault(reporter.email.strip().lower(), reporter)
-    if unit.email:
-        addresses.setdefault(unit.email.strip().lower(), None)
+    addresses = _addresses(unit, reporters)
     if not addresses:
         logged = ReminderLog.objects.filter(
             period=period, unit=unit, kind=item.kind, channel=Channel.EMAIL, recipient="", day=item.day
@@ -362,6 +360,58 @@ def _log_notifications(request: ReminderRequest, units: list[OrgUnit]) -> None:
             ReminderLog.objects.filter(pk=log.pk).update(sent_at=note.created_at)
 
 
+def _addresses(unit: OrgUnit, reporters: list[User]) -> dict[str, User | None]:
+    """The e-mail addresses a unit's reminder goes to: its reporters' and the unit's own."""
+    addresses: dict[str, User | None] = {}
+    for reporter in reporters:
+        if reporter.email:
+            addresses.setdefault(reporter.email.strip().lower(), reporter)
+    if unit.email:
+        addresses.setdefault(unit.email.strip().lower(), None)
+    return addresses
+
+
+def units_without_reporters(units: Iterable[OrgUnit]) -> list[OrgUnit]:
+    """The units among ``units`` with no active reporter account: nobody there sees a notice."""
+    units = list(units)
+    reached = set(
+        RoleAssignment.objects.filter(
+            role=Role.REPORTER, org_unit__in=units, user__is_active=True
+        ).values_list("org_unit_id", flat=True)
+    )
+    return [u for u in units if u.pk not in reached]
+
+
+def log_request(request: ReminderRequest) -> None:
+    """Log a focal officer's request as soon as it is made, whether or not the worker runs: the
+    in-app notifications already created (sent), each e-mail still to send (queued for the worker),
+    and the units nobody could be reached at (failed, with the reason)."""
+    period, units = request.period, list(request.units.order_by("type", "name"))
+    today = timezone.localdate()
+    _log_notifications(request, units)
+    common = {"period": period, "kind": Kind.MANUAL, "request": request, "day": today}
+    common["days_to_deadline"] = (period.deadline - today).days
+    for unit in units:
+        reporters = list(notifications.reporters_of([unit]).order_by("username"))
+        subject = _subject(period, unit, Kind.MANUAL, 0)[:255]
+        if not reporters:
+            log = _claim(
+                unit=unit, channel=Channel.IN_APP, recipient="", user=None, subject=subject, **common
+            )
+            if log is not None:
+                _finish(log, Status.FAILED, _("The unit has no reporter account."))
+        for address, addressee in _addresses(unit, reporters).items():
+            ReminderLog.objects.create(
+                unit=unit,
+                channel=Channel.EMAIL,
+                recipient=address,
+                user=addressee,
+                subject=subject,
+                status=Status.QUEUED,
+                **common,
+            )
+
+
 def send_manual_reminders(reminder_request_id: int) -> SendSummary:
     """E-mail the units of a focal officer's reminder request and log its notifications.
 
@@ -392,6 +442,8 @@ def send_manual_reminders(reminder_request_id: int) -> SendSummary:
                 summary.add(_deliver(delivery, mailer, in_app=False))
         finally:
             mailer.close()
+    # what was queued has now been sent, failed, or left out (the unit submitted meanwhile)
+    request.logs.filter(status=Status.QUEUED).delete()
     ReminderRequest.objects.filter(pk=request.pk).update(emailed_at=timezone.now())
     return summary
 

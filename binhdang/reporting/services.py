@@ -35,6 +35,7 @@ from binhdang.reporting import access
 from binhdang.reporting.errors import (
     AccessDenied,
     ConflictError,
+    OutliersToConfirm,
     ReportingError,
     ReportValidationError,
     TransitionError,
@@ -51,6 +52,7 @@ from binhdang.reporting.models import (
     Submission,
 )
 from binhdang.reporting.notifications import notify, notify_unit, reporters_of
+from binhdang.reporting.outliers import OUTLIER, peer_values, record_answers, unresolved
 from binhdang.reporting.periods import (  # re-exported: services is the one entry point
     close_period,
     default_cutoff,
@@ -61,6 +63,7 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
     update_period,
 )
 from binhdang.reporting.refused import keep_refused, refused_issues
+from binhdang.reporting.reminders import log_request
 from binhdang.reporting.tasks import enqueue_manual_reminders
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
@@ -274,7 +277,7 @@ def save_draft(
             setattr(current, name, (text or "").strip())
             changed = True
     merged = current.value_map()
-    warnings = soft_warnings(elements, merged, previous_values(current))
+    warnings = soft_warnings(elements, merged, previous_values(current), peers=peer_values(current, elements))
     if changed:
         current.version += 1
         current.updated_at, current.updated_by = timezone.now(), user
@@ -376,10 +379,18 @@ def submit(
     expected_version: int | None = None,
     source: str = "web",
     elements: list[DataElement] | None = None,
+    confirm_outliers: bool = False,
+    explanations: Mapping[tuple[str, str], str] | None = None,
 ) -> Submission:
     """Submit a draft or resubmit a returned report. ``at`` backdates the submission (a data value
     set's ``completeDate``). Refused with the list of problems while a value is missing, a
-    consistency rule fails or a refused typed text is still kept (see :func:`save_draft`)."""
+    consistency rule fails or a refused typed text is still kept (see :func:`save_draft`).
+
+    Outliers (``reporting.outliers``) never refuse a value. With ``confirm_outliers`` (the web form),
+    each flagged value must be confirmed or explained first: ``explanations`` maps a value key to the
+    reporter's explanation ("" confirms the value as it is), kept in ``outlier_notes`` (audited); while
+    a flag stays open, :class:`OutliersToConfirm` lists it and nothing changes. Other channels submit
+    with the flags recorded, unexplained, for the focal officer to see."""
     current = _lock(submission, expected_version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionError(
@@ -392,13 +403,18 @@ def submit(
     problems = refused_issues(elements, current) + submit_errors(elements, values)
     if problems:
         raise ReportValidationError(problems)
+    warnings = soft_warnings(
+        elements, values, previous_values(current), current.narrative(), peer_values(current, elements)
+    )
+    flags = [w for w in warnings if w.kind == OUTLIER]
+    current.outlier_notes = record_answers(current.outlier_notes, flags, values, explanations or {}, user)
+    if confirm_outliers and unresolved(flags, current.outlier_notes, values):
+        raise OutliersToConfirm(unresolved(flags, current.outlier_notes, values))
     at = at or timezone.now()
     action = StateChange.Action.RESUBMIT if current.state == State.RETURNED else StateChange.Action.SUBMIT
     current.submitted_at = at
     current.first_submitted_at = current.first_submitted_at or at
-    current.warnings = [
-        w.as_dict() for w in soft_warnings(elements, values, previous_values(current), current.narrative())
-    ]
+    current.warnings = [w.as_dict() for w in warnings]
     _transition(current, user, action, State.SUBMITTED, at=at, source=source)
     return _refresh(submission, current)
 
@@ -565,5 +581,6 @@ def request_reminders(
     count = notify(reporters_of(targets), text, reverse("reporting:index"), reminder=request)
     request.notified_count = count
     request.save(update_fields=["notified_count"])
+    log_request(request)  # the log tells what was done and what waits for the worker, at once
     enqueue_manual_reminders(request.pk)  # the e-mails go out from the worker once this commits
     return request

@@ -68,6 +68,18 @@ class BoardRow:
         return bool(self.submission and self.submission.is_complete)
 
     @property
+    def outlier_flags(self) -> list[dict]:
+        """The values flagged as unusual at the last save or submission (``reporting.outliers``)."""
+        stored = self.submission.warnings if self.submission else []
+        return [w for w in stored or [] if isinstance(w, dict) and w.get("kind") == "outlier"]
+
+    @property
+    def outliers_explained(self) -> int:
+        """How many of the flags the reporter confirmed or explained."""
+        notes = (self.submission.outlier_notes if self.submission else None) or {}
+        return sum(1 for w in self.outlier_flags if f"{w.get('code')}/{w.get('coc')}" in notes)
+
+    @property
     def on_time(self) -> bool | None:
         """True/False once submitted; None while not submitted."""
         return self.submission.on_time if self.submission and self.submission.first_submitted_at else None

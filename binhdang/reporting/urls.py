@@ -19,6 +19,7 @@ urlpatterns = [
     path("submissions/<int:pk>/", reports.submission_page, name="submission"),
     path("submissions/<int:pk>/save/", reports.save, name="save"),
     path("submissions/<int:pk>/submit/", reports.submit, name="submit"),
+    path("submissions/<int:pk>/confirm/", reports.confirm_outliers, name="confirm_outliers"),
     path("submissions/<int:pk>/history/", reports.history, name="history"),
     path("submissions/<int:pk>/return/", review.review, {"action": "return"}, name="return"),
     path("submissions/<int:pk>/accept/", review.review, {"action": "accept"}, name="accept"),

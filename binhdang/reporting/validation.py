@@ -16,12 +16,12 @@ canonical text stored in ``DataValue.value`` ("120", "1500000.5", "true", "OFFIC
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Context, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from binhdang.reporting import limits, outliers
 from binhdang.reporting.forms_catalog import (
     DEFAULT_COC,
     DENOMINATOR,
@@ -32,29 +32,13 @@ from binhdang.reporting.forms_catalog import (
     DataElement,
     ValueType,
 )
+from binhdang.reporting.issues import Issue
 
 ValueKey = tuple[str, str]
 MAX_TEXT_LENGTH = 2000
-#: A value this many times last year's (or a tenth of it) is flagged as a possible typing error.
-OUTLIER_FACTOR = 10
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem with one value (``code``/``coc``) or with the report (``code`` empty)."""
-
-    code: str
-    coc: str
-    message: str
-    label: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.label}: {self.message}" if self.label else self.message
-
-    def as_dict(self) -> dict:
-        return {"code": self.code, "coc": self.coc, "label": self.label, "message": self.message}
+_WHOLE = re.compile(r"^\+?\d+$")
 
 
 class InvalidValue(ValueError):
@@ -67,25 +51,50 @@ def _decimal(raw: str) -> Decimal:
     return Decimal(raw)
 
 
+#: Wide enough for every number :data:`limits.MAX_NUMBER_CHARS` lets through: no rounding, ever.
+_EXACT = Context(prec=limits.MAX_NUMBER_CHARS + 8)
+
+
 def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
+    text = format(number.normalize(_EXACT), "f")
     return "0" if text in {"-0", ""} else text
+
+
+def _check_length(element: DataElement, text: str) -> None:
+    """Refuse a typed number too long to be real before converting it (never raises anything else)."""
+    if len(text) <= limits.MAX_NUMBER_CHARS:
+        return
+    if element.limit and _WHOLE.match(text):
+        raise InvalidValue(limits.limit_message(element.limit))
+    if _DECIMAL.match(text.replace(",", ".")):
+        raise InvalidValue(
+            _("has too many digits (at most %(n)d characters)") % {"n": limits.MAX_NUMBER_CHARS}
+        )
+
+
+def _whole_number_reason(element: DataElement) -> str:
+    if element.limit == limits.MONEY:
+        return _("must be a whole number of đồng, zero or more")
+    if element.minimum == 0:
+        return _("must be a whole number of zero or more")
+    return _("must be a whole number")
 
 
 def normalize(element: DataElement, coc: str, raw: str) -> str:
     """The canonical text of ``raw`` for ``element``; raises :class:`InvalidValue` with the reason.
 
-    Empty text means "no value" and is returned as ``""``.
+    Empty text means "no value" and is returned as ``""``. A number above the hard limit of the
+    element's kind (:mod:`reporting.limits`) is refused with the limit named.
     """
     text = (raw or "").strip()
     if text == "":
         return ""
     value_type = element.type_for(coc)
+    if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
+        _check_length(element, text)
     if value_type == ValueType.INTEGER:
         if not _INTEGER.match(text) or (element.minimum is not None and int(text) < element.minimum):
-            if element.minimum == 0:
-                raise InvalidValue(_("must be a whole number of zero or more"))
-            raise InvalidValue(_("must be a whole number"))
+            raise InvalidValue(_whole_number_reason(element))
         number = Decimal(int(text))
     elif value_type in (ValueType.NUMBER, ValueType.PERCENT):
         parsed: Decimal | None
@@ -114,6 +123,8 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidValue(_("is too long (at most %(n)d characters)") % {"n": MAX_TEXT_LENGTH})
         return text
+    if limits.exceeds(element.limit, number):
+        raise InvalidValue(limits.limit_message(element.limit))
     if element.maximum is not None and number > element.maximum:
         raise InvalidValue(_("must not exceed %(max)s") % {"max": _plain(Decimal(str(element.maximum)))})
     return _plain(number)
@@ -270,11 +281,13 @@ def soft_warnings(
     values: Mapping[ValueKey, str],
     previous: Mapping[ValueKey, str] | None = None,
     narrative: Mapping[str, str] | None = None,
+    peers: Mapping[ValueKey, Sequence[Decimal]] | None = None,
 ) -> list[Issue]:
     """Plausible mistakes, never blocking.
 
-    - a count or amount at least ten times last year's (``previous``: the unit's values of the year
-      before), or at most a tenth of it when last year's was 10 or more;
+    - outliers (``reporting.outliers``, ``kind="outlier"``): a count or amount at least ten times last
+      year's (``previous``: the unit's values of the year before), or at most a tenth of it when last
+      year's was 10 or more; or far from the other units of the same type (``peers``);
     - participants or trainees reported with no session or course;
     - Action Month activities reported while no Action Month plan was issued;
     - a strategy value without its source;
@@ -282,31 +295,7 @@ def soft_warnings(
     """
     elements = list(elements)
     by_code = {e.code: e for e in elements}
-    warnings: list[Issue] = []
-    previous = previous or {}
-    for element in elements:
-        if element.type_for(DEFAULT_COC) not in (ValueType.INTEGER, ValueType.NUMBER):
-            continue
-        for coc in element.category_options:
-            if element.type_for(coc) not in (ValueType.INTEGER, ValueType.NUMBER):
-                continue
-            now, before = _number(values, element, coc), _number(previous, element, coc)
-            if now is None or before is None:
-                continue
-            if (before > 0 and now >= OUTLIER_FACTOR * before) or (
-                before >= 10 and now * OUTLIER_FACTOR <= before
-            ):
-                warnings.append(
-                    Issue(
-                        element.code,
-                        coc,
-                        _(
-                            "%(value)s differs more than tenfold from last year's figure (%(previous)s); please check"
-                        )
-                        % {"value": now, "previous": before},
-                        element.message_label(coc),
-                    )
-                )
+    warnings: list[Issue] = outliers.flags_for(elements, values, previous, peers)
     for detail, count in _NEEDS:
         if detail in by_code and count in by_code:
             total = sum((_number(values, by_code[detail], c) or 0) for c in by_code[detail].category_options)

@@ -176,3 +176,24 @@ def test_export_gives_the_periods_data_value_sets(clients, api_world):
     response = clients["focal"].get(f"/api/v1/periods/{api_world.period.pk}/datavaluesets/")
     sets = response.json()["dataValueSets"]
     assert sets[0]["orgUnit"] == api_world.daklak.commune_a.code
+
+
+def test_a_figure_over_its_hard_limit_is_a_400_naming_the_limit(clients, api_world):
+    url = f"/api/v1/submissions/{api_world.submission.pk}/"
+    before = Submission.objects.get(pk=api_world.submission.pk).value_map()
+    response = clients["reporter_a"].patch(
+        url,
+        {
+            "version": api_world.submission.version,
+            "values": [
+                {"dataElement": "TT_PARTICIPANTS", "categoryOptionCombo": "FEMALE", "value": "9" * 5000},
+                {"dataElement": "TT_BUDGET_STATE", "value": "1" + "0" * 15},
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert "vượt giới hạn 10.000.000 người" in errors["TT_PARTICIPANTS.FEMALE"][0]
+    assert "vượt giới hạn 1.000 tỷ đồng" in errors["TT_BUDGET_STATE"][0]
+    assert Submission.objects.get(pk=api_world.submission.pk).value_map() == before

@@ -49,3 +49,45 @@ def test_upload_review_edit_confirm_then_the_plan_page_shows_it(
         page.get_by_role("link", name="Chỉ tiêu và lộ trình").click()
     expect(page.get_by_role("cell", name="1790.4")).to_be_visible()
     assert plan.status == "active" and plan.indicators.count() == 5
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_plan_uploaded_twice_is_recognised_and_linked(
+    browser_page, live_server, focal_officer, tmp_path
+):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    document = tmp_path / "ke-hoach-truyen-thong.docx"
+    document.write_bytes(render_docx(seed_path("000").read_text(encoding="utf-8")))
+    login(page, live_server, "focal", PASSWORD)
+
+    def upload() -> None:
+        page.goto(live_server.url + reverse("plans:upload"))
+        page.get_by_label("Văn bản kế hoạch").set_input_files(str(document))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Đọc kế hoạch").click()
+
+    upload()
+    expect(page.locator("#duplicate-notice")).to_have_count(0)
+    page.get_by_label("Trạng thái của kế hoạch").select_option("active")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Xác nhận và tạo kế hoạch").click()
+    plan = Plan.objects.get()
+
+    upload()  # the same file again
+    notice = page.locator("#duplicate-notice")
+    expect(notice).to_contain_text("Tệp này đã được nhập thành kế hoạch")
+    expect(notice).to_contain_text("không khác gì kế hoạch đó")
+    expect(page.get_by_label("Nhập thành phiên bản mới của kế hoạch đã nhập")).to_have_count(0)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Xác nhận và tạo kế hoạch").click()
+    expect(page.locator(".msg-error, .msg").first).to_contain_text("đã được nhập cho")
+    assert Plan.objects.count() == 1
+    with page.expect_navigation():
+        page.locator("#duplicate-link").click()
+    assert page.url == live_server.url + plan.get_absolute_url()
+    assert errors == []

@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 
-from binhdang.plans import services
+from binhdang.plans import duplicates, services
 from binhdang.plans.importing import DuplicatePlanError, import_plan
 from binhdang.plans.models import ImportStatus, Plan, PlanImport
 from tests.plans import extractions
@@ -109,22 +110,78 @@ def test_a_confirmed_upload_cannot_be_confirmed_again(daklak, focal_officer):
     assert Plan.objects.count() == 1
 
 
-def test_the_same_file_again_is_offered_as_a_new_version(daklak, focal_officer):
+def test_the_same_file_again_is_recognised_and_a_new_version_needs_a_difference(daklak, focal_officer):
     first = services.confirm_upload(
         services.create_upload(daklak.root, seed_upload("000"), focal_officer), focal_officer, status="active"
     )
     again = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
 
     assert services.find_duplicate(daklak.root, again.sha256) == first
+    assert services.upload_duplicate(again) == duplicates.Duplicate(first, same_file=True)
     with pytest.raises(DuplicatePlanError):
         services.confirm_upload(again, focal_officer)
+    with pytest.raises(services.PlanImportError, match="bản sao"):
+        services.confirm_upload(again, focal_officer, status="active", as_new_version=True)
     again.refresh_from_db()
-    assert again.status == "pending"
+    assert again.status == "pending" and Plan.objects.count() == 1
 
+    services.save_review(again, {**again.extraction, "title": "Kế hoạch đã sửa đổi"}, focal_officer)
     second = services.confirm_upload(again, focal_officer, status="active", as_new_version=True)
 
     first.refresh_from_db()
     assert (second.version, second.previous, first.status) == (2, first, "archived")
+
+
+def numbered_plan(
+    daklak, user, *, extra: bytes = b"", status="active", number="123/KH-UBND", date="2026-01-15"
+):
+    """Seed plan 000 uploaded (``extra`` appended to the file: another file of it), its number and date
+    of issue set on the review screen, then confirmed."""
+    content = seed_path("000").read_bytes() + extra
+    upload = services.create_upload(daklak.root, SimpleUploadedFile("ke-hoach.txt", content), user)
+    services.save_review(upload, {**upload.extraction, "number": number, "date": date}, user)
+    return upload, lambda **kw: services.confirm_upload(upload, user, **{"status": status, **kw})
+
+
+def test_another_file_with_the_same_number_and_date_is_the_same_document(daklak, focal_officer):
+    _upload, confirm = numbered_plan(daklak, focal_officer)
+    first = confirm()
+    rescanned, confirm_again = numbered_plan(daklak, focal_officer, extra=b"\n", number=" Số: 123/kh-ubnd ")
+
+    assert services.upload_duplicate(rescanned) == duplicates.Duplicate(first, same_file=False)
+    with pytest.raises(DuplicatePlanError, match="Kế hoạch số 123/KH-UBND ngày 15/01/2026 đã được nhập"):
+        confirm_again()
+    assert Plan.objects.count() == 1
+    second = confirm_again(as_new_version=True)  # the content differs (another file): a new version
+    first.refresh_from_db()
+    assert (second.version, first.status, second.status) == (2, "archived", "active")
+
+
+def test_two_plans_in_force_under_one_number_are_refused(daklak, focal_officer):
+    _upload, confirm = numbered_plan(daklak, focal_officer)
+    first = confirm()
+    _other, confirm_other = numbered_plan(
+        daklak, focal_officer, extra=b"\n", date="2026-02-02", status="draft"
+    )
+    draft = confirm_other()  # another date of issue: not recognised as the same document
+
+    with pytest.raises(services.PlanImportError, match="Kế hoạch số 123/KH-UBND đang có hiệu lực"):
+        services.set_plan_status(draft, "active", focal_officer)
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    services.set_plan_status(first, "archived", focal_officer)
+    assert services.set_plan_status(draft, "active", focal_officer).status == "active"
+
+
+def test_the_database_refuses_two_plans_in_force_under_one_number(daklak, focal_officer):
+    _upload, confirm = numbered_plan(daklak, focal_officer)
+    first = confirm()
+    twin = Plan.objects.get(pk=first.pk)
+    twin.pk, twin.slug = None, "twin"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        twin.save()
+    twin.status = "draft"
+    twin.save()  # a draft under the same number is allowed
 
 
 def test_discarding_keeps_the_record_and_drops_the_file(

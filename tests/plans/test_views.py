@@ -261,20 +261,34 @@ def upload_seed(client, daklak, number: str) -> PlanImport:
     return PlanImport.objects.latest("pk")
 
 
-def test_a_duplicate_upload_is_offered_as_a_new_version(client, daklak, focal_officer):
+def test_a_duplicate_upload_links_the_plan_and_offers_a_new_version_only_when_it_differs(
+    client, daklak, focal_officer
+):
     client.force_login(focal_officer)
     first = upload_seed(client, daklak, "000")
     client.post(
         reverse("plans:review", args=[first.pk]),
         review_post(client.get(reverse("plans:review", args=[first.pk])), action="confirm"),
     )
+    plan = Plan.objects.get()
     second = upload_seed(client, daklak, "000")
     url = reverse("plans:review", args=[second.pk])
 
     page = client.get(url).content.decode()
-    assert "Tệp này đã được nhập thành kế hoạch" in page
+    assert "Tệp này đã được nhập thành kế hoạch" in page and f'href="{plan.get_absolute_url()}"' in page
+    assert "không khác gì kế hoạch đó" in page and "c-as_new_version" not in page
     refused = client.post(url, review_post(client.get(url), action="confirm"), follow=True)
     assert "đã được nhập cho Tỉnh Đắk Lắk" in refused.content.decode()
+    copy = review_post(client.get(url), action="confirm")
+    copy["c-as_new_version"] = "on"
+    assert "bản sao" in client.post(url, copy, follow=True).content.decode()
+    assert Plan.objects.count() == 1
+
+    corrected = review_post(client.get(url), action="save")
+    corrected["h-title"] = "Kế hoạch đã sửa đổi, bổ sung"
+    client.post(url, corrected)
+    page = client.get(url).content.decode()
+    assert "c-as_new_version" in page and "không khác gì" not in page
     data = review_post(client.get(url), action="confirm")
     data["c-as_new_version"] = "on"
     client.post(url, data)
@@ -442,3 +456,27 @@ def test_the_indicator_page_shows_the_expected_value_each_year(client, plan, lea
 
     assert "≥ 70%" in page and "≥ 90%" in page and "khớp cụm từ" in page
     assert "đường thẳng từ năm gốc đến mục tiêu" in page  # 2028-2029 follow the path
+
+
+def test_putting_a_second_plan_in_force_under_the_same_number_is_refused_with_the_reason(
+    client, daklak, focal_officer
+):
+    first = import_plan(
+        extractions.communication(number="15/KH-UBND", date="2026-01-15"),
+        daklak.root,
+        ContentFile(b"a", name="a.txt"),
+        None,
+        status="active",
+    )
+    second = import_plan(
+        extractions.communication(number="15/KH-UBND", date="2026-03-01"),
+        daklak.root,
+        ContentFile(b"b", name="b.txt"),
+        None,
+    )
+    client.force_login(focal_officer)
+    response = client.post(reverse("plans:status", args=[second.slug]), {"status": "active"}, follow=True)
+    assert "Kế hoạch số 15/KH-UBND đang có hiệu lực tại Tỉnh Đắk Lắk" in response.content.decode()
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.status, second.status) == ("active", "draft")

@@ -34,15 +34,17 @@ DEPARTMENT_VALUES = {
 }
 
 
-def make_plan(province, *, program="communication", slug="kh-1790-daklak", deadline=(11, 30)) -> Plan:
+def make_plan(
+    province, *, program="communication", slug="kh-1790-daklak", deadline=(11, 30), span=(2026, 2030)
+) -> Plan:
     plan = Plan.objects.create(
         province=province,
         org_unit=province,
         issuer="UBND tỉnh Đắk Lắk",
         program=program,
         title="Kế hoạch thực hiện Chương trình Truyền thông về bình đẳng giới giai đoạn 2026 - 2030",
-        period_start=2026,
-        period_end=2030,
+        period_start=span[0],
+        period_end=span[1],
         status="active",
         slug=slug,
     )

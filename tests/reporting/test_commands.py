@@ -46,6 +46,12 @@ def test_period_open_refuses_a_second_opening_and_a_stranger(plan, outsider):
         run("period", "open", "--plan", "9999", "--year", "2026")
 
 
+def test_period_open_refuses_a_year_outside_the_plan(plan):
+    with pytest.raises(CommandError, match=r"2035 nằm ngoài thời kỳ của kế hoạch \(2026 - 2030\)"):
+        run("period", "open", "--plan", str(plan.pk), "--year", "2035")
+    assert not Period.objects.exists()
+
+
 def test_data_import_and_export_through_the_command_line(period, focal_officer, tmp_path):
     data = {
         "dataSet": "TT1790",

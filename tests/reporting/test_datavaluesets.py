@@ -296,3 +296,61 @@ def test_an_unknown_unit_or_state_in_the_export_filters_is_named_in_vietnamese(p
         'trạng thái (status): "approved" không phải là trạng thái báo cáo '
         "(cần một trong: draft, submitted, returned, accepted).",
     ]
+
+
+def test_a_figure_over_its_hard_limit_is_refused_naming_the_place_and_the_limit(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][0]["dataValues"][2].update(value="99999999999999999999999")  # female participants
+    data["dataValueSets"][2]["dataValues"][-2].update(value="1" + "0" * 15)  # 10^15 đồng
+    before = snapshot()
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    assert caught.value.messages[0].startswith(
+        "dataValueSets[0].dataValues[2].value: Số lượt người tham dự (Nữ): "
+        '"99999999999999999999999" vượt giới hạn 10.000.000 người'
+    )
+    assert caught.value.messages[1].startswith(
+        "dataValueSets[2].dataValues[9].value: Kinh phí từ ngân sách nhà nước (đồng): "
+        '"1000000000000000" vượt giới hạn 1.000 tỷ đồng'
+    )
+    assert snapshot() == before
+
+
+def test_a_budget_at_the_limit_round_trips_exactly_through_import_storage_and_export(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][0]["dataValues"][-2].update(value="999999999999")
+    data["dataValueSets"][0]["dataValues"][-1].update(value=10**12)  # a JSON number, not text
+    import_data_value_sets(data, focal_officer)
+    stored = Submission.objects.get(unit__code="66-C001").value_map()
+    assert (stored[("TT_BUDGET_STATE", "")], stored[("TT_BUDGET_OTHER", "")]) == (
+        "999999999999",
+        "1000000000000",
+    )
+    exported = {
+        v["dataElement"]: v["value"] for v in export_data_value_sets(period)["dataValueSets"][0]["dataValues"]
+    }
+    assert (exported["TT_BUDGET_STATE"], exported["TT_BUDGET_OTHER"]) == ("999999999999", "1000000000000")
+
+
+def test_a_comment_explains_a_flagged_value_and_comes_back_on_export(period, daklak, focal_officer):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    data = good_file()
+    data["dataValueSets"][0]["dataValues"][2].update(value="5000", comment="Hội thi toàn xã")
+    import_data_value_sets(data, focal_officer)
+    report = Submission.objects.get(unit__code="66-C001", period=period)
+    assert report.state == State.SUBMITTED
+    assert report.outlier_notes["TT_PARTICIPANTS/FEMALE"]["note"] == "Hội thi toàn xã"
+    exported = export_data_value_sets(period)["dataValueSets"][0]["dataValues"]
+    assert exported[2] == {
+        "dataElement": "TT_PARTICIPANTS",
+        "categoryOptionCombo": "FEMALE",
+        "value": "5000",
+        "comment": "Hội thi toàn xã",
+    }
+    assert "comment" not in exported[0]

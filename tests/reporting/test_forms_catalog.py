@@ -40,7 +40,7 @@ def test_types_and_disaggregation_follow_the_contract():
     assert types["TT_AM_PLAN"] == ValueType.BOOLEAN
     assert types["TT_GSIM_STATUS"] == ValueType.OPTION
     assert types["TT_AWARENESS"] == ValueType.PERCENT
-    assert types["TT_BUDGET_STATE"] == types["TT_BUDGET_OTHER"] == ValueType.NUMBER
+    assert types["TT_BUDGET_STATE"] == types["TT_BUDGET_OTHER"] == ValueType.INTEGER  # whole đồng
     assert types["TT_SESSIONS"] == ValueType.INTEGER
     assert TT1790.element("TT_PARTICIPANTS").category_options == ("MALE", "FEMALE")
     assert TT1790.element("TT_TRAINEES").category_options == ("MALE", "FEMALE")

@@ -255,6 +255,7 @@ def test_manual_reminder_emails_the_units_with_the_officers_message(
     )
     assert logged == {
         ("manual", "in_app", "reporter_a", "sent"),
+        ("manual", "in_app", "", "failed"),  # commune B has no reporter account
         ("manual", "email", REPORTER_A_EMAIL, "sent"),
         ("manual", "email", COMMUNE_B_EMAIL, "sent"),
     }
@@ -305,3 +306,44 @@ def test_reminder_log_page_lists_every_delivery_for_the_focal_officer(
 def test_the_reminder_log_is_the_focal_officers(client, period, leader):
     client.login(username="leader", password=PASSWORD)
     assert client.get(reverse("reporting:reminder_log", args=[period.pk])).status_code == 403
+
+
+def test_a_manual_request_is_logged_at_once_with_its_emails_queued_for_the_worker(
+    smtp_server, period, daklak, focal_officer, commune_a_reporter, addresses
+):
+    request = services.request_reminders(period, [daklak.commune_a, daklak.commune_b], focal_officer)
+    logged = {
+        (log.unit.code, log.channel, log.recipient, log.status, log.error)
+        for log in ReminderLog.objects.filter(request=request)
+    }
+    assert logged == {
+        ("66-C001", "in_app", "reporter_a", "sent", ""),
+        ("66-C001", "email", REPORTER_A_EMAIL, "queued", ""),
+        ("66-C002", "in_app", "", "failed", "Đơn vị chưa có tài khoản người báo cáo."),
+        ("66-C002", "email", COMMUNE_B_EMAIL, "queued", ""),
+    }
+    assert smtp_server.envelopes == []
+
+    reminders.send_manual_reminders(request.pk)  # the worker
+    statuses = set(ReminderLog.objects.filter(channel="email").values_list("recipient", "status"))
+    assert statuses == {(REPORTER_A_EMAIL, "sent"), (COMMUNE_B_EMAIL, "sent")}
+
+
+def test_units_without_reporters_are_those_with_no_active_reporter_account(
+    daklak, commune_a_reporter, commune_b_reporter
+):
+    commune_b_reporter.is_active = False
+    commune_b_reporter.save()
+    units = [daklak.commune_a, daklak.commune_b, daklak.health]
+    assert reminders.units_without_reporters(units) == [daklak.commune_b, daklak.health]
+
+
+def test_the_log_page_says_what_waits_for_the_worker(
+    client, period, daklak, focal_officer, commune_a_reporter, addresses
+):
+    services.request_reminders(period, [daklak.commune_a], focal_officer, "Đề nghị nộp sớm")
+    client.login(username="focal", password=PASSWORD)
+    page = client.get(reverse("reporting:reminder_log", args=[period.pk])).content.decode()
+    assert "1 e-mail đang chờ tiến trình nền (binhdang db_worker) gửi." in page
+    assert "Đang chờ tiến trình nền gửi" in page and REPORTER_A_EMAIL in page
+    assert "Cơ quan đầu mối nhắc nộp báo cáo năm 2026 của Xã Ea Kar" in page and "Đề nghị nộp sớm" in page

@@ -26,7 +26,7 @@ from binhdang.reporting.models import (
     Submission,
 )
 
-from .conftest import COMMUNE_VALUES, fill, local
+from .conftest import COMMUNE_VALUES, fill, local, make_plan
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +68,24 @@ def test_a_lock_date_before_the_deadline_is_refused_and_nothing_is_created(plan,
     with pytest.raises(ReportingError, match="Ngày khóa sổ"):
         services.open_period(plan, 2026, focal_officer, lock_date=dt.date(2026, 11, 1))
     assert not Period.objects.exists()
+
+
+def previous_plan(daklak):
+    """The province's plan of 2021-2025, the years before the 2026-2030 plan."""
+    return make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+
+
+@pytest.mark.parametrize("year", [2025, 2031, 2035])
+def test_a_year_outside_the_plans_span_is_refused_naming_the_span(plan, focal_officer, year):
+    with pytest.raises(ReportingError) as refused:
+        services.open_period(plan, year, focal_officer)
+    assert f"Năm: {year} nằm ngoài thời kỳ của kế hoạch (2026 - 2030)" in str(refused.value.messages)
+    assert not Period.objects.exists()
+
+
+def test_the_first_and_last_years_of_the_plan_can_be_opened(plan, focal_officer):
+    assert services.open_period(plan, 2026, focal_officer).year == 2026
+    assert services.open_period(plan, 2030, focal_officer).year == 2030
 
 
 @pytest.mark.parametrize("persona", ["leader", "outsider", "commune_a_reporter", "ministry_viewer"])
@@ -312,11 +330,11 @@ def test_returning_notifies_the_units_reporters(report_a, commune_a_reporter, fo
 
 
 def test_warnings_are_stored_but_do_not_block(period, daklak, commune_a_reporter, focal_officer, plan):
-    last_year = services.open_period(plan, 2025, focal_officer)
+    last_year = services.open_period(previous_plan(daklak), 2025, focal_officer)
     old = services.get_or_create_submission(last_year, daklak.commune_a)
-    services.save_draft(old, {("TT_NEWS", ""): "1"}, None, None, expected_version=None)
+    services.save_draft(old, {("TT_NEWS", ""): "120"}, None, None, expected_version=None)
     report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
-    fill(report, commune_a_reporter)
+    fill(report, commune_a_reporter)  # 12 news items after 120 last year: a tenth
     assert [w["code"] for w in report.warnings] == ["TT_NEWS"]
     services.submit(report, commune_a_reporter)
     assert report.state == State.SUBMITTED and [w["code"] for w in report.warnings] == ["TT_NEWS"]

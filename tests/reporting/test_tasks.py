@@ -92,6 +92,26 @@ def test_the_status_boards_reminder_enqueues_the_email_task_after_commit(
     }
 
 
+def test_the_reminder_log_is_true_before_and_after_the_worker_runs(
+    client, period, daklak, focal_officer, reporter_with_email, run_worker, mailoutbox
+):
+    client.login(username="focal", password=PASSWORD)
+    client.post(reverse("reporting:remind", args=[period.pk]), {"units": [daklak.commune_a.pk]})
+    log_url = reverse("reporting:reminder_log", args=[period.pk])
+    assert set(ReminderLog.objects.values_list("channel", "recipient", "status")) == {
+        ("in_app", "reporter_a", "sent"),
+        ("email", REPORTER_A_EMAIL, "queued"),
+    }
+    assert "1 e-mail đang chờ tiến trình nền" in client.get(log_url).content.decode()
+    run_worker()
+    assert set(ReminderLog.objects.values_list("channel", "recipient", "status")) == {
+        ("in_app", "reporter_a", "sent"),
+        ("email", REPORTER_A_EMAIL, "sent"),
+    }
+    assert "đang chờ tiến trình nền" not in client.get(log_url).content.decode()
+    assert len(mailoutbox) == 1
+
+
 def test_a_refused_reminder_enqueues_nothing(period, daklak, commune_a_reporter, outsider):
     with pytest.raises(services.AccessDenied):
         services.request_reminders(period, [daklak.commune_a], outsider)

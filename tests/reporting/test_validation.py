@@ -59,12 +59,52 @@ def test_the_error_names_the_field():
 
 
 @pytest.mark.parametrize("code", ["TT_BUDGET_STATE", "TT_BUDGET_OTHER"])
-def test_budgets_are_numbers_of_zero_or_more(code):
-    assert normalize(E(code), "", "1500000.50") == "1500000.5"
+def test_budgets_are_whole_numbers_of_dong_of_zero_or_more(code):
+    assert normalize(E(code), "", "1500000") == "1500000"
     assert normalize(E(code), "", "0") == "0"
-    for raw in ("-1", "1.500.000", "nhiều"):
-        with pytest.raises(InvalidValue, match="phải là số không âm"):
+    for raw in ("-1", "1500000.50", "1.500.000", "nhiều"):
+        with pytest.raises(InvalidValue, match="phải là số nguyên không âm, tính bằng đồng"):
             normalize(E(code), "", raw)
+
+
+def test_a_budget_at_the_limit_is_stored_exactly_and_one_dong_more_is_refused():
+    assert normalize(E("TT_BUDGET_STATE"), "", "999999999999") == "999999999999"
+    assert normalize(E("TT_BUDGET_STATE"), "", "1000000000000") == "1000000000000"
+    for raw in ("1000000000001", "1" + "0" * 15):  # one đồng more; the 10^15 of the issue
+        with pytest.raises(InvalidValue, match=r"vượt giới hạn 1\.000 tỷ đồng"):
+            normalize(E("TT_BUDGET_STATE"), "", raw)
+
+
+@pytest.mark.parametrize(
+    ("code", "coc", "raw", "limit"),
+    [
+        ("TT_PARTICIPANTS", "FEMALE", "99999999999999999999999", "10.000.000 người"),
+        ("TT_TRAINEES", "MALE", "10000001", "10.000.000 người"),
+        ("TT_SESSIONS", "", "100001", "100.000 mà"),
+        ("TT_NEWS", "", "9" * 5000, "100.000 mà"),
+        ("TT_BUDGET_OTHER", "", "9" * 30, "1.000 tỷ đồng"),
+        ("TT_BUDGET_STATE", "", "+" + "9" * 5000, "1.000 tỷ đồng"),
+    ],
+)
+def test_a_figure_over_its_hard_limit_is_refused_with_the_limit_named(code, coc, raw, limit):
+    _clean, errors = clean_values(COMMUNE, {(code, coc): raw})
+    assert len(errors) == 1
+    assert f"vượt giới hạn {limit}" in str(errors[0])
+    assert str(errors[0]).startswith(E(code).message_label(coc) + ": ")
+
+
+@pytest.mark.parametrize("raw", ["-" + "9" * 5000, "0." + "0" * 5000 + "1", "9" * 40 + ".5", "x" * 5000])
+def test_a_very_long_typed_number_is_refused_cleanly(raw):
+    for code in ("TT_SESSIONS", "TT_BUDGET_STATE", "TT_AWARENESS"):
+        with pytest.raises(InvalidValue):
+            normalize(E(code), "", raw)
+
+
+def test_a_strategy_figure_has_a_hard_limit_too():
+    element = strategy_element("NQ28.1.1", "Tỷ lệ nữ")
+    assert normalize(element, "VALUE", "123456789.25") == "123456789.25"
+    with pytest.raises(InvalidValue, match=r"vượt giới hạn 1\.000\.000\.000\.000\.000"):
+        normalize(element, "NUMERATOR", "1" + "0" * 20)
 
 
 @pytest.mark.parametrize(

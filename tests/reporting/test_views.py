@@ -326,6 +326,23 @@ def test_the_focal_officer_opens_a_period_through_the_form(plan, focal_officer):
     assert "Kỳ báo cáo năm 2027 của kế hoạch này đã được mở." in again.text
 
 
+def test_closing_a_period_asks_for_confirmation_first(period, focal_officer):
+    client = client_for(focal_officer)
+    page = client.get(reverse("reporting:period_status", args=[period.pk]))
+    assert page.status_code == 200 and "Đóng kỳ báo cáo năm 2026?" in page.text
+    assert "6 đơn vị phải báo cáo chưa nộp báo cáo." in page.text
+    unconfirmed = client.post(reverse("reporting:period_status", args=[period.pk]), {"action": "close"})
+    assert unconfirmed.url == reverse("reporting:period_status", args=[period.pk])
+    period.refresh_from_db()
+    assert period.is_open
+    confirmed = client.post(
+        reverse("reporting:period_status", args=[period.pk]), {"action": "close", "confirm": "yes"}
+    )
+    assert confirmed.url == reverse("reporting:board", args=[period.pk])
+    period.refresh_from_db()
+    assert not period.is_open
+
+
 def test_the_outsider_cannot_pick_another_provinces_plan(plan, outsider, laichau):
     response = client_for(outsider).post(reverse("reporting:period_open"), {"plan": plan.pk, "year": 2026})
     assert response.status_code == 200 and not Period.objects.exists()
@@ -476,3 +493,131 @@ def test_reporters_see_no_internal_codes_officers_do(period, daklak, commune_a_r
     shown = re.sub(r"<[^>]*>", "", client_for(commune_a_reporter).get(url).text)  # the text, not the markup
     assert "TT_" not in shown
     assert '<span class="code">TT_SESSIONS</span>' in client_for(focal_officer).get(url).text
+
+
+def test_the_web_form_refuses_a_figure_over_its_hard_limit_naming_the_limit(report_a, commune_a_reporter):
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]),
+        form_data({("TT_PARTICIPANTS", "FEMALE"): "99999999999999999999999"}, 1),
+        **HTMX,
+    )
+    assert "Số lượt người tham dự (Nữ): vượt giới hạn 10.000.000 người" in response.text
+    assert not report_a.values.exists()
+
+
+def test_the_reminder_banner_says_how_many_units_have_nobody_and_links_to_their_accounts(
+    period, daklak, focal_officer, commune_a_reporter
+):
+    client = client_for(focal_officer)
+    units = [daklak.commune_a, daklak.commune_b, daklak.health]
+    response = client.post(
+        reverse("reporting:remind", args=[period.pk]), {"units": [u.pk for u in units]}, follow=True
+    )
+    assert "Đã gửi nhắc nhở tới 1 người báo cáo của 3 đơn vị." in response.text
+    assert "2 đơn vị trong số này chưa có tài khoản người báo cáo" in response.text
+    link = reverse("accounts:user_bulk_create") + f"?province={daklak.root.pk}&amp;select=missing"
+    assert (
+        f'<a href="{link}" id="create-accounts">Tạo tài khoản người báo cáo cho các đơn vị này</a>'
+        in response.text
+    )
+    assert (
+        client.get(
+            reverse("accounts:user_bulk_create"), {"province": daklak.root.pk, "select": "missing"}
+        ).status_code
+        == 200
+    )
+
+
+def test_reporters_see_unread_notices_in_the_menu_until_they_open_them(
+    period, daklak, focal_officer, commune_a_reporter
+):
+    services.request_reminders(period, [daklak.commune_a], focal_officer)
+    client = client_for(commune_a_reporter)
+    home = client.get(reverse("core:home")).text
+    assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in home
+    notices = client.get(reverse("reporting:notifications")).text
+    assert "Mới" in notices  # shown as new this once
+    assert 'id="unread-badge"' not in notices
+    assert 'id="unread-badge"' not in client.get(reverse("core:home")).text
+    assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
+
+
+def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown_to_the_officer(
+    report_a, daklak, commune_a_reporter, commune_b_reporter, focal_officer
+):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    client = client_for(commune_a_reporter)
+    values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"}
+    submitted = client.post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data(values, 1, results="Hội thi toàn xã."),
+        **HTMX,
+    )
+    confirm_url = reverse("reporting:confirm_outliers", args=[report_a.pk])
+    assert submitted["HX-Redirect"] == confirm_url
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT and report_a.value_map()[("TT_PARTICIPANTS", "FEMALE")] == "5000"
+    page = client.get(confirm_url).text
+    assert "Số lượt người tham dự (Nữ): <strong>5.000</strong>" in page
+    assert "5.000 chênh lệch hơn mười lần so với số liệu năm trước (120)" in page
+
+    refused = client.post(confirm_url, {"version": report_a.version})
+    assert "hãy xác nhận hoặc ghi giải thích" in refused.text
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT
+    done = client.post(
+        confirm_url,
+        {"version": report_a.version, "note-TT_PARTICIPANTS__FEMALE": "Hội thi toàn xã, 12 thôn tham gia"},
+    )
+    assert done.url == reverse("reporting:submission", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+
+    officer = client_for(focal_officer)
+    board = officer.get(reverse("reporting:board", args=[report_a.period.pk])).text
+    assert (
+        'class="badge badge-warn outlier-flag" title="1 số liệu bất thường, đơn vị đã xác nhận hoặc giải thích 1">⚠ 1'
+        in board
+    )
+    review = officer.get(reverse("reporting:submission", args=[report_a.pk])).text
+    assert "Giải thích của đơn vị: “Hội thi toàn xã, 12 thôn tham gia” — reporter_a" in review
+
+
+def test_without_javascript_submitting_an_unusual_figure_leads_to_the_confirmation_page(
+    report_a, daklak, commune_a_reporter, focal_officer
+):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_SESSIONS", ""): "40"}, None, None, expected_version=None)
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data({**COMMUNE_VALUES, ("TT_SESSIONS", ""): "400"}, 1, results="Đã tổ chức."),
+    )
+    assert response.url == reverse("reporting:confirm_outliers", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.DRAFT and report_a.value_map()[("TT_SESSIONS", "")] == "400"
+
+
+def test_with_too_few_units_to_compare_with_nothing_is_flagged(
+    report_a, daklak, commune_a_reporter, commune_b_reporter
+):
+    other = services.get_or_create_submission(report_a.period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
+    services.submit(other, commune_b_reporter)
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:submit", args=[report_a.pk]),
+        form_data({**COMMUNE_VALUES, ("TT_SESSIONS", ""): "400"}, 1, results="Đã tổ chức."),
+    )
+    assert response.url == reverse("reporting:submission", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED and not any(w.get("kind") for w in report_a.warnings)

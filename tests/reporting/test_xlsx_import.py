@@ -121,12 +121,12 @@ def test_the_same_file_uploaded_twice_is_accepted_without_change(period, daklak,
 
 
 def test_values_typed_as_text_and_english_yes_are_understood(period, daklak, commune_a_reporter):
-    content = filled(period, daklak.commune_a, {"C15": " 7 ", "C20": "yes", "C29": "1500000,5"})
+    content = filled(period, daklak.commune_a, {"C15": " 7 ", "C20": "yes", "C29": " 1500000 "})
     result = import_xlsx(content, commune_a_reporter)
     assert result.errors == []
     values = Submission.objects.get(period=period, unit=daklak.commune_a).value_map()
     assert (values[("TT_SESSIONS", "")], values[("TT_AM_PLAN", "")]) == ("7", "true")
-    assert values[("TT_BUDGET_STATE", "")] == "1500000.5"
+    assert values[("TT_BUDGET_STATE", "")] == "1500000"
 
 
 BAD_CELLS = [
@@ -145,8 +145,27 @@ BAD_CELLS = [
         id="conventions-ok-above-conventions",
     ),
     pytest.param({"C20": "Chắc có"}, 'Biểu1!C20: phải là "Có" hoặc "Không"', id="yes-no"),
-    pytest.param({"C29": dt.datetime(2026, 1, 1)}, "Biểu1!C29: phải là số không âm", id="date-in-money"),
-    pytest.param({"C30": -1000}, "Biểu1!C30: phải là số không âm", id="negative-money"),
+    pytest.param(
+        {"C29": dt.datetime(2026, 1, 1)},
+        "Biểu1!C29: phải là số nguyên không âm, tính bằng đồng",
+        id="date-in-money",
+    ),
+    pytest.param(
+        {"C29": 1500000.5}, "Biểu1!C29: phải là số nguyên không âm, tính bằng đồng", id="fraction-of-a-dong"
+    ),
+    pytest.param(
+        {"E16": 10**23},
+        "Biểu1!E16: vượt giới hạn 10.000.000 người mà không đơn vị nào có thể đạt tới",
+        id="people-over-the-limit",
+    ),
+    pytest.param(
+        {"C29": "9" * 5000},
+        "Biểu1!C29: vượt giới hạn 1.000 tỷ đồng mà không đơn vị nào có thể đạt tới",
+        id="5000-digit-budget",
+    ),
+    pytest.param(
+        {"C30": -1000}, "Biểu1!C30: phải là số nguyên không âm, tính bằng đồng", id="negative-money"
+    ),
 ]
 
 

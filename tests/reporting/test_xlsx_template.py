@@ -99,11 +99,22 @@ def test_input_cells_are_unlocked_and_validated_by_type(period, daklak):
     assert sheet["C16"].protection.locked  # the total of a by-sex element is computed
     assert sheet["C16"].value == '=IF(COUNT(D16:E16)=0,"",SUM(D16:E16))'
     count = validation_at(sheet, "C15")
-    assert (count.type, count.operator, count.formula1) == ("whole", "greaterThanOrEqual", "0")
-    assert count.error == count.prompt == "Nhập số nguyên không âm."
-    assert validation_at(sheet, "E16").type == "whole"
+    assert (count.type, count.operator, count.formula1, count.formula2) == ("whole", "between", "0", "100000")
+    assert count.error == count.prompt == "Nhập số nguyên từ 0 đến 100.000."
+    people = validation_at(sheet, "E16")
+    assert (people.type, people.formula2, people.error) == (
+        "whole",
+        "10000000",
+        "Nhập số nguyên từ 0 đến 10.000.000 người.",
+    )
     money = validation_at(sheet, "C29")
-    assert (money.type, money.operator, money.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    assert (money.type, money.operator, money.formula1, money.formula2) == (
+        "whole",
+        "between",
+        "0",
+        "1000000000000",
+    )
+    assert money.error == "Nhập số nguyên từ 0 đến 1.000 tỷ đồng."
     yes_no = validation_at(sheet, "C20")
     assert (yes_no.type, yes_no.formula1) == ("list", '"Có,Không"')
 
@@ -287,3 +298,18 @@ def test_a_hostile_narrative_comes_back_unchanged_through_the_import(
     assert result.accepted, result.errors
     submission.refresh_from_db()
     assert submission.results == HOSTILE
+
+
+def test_a_budget_at_the_limit_is_written_to_the_template_as_the_exact_whole_number(
+    period, daklak, commune_a_reporter
+):
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    services.save_draft(
+        report,
+        {("TT_BUDGET_STATE", ""): "1000000000000"},
+        None,
+        commune_a_reporter,
+        expected_version=report.version,
+    )
+    sheet = workbook(build_template(period, daklak.commune_a))["Biểu1"]
+    assert sheet["C29"].value == 1_000_000_000_000 and isinstance(sheet["C29"].value, int)

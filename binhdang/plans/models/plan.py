@@ -101,6 +101,15 @@ class Plan(models.Model):
         verbose_name_plural = _("plans")
         ordering = ["province__name", "-period_end", "program", "-version"]
         indexes = [models.Index(fields=["province", "status"])]
+        constraints = [
+            # Never two plans in force under one number in a province (plans.duplicates checks it first,
+            # with a message; this partial unique index holds on SQLite and PostgreSQL alike).
+            models.UniqueConstraint(
+                fields=["province", "number"],
+                condition=models.Q(status="active") & ~models.Q(number=""),
+                name="plans_one_active_plan_per_number",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -228,8 +228,14 @@ def change_status(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = StatusForm(request.POST)
     if form.is_valid():
-        services.set_plan_status(plan, form.cleaned_data["status"], request.user)
-        messages.success(request, _("The plan is now: %(status)s.") % {"status": plan.get_status_display()})
+        try:
+            services.set_plan_status(plan, form.cleaned_data["status"], request.user)
+        except services.PlanImportError as error:  # e.g. another plan in force under the same number
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("The plan is now: %(status)s.") % {"status": plan.get_status_display()}
+            )
     else:
         messages.error(request, _("Unknown status."))
     return redirect(plan)

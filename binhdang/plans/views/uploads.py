@@ -127,7 +127,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:list")
     forms = ReviewForms(pending.extraction, request.POST if action else None)
     confirm = ConfirmForm(request.POST if action == "confirm" else None, prefix="c")
-    duplicate = services.find_duplicate(pending.province, pending.sha256)
+    found = services.upload_duplicate(pending)
     status = 200
     if action in ("save", "confirm"):
         if forms.is_valid():
@@ -160,7 +160,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": pending,
             "forms": forms,
             "confirm": confirm,
-            "duplicate": duplicate,
+            "duplicate": found.plan if found else None,
+            "duplicate_same_file": found is not None and found.same_file,
+            # the same file with the same reviewed content: a new version would be a copy, not offered
+            "identical": found is not None and services.same_content(pending, found.plan),
             "indicator_rows": _indicator_rows(forms),
             "reporting_rows": _sources(forms, forms.reporting, "reporting"),
             "campaign_rows": _sources(forms, forms.campaigns, "campaigns"),

@@ -70,6 +70,8 @@ def _option(element: DataElement, text: str) -> str:
 def _number_text(value) -> str:
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel keeps every number as a float: 1E+15 is the whole 1000000000000000
     try:
         return format(Decimal(repr(value)), "f")
     except InvalidOperation:

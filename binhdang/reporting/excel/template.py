@@ -31,6 +31,7 @@ from openpyxl.worksheet.protection import SheetProtection
 from binhdang.core import formatting
 from binhdang.core.spreadsheets import set_cell
 from binhdang.core.text import fold
+from binhdang.reporting import limits
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -112,7 +113,15 @@ class _Validations:
 
     def _make(self, kind: str, element: DataElement) -> DataValidation:
         common = {"allow_blank": True, "showErrorMessage": True, "showInputMessage": True}
-        if kind == "integer":
+        limit = limits.hard_limit(element.limit) if kind.startswith("integer:") else None
+        if limit is not None:  # the hard limit of the element's kind (reporting.limits)
+            rule = DataValidation(
+                type="whole", operator="between", formula1="0", formula2=str(limit), **common
+            )
+            rule.error = _("Enter a whole number from 0 to %(limit)s.") % {
+                "limit": limits.limit_text(element.limit)
+            }
+        elif kind.startswith("integer"):
             rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", **common)
             rule.error = _("Enter a whole number of zero or more.")
         elif kind == "number":
@@ -145,6 +154,8 @@ class _Validations:
             ValueType.BOOLEAN: "boolean",
             ValueType.OPTION: f"option:{element.code}",
         }.get(value_type, "text")
+        if kind == "integer" and element.limit:
+            kind = f"integer:{element.limit}"
         if kind not in self.by_kind:
             self.by_kind[kind] = self._make(kind, element)
         self.by_kind[kind].add(ref)

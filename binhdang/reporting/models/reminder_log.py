@@ -1,7 +1,9 @@
 """The log of every reminder sent: one row per recipient and channel (e-mail or in-app).
 
 Written by :mod:`binhdang.reporting.reminders`. A row is created as ``pending`` before the e-mail
-goes out (the claim), then set to ``sent`` or ``failed`` with the error. The unique constraints make
+goes out (the claim), then set to ``sent`` or ``failed`` with the error. A focal officer's request
+logs its e-mails as ``queued`` at once (the worker may not be running); the worker replaces them with
+the rows of what it sent. The unique constraints make
 the claim idempotent: the same automatic reminder (period, unit, kind, channel, recipient) is sent at
 most once a day, and a manual request at most once per recipient, even when two workers run at once.
 A failed row does not count, so a later run the same day tries again.
@@ -31,6 +33,8 @@ class ReminderLog(models.Model):
         IN_APP = "in_app", _("In-app notification")
 
     class Status(models.TextChoices):
+        #: A manual request's e-mail waiting for the background worker (``binhdang db_worker``).
+        QUEUED = "queued", _("Queued for the background worker")
         PENDING = "pending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")

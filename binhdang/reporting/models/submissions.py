@@ -51,12 +51,16 @@ class Submission(models.Model):
     results = models.TextField(_("results"), blank=True)
     difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
-    #: Soft warnings of the last save: [{"code", "coc", "label", "message"}].
+    #: Soft warnings of the last save: [{"code", "coc", "label", "message", "kind"}]; ``kind`` "outlier"
+    #: for the values flagged by ``reporting.outliers``.
     warnings = models.JSONField(default=list, blank=True)
     #: What the reporter typed that was refused by the web form's autosave, kept so that nothing typed
     #: is lost: [{"code", "coc", "text"}]. The stored value (if any) stays until a valid one replaces
     #: it; a report cannot be submitted while one remains.
     refused_input = models.JSONField(default=list, blank=True)
+    #: The reporter's answers to outlier flags, by "CODE/COC": {"value" (the value confirmed), "note"
+    #: (the explanation, may be empty when the value is just confirmed), "by" (username), "at" (ISO)}.
+    outlier_notes = models.JSONField(_("explanations of flagged values"), default=dict, blank=True)
     first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)

@@ -94,7 +94,10 @@ def data_export(request: ReportingRequest, pk: int) -> HttpResponseBase:
 
 @login_required
 def notifications(request: ReportingRequest) -> HttpResponse:
-    items = Notification.objects.filter(user=request.user)[:100]
+    """The user's notifications, newest first; opening them marks them read (they still show as new
+    on this page, once)."""
+    items = list(Notification.objects.filter(user=request.user)[:100])  # read state as found
+    Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
     return render(request, "reporting/notifications.html", {"items": items})
 
 

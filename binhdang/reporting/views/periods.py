@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnitType
-from binhdang.reporting import access, services
+from binhdang.reporting import access, reminders, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.models import State
@@ -111,7 +113,37 @@ def remind(request: ReportingRequest, pk: int) -> HttpResponse:
             _("Reminder sent to %(users)d reporters of %(units)d units.")
             % {"users": reminder.notified_count, "units": reminder.units.count()},
         )
+        _warn_units_without_reporters(request, period, list(reminder.units.all()))
     return _back_to_board(request, pk)
+
+
+def _warn_units_without_reporters(request: ReportingRequest, period, units) -> None:
+    """Say how many reminded units have nobody to notify, and link to creating their accounts."""
+    nobody = reminders.units_without_reporters(units)
+    if not nobody:
+        return
+    text = ngettext(
+        "%(n)d of these units has no reporter account: nobody there received the reminder in the application.",
+        "%(n)d of these units have no reporter account: nobody there received the reminder in the application.",
+        len(nobody),
+    ) % {"n": len(nobody)}
+    by_mail = sum(1 for unit in nobody if unit.email)
+    if by_mail:
+        text += " " + _("%(n)d of them will get the e-mail at the unit's own address.") % {"n": by_mail}
+    if request.user.has_perm("accounts.manage_users"):
+        url = (
+            reverse("accounts:user_bulk_create")
+            + "?"
+            + urlencode({"province": period.province_id, "select": "missing"})
+        )
+        messages.warning(
+            request,
+            format_html(
+                '{} <a href="{}" id="create-accounts">{}</a>', text, url, _("Create their reporter accounts")
+            ),
+        )
+    else:
+        messages.warning(request, text)
 
 
 def _back_to_board(request: ReportingRequest, pk: int) -> HttpResponse:
@@ -183,14 +215,26 @@ def period_settings(request: ReportingRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def period_status(request: ReportingRequest, pk: int) -> HttpResponse:
-    """Close or reopen a period."""
+    """Close or reopen a period. Closing is confirmed first: GET (or a POST without ``confirm``)
+    shows what closing means and asks; only the confirmation's POST closes."""
     period = managed_period(request, pk)
-    if request.POST.get("action") == "close":
-        services.close_period(period, request.user)
-        messages.success(request, _("The period is closed: reports can no longer change."))
-    else:
+    if request.method == "POST" and request.POST.get("action") == "open":
         services.reopen_period(period, request.user)
         messages.success(request, _("The period is open again."))
-    return redirect("reporting:board", pk=pk)
+        return redirect("reporting:board", pk=pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.close_period(period, request.user)
+        messages.success(request, _("The period is closed: reports can no longer change."))
+        return redirect("reporting:board", pk=pk)
+    if request.method == "POST":
+        return redirect("reporting:period_status", pk=pk)
+    if not period.is_open:
+        return redirect("reporting:board", pk=pk)
+    expected = period.expected_reporters.count()
+    complete = period.submissions.filter(state__in=(State.SUBMITTED, State.ACCEPTED)).count()
+    return render(
+        request,
+        "reporting/period_close.html",
+        {"period": period, "not_submitted": expected - complete},
+    )

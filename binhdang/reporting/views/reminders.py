@@ -21,7 +21,7 @@ def reminder_log(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.GET.get("status") or ""
     if status not in ReminderLog.Status.values:
         status = ""
-    logs = period.reminder_logs.select_related("unit")
+    logs = period.reminder_logs.select_related("unit", "request")
     counts = Counter(logs.values_list("status", flat=True))
     if status:
         logs = logs.filter(status=status)
@@ -34,5 +34,6 @@ def reminder_log(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "statuses": [(value, label, counts.get(value, 0)) for value, label in ReminderLog.Status.choices],
             "max_rows": MAX_ROWS,
+            "queued_count": counts.get(ReminderLog.Status.QUEUED, 0),
         },
     )

@@ -14,15 +14,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, home
+from binhdang.reporting import access, home, services
 from binhdang.reporting.editing import ReportBeingEdited
-from binhdang.reporting.entry import linked_issues
-from binhdang.reporting.errors import AccessDenied, ConflictError, ReportingError, ReportValidationError
+from binhdang.reporting.entry import display_value, linked_issues
+from binhdang.reporting.errors import (
+    AccessDenied,
+    ConflictError,
+    OutliersToConfirm,
+    ReportingError,
+    ReportValidationError,
+)
 from binhdang.reporting.forms import AttachmentForm, CommentForm
-from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS
+from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, ValueType
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
-from binhdang.reporting.validation import Issue
+from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
+from binhdang.reporting.validation import Issue, soft_warnings
 from binhdang.reporting.views import review
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
@@ -108,6 +115,7 @@ def _page_context(
         "comments": evidence.comments.select_related("author") if evidence is not None else [],
         "last_comment": evidence.comments.select_related("author").last() if evidence is not None else None,
         "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
+        "outlier_rows": _outlier_rows(submission) if submission is not None else [],
         "comment_form": CommentForm(),
         "attachment_form": AttachmentForm(),
         "locked_for_reporters": period.locked_for_reporters(),
@@ -127,6 +135,16 @@ def _page_url(report: ReportBeingEdited) -> str:
     if report.submission is not None:
         return report.submission.get_absolute_url()
     return reverse("reporting:report", args=[report.period.pk, report.unit.pk])
+
+
+def _outlier_rows(submission) -> list[dict]:
+    """The values flagged at the last save or submission, each with the reporter's answer (if any)."""
+    notes = submission.outlier_notes or {}
+    return [
+        {"flag": w, "answer": notes.get(note_key(w.get("code", ""), w.get("coc", "")))}
+        for w in submission.warnings or []
+        if isinstance(w, dict) and w.get("kind") == OUTLIER
+    ]
 
 
 @login_required
@@ -192,6 +210,8 @@ def _change(request: ReportingRequest, report: ReportBeingEdited, action: str) -
             return _status(request, report, conflict=exc)
         report_errors(request, exc)
         return redirect(_page_url(report))
+    except OutliersToConfirm:
+        return _to_outliers(request, report.submission)
     except ReportValidationError as exc:
         if request.htmx:
             return _status(request, report, errors=exc.issues, field_issues=exc.issues)
@@ -252,6 +272,79 @@ def report_save(request: ReportingRequest, period_pk: int, unit_pk: int) -> Http
 def report_submit(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """Save and submit the report of a unit in a period (created if nobody had started it)."""
     return _change(request, _report_in(request, period_pk, unit_pk), "submit")
+
+
+def _to_outliers(request: ReportingRequest, submission) -> HttpResponse:
+    """Send the reporter to the page that asks to confirm or explain the flagged values."""
+    url = reverse("reporting:confirm_outliers", args=[submission.pk])
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
+    """Before submitting: each value flagged as unusual (``reporting.outliers``) is confirmed or
+    explained by the reporter, then the report is submitted. Works without JavaScript."""
+    submission = visible_submission(request, pk)
+    if not access.can_edit_submission(request.user, submission):
+        raise PermissionDenied
+    elements = services.elements_for(submission)
+    values = submission.value_map()
+    flags = [
+        w
+        for w in soft_warnings(
+            elements, values, services.previous_values(submission), None, peer_values(submission, elements)
+        )
+        if w.kind == OUTLIER
+    ]
+    errors: list = []
+    if request.method == "POST":
+        answers = {}
+        for flag in flags:
+            name = f"{flag.code}__{flag.coc}"
+            note = request.POST.get(f"note-{name}", "").strip()
+            if note or request.POST.get(f"confirm-{name}") == "yes":
+                answers[(flag.code, flag.coc)] = note
+        try:
+            services.submit(
+                submission,
+                request.user,
+                expected_version=_posted_version(request),
+                confirm_outliers=True,
+                explanations=answers,
+            )
+        except AccessDenied as exc:
+            raise PermissionDenied from exc
+        except ReportValidationError as exc:  # open flags, or what prevents submitting
+            errors = exc.issues
+        except ReportingError as exc:
+            report_errors(request, exc)
+            return redirect("reporting:submission", pk=pk)
+        else:
+            messages.success(request, _("The report was submitted. The focal agency will review it."))
+            return redirect("reporting:submission", pk=pk)
+    notes = submission.outlier_notes or {}
+    rows = [
+        {
+            "flag": flag,
+            "name": f"{flag.code}__{flag.coc}",
+            "value": display_value(ValueType.NUMBER, values.get((flag.code, flag.coc), "")),
+            "note": request.POST.get(f"note-{flag.code}__{flag.coc}")
+            if request.method == "POST"
+            else (notes.get(note_key(flag.code, flag.coc)) or {}).get("note", ""),
+            "confirmed": request.POST.get(f"confirm-{flag.code}__{flag.coc}") == "yes",
+        }
+        for flag in flags
+    ]
+    return render(
+        request,
+        "reporting/confirm_outliers.html",
+        # the page asking again is a normal step of submitting, not a failed request: 200
+        {"submission": submission, "period": submission.period, "rows": rows, "errors": errors},
+    )
 
 
 @login_required

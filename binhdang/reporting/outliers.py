@@ -1,0 +1,196 @@
+"""Outlier warnings on reported figures, in the manner of DHIS2's outlier analysis.
+
+A figure within the hard limits (``reporting.limits``) can still be a typing error: 4000 trainees
+where last year there were 40, or 90.000 participants in a commune whose neighbours report 300. Such
+a value is **flagged, never refused**: when submitting on the web the reporter confirms it or writes
+an explanation (kept on the report, in its audit trail), and the focal officer sees the flag, with the
+explanation, on the status board and in the review of the report.
+
+Two tests, each a plain function below (unit-tested on hand-computed cases):
+
+1. **Against the unit's previous year** (:func:`against_previous_year`): a value at least
+   :data:`YEAR_FACTOR` (10) times last year's, or at most a tenth of it, when last year's value is
+   non-trivial (at least :data:`MIN_PREVIOUS`, 10: from 2 to 25 is not suspicious, from 200 to 2500 is).
+2. **Against the units of the same type in the province, same period** (:func:`modified_z_score`,
+   :func:`against_peers`): DHIS2's *modified z-score*, ``0.6745 * (x - median) / MAD`` where MAD is
+   the median absolute deviation of the values; a value whose score is above :data:`Z_THRESHOLD` (3)
+   in absolute value is flagged. It needs at least :data:`MIN_PEERS` (5) other units with a value
+   (submitted or accepted reports), and is skipped when the MAD is 0 (more than half of the units
+   report the same figure: the score is undefined).
+
+:func:`flags_for` applies both to a report's numeric values (counts, amounts; not percentages or yes/no)
+and returns :class:`~reporting.validation.Issue` objects with ``kind="outlier"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from statistics import median
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from binhdang.core.formatting import number
+from binhdang.reporting.forms_catalog import DataElement, ValueType
+from binhdang.reporting.issues import Issue
+from binhdang.reporting.models import DataValue
+from binhdang.reporting.models.submissions import COMPLETE_STATES
+
+#: A value this many times last year's (or a tenth of it) is flagged.
+YEAR_FACTOR = 10
+#: Last year's value must be at least this for the comparison to mean anything.
+MIN_PREVIOUS = 10
+#: |modified z-score| above this is an outlier (DHIS2's default threshold).
+Z_THRESHOLD = Decimal(3)
+#: The modified z-score needs at least this many other units with a value.
+MIN_PEERS = 5
+#: 0.6745 is the 0.75 quantile of the standard normal distribution: it makes the MAD comparable to a
+#: standard deviation for normally distributed data (Iglewicz and Hoaglin, 1993).
+_CONSISTENCY = Decimal("0.6745")
+
+ValueKey = tuple[str, str]
+OUTLIER = "outlier"
+
+
+def against_previous_year(value: Decimal, previous: Decimal | None) -> bool:
+    """Whether ``value`` is at least ten times, or at most a tenth of, a non-trivial ``previous``.
+
+    Examples: 200 after 20 is flagged, 199 after 20 is not; 2 after 25 is flagged; 90 after 9 is not
+    (last year's 9 is too small to compare with).
+    """
+    if previous is None or previous < MIN_PREVIOUS:
+        return False
+    return value >= YEAR_FACTOR * previous or value * YEAR_FACTOR <= previous
+
+
+def modified_z_score(value: Decimal, values: Sequence[Decimal]) -> Decimal | None:
+    """``0.6745 * (value - median) / MAD`` over ``values`` (which include ``value``); None when the
+    MAD is 0.
+
+    Example: values 10, 12, 14, 16, 18, 100: the median is 15, the absolute deviations 5, 3, 1, 1, 3,
+    85 have the median 3, so the score of 100 is 0.6745 * 85 / 3 = 19.11 (an outlier) and the score of
+    18 is 0.6745 * 3 / 3 = 0.67 (not one).
+    """
+    middle = median(values)
+    mad = median([abs(v - middle) for v in values])
+    if mad == 0:
+        return None
+    return _CONSISTENCY * (value - middle) / mad
+
+
+def against_peers(value: Decimal, peers: Sequence[Decimal]) -> Decimal | None:
+    """The modified z-score of ``value`` among ``peers`` (the other units' values) when it is an
+    outlier; None when it is not, or when there are too few peers or no spread."""
+    if len(peers) < MIN_PEERS:
+        return None
+    score = modified_z_score(value, [*peers, value])
+    return score if score is not None and abs(score) > Z_THRESHOLD else None
+
+
+def _numeric(element: DataElement, coc: str) -> bool:
+    return element.type_for(coc) in (ValueType.INTEGER, ValueType.NUMBER)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(text) if text not in (None, "") else None
+    except ArithmeticError:
+        return None
+
+
+def flags_for(
+    elements: Iterable[DataElement],
+    values: Mapping[ValueKey, str],
+    previous: Mapping[ValueKey, str] | None = None,
+    peers: Mapping[ValueKey, Sequence[Decimal]] | None = None,
+) -> list:
+    """The outlier flags of a report: ``values`` (the unit's), ``previous`` (the unit's values of the
+    year before), ``peers`` (for each value key, the values of the other units of the same type in
+    the province for the same period)."""
+    flags = []
+    for element in elements:
+        for coc in element.category_options:
+            if not _numeric(element, coc):
+                continue
+            value = _decimal(values.get((element.code, coc)))
+            if value is None:
+                continue
+            before = _decimal((previous or {}).get((element.code, coc)))
+            label = element.message_label(coc)
+            if against_previous_year(value, before):
+                assert before is not None
+                message = _(
+                    "%(value)s differs more than tenfold from last year's figure (%(previous)s); please check"
+                ) % {"value": number(value), "previous": number(before)}
+                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+                continue
+            others = list((peers or {}).get((element.code, coc), ()))
+            score = against_peers(value, others)
+            if score is not None:
+                message = _(
+                    "%(value)s is far from what %(n)d units of the same type report (median %(median)s); "
+                    "please check"
+                ) % {"value": number(value), "n": len(others), "median": number(median(others))}
+                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+    return flags
+
+
+def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, list[Decimal]]:
+    """The values of the other units of the same type in the province for the same period (submitted
+    or accepted reports), by value key, for the numeric values of ``elements``."""
+    codes = [e.code for e in elements if any(_numeric(e, c) for c in e.category_options)]
+    rows = (
+        DataValue.objects.filter(
+            submission__period=submission.period,
+            submission__unit__type=submission.unit.type,
+            submission__state__in=COMPLETE_STATES,
+            data_element__in=codes,
+        )
+        .exclude(submission=submission)
+        .values_list("data_element", "category_option_combo", "value")
+    )
+    found: dict[ValueKey, list[Decimal]] = {}
+    for code, coc, text in rows:
+        number = _decimal(text)
+        if number is not None:
+            found.setdefault((code, coc), []).append(number)
+    return found
+
+
+def note_key(code: str, coc: str) -> str:
+    """The key of a value in ``Submission.outlier_notes``: ``"TT_PARTICIPANTS/FEMALE"``."""
+    return f"{code}/{coc}"
+
+
+def unresolved(flags: Iterable, notes: Mapping[str, Mapping], values: Mapping[ValueKey, str]) -> list:
+    """The flags the reporter has not yet confirmed or explained for the value now stored (a note
+    given for another value does not count)."""
+    open_flags = []
+    for flag in flags:
+        note = notes.get(note_key(flag.code, flag.coc)) or {}
+        if note.get("value") != values.get((flag.code, flag.coc)):
+            open_flags.append(flag)
+    return open_flags
+
+
+def record_answers(
+    notes: Mapping[str, Mapping] | None,
+    flags: Iterable,
+    values: Mapping[ValueKey, str],
+    explanations: Mapping[ValueKey, str],
+    user,
+) -> dict:
+    """``notes`` with the reporter's confirmation or explanation of each flagged value they answered
+    (``explanations``: value key -> text, "" to confirm the value as it is), for the value now stored."""
+    answered = dict(notes or {})
+    for flag in flags:
+        key = (flag.code, flag.coc)
+        if key in explanations:
+            answered[note_key(*key)] = {
+                "value": values.get(key, ""),
+                "note": (explanations[key] or "").strip()[:2000],
+                "by": getattr(user, "username", "") or "",
+                "at": timezone.now().isoformat(),
+            }
+    return answered

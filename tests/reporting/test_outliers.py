@@ -1,0 +1,158 @@
+"""Outlier warnings (reporting.outliers): the previous-year rule and DHIS2's modified z-score on
+hand-computed cases, the flags of a report, and the confirm-or-explain step of submitting."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from binhdang.reporting import outliers, services
+from binhdang.reporting.errors import OutliersToConfirm
+from binhdang.reporting.forms_catalog import TT1790
+from binhdang.reporting.models import State
+
+from .conftest import COMMUNE_VALUES, fill, make_plan
+
+D = Decimal
+E = TT1790.element
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("value", "previous", "flagged"),
+    [
+        (200, 20, True),  # ten times
+        (199, 20, False),  # just under ten times
+        (2, 20, True),  # a tenth
+        (3, 20, False),
+        (90, 9, False),  # last year's 9 is too small to compare with
+        (5000, 10, True),  # 10 is the smallest non-trivial figure
+        (0, 10, True),  # from 10 to nothing at all
+        (7, None, False),  # no figure last year
+    ],
+)
+def test_previous_year_rule_on_hand_computed_cases(value, previous, flagged):
+    before = None if previous is None else D(previous)
+    assert outliers.against_previous_year(D(value), before) is flagged
+
+
+def test_modified_z_score_is_computed_as_dhis2_does():
+    values = [D(v) for v in (10, 12, 14, 16, 18, 100)]
+    # median 15; absolute deviations 5 3 1 1 3 85 -> MAD 3; 0.6745 * (100 - 15) / 3 = 19.110833...
+    assert outliers.modified_z_score(D(100), values).quantize(D("0.0001")) == D("19.1108")
+    # 0.6745 * (18 - 15) / 3 = 0.6745
+    assert outliers.modified_z_score(D(18), values) == D("0.6745")
+
+
+def test_a_spread_of_zero_gives_no_score():
+    assert outliers.modified_z_score(D(50), [D(5), D(5), D(5), D(6), D(50)]) is None
+
+
+def test_peers_flag_a_value_far_from_the_median_only_with_enough_units():
+    peers = [D(v) for v in (10, 12, 14, 16, 18)]
+    assert outliers.against_peers(D(100), peers) is not None
+    assert outliers.against_peers(D(17), peers) is None  # 0.6745 * 2 / 2 = 0.67
+    assert outliers.against_peers(D(100), peers[:4]) is None  # four other units: too few
+
+
+def test_peer_threshold_is_three():
+    # peers 10 12 14 16 18 and the value x >= 20: median 15, absolute deviations 5 3 1 1 3 (x - 15),
+    # MAD 3, so z = 0.6745 * (x - 15) / 3 > 3 for x > 28.34
+    peers = [D(v) for v in (10, 12, 14, 16, 18)]
+    assert outliers.against_peers(D(28), peers) is None
+    assert outliers.against_peers(D(29), peers) is not None
+
+
+def test_flags_name_the_field_and_the_reason_in_vietnamese():
+    values = {("TT_PARTICIPANTS", "FEMALE"): "5000", ("TT_SESSIONS", ""): "100", ("TT_AM_PLAN", ""): "true"}
+    previous = {("TT_PARTICIPANTS", "FEMALE"): "120"}
+    peers = {("TT_SESSIONS", ""): [D(v) for v in (3, 4, 4, 5, 6)]}
+    flags = outliers.flags_for(TT1790.elements, values, previous, peers)
+    assert [(f.code, f.coc, f.kind) for f in flags] == [
+        ("TT_SESSIONS", "", "outlier"),
+        ("TT_PARTICIPANTS", "FEMALE", "outlier"),
+    ]
+    assert str(flags[0]) == (
+        "Số cuộc truyền thông: 100 khác xa số liệu của 5 đơn vị cùng loại (trung vị 4); đề nghị kiểm tra lại"
+    )
+    assert str(flags[1]).startswith("Số lượt người tham dự (Nữ): 5.000 ")
+
+
+@pytest.fixture
+def last_year_report(daklak, focal_officer):
+    """Commune A's 2025 report (under the 2021-2025 plan) with 120 female participants."""
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    return old
+
+
+def outlier_report(period, daklak, reporter):
+    report = services.get_or_create_submission(period, daklak.commune_a, reporter)
+    fill(report, reporter, {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"})
+    return report
+
+
+def test_submitting_on_the_web_asks_to_confirm_or_explain_each_flag(
+    period, daklak, commune_a_reporter, last_year_report
+):
+    report = outlier_report(period, daklak, commune_a_reporter)
+    with pytest.raises(OutliersToConfirm) as refused:
+        services.submit(report, commune_a_reporter, confirm_outliers=True)
+    assert [(i.code, i.coc) for i in refused.value.issues] == [("TT_PARTICIPANTS", "FEMALE")]
+    report.refresh_from_db()
+    assert report.state == State.DRAFT and report.outlier_notes == {}
+
+    key = ("TT_PARTICIPANTS", "FEMALE")
+    services.submit(report, commune_a_reporter, confirm_outliers=True, explanations={key: "Hội thi toàn xã"})
+    report.refresh_from_db()
+    assert report.state == State.SUBMITTED
+    note = report.outlier_notes["TT_PARTICIPANTS/FEMALE"]
+    assert (note["value"], note["note"], note["by"]) == ("5000", "Hội thi toàn xã", "reporter_a")
+    assert report.history.first().outlier_notes == report.outlier_notes  # in the audit trail
+    assert [w["kind"] for w in report.warnings if w["code"] == "TT_PARTICIPANTS"] == ["outlier"]
+
+
+def test_a_confirmation_holds_for_the_value_confirmed_only(
+    period, daklak, commune_a_reporter, last_year_report
+):
+    report = outlier_report(period, daklak, commune_a_reporter)
+    key = ("TT_PARTICIPANTS", "FEMALE")
+    with pytest.raises(OutliersToConfirm):  # nothing answered
+        services.submit(report, commune_a_reporter, confirm_outliers=True, explanations={})
+    report.outlier_notes = {"TT_PARTICIPANTS/FEMALE": {"value": "4000", "note": "cũ"}}
+    report.save()
+    with pytest.raises(OutliersToConfirm):
+        services.submit(report, commune_a_reporter, confirm_outliers=True)
+    services.submit(report, commune_a_reporter, confirm_outliers=True, explanations={key: ""})
+    report.refresh_from_db()
+    assert report.outlier_notes["TT_PARTICIPANTS/FEMALE"]["value"] == "5000"
+
+
+def test_other_channels_submit_with_the_flags_recorded_unexplained(
+    period, daklak, commune_a_reporter, last_year_report
+):
+    report = outlier_report(period, daklak, commune_a_reporter)
+    services.submit(report, commune_a_reporter, source="api")
+    report.refresh_from_db()
+    assert report.state == State.SUBMITTED and report.outlier_notes == {}
+    assert any(w.get("kind") == "outlier" for w in report.warnings)
+
+
+def test_peer_values_are_the_submitted_reports_of_units_of_the_same_type(period, daklak, commune_b_reporter):
+    other = services.get_or_create_submission(period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    assert outliers.peer_values(me, TT1790.elements) == {}  # a draft does not count
+    services.submit(other, commune_b_reporter)
+    found = outliers.peer_values(me, TT1790.elements)
+    assert found[("TT_SESSIONS", "")] == [D(4)] and ("TT_AM_PLAN", "") not in found
