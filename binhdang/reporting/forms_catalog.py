@@ -209,6 +209,7 @@ def _money(code: str, label: Promise | str, **extra: Any) -> DataElement:
         minimum=0,
         maximum=limits.HARD_LIMITS[limits.MONEY],
         limit=limits.MONEY,
+        unit=VND,
         **extra,
     )
 
