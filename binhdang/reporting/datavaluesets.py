@@ -23,7 +23,6 @@ filters of the export, checked).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +32,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import access as base_access
-from binhdang.core.text import nul_place
+from binhdang.core.jsonbody import JsonInputError, load_json
+from binhdang.core.text import clip, nul_place
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
@@ -71,17 +71,13 @@ class ImportResult:
 
 
 def parse_data_value_sets(content: bytes | str) -> object:
-    """The JSON value of a file's ``content`` (UTF-8, with or without BOM); DataValueSetError when it
-    is not JSON, including JSON nested too deeply to read (a RecursionError otherwise)."""
+    """The JSON value of a file's ``content`` (UTF-8, with or without BOM), read through the one bounded
+    JSON reader (:func:`binhdang.core.jsonbody.load_json`); DataValueSetError when it is not JSON, too
+    large or nested too deeply."""
     try:
-        text = content.decode("utf-8-sig") if isinstance(content, bytes | bytearray) else content
-        return json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise DataValueSetError(_("The file is not UTF-8 text: %(error)s") % {"error": exc}) from exc
-    except json.JSONDecodeError as exc:
-        raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
-    except RecursionError as exc:
-        raise DataValueSetError(_("The file is nested too deeply to be a data value set.")) from exc
+        return load_json(content)
+    except JsonInputError as exc:
+        raise DataValueSetError(str(exc)) from exc
 
 
 def _sets(data) -> list[tuple[str, object]]:
@@ -283,7 +279,12 @@ def _check_values(path, data_values, form, elements, unit, errors) -> dict | Non
         except InvalidValue as exc:
             errors.append(
                 _('%(path)s: %(label)s: "%(value)s" %(reason)s.')
-                % {"path": f"{where}.value", "label": element.message_label(coc), "value": raw, "reason": exc}
+                % {
+                    "path": f"{where}.value",
+                    "label": element.message_label(coc),
+                    "value": clip(raw),
+                    "reason": exc,
+                }
             )
     return None if len(errors) > before else values
 

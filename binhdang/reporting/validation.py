@@ -35,6 +35,9 @@ from binhdang.reporting.forms_catalog import (
 
 ValueKey = tuple[str, str]
 MAX_TEXT_LENGTH = 2000
+#: Longest text read as a number (checked before converting: Python refuses integers of more than 4300
+#: digits, and no reported figure comes near this many characters).
+MAX_NUMBER_LENGTH = 30
 #: A value this many times last year's (or a tenth of it) is flagged as a possible typing error.
 OUTLIER_FACTOR = 10
 _INTEGER = re.compile(r"^[+-]?\d+$")
@@ -81,6 +84,12 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
     if text == "":
         return ""
     value_type = element.type_for(coc)
+    numeric = (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT)
+    if value_type in numeric and len(text) > MAX_NUMBER_LENGTH:
+        raise InvalidValue(
+            _("is too long for a number (%(length)d characters; at most %(n)d)")
+            % {"length": len(text), "n": MAX_NUMBER_LENGTH}
+        )
     if value_type == ValueType.INTEGER:
         if not _INTEGER.match(text) or (element.minimum is not None and int(text) < element.minimum):
             if element.minimum == 0:

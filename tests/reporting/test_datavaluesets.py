@@ -15,6 +15,7 @@ from binhdang.reporting.datavaluesets import (
     export_data_value_sets,
     export_filters,
     import_data_value_sets,
+    parse_data_value_sets,
 )
 from binhdang.reporting.models import DataValue, State, StateChange, Submission
 
@@ -296,3 +297,20 @@ def test_an_unknown_unit_or_state_in_the_export_filters_is_named_in_vietnamese(p
         'trạng thái (status): "approved" không phải là trạng thái báo cáo '
         "(cần một trong: draft, submitted, returned, accepted).",
     ]
+
+
+def test_a_value_of_5000_digits_is_refused_with_its_place_and_not_repeated(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][1]["dataValues"][0]["value"] = "9" * 5000
+    before = snapshot()
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    [message] = caught.value.messages
+    assert message.startswith("dataValueSets[1].dataValues[0].value: Số cuộc truyền thông: ")
+    assert "quá dài đối với một số (5000 ký tự; tối đa 30)" in message and len(message) < 200
+    assert snapshot() == before
+
+
+def test_a_file_nested_100000_levels_deep_is_refused_as_too_deep(period, focal_officer):
+    with pytest.raises(DataValueSetError, match="lồng quá sâu"):
+        parse_data_value_sets(b"[" * 100_000 + b"]" * 100_000)

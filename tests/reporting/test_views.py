@@ -302,7 +302,7 @@ def test_a_file_that_is_not_json_is_refused(period, focal_officer):
     response = client_for(focal_officer).post(
         reverse("reporting:data_import"), {"file": SimpleUploadedFile("x.json", b"{not json")}
     )
-    assert response.status_code == 400 and "Tệp không phải JSON hợp lệ" in response.text
+    assert response.status_code == 400 and "không phải JSON hợp lệ" in response.text
 
 
 def test_history_shows_who_changed_which_value_old_and_new(report_a, commune_a_reporter, focal_officer):
@@ -374,3 +374,33 @@ def test_the_board_filtered_on_a_state_links_the_export_of_those_reports(period,
     export = reverse("reporting:data_export", args=[period.pk])
     assert f'href="{export}?status=accepted"' in page and "Tải các báo cáo" in page
     assert 'id="export-filtered"' not in client.get(url, {"state": "missing"}).text
+
+
+def test_the_web_form_refuses_a_count_of_5000_digits_naming_the_field(report_a, commune_a_reporter):
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]), form_data({("TT_SESSIONS", ""): "9" * 5000}, 1), **HTMX
+    )
+    assert response.status_code == 200
+    assert "Số cuộc truyền thông: quá dài đối với một số (5000 ký tự; tối đa 30)" in response.text
+    assert not report_a.values.exists()
+
+
+@pytest.mark.parametrize(
+    "content, messages",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, ["lồng quá sâu"]),
+        (
+            b'{"dataSet": "TT1790", "period": "2026", "orgUnit": "66-C001", "dataValues": '
+            b'[{"dataElement": "TT_SESSIONS", "value": ' + b"9" * 5000 + b"}]}",
+            ["dataValues[0].value: Số cuộc truyền thông:", "quá dài đối với một số (5000 ký tự; tối đa 30)"],
+        ),
+    ],
+    ids=["deep", "digits"],
+)
+def test_the_data_upload_refuses_hostile_json_in_vietnamese(period, focal_officer, content, messages):
+    response = client_for(focal_officer).post(
+        reverse("reporting:data_import"), {"file": SimpleUploadedFile("x.json", content)}
+    )
+    assert response.status_code == 400
+    assert all(message in response.text for message in messages)
+    assert not Submission.objects.exists()
