@@ -6,13 +6,13 @@ print setup with the header repeated on every page and the width fitted to one p
 
 from __future__ import annotations
 
-from decimal import Decimal
 from io import BytesIO
 
 import xlsxwriter
 from django.utils import translation
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from binhdang.core.numbers import plain_text, spreadsheet_number, too_large_note
 from binhdang.documents.annual import AnnualContent
 from binhdang.documents.issuers import plan_issuer, report_subject
 from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_tables
@@ -20,12 +20,6 @@ from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_ta
 SHEET_NAMES = {"indicators": "Chỉ tiêu", "completeness": "Tình hình báo cáo", "units": "Số liệu đơn vị"}
 #: Rows above a table's header: the title and the subject.
 HEADER_ROW = 3
-
-
-def _number(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str) -> None:
@@ -46,10 +40,10 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
         total_row = first + len(table.rows)
         for col, (value, column) in enumerate(zip(table.total, table.columns, strict=True)):
             summed = column.kind in (INTEGER, NUMBER) and table.key == "units" and col > 0
-            if summed and value not in (None, "") and table.rows:
+            if summed and spreadsheet_number(value) is not None and table.rows:
                 top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(last_data, col)
                 style = formats["total_int" if column.kind == INTEGER else "total_num"]
-                sheet.write_formula(total_row, col, f"=SUM({top}:{bottom})", style, _number(value))
+                sheet.write_formula(total_row, col, f"=SUM({top}:{bottom})", style, spreadsheet_number(value))
             else:
                 _write(sheet, total_row, col, value, column.kind, formats, total=True)
     sheet.freeze_panes(first, 0)
@@ -68,9 +62,12 @@ def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total:
         sheet.write_blank(row, col, None, formats[f"{prefix}text"])
     elif kind == TEXT or isinstance(value, str):
         sheet.write_string(row, col, str(value), formats[f"{prefix}text"])
+    elif (number := spreadsheet_number(value)) is None:  # too large for a number cell: its digits, noted
+        sheet.write_string(row, col, plain_text(value), formats[f"{prefix}text"])
+        sheet.write_comment(row, col, too_large_note())
     else:
         style = formats[f"{prefix}int" if kind == INTEGER else f"{prefix}num"]
-        sheet.write_number(row, col, _number(value), style)
+        sheet.write_number(row, col, number, style)
 
 
 @translation.override("vi")  # an official document: Vietnamese words, dates and numbers

@@ -11,6 +11,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core.numbers import is_huge, vn_number
 from binhdang.reporting.forms_catalog import (
     CATEGORY_OPTION_LABELS,
     DEFAULT_COC,
@@ -25,7 +26,10 @@ PREFIX = "v__"
 
 
 def format_number(value: Decimal) -> str:
-    """A figure as officers write it, grouped by thousands: "15.000.000", "72,5" in Vietnamese."""
+    """A figure as officers write it, grouped by thousands: "15.000.000", "72,5" in Vietnamese (every
+    decimal kept); 10¹⁵ or more in scientific form (see :mod:`binhdang.core.numbers`)."""
+    if is_huge(value):
+        return vn_number(value)
     return numberformat.format(
         value,
         get_format("DECIMAL_SEPARATOR"),

@@ -1,32 +1,12 @@
-"""Numbers as Vietnamese readers write them: "87,5%", "1.250", "4,25" (in the active language)."""
+"""Numbers as Vietnamese readers write them: "87,5%", "1.250", "4,25" (in the active language).
+
+``vn_number`` is :func:`binhdang.core.numbers.vn_number` (robust to any stored value)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from binhdang.core.numbers import vn_number
 
-from django.utils import numberformat
-from django.utils.formats import get_format
-
-
-def vn_number(value, decimals: int = 2) -> str:
-    """``Decimal("87.50")`` -> ``"87,5"``, ``1250`` -> ``"1.250"``; at most ``decimals`` decimals,
-    no trailing zeros; ``""`` for None."""
-    if value is None or value == "":
-        return ""
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    if number == number.to_integral_value():
-        number, places = number.to_integral_value(), 0
-    else:
-        number = number.normalize()
-        places = -int(number.as_tuple().exponent)
-    return numberformat.format(
-        number,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=places,
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
+__all__ = ["vn_number", "vn_percent", "with_unit"]
 
 
 def vn_percent(value, decimals: int = 1) -> str:

@@ -14,17 +14,18 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
+from binhdang.core.numbers import spreadsheet_number, too_large_note
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -85,8 +86,8 @@ def _typed(element: DataElement, coc: str, text: str):
         return None
     value_type = element.type_for(coc)
     if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
-        number = Decimal(text)
-        return int(number) if number == number.to_integral_value() else float(number)
+        number = spreadsheet_number(text)
+        return text if number is None else number  # too large for a number cell: its digits (noted)
     if value_type == ValueType.BOOLEAN:
         return yes_label() if text == "true" else no_label()
     if value_type == ValueType.OPTION:
@@ -224,6 +225,8 @@ def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> N
             target = sheet[cell.ref]
             target.style = _input_style(element.type_for(cell.coc))
             target.value = _typed(element, cell.coc, values.get(cell.key, ""))
+            if isinstance(target.value, str) and element.type_for(cell.coc) in NUMBER_FORMATS:
+                target.comment = Comment(too_large_note(), "binhdang")
             validations.add(element, cell.coc, cell.ref)
         if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
             total = sheet[f"{L.COL_VALUE}{r}"]
