@@ -268,6 +268,7 @@ def _transition(
     comment: str = "",
     at: dt.datetime | None = None,
     source: str = "web",
+    reason: str | None = None,
 ) -> StateChange:
     change = StateChange.objects.create(
         submission=current,
@@ -282,7 +283,7 @@ def _transition(
     current.state = to_state
     current.version += 1
     current.updated_at, current.updated_by = timezone.now(), user
-    audit.by(current, user)
+    audit.by(current, user, reason)
     current.save()
     if comment:
         Comment.objects.create(
@@ -304,10 +305,11 @@ def submit(
     at: dt.datetime | None = None,
     expected_version: int | None = None,
     source: str = "web",
+    reason: str | None = None,
 ) -> Submission:
     """Submit a draft or resubmit a returned report. ``at`` backdates the submission (a data value
-    set's ``completeDate``). Refused with the list of problems while a value is missing or a
-    consistency rule fails."""
+    set's ``completeDate`` loaded as history: ``source="history"``, and ``reason`` says so in the audit
+    trail). Refused with the list of problems while a value is missing or a consistency rule fails."""
     current = _lock(submission, expected_version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionError(
@@ -327,7 +329,7 @@ def submit(
     current.warnings = [
         w.as_dict() for w in soft_warnings(elements, values, previous_values(current), current.narrative())
     ]
-    _transition(current, user, action, State.SUBMITTED, at=at, source=source)
+    _transition(current, user, action, State.SUBMITTED, at=at, source=source, reason=reason)
     return _refresh(submission, current)
 
 

@@ -176,3 +176,25 @@ def test_export_gives_the_periods_data_value_sets(clients, api_world):
     response = clients["focal"].get(f"/api/v1/periods/{api_world.period.pk}/datavaluesets/")
     sets = response.json()["dataValueSets"]
     assert sets[0]["orgUnit"] == api_world.daklak.commune_a.code
+
+
+def test_a_reporters_past_complete_date_is_replaced_by_the_servers_time_with_a_notice(clients, api_world):
+    from tests.reporting.conftest import COMMUNE_VALUES
+
+    data = {
+        "dataSet": "TT1790",
+        "period": "2026",
+        "orgUnit": api_world.daklak.commune_a.code,
+        "completeDate": "2026-11-20",
+        "dataValues": [
+            {"dataElement": code, **({"categoryOptionCombo": coc} if coc else {}), "value": value}
+            for (code, coc), value in COMMUNE_VALUES.items()
+        ],
+    }
+    response = clients["reporter_a"].post("/api/v1/datavaluesets/", data, format="json")
+    assert response.status_code == 200 and response.json()["submitted"] == 1
+    [notice] = response.json()["notices"]
+    assert "được tính là nộp vào lúc này" in notice and "20/11/2026" in notice
+    submission = Submission.objects.get(pk=api_world.submission.pk)
+    assert submission.first_submitted_at.date() == submission.first_submitted_at.today().date()
+    assert submission.on_time is False

@@ -404,3 +404,21 @@ def test_the_data_upload_refuses_hostile_json_in_vietnamese(period, focal_office
     assert response.status_code == 400
     assert all(message in response.text for message in messages)
     assert not Submission.objects.exists()
+
+
+def test_a_reporter_uploading_a_past_complete_date_is_told_the_report_is_submitted_now(
+    period, commune_a_reporter
+):
+    values = [
+        {"dataElement": c, **({"categoryOptionCombo": k} if k else {}), "value": v}
+        for (c, k), v in COMMUNE_VALUES.items()
+    ]
+    good = {"dataSet": "TT1790", "period": "2026", "orgUnit": "66-C001", "completeDate": "2026-11-20"}
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:data_import"),
+        {"file": SimpleUploadedFile("a.json", json.dumps({**good, "dataValues": values}).encode())},
+        follow=True,
+    )
+    assert "Đã nhập 1 báo cáo, 14 giá trị; 1 báo cáo được nộp." in response.text
+    assert "báo cáo của Xã Ea Kar được tính là nộp vào lúc này (04/12/2026" in response.text
+    assert Submission.objects.get().on_time is False
