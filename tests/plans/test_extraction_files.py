@@ -130,3 +130,34 @@ def test_files_are_recognised_by_content_not_by_name(tmp_path):
     path.write_bytes(docx_bytes(document))
     assert sniff(path.read_bytes()) == "docx"
     assert extract_file(path)["agencies"][0]["name"] == "Sở Nội vụ"
+
+
+@pytest.fixture(scope="module")
+def docx_bomb():
+    from tests.hostile import docx_bomb
+
+    return docx_bomb()
+
+
+def test_a_decompression_bomb_docx_is_refused_before_python_docx_opens_it(docx_bomb, monkeypatch):
+    import time
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the bomb reached python-docx")
+
+    monkeypatch.setattr(docx, "Document", no_parsing)
+    started = time.monotonic()
+    with translation.override("vi"), pytest.raises(ExtractionError) as refused:
+        extract_docx(io.BytesIO(docx_bomb))
+    assert time.monotonic() - started < 0.5
+    message = str(refused.value).replace("\xa0", " ")  # sizes are written with non-breaking spaces
+    assert "bị từ chối: phần word/document.xml khi giải nén sẽ chiếm 156,0 MB (tối đa 20,0 MB)" in message
+
+
+def test_a_docx_declaring_entities_is_refused(tmp_path):
+    from tests.hostile import with_dtd
+
+    path = tmp_path / "laughs.docx"
+    path.write_bytes(with_dtd())
+    with translation.override("vi"), pytest.raises(ExtractionError, match="khai báo DTD"):
+        extract_file(path)
