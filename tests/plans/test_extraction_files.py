@@ -161,3 +161,25 @@ def test_a_docx_declaring_entities_is_refused(tmp_path):
     path.write_bytes(with_dtd())
     with translation.override("vi"), pytest.raises(ExtractionError, match="khai báo DTD"):
         extract_file(path)
+
+
+def test_a_document_far_longer_than_a_plan_is_refused_before_it_is_read():
+    import time
+
+    from binhdang.plans.extraction.document import MAX_LINES
+
+    document = docx.Document()
+    for index in range(2 * MAX_LINES + 1):
+        document.add_paragraph(f"Đoạn {index}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    started = time.monotonic()
+    with translation.override("vi"), pytest.raises(ExtractionError) as refused:
+        extract_docx(buffer.getvalue())
+    assert time.monotonic() - started < 1.5
+    assert str(refused.value) == "Tệp quá dài để là một kế hoạch: nhiều hơn 5000 đoạn."
+
+
+def test_a_text_longer_than_a_plan_is_refused_naming_the_limit():
+    with translation.override("vi"), pytest.raises(ExtractionError, match="nhiều hơn 5000 đoạn"):
+        extract_text("\n\n".join(f"{i}. Nhiệm vụ số {i}" for i in range(5001)))
