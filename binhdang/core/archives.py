@@ -47,9 +47,12 @@ class UnsafeArchive(ValueError):
     """The archive was refused before parsing; ``str()`` names the file and the problem in Vietnamese."""
 
 
-def check_archive(data: bytes, name: str) -> None:
+def check_archive(data: bytes, name: str, *, max_member_bytes: int | None = None) -> None:
     """Refuse the zip archive ``data`` (file ``name``) if parsing it could exhaust the server; see the
-    module docstring. ``zipfile.BadZipFile`` when it is no zip archive."""
+    module docstring. ``max_member_bytes``: a lower limit per part for a reader slower than python-docx
+    (openpyxl reads a workbook's sheets at about 1.5 MB a second). ``zipfile.BadZipFile`` when it is
+    no zip archive."""
+    limit = min(MAX_MEMBER_BYTES, max_member_bytes or MAX_MEMBER_BYTES)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
@@ -61,7 +64,7 @@ def check_archive(data: bytes, name: str) -> None:
             )
         total = 0
         for member in members:
-            _check_member(member, name)
+            _check_member(member, name, limit)
             total += member.file_size
             if total > MAX_TOTAL_BYTES:
                 raise UnsafeArchive(
@@ -78,8 +81,8 @@ def check_archive(data: bytes, name: str) -> None:
                 )
 
 
-def _check_member(member: zipfile.ZipInfo, name: str) -> None:
-    if member.file_size > MAX_MEMBER_BYTES:
+def _check_member(member: zipfile.ZipInfo, name: str, limit: int) -> None:
+    if member.file_size > limit:
         raise UnsafeArchive(
             _(
                 "The file “%(name)s” is refused: its part %(part)s would inflate to %(size)s (at most %(limit)s)."
@@ -88,7 +91,7 @@ def _check_member(member: zipfile.ZipInfo, name: str) -> None:
                 "name": name,
                 "part": member.filename[:100],
                 "size": filesizeformat(member.file_size),
-                "limit": filesizeformat(MAX_MEMBER_BYTES),
+                "limit": filesizeformat(limit),
             }
         )
     if member.file_size > RATIO_FLOOR_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):

@@ -222,7 +222,7 @@ def test_a_decompression_bomb_is_refused_before_openpyxl_opens_it(draft, commune
     assert time.monotonic() - started < 0.5
     assert [e.replace("\xa0", " ") for e in result.errors] == [
         "Tệp “bao-cao.xlsx” bị từ chối: phần xl/worksheets/sheet1.xml khi giải nén sẽ chiếm 100,0 MB "
-        "(tối đa 20,0 MB)."
+        "(tối đa 4,0 MB)."
     ]
     assert database_state() == before
 

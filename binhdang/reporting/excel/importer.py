@@ -48,6 +48,9 @@ from binhdang.reporting.models import Period, PeriodStatus, Submission
 from binhdang.reporting.validation import InvalidValue, consistency_errors, missing_values
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Largest part of a workbook once inflated (a template's sheet is about 100 KB; openpyxl reads it twice
+#: at about 1.5 MB a second, so this bounds the reading to a few seconds).
+MAX_PART_BYTES = 4 * 1024 * 1024
 #: How many "rows were changed" messages to list before stopping.
 MAX_STRUCTURE_MESSAGES = 5
 
@@ -110,7 +113,7 @@ def _open(file, name: str):
         raise XlsxRejected(_("The file is larger than %(mb)d MB.") % {"mb": MAX_FILE_BYTES // 1024 // 1024})
     not_xlsx = XlsxRejected(_("The file is not an Excel workbook (.xlsx); it cannot be read."))
     try:
-        check_archive(data, name)
+        check_archive(data, name, max_member_bytes=MAX_PART_BYTES)
     except UnsafeArchive as exc:
         raise XlsxRejected(str(exc)) from exc
     except zipfile.BadZipFile as exc:
