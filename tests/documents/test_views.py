@@ -99,6 +99,7 @@ def huge_figure_pages(plan, submission, daklak) -> dict[str, list[str]]:
         reverse("results:summary", args=[plan.pk, 2026]): everyone,
         reverse("results:unit", args=[plan.pk, 2026, daklak.commune_a.pk]): everyone,
         reverse("results:data_csv", args=[plan.pk, 2026]): everyone,
+        reverse("results:national"): ["ministry"],
         reverse("reporting:submission", args=[submission.pk]): everyone,
         reverse("reporting:xlsx_template", args=[submission.period.pk, daklak.commune_a.pk]): ["focal"],
         reverse("reporting:xlsx_templates_zip", args=[submission.period.pk]): ["focal"],
