@@ -113,3 +113,16 @@ def too_large_note() -> str:
         "This figure is too large for a spreadsheet number (more than 15 digits); it is written as text. "
         "Check it with the reporting unit."
     )
+
+
+#: Most digits of a whole number read from a form or a query (ids and versions fit in 64 bits).
+MAX_ID_DIGITS = 18
+
+
+def posted_int(text: str | None) -> int | None:
+    """The whole number a form or query field holds (ids, versions), or None when it holds anything
+    else; never raises (``"9" * 5000`` is None: Python refuses to convert more than 4300 digits)."""
+    text = (text or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > MAX_ID_DIGITS:
+        return None
+    return int(text)

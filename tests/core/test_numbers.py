@@ -47,3 +47,11 @@ def test_spreadsheet_numbers_are_exact_or_none():
         assert spreadsheet_number(value) is None, value
     assert plain_text("9" * 400) == "9" * 400 and plain_text(Decimal("1E+3")) == "1000"
     assert "15" in too_large_note() and "văn bản" in too_large_note()
+
+
+def test_posted_whole_numbers_are_read_without_ever_raising():
+    from binhdang.core.numbers import posted_int
+
+    assert posted_int("12") == 12 and posted_int(" 7 ") == 7
+    for text in ("9" * 5000, "9" * 19, "-1", "1.5", "١٢", "", None, "abc"):
+        assert posted_int(text) is None, text

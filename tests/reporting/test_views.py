@@ -422,3 +422,22 @@ def test_a_reporter_uploading_a_past_complete_date_is_told_the_report_is_submitt
     assert "Đã nhập 1 báo cáo, 14 giá trị; 1 báo cáo được nộp." in response.text
     assert "báo cáo của Xã Ea Kar được tính là nộp vào lúc này (04/12/2026" in response.text
     assert Submission.objects.get().on_time is False
+
+
+def test_versions_and_unit_ids_of_thousands_of_digits_are_no_server_error(
+    period, daklak, report_a, commune_a_reporter, focal_officer
+):
+    huge = "9" * 5000
+    saved = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]), form_data({("TT_SESSIONS", ""): "3"}, huge), **HTMX
+    )
+    assert "Chưa lưu: người khác vừa sửa báo cáo này." in saved.text and not report_a.values.exists()
+    officer = client_for(focal_officer)
+    reminded = officer.post(reverse("reporting:remind", args=[period.pk]), {"units": [huge], "message": "x"})
+    assert reminded.status_code == 302 and not Notification.objects.exists()
+    settings = officer.post(
+        reverse("reporting:period_settings", args=[period.pk]), {"form": "expected", "units": [huge]}
+    )
+    assert settings.status_code in (200, 302, 400)
+    accepted = officer.post(reverse("reporting:accept", args=[report_a.pk]), {"version": huge})
+    assert accepted.status_code in (302, 400, 409)

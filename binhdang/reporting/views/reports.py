@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, home, services
 from binhdang.reporting.entry import build_sections, parse_post
@@ -123,8 +124,7 @@ def _status(
 
 def _posted_version(request: ReportingRequest) -> int:
     """The version the page was loaded with; a missing or garbled one (0) always conflicts."""
-    version = request.POST.get("version", "")
-    return int(version) if version.isdigit() else 0
+    return posted_int(request.POST.get("version")) or 0
 
 
 def _save(request: ReportingRequest, submission):

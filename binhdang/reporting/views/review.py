@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from binhdang.core.numbers import posted_int
 from binhdang.reporting import access, attachments, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import AttachmentForm
@@ -24,8 +25,7 @@ def _reviewable(request: ReportingRequest, pk: int):
 
 
 def _version(request: ReportingRequest) -> int | None:
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
+    return posted_int(request.POST.get("version"))
 
 
 @login_required
