@@ -5,6 +5,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+#: JSON under /api/, the Vietnamese page elsewhere.
+handler500 = "binhdang.api.exceptions.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("binhdang.portal.urls")),
     path("accounts/", include("binhdang.accounts.urls")),

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -131,3 +132,16 @@ def not_found(request: HttpRequest, **kwargs) -> HttpResponse:
             }
             return JsonResponse(body(message, "not_found"), status=404)
     return JsonResponse(body(_("Not found, or not yours to see."), "not_found"), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The project's ``handler500``: under ``/api/`` a JSON 500 in the API's error shape (a client of
+    the API never gets an HTML page), elsewhere the site's Vietnamese error page. Like Django's own
+    handler it uses no database, so it answers even when the error came from there."""
+    if request.path.startswith("/api/"):
+        message = _(
+            "Server error: the request was not completed and nothing was saved. Try again in a moment; "
+            "if the error lasts, tell the system administrator."
+        )
+        return JsonResponse(body(message, "server_error"), status=500)
+    return defaults.server_error(request)

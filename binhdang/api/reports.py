@@ -202,5 +202,6 @@ class DataValueSetImportView(APIView):
                 "values": result.values,
                 "submitted": result.submitted,
                 "submissions": [] if dry_run else [s.pk for s in result.submissions],
+                "notices": result.notices,
             }
         )

@@ -219,6 +219,10 @@ class ImportResultSerializer(serializers.Serializer):
     values = serializers.IntegerField()
     submitted = serializers.IntegerField()
     submissions = serializers.ListField(child=serializers.IntegerField())
+    notices = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("what was done otherwise than the file says, e.g. a reporter's past completeDate"),
+    )
 
 
 class DataValueSetSerializer(serializers.Serializer):

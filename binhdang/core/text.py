@@ -44,3 +44,10 @@ def nul_place(value, path: str = "") -> str | None:
         elif isinstance(item, list | tuple):
             stack.extend((f"{where}[{i}]", child) for i, child in reversed(list(enumerate(item))))
     return None
+
+
+def clip(text: object, limit: int = 40) -> str:
+    """``str(text)`` cut to ``limit`` characters with an ellipsis, to quote what a user sent in a message
+    (a value of 5,000 digits is named, not repeated)."""
+    shown = str(text)
+    return shown if len(shown) <= limit else f"{shown[:limit]}…"

@@ -12,6 +12,7 @@ from io import BytesIO
 from django.utils import translation
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from binhdang.core.numbers import plain_text, spreadsheet_number, too_large_note
 from binhdang.core.spreadsheets import xlsx_formula, xlsx_workbook, xlsx_write
 from binhdang.documents.annual import AnnualContent
 from binhdang.documents.issuers import plan_issuer, report_subject
@@ -41,10 +42,10 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
         total_row = first + len(table.rows)
         for col, (value, column) in enumerate(zip(table.total, table.columns, strict=True)):
             summed = column.kind in (INTEGER, NUMBER) and table.key == "units" and col > 0
-            if summed and value not in (None, "") and table.rows:
+            if summed and spreadsheet_number(value) is not None and table.rows:
                 top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(last_data, col)
                 style = formats["total_int" if column.kind == INTEGER else "total_num"]
-                xlsx_formula(sheet, total_row, col, f"=SUM({top}:{bottom})", style, value)
+                xlsx_formula(sheet, total_row, col, f"=SUM({top}:{bottom})", style, spreadsheet_number(value))
             else:
                 _write(sheet, total_row, col, value, column.kind, formats, total=True)
     sheet.freeze_panes(first, 0)
@@ -61,9 +62,12 @@ def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total:
     prefix = "total_" if total else ""
     if value is None or value == "" or kind == TEXT or isinstance(value, str):
         xlsx_write(sheet, row, col, None if value is None else str(value), formats[f"{prefix}text"])
+    elif (number := spreadsheet_number(value)) is None:  # too large for a number cell: its digits, noted
+        xlsx_write(sheet, row, col, plain_text(value), formats[f"{prefix}text"])
+        sheet.write_comment(row, col, too_large_note())
     else:
         style = formats[f"{prefix}int" if kind == INTEGER else f"{prefix}num"]
-        xlsx_write(sheet, row, col, value, style)
+        xlsx_write(sheet, row, col, number, style)
 
 
 @translation.override("vi")  # an official document: Vietnamese words, dates and numbers

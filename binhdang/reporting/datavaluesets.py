@@ -6,8 +6,13 @@ A file is one set ``{"dataSet": "TT1790", "period": "2026", "orgUnit": "<unit co
 
 - Values without disaggregation have no ``categoryOptionCombo`` (``""`` and ``"default"`` are
   accepted on import). Booleans are ``"true"``/``"false"``, options by code.
-- ``completeDate`` submits the report on that date (timeliness is judged on it). On export it is
-  the date of the first submission, so a round trip keeps "on time" as it was.
+- ``completeDate`` submits the report. The submission time is the server's: a date in the past is
+  kept (and timeliness judged on it) only when a focal officer of the unit's province, an admin or
+  the system (command line without ``--user``) loads history; the step is then recorded with source
+  ``history`` and the audit trail's reason "loaded history, completeDate from the file". From anyone
+  else (a unit's reporter) the report is submitted now and the result carries a notice saying so. A
+  date in the future is refused. On export it is the date of the first submission, so a round trip
+  by the focal officer keeps "on time" as it was.
 - Import is all or nothing: every problem is reported with its place (``dataValueSets[2].
   dataValues[5].dataElement``) and nothing is written while one remains.
 
@@ -25,7 +30,6 @@ filters of the export, checked).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -35,7 +39,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import access as base_access
-from binhdang.core.text import nul_place
+from binhdang.core.jsonbody import JsonInputError, load_json
+from binhdang.core.text import clip, nul_place
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
 from binhdang.reporting.errors import ReportingError
@@ -64,6 +69,8 @@ class _Plan:
     complete_at: dt.datetime | None
     #: A value's ``comment`` (as in DHIS2): the explanation of a value flagged as unusual.
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The completeDate is in the past and kept: a focal officer, an admin or the system loads history.
+    history: bool = False
 
 
 @dataclass
@@ -73,20 +80,18 @@ class ImportResult:
     submitted: int = 0
     submissions: list[Submission] = field(default_factory=list)
     dry_run: bool = False
+    #: What was done otherwise than the file says (a past completeDate of a reporter: submitted now).
+    notices: list[str] = field(default_factory=list)
 
 
 def parse_data_value_sets(content: bytes | str) -> object:
-    """The JSON value of a file's ``content`` (UTF-8, with or without BOM); DataValueSetError when it
-    is not JSON, including JSON nested too deeply to read (a RecursionError otherwise)."""
+    """The JSON value of a file's ``content`` (UTF-8, with or without BOM), read through the one bounded
+    JSON reader (:func:`binhdang.core.jsonbody.load_json`); DataValueSetError when it is not JSON, too
+    large or nested too deeply."""
     try:
-        text = content.decode("utf-8-sig") if isinstance(content, bytes | bytearray) else content
-        return json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise DataValueSetError(_("The file is not UTF-8 text: %(error)s") % {"error": exc}) from exc
-    except json.JSONDecodeError as exc:
-        raise DataValueSetError(_("The file is not valid JSON: %(error)s") % {"error": exc}) from exc
-    except RecursionError as exc:
-        raise DataValueSetError(_("The file is nested too deeply to be a data value set.")) from exc
+        return load_json(content)
+    except JsonInputError as exc:
+        raise DataValueSetError(str(exc)) from exc
 
 
 def _sets(data) -> list[tuple[str, object]]:
@@ -114,6 +119,34 @@ def _complete_at(text: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12, 0), tzinfo=LOCAL_TZ)
 
 
+def loads_history(user, unit: OrgUnit) -> bool:
+    """Whether ``user`` may give a report a submission date in the past (a data value set's
+    ``completeDate``): the system (None), an admin, or a focal officer of the unit's province."""
+    return user is None or user.is_superuser or base_access.manages_province(user, unit.province)
+
+
+def _dated(path: str, complete_at: dt.datetime | None, user, unit: OrgUnit, notices: list[str]):
+    """``(submission time, loads history)`` for a set's completeDate (see the module docstring)."""
+    if complete_at is None or timezone.localtime(complete_at, LOCAL_TZ).date() >= timezone.localdate():
+        return complete_at, False
+    if loads_history(user, unit):
+        return complete_at, True
+    now = timezone.now()
+    notices.append(
+        _(
+            "%(path)s: %(unit)s's report is submitted now (%(now)s), not on %(day)s as the file says: "
+            "only the focal officer loading history may give an earlier date."
+        )
+        % {
+            "path": _at(path, "completeDate"),
+            "unit": unit.name,
+            "now": date_format(timezone.localtime(now, LOCAL_TZ), "d/m/Y H:i"),
+            "day": date_format(timezone.localtime(complete_at, LOCAL_TZ).date(), "d/m/Y"),
+        }
+    )
+    return now, False
+
+
 def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
     candidates = list(
         Period.objects.filter(
@@ -126,7 +159,7 @@ def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
     return candidates[0] if candidates else None
 
 
-def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | None:
+def _check_set(path: str, raw, user, errors: list[str], seen: set, notices: list[str]) -> _Plan | None:
     if not isinstance(raw, dict):
         errors.append(_("%(path)s: must be a JSON object.") % {"path": path or "/"})
         return None
@@ -168,8 +201,14 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
         except ValueError:
             errors.append(
                 _('%(path)s: "%(value)s" is not a date (YYYY-MM-DD).')
-                % {"path": _at(path, "completeDate"), "value": raw["completeDate"]}
+                % {"path": _at(path, "completeDate"), "value": clip(raw["completeDate"])}
             )
+        else:
+            if timezone.localtime(complete_at, LOCAL_TZ).date() > timezone.localdate():
+                errors.append(
+                    _("%(path)s: %(day)s is in the future; a report is submitted at the latest today.")
+                    % {"path": _at(path, "completeDate"), "day": date_format(complete_at.date(), "d/m/Y")}
+                )
     data_values = raw.get("dataValues")
     if not isinstance(data_values, list):
         errors.append(_("%(path)s: must be a list.") % {"path": _at(path, "dataValues")})
@@ -196,6 +235,7 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
             % {"path": _at(path, "period"), "form": dataset, "year": year}
         )
         return None
+    complete_at, history = _dated(path, complete_at, user, unit, notices)
     if complete_at is not None and timezone.localtime(complete_at, LOCAL_TZ).date() < period.cutoff_start:
         errors.append(
             _("%(path)s: %(day)s is before the reporting period (its data start on %(start)s).")
@@ -236,7 +276,7 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set) -> _Plan | No
                 _("%(path)s: cannot be submitted: %(issue)s")
                 % {"path": _at(path, "completeDate"), "issue": issue}
             )
-    return _Plan(path, period, unit, values, complete_at, _comments(data_values))
+    return _Plan(path, period, unit, values, complete_at, _comments(data_values), history)
 
 
 def _comments(data_values) -> dict[tuple[str, str], str]:
@@ -299,7 +339,12 @@ def _check_values(path, data_values, form, elements, unit, errors) -> dict | Non
         except InvalidValue as exc:
             errors.append(
                 _('%(path)s: %(label)s: "%(value)s" %(reason)s.')
-                % {"path": f"{where}.value", "label": element.message_label(coc), "value": raw, "reason": exc}
+                % {
+                    "path": f"{where}.value",
+                    "label": element.message_label(coc),
+                    "value": clip(raw),
+                    "reason": exc,
+                }
             )
     return None if len(errors) > before else values
 
@@ -320,17 +365,32 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
             _("%(place)s holds a NUL character (code 0), which cannot be stored.") % {"place": place}
         )
     errors: list[str] = []
+    notices: list[str] = []
     seen: set = set()
-    plans = [p for path, raw in _sets(data) if (p := _check_set(path, raw, user, errors, seen)) is not None]
+    plans = [
+        p
+        for path, raw in _sets(data)
+        if (p := _check_set(path, raw, user, errors, seen, notices)) is not None
+    ]
     if errors:
         raise DataValueSetError(errors)
-    result = ImportResult(dry_run=dry_run)
+    result = ImportResult(dry_run=dry_run, notices=notices)
     with transaction.atomic():
         for item in plans:
             submission = services.get_or_create_submission(item.period, item.unit, None)
             try:
                 services.save_draft(submission, item.values, None, user, expected_version=None)
-                if item.complete_at is not None:
+                if item.history:
+                    services.submit(
+                        submission,
+                        user,
+                        at=item.complete_at,
+                        source="history",
+                        explanations=item.comments,
+                        reason=_("Loaded history: submission date from the file's completeDate"),
+                    )
+                    result.submitted += 1
+                elif item.complete_at is not None:
                     services.submit(
                         submission, user, at=item.complete_at, source="import", explanations=item.comments
                     )

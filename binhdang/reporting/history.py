@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from binhdang.reporting.entry import display_value
@@ -100,6 +102,19 @@ def attachment_history(submission: Submission) -> list[HistoryEntry]:
     return entries
 
 
+def _step_comment(change) -> str:
+    if change.source == "history":  # a data value set's completeDate kept by a focal officer or admin
+        loaded = Submission.history.filter(id=change.submission_id, history_user_id=change.user_id)
+        record = loaded.filter(state=change.to_state).order_by("history_date").last()
+        note = _("Loaded history: the submission date is the file's completeDate")
+        if record is not None:
+            note += " " + _("(loaded on %(day)s)") % {
+                "day": date_format(localtime(record.history_date), "d/m/Y H:i")
+            }
+        return f"{note}. {change.comment}".strip() if change.comment else note
+    return change.comment
+
+
 def state_history(submission: Submission) -> list[HistoryEntry]:
     return [
         HistoryEntry(
@@ -109,7 +124,7 @@ def state_history(submission: Submission) -> list[HistoryEntry]:
             change.get_action_display(),
             change.get_from_state_display(),
             change.get_to_state_display(),
-            change.comment,
+            _step_comment(change),
         )
         for change in submission.state_changes.select_related("user")
     ]

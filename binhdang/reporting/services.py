@@ -341,6 +341,7 @@ def _transition(
     comment: str = "",
     at: dt.datetime | None = None,
     source: str = "web",
+    reason: str | None = None,
 ) -> StateChange:
     change = StateChange.objects.create(
         submission=current,
@@ -356,7 +357,7 @@ def _transition(
     current.version += 1  # a step changes the report (a page loaded before it is out of date) ...
     # ... but not its content: "last saved at/by" stays the last save of values or narrative (the state
     # changes record who moved the report and when).
-    audit.by(current, user)
+    audit.by(current, user, reason)
     current.save()
     if comment:
         Comment.objects.create(
@@ -381,10 +382,12 @@ def submit(
     elements: list[DataElement] | None = None,
     confirm_outliers: bool = False,
     explanations: Mapping[tuple[str, str], str] | None = None,
+    reason: str | None = None,
 ) -> Submission:
     """Submit a draft or resubmit a returned report. ``at`` backdates the submission (a data value
-    set's ``completeDate``). Refused with the list of problems while a value is missing, a
-    consistency rule fails or a refused typed text is still kept (see :func:`save_draft`).
+    set's ``completeDate`` loaded as history: ``source="history"``, and ``reason`` says so in the audit
+    trail). Refused with the list of problems while a value is missing, a consistency rule fails or a
+    refused typed text is still kept (see :func:`save_draft`).
 
     Outliers (``reporting.outliers``) never refuse a value. With ``confirm_outliers`` (the web form),
     each flagged value must be confirmed or explained first: ``explanations`` maps a value key to the
@@ -415,7 +418,7 @@ def submit(
     current.submitted_at = at
     current.first_submitted_at = current.first_submitted_at or at
     current.warnings = [w.as_dict() for w in warnings]
-    _transition(current, user, action, State.SUBMITTED, at=at, source=source)
+    _transition(current, user, action, State.SUBMITTED, at=at, source=source, reason=reason)
     return _refresh(submission, current)
 
 

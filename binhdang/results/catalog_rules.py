@@ -94,6 +94,22 @@ def _run(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _number_sql(column: str, *, whole: bool = False) -> str:
+    """SQL for the number stored as text in ``column``; NULL for text that is not a plain number within
+    the reach of figures (at most 15 digits before the point; ``whole``: an integer). Values are checked
+    when entered, but an old or damaged one (400 nines, a word) must not make the cast fail on
+    PostgreSQL, overflow a 64-bit sum on SQLite, or become an infinite float."""
+    if connection.vendor == "postgresql":
+        pattern = "^-?[0-9]{1,15}$" if whole else "^-?[0-9]{1,15}([.][0-9]{1,15})?$"
+        return f"(CASE WHEN {column} ~ '{pattern}' THEN CAST({column} AS {'BIGINT' if whole else 'NUMERIC'}) END)"
+    allowed = "*[^0-9-]*" if whole else "*[^0-9.-]*"
+    guard = (  # digits (a sign first, a point), at most 15 digits and the sign before the point
+        f"{column} GLOB '*[0-9]*' AND {column} NOT GLOB '{allowed}' AND {column} NOT GLOB '?*-*'"
+        f" AND INSTR({column} || '.', '.') <= 16"
+    )
+    return f"(CASE WHEN {guard} THEN CAST({column} AS {'INTEGER' if whole else 'NUMERIC'}) END)"
+
+
 def _db_datetime(moment: dt.datetime):
     """A datetime as the database compares it with a stored ``DateTimeField`` (UTC text on SQLite)."""
     return connection.ops.adapt_datetimefield_value(moment)
@@ -162,6 +178,7 @@ def period_figures(specs: list[PeriodSpec]) -> dict[int, PeriodFigures]:
     expected_sql, expected_params = _expected_cte(ids, t)
     complete = list(COMPLETE_STATES)
     elements = [SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK]
+    count = _number_sql("dv.value", whole=True)
     sql = f"""
         WITH spec(period_id, deadline_end, sessions_min) AS (VALUES {values_rows}),
         {expected_sql}
@@ -170,15 +187,15 @@ def period_figures(specs: list[PeriodSpec]) -> dict[int, PeriodFigures]:
             COUNT(DISTINCT s.id),
             COUNT(DISTINCT CASE WHEN s.first_submitted_at < spec.deadline_end THEN s.id END),
             SUM(CASE WHEN dv.data_element = %s
-                     THEN CASE WHEN CAST(dv.value AS INTEGER) >= spec.sessions_min THEN 1 ELSE 0 END
+                     THEN CASE WHEN {count} >= spec.sessions_min THEN 1 ELSE 0 END
                      ELSE 0 END),
             SUM(CASE WHEN dv.data_element = %s AND dv.value = 'true' THEN 1 ELSE 0 END),
             COUNT(DISTINCT CASE WHEN u.type = 'media' THEN e.unit_id END),
             SUM(CASE WHEN dv.data_element = %s AND u.type = 'media' AND dv.value = 'OFFICIAL'
                      THEN 1 ELSE 0 END),
             SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END),
-            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN CAST(dv.value AS INTEGER) END)
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN {count} END),
+            SUM(CASE WHEN dv.data_element = %s AND u.type = 'commune' THEN {count} END)
         FROM expected e
         JOIN spec ON spec.period_id = e.period_id
         JOIN {t["unit"]} u ON u.id = e.unit_id
@@ -241,7 +258,7 @@ def awareness(province_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[i
     t = _tables()
     complete = list(COMPLETE_STATES)
     sql = f"""
-        SELECT p.province_id, p.year, AVG(CAST(dv.value AS NUMERIC))
+        SELECT p.province_id, p.year, AVG({_number_sql("dv.value")})
         FROM {t["period"]} p
         JOIN {t["sub"]} s ON s.period_id = p.id
         JOIN {t["dv"]} dv ON dv.submission_id = s.id
@@ -280,7 +297,8 @@ def direct_figures(period_ids: Iterable[int]) -> dict[int, dict[str, DirectFigur
     complete = list(COMPLETE_STATES)
     options = [VALUE, NUMERATOR, DENOMINATOR]
     sql = f"""
-        SELECT s.period_id, dv.data_element, dv.category_option_combo, SUM(CAST(dv.value AS NUMERIC)), COUNT(*)
+        SELECT s.period_id, dv.data_element, dv.category_option_combo, SUM({_number_sql("dv.value")}),
+            COUNT({_number_sql("dv.value")})
         FROM {t["sub"]} s JOIN {t["dv"]} dv ON dv.submission_id = s.id
         WHERE s.period_id IN ({_marks(period_ids)}) AND s.state IN ({_marks(complete)})
           AND dv.category_option_combo IN ({_marks(options)})

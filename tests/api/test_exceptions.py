@@ -54,3 +54,36 @@ def test_address_without_its_final_slash(clients):
     posted = clients["focal"].post("/api/v1/datavaluesets", {}, format="json")
     assert posted.status_code == 404
     assert "/api/v1/datavaluesets/" in posted.json()["detail"]
+
+
+def test_a_server_error_under_the_api_is_json_in_vietnamese(api_world, monkeypatch):
+    from binhdang.api import reports
+    from tests.api.conftest import token_client
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(reports, "bool_param", broken)
+    client = token_client(api_world.users["focal"])
+    client.raise_request_exception = False
+    response = client.post("/api/v1/datavaluesets/", {}, format="json")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["code"] == "server_error" and "Lỗi máy chủ" in body["detail"]
+
+
+def test_a_server_error_outside_the_api_is_still_the_vietnamese_page(focal_officer, monkeypatch):
+    from django.test import Client
+
+    from binhdang.core import views
+
+    def broken(request):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(views.home_pages, "render_home", broken)
+    client = Client(raise_request_exception=False)
+    client.force_login(focal_officer)
+    response = client.get("/")
+    assert response.status_code == 500 and "text/html" in response["Content-Type"]
+    assert "Lỗi hệ thống" in response.text

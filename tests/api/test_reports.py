@@ -197,3 +197,25 @@ def test_a_figure_over_its_hard_limit_is_a_400_naming_the_limit(clients, api_wor
     assert "vượt giới hạn 10.000.000 người" in errors["TT_PARTICIPANTS.FEMALE"][0]
     assert "vượt giới hạn 1.000 tỷ đồng" in errors["TT_BUDGET_STATE"][0]
     assert Submission.objects.get(pk=api_world.submission.pk).value_map() == before
+
+
+def test_a_reporters_past_complete_date_is_replaced_by_the_servers_time_with_a_notice(clients, api_world):
+    from tests.reporting.conftest import COMMUNE_VALUES
+
+    data = {
+        "dataSet": "TT1790",
+        "period": "2026",
+        "orgUnit": api_world.daklak.commune_a.code,
+        "completeDate": "2026-11-20",
+        "dataValues": [
+            {"dataElement": code, **({"categoryOptionCombo": coc} if coc else {}), "value": value}
+            for (code, coc), value in COMMUNE_VALUES.items()
+        ],
+    }
+    response = clients["reporter_a"].post("/api/v1/datavaluesets/", data, format="json")
+    assert response.status_code == 200 and response.json()["submitted"] == 1
+    [notice] = response.json()["notices"]
+    assert "được tính là nộp vào lúc này" in notice and "20/11/2026" in notice
+    submission = Submission.objects.get(pk=api_world.submission.pk)
+    assert submission.first_submitted_at.date() == submission.first_submitted_at.today().date()
+    assert submission.on_time is False

@@ -9,6 +9,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from binhdang.core import formatting
 from tests.factories import PASSWORD, release
 
 
@@ -76,3 +77,73 @@ def test_the_dashboard_and_the_report_page_offer_the_downloads(plan, reports, fo
 def test_no_download_buttons_before_the_year_is_opened(plan, focal_officer):
     page = client_for(focal_officer).get(reverse("results:dashboard", args=[plan.pk, 2026])).content.decode()
     assert "download-report-docx" not in page
+
+
+def store_huge_figures(submission) -> None:
+    """400 nines as a count and 300 nines as a budget, written straight to the database (old data that
+    never went through today's validation)."""
+    from binhdang.reporting.models import DataValue
+
+    values = DataValue.objects.filter(submission=submission)
+    assert values.filter(data_element="TT_SESSIONS").update(value="9" * 400) == 1
+    assert values.filter(data_element="TT_BUDGET_STATE").update(value="9" * 300) == 1
+
+
+def huge_figure_pages(plan, submission, daklak) -> dict[str, list[str]]:
+    """Every page and download showing the figures, by the personas who may open it."""
+    everyone = ["focal", "leader", "ministry"]
+    return {
+        reverse("documents:annual_report", args=[plan.pk, 2026]): everyone,
+        reverse("documents:annual_annex", args=[plan.pk, 2026]): everyone,
+        reverse("documents:unit_report", args=[submission.pk]): ["focal", "leader"],
+        reverse("results:dashboard", args=[plan.pk, 2026]): everyone,
+        reverse("results:summary", args=[plan.pk, 2026]): everyone,
+        reverse("results:unit", args=[plan.pk, 2026, daklak.commune_a.pk]): everyone,
+        reverse("results:data_csv", args=[plan.pk, 2026]): everyone,
+        reverse("results:national"): ["ministry"],
+        reverse("reporting:submission", args=[submission.pk]): everyone,
+        reverse("reporting:xlsx_template", args=[submission.period.pk, daklak.commune_a.pk]): ["focal"],
+        reverse("reporting:xlsx_templates_zip", args=[submission.period.pk]): ["focal"],
+        **{reverse("results:indicator", args=[i.pk, 2026]): everyone for i in plan.indicators.all()},
+    }
+
+
+def test_huge_stored_figures_break_no_page_or_download_for_anyone(
+    plan, reports, daklak, focal_officer, leader, ministry_viewer
+):
+    store_huge_figures(reports["a"])
+    personas = {"focal": focal_officer, "leader": leader, "ministry": ministry_viewer}
+    for url, names in huge_figure_pages(plan, reports["a"], daklak).items():
+        for name in names:
+            client = client_for(personas[name])
+            response = client.get(url)
+            assert response.status_code == 200, (name, url, response.status_code)
+            if response.streaming:
+                content_of(response)
+
+
+def test_huge_stored_figures_are_shown_short_in_word_and_as_noted_text_in_excel(
+    plan, reports, daklak, focal_officer
+):
+    store_huge_figures(reports["a"])
+    client = client_for(focal_officer)
+    unit_docx = Document(
+        BytesIO(content_of(client.get(reverse("documents:unit_report", args=[reports["a"].pk]))))
+    )
+    cells = [cell.text for table in unit_docx.tables for row in table.rows for cell in row.cells]
+    assert formatting.number("9" * 400) in cells and formatting.number("9" * 300) in cells
+    annual = Document(
+        BytesIO(content_of(client.get(reverse("documents:annual_report", args=[plan.pk, 2026]))))
+    )
+    assert any("× 10^399" in p.text for p in annual.paragraphs)
+    annex = load_workbook(
+        BytesIO(content_of(client.get(reverse("documents:annual_annex", args=[plan.pk, 2026]))))
+    )
+    huge = [c for row in annex["Số liệu đơn vị"].iter_rows() for c in row if c.value == "9" * 400]
+    assert huge and all(c.data_type == "s" and "quá 15 chữ số" in c.comment.text for c in huge)
+    template = client.get(
+        reverse("reporting:xlsx_template", args=[reports["a"].period.pk, daklak.commune_a.pk])
+    )
+    sheet = load_workbook(BytesIO(template.content)).worksheets[0]
+    noted = [c for row in sheet.iter_rows() for c in row if c.value == "9" * 300]
+    assert len(noted) == 1 and "quá 15 chữ số" in noted[0].comment.text

@@ -91,3 +91,28 @@ def test_the_same_plan_uploaded_twice_is_recognised_and_linked(
         page.locator("#duplicate-link").click()
     assert page.url == live_server.url + plan.get_absolute_url()
     assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_decompression_bomb_uploaded_as_a_plan_is_refused_in_vietnamese(
+    browser_page, live_server, focal_officer, tmp_path
+):
+    from playwright.sync_api import expect
+
+    from binhdang.plans.models import PlanImport
+    from tests.hostile import docx_bomb
+
+    page = browser_page
+    document = tmp_path / "ke-hoach-bom.docx"
+    document.write_bytes(docx_bomb())
+    login(page, live_server, "focal", PASSWORD)
+    page.goto(live_server.url + reverse("plans:upload"))
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(document))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đọc kế hoạch").click()
+
+    refusal = page.get_by_text("Tệp “ke-hoach-bom.docx” bị từ chối: phần word/document.xml khi giải nén")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_contain_text("156,0")
+    assert not PlanImport.objects.exists()

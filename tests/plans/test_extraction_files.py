@@ -141,3 +141,56 @@ def test_a_plan_whose_sections_cannot_be_read_is_not_called_a_non_plan(tmp_path)
     text = message(path)
     assert "không phải là kế hoạch" not in text
     assert "chưa đọc được các mục" in text and "I., II., III." in text
+
+
+@pytest.fixture(scope="module")
+def docx_bomb():
+    from tests.hostile import docx_bomb
+
+    return docx_bomb()
+
+
+def test_a_decompression_bomb_docx_is_refused_before_python_docx_opens_it(docx_bomb, monkeypatch):
+    import time
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the bomb reached python-docx")
+
+    monkeypatch.setattr(docx, "Document", no_parsing)
+    started = time.monotonic()
+    with translation.override("vi"), pytest.raises(ExtractionError) as refused:
+        extract_docx(io.BytesIO(docx_bomb))
+    assert time.monotonic() - started < 0.5
+    message = str(refused.value).replace("\xa0", " ")  # sizes are written with non-breaking spaces
+    assert "bị từ chối: phần word/document.xml khi giải nén sẽ chiếm 156,0 MB (tối đa 20,0 MB)" in message
+
+
+def test_a_docx_declaring_entities_is_refused(tmp_path):
+    from tests.hostile import with_dtd
+
+    path = tmp_path / "laughs.docx"
+    path.write_bytes(with_dtd())
+    with translation.override("vi"), pytest.raises(ExtractionError, match="khai báo DTD"):
+        extract_file(path)
+
+
+def test_a_document_far_longer_than_a_plan_is_refused_before_it_is_read():
+    import time
+
+    from binhdang.plans.extraction.document import MAX_LINES
+
+    document = docx.Document()
+    for index in range(2 * MAX_LINES + 1):
+        document.add_paragraph(f"Đoạn {index}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    started = time.monotonic()
+    with translation.override("vi"), pytest.raises(ExtractionError) as refused:
+        extract_docx(buffer.getvalue())
+    assert time.monotonic() - started < 1.5
+    assert str(refused.value) == "Tệp quá dài để là một kế hoạch: nhiều hơn 5000 đoạn."
+
+
+def test_a_text_longer_than_a_plan_is_refused_naming_the_limit():
+    with translation.override("vi"), pytest.raises(ExtractionError, match="nhiều hơn 5000 đoạn"):
+        extract_text("\n\n".join(f"{i}. Nhiệm vụ số {i}" for i in range(5001)))

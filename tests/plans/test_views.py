@@ -480,3 +480,23 @@ def test_putting_a_second_plan_in_force_under_the_same_number_is_refused_with_th
     second.refresh_from_db()
     first.refresh_from_db()
     assert (first.status, second.status) == ("active", "draft")
+
+
+def test_a_decompression_bomb_uploaded_as_a_plan_is_refused_quickly_and_keeps_nothing(
+    client, daklak, focal_officer, settings, tmp_path
+):
+    import time
+
+    from tests.db_snapshot import changes, snapshot
+    from tests.hostile import docx_bomb
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(focal_officer)
+    upload = SimpleUploadedFile("ke-hoach.docx", docx_bomb())
+    before = snapshot(tmp_path)
+    started = time.monotonic()
+    response = client.post(reverse("plans:upload"), {"province": daklak.root.pk, "file": upload})
+    assert time.monotonic() - started < 2
+    assert response.status_code == 400
+    assert "Tệp “ke-hoach.docx” bị từ chối: phần word/document.xml khi giải nén" in response.content.decode()
+    assert not changes(before, snapshot(tmp_path))

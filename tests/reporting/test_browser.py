@@ -148,3 +148,29 @@ def test_two_sessions_on_one_report_the_second_gets_the_conflict_message(
         expect(second.locator(field_id("TT_SESSIONS"))).to_have_value("6")
     finally:
         other_context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_decompression_bomb_uploaded_as_a_template_is_refused_in_vietnamese(
+    browser_page, live_server, period, focal_officer, tmp_path
+):
+    from django.urls import reverse
+
+    from tests.hostile import xlsx_bomb
+
+    page = browser_page
+    workbook = tmp_path / "bao-cao-bom.xlsx"
+    workbook.write_bytes(xlsx_bomb())
+    login(page, live_server, "focal", PASSWORD)
+    page.goto(live_server.url + reverse("reporting:xlsx_upload"))
+    page.locator("input[type=file]").set_input_files(str(workbook))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tải lên và kiểm tra").click()
+
+    row = page.locator('tr[data-file="bao-cao-bom.xlsx"]')
+    expect(row).to_contain_text("Bị từ chối, không lưu gì")
+    expect(row).to_contain_text(
+        "Tệp “bao-cao-bom.xlsx” bị từ chối: phần xl/worksheets/sheet1.xml khi giải nén"
+    )
+    assert not Submission.objects.exists()

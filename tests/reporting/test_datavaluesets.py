@@ -15,6 +15,7 @@ from binhdang.reporting.datavaluesets import (
     export_data_value_sets,
     export_filters,
     import_data_value_sets,
+    parse_data_value_sets,
 )
 from binhdang.reporting.models import DataValue, State, StateChange, Submission
 
@@ -77,8 +78,9 @@ def test_a_good_file_imports_values_and_complete_dates_submit_on_that_date(perio
     assert health.on_time is False
     assert Submission.objects.get(unit__code="66-C002").state == State.DRAFT
     change = a.state_changes.get()
-    assert (change.source, change.user) == ("import", focal_officer)
+    assert (change.source, change.user) == ("history", focal_officer)
     assert a.values.first().history.first().history_user == focal_officer
+    assert not result.notices
 
 
 def test_a_single_set_and_json_booleans_and_default_combos_are_accepted(period, commune_a_reporter):
@@ -354,3 +356,63 @@ def test_a_comment_explains_a_flagged_value_and_comes_back_on_export(period, dak
         "comment": "Hội thi toàn xã",
     }
     assert "comment" not in exported[0]
+
+
+def test_a_value_of_5000_digits_is_refused_with_its_place_and_not_repeated(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][1]["dataValues"][0]["value"] = "9" * 5000
+    before = snapshot()
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    [message] = caught.value.messages
+    assert message.startswith("dataValueSets[1].dataValues[0].value: Số cuộc truyền thông: ")
+    assert "quá dài đối với một số (5000 ký tự; tối đa 30)" in message and len(message) < 200
+    assert snapshot() == before
+
+
+def test_a_file_nested_100000_levels_deep_is_refused_as_too_deep(period, focal_officer):
+    with pytest.raises(DataValueSetError, match="lồng quá sâu"):
+        parse_data_value_sets(b"[" * 100_000 + b"]" * 100_000)
+
+
+def test_a_reporter_cannot_backdate_the_report_it_is_submitted_at_the_servers_time(
+    period, commune_a_reporter
+):
+    result = import_data_value_sets(a_set(complete="2026-11-20"), commune_a_reporter)
+    a = Submission.objects.get()
+    assert a.state == State.SUBMITTED and result.submitted == 1
+    assert dt.datetime.now(dt.UTC) - a.first_submitted_at < dt.timedelta(minutes=1)
+    assert a.on_time is False  # the deadline was 30/11: the late report stays late
+    change = a.state_changes.get()
+    assert (change.source, change.user, change.at) == ("import", commune_a_reporter, a.first_submitted_at)
+    [notice] = result.notices
+    assert notice.startswith("completeDate: báo cáo của Xã Ea Kar được tính là nộp vào lúc này (04/12/2026")
+    assert "không phải ngày 20/11/2026 ghi trong tệp" in notice
+
+
+def test_a_focal_officer_loading_history_keeps_the_date_and_the_audit_trail_says_so(period, focal_officer):
+    import_data_value_sets(a_set(complete="2026-11-20"), focal_officer)
+    a = Submission.objects.get()
+    assert a.first_submitted_at == local(2026, 11, 20, 12) and a.on_time is True
+    change = a.state_changes.get()
+    assert (change.source, change.user, change.at) == ("history", focal_officer, local(2026, 11, 20, 12))
+    record = a.history.filter(state=State.SUBMITTED).get()
+    assert record.history_change_reason == "Nạp số liệu lịch sử: ngày nộp lấy từ completeDate của tệp"
+    assert record.history_user == focal_officer
+
+
+def test_an_admin_and_the_command_line_load_history_too(period, admin_user):
+    import_data_value_sets(a_set(complete="2026-11-20"), admin_user)
+    import_data_value_sets(a_set("66-C002", complete="2026-11-21"), None)
+    sources = dict(StateChange.objects.values_list("submission__unit__code", "source"))
+    assert sources == {"66-C001": "history", "66-C002": "history"}
+
+
+@pytest.mark.parametrize("user", ["focal_officer", "commune_a_reporter"])
+def test_a_complete_date_in_the_future_is_refused_for_everyone(period, request, user):
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(a_set(complete="2026-12-05"), request.getfixturevalue(user))
+    assert caught.value.messages == [
+        "completeDate: ngày 05/12/2026 là ngày trong tương lai; ngày nộp báo cáo muộn nhất là hôm nay."
+    ]
+    assert not Submission.objects.exists()

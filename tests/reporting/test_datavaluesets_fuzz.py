@@ -153,7 +153,7 @@ def test_a_deeply_nested_file_is_refused_with_a_vietnamese_message():
     with pytest.raises(DataValueSetError) as caught:
         parse_data_value_sets(b'{"dataValueSets": ' + b"[" * 100_000)
 
-    assert caught.value.messages == ["Tệp lồng nhau quá sâu, không phải là bộ dữ liệu hợp lệ."]
+    assert caught.value.messages == ["Nội dung JSON lồng quá sâu (tối đa 32 cấp danh sách và đối tượng)."]
 
 
 @pytest.mark.parametrize(
@@ -193,14 +193,14 @@ def test_uploading_a_deeply_nested_file_shows_the_vietnamese_message(client, per
     response = client.post(reverse("reporting:data_import"), {"file": upload})
 
     assert response.status_code == 400
-    assert "Tệp lồng nhau quá sâu" in response.content.decode()
+    assert "Nội dung JSON lồng quá sâu" in response.content.decode()
 
 
 def test_the_command_refuses_a_deeply_nested_file_in_vietnamese(tmp_path, period):
     source = tmp_path / "sets.json"
     source.write_bytes(b"[" * 100_000)
 
-    with pytest.raises(CommandError, match="Tệp lồng nhau quá sâu"):
+    with pytest.raises(CommandError, match="Nội dung JSON lồng quá sâu"):
         call_command("data", "import", str(source))
 
 

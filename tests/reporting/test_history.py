@@ -75,3 +75,29 @@ def test_history_shows_values_as_people_read_them(report_a, commune_a_reporter):
     shown = {(e.label, e.old, e.new) for e in value_history(report_a)}
     assert ("Kinh phí từ ngân sách nhà nước (đồng)", "", "15.000.000") in shown
     assert ("Đã ban hành kế hoạch hưởng ứng Tháng hành động", "Có", "Không") in shown
+
+
+def test_a_submission_date_loaded_as_history_is_marked_in_the_trail(period, focal_officer):
+    from binhdang.reporting.datavaluesets import import_data_value_sets
+
+    from .conftest import COMMUNE_VALUES
+
+    import_data_value_sets(
+        {
+            "dataSet": "TT1790",
+            "period": "2026",
+            "orgUnit": "66-C001",
+            "completeDate": "2026-11-20",
+            "dataValues": [
+                {"dataElement": c, **({"categoryOptionCombo": k} if k else {}), "value": v}
+                for (c, k), v in COMMUNE_VALUES.items()
+            ],
+        },
+        focal_officer,
+    )
+    submission = period.submissions.get()
+    [step] = [e for e in report_history(submission) if e.kind == "state"]
+    assert step.at.date().isoformat() == "2026-11-20" and step.user == focal_officer
+    assert step.comment.startswith(
+        "Nạp số liệu lịch sử: ngày nộp là completeDate ghi trong tệp (nạp lúc 04/12/2026"
+    )

@@ -58,6 +58,17 @@ def test_the_error_names_the_field():
     assert [str(e) for e in errors] == ["Số cuộc truyền thông: phải là số nguyên không âm"]
 
 
+@pytest.mark.parametrize(
+    "code, coc",
+    [("TT_SESSIONS", ""), ("TT_PARTICIPANTS", "FEMALE"), ("TT_BUDGET_STATE", ""), ("TT_AWARENESS", "")],
+)
+def test_a_number_of_5000_digits_is_refused_by_its_length_before_converting(code, coc):
+    with pytest.raises(InvalidValue, match=r"quá dài đối với một số \(5000 ký tự; tối đa 30\)"):
+        normalize(E(code), coc, "9" * 5000)
+    _clean, errors = clean_values(COMMUNE, {(code, coc): "9" * 5000})
+    assert len(errors) == 1 and errors[0].code == code
+
+
 @pytest.mark.parametrize("code", ["TT_BUDGET_STATE", "TT_BUDGET_OTHER"])
 def test_budgets_are_whole_numbers_of_dong_of_zero_or_more(code):
     assert normalize(E(code), "", "1500000") == "1500000"

@@ -403,7 +403,7 @@ def test_a_file_that_is_not_json_is_refused(period, focal_officer):
     response = client_for(focal_officer).post(
         reverse("reporting:data_import"), {"file": SimpleUploadedFile("x.json", b"{not json")}
     )
-    assert response.status_code == 400 and "Tệp không phải JSON hợp lệ" in response.text
+    assert response.status_code == 400 and "không phải JSON hợp lệ" in response.text
 
 
 def test_history_shows_who_changed_which_value_old_and_new(report_a, commune_a_reporter, focal_officer):
@@ -621,3 +621,70 @@ def test_with_too_few_units_to_compare_with_nothing_is_flagged(
     assert response.url == reverse("reporting:submission", args=[report_a.pk])
     report_a.refresh_from_db()
     assert report_a.state == State.SUBMITTED and not any(w.get("kind") for w in report_a.warnings)
+
+
+def test_the_web_form_refuses_a_count_of_5000_digits_naming_the_field(report_a, commune_a_reporter):
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]), form_data({("TT_SESSIONS", ""): "9" * 5000}, 1), **HTMX
+    )
+    assert response.status_code == 200
+    assert "Số cuộc truyền thông: quá dài đối với một số (5000 ký tự; tối đa 30)" in response.text
+    assert not report_a.values.exists()
+
+
+@pytest.mark.parametrize(
+    "content, messages",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, ["lồng quá sâu"]),
+        (
+            b'{"dataSet": "TT1790", "period": "2026", "orgUnit": "66-C001", "dataValues": '
+            b'[{"dataElement": "TT_SESSIONS", "value": ' + b"9" * 5000 + b"}]}",
+            ["dataValues[0].value: Số cuộc truyền thông:", "quá dài đối với một số (5000 ký tự; tối đa 30)"],
+        ),
+    ],
+    ids=["deep", "digits"],
+)
+def test_the_data_upload_refuses_hostile_json_in_vietnamese(period, focal_officer, content, messages):
+    response = client_for(focal_officer).post(
+        reverse("reporting:data_import"), {"file": SimpleUploadedFile("x.json", content)}
+    )
+    assert response.status_code == 400
+    assert all(message in response.text for message in messages)
+    assert not Submission.objects.exists()
+
+
+def test_a_reporter_uploading_a_past_complete_date_is_told_the_report_is_submitted_now(
+    period, commune_a_reporter
+):
+    values = [
+        {"dataElement": c, **({"categoryOptionCombo": k} if k else {}), "value": v}
+        for (c, k), v in COMMUNE_VALUES.items()
+    ]
+    good = {"dataSet": "TT1790", "period": "2026", "orgUnit": "66-C001", "completeDate": "2026-11-20"}
+    response = client_for(commune_a_reporter).post(
+        reverse("reporting:data_import"),
+        {"file": SimpleUploadedFile("a.json", json.dumps({**good, "dataValues": values}).encode())},
+        follow=True,
+    )
+    assert "Đã nhập 1 báo cáo, 14 giá trị; 1 báo cáo được nộp." in response.text
+    assert "báo cáo của Xã Ea Kar được tính là nộp vào lúc này (04/12/2026" in response.text
+    assert Submission.objects.get().on_time is False
+
+
+def test_versions_and_unit_ids_of_thousands_of_digits_are_no_server_error(
+    period, daklak, report_a, commune_a_reporter, focal_officer
+):
+    huge = "9" * 5000
+    saved = client_for(commune_a_reporter).post(
+        reverse("reporting:save", args=[report_a.pk]), form_data({("TT_SESSIONS", ""): "3"}, huge), **HTMX
+    )
+    assert "Chưa lưu: người khác vừa sửa báo cáo này." in saved.text and not report_a.values.exists()
+    officer = client_for(focal_officer)
+    reminded = officer.post(reverse("reporting:remind", args=[period.pk]), {"units": [huge], "message": "x"})
+    assert reminded.status_code == 302 and not Notification.objects.exists()
+    settings = officer.post(
+        reverse("reporting:period_settings", args=[period.pk]), {"form": "expected", "units": [huge]}
+    )
+    assert settings.status_code in (200, 302, 400)
+    accepted = officer.post(reverse("reporting:accept", args=[report_a.pk]), {"version": huge})
+    assert accepted.status_code in (302, 400, 409)

@@ -224,6 +224,28 @@ def test_a_file_that_is_not_xlsx_is_refused(draft, commune_a_reporter):
     assert database_state() == before
 
 
+def test_a_decompression_bomb_is_refused_before_openpyxl_opens_it(draft, commune_a_reporter, monkeypatch):
+    import time
+
+    from binhdang.reporting.excel import importer
+    from tests.hostile import xlsx_bomb
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the bomb reached openpyxl")
+
+    monkeypatch.setattr(importer, "load_workbook", no_parsing)
+    data = xlsx_bomb()
+    before = database_state()
+    started = time.monotonic()
+    result = import_xlsx(data, commune_a_reporter, filename="bao-cao.xlsx")
+    assert time.monotonic() - started < 0.5
+    assert [e.replace("\xa0", " ") for e in result.errors] == [
+        "Tệp “bao-cao.xlsx” bị từ chối: phần xl/worksheets/sheet1.xml khi giải nén sẽ chiếm 100,0 MB "
+        "(tối đa 4,0 MB)."
+    ]
+    assert database_state() == before
+
+
 def test_a_workbook_that_is_not_our_template_is_refused(draft, commune_a_reporter):
     book = Workbook()
     book.active.title = "Biểu1"
@@ -386,6 +408,19 @@ def test_reporter_uploads_their_file_and_submits_it(client, period, daklak, comm
     assert response.status_code == 200
     assert "Đã lưu và gửi báo cáo" in response.content.decode()
     assert Submission.objects.get(unit=daklak.commune_a).state == State.SUBMITTED
+
+
+def test_a_bomb_uploaded_with_good_files_is_refused_on_its_own_in_vietnamese(
+    client, period, daklak, focal_officer
+):
+    from tests.hostile import xlsx_bomb
+
+    client.login(username="focal", password=PASSWORD)
+    files = [upload("bom.xlsx", xlsx_bomb()), upload("ea-kar.xlsx", filled(period, daklak.commune_a))]
+    page = client.post(reverse("reporting:xlsx_upload"), {"uploads": files, "submit": ""}).content.decode()
+    assert 'data-file="bom.xlsx" data-accepted="0"' in page
+    assert "Tệp “bom.xlsx” bị từ chối: phần xl/worksheets/sheet1.xml khi giải nén" in page
+    assert 'data-file="ea-kar.xlsx" data-accepted="1"' in page
 
 
 def test_upload_without_a_file_is_refused(client, period, commune_a_reporter):

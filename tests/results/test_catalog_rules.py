@@ -54,3 +54,21 @@ def test_unit_rows_give_each_expected_unit_its_state_and_counted_values(period, 
     assert rows[daklak.commune_b.code].state == "draft"
     assert rows[daklak.commune_b.code].number("TT_SESSIONS") is None  # a draft's values do not count
     assert rows[daklak.health.code].state is None
+
+
+def test_stored_values_that_are_no_plain_figure_count_as_missing_and_break_no_query(period, daklak):
+    from binhdang.reporting.models import DataValue
+
+    a = file_report(period, daklak.commune_a, {"TT_SESSIONS": 3, "TT_CONVENTIONS": 4, "TT_CONVENTIONS_OK": 3})
+    b = file_report(period, daklak.commune_b, {"TT_SESSIONS": 3, "TT_CONVENTIONS": 2, "TT_CONVENTIONS_OK": 1})
+    file_report(period, daklak.noi_vu, {"TT_AWARENESS": "61.5"})
+    # Old or damaged data written past today's validation: on PostgreSQL a cast of these failed the
+    # whole query (every results page and download answered 500).
+    DataValue.objects.filter(submission=a, data_element="TT_CONVENTIONS").update(value="9" * 400)
+    DataValue.objects.filter(submission=b, data_element="TT_CONVENTIONS").update(value="9" * 19)
+    DataValue.objects.filter(submission=a, data_element="TT_SESSIONS").update(value="nhiều")
+    DataValue.objects.filter(data_element="TT_AWARENESS").update(value="9" * 300)
+    figures = rules.period_figures([spec(period)])[period.pk]
+    assert (figures.conventions, figures.conventions_ok) == (0, 4)
+    assert figures.sessions_ok == 2  # commune B and Sở Nội vụ; commune A's "nhiều" is no figure
+    assert rules.awareness([daklak.root.pk], [2026]) == {}

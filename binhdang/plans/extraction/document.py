@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from binhdang.plans.extraction.errors import ExtractionError
 from binhdang.plans.extraction.text import nfc, strip_markup
 
 ROMAN_RE = re.compile(r"^(?P<label>(?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.\-/):]\s*(?P<rest>\S.*)$")
@@ -28,6 +31,18 @@ RULE_RE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
 FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:)")
 
 LABEL_RANK = {"roman": 0, "number": 1, "letter": 10, "bullet": 20}
+#: Most lines (paragraphs, list items, table cell paragraphs) read as a plan. A real plan has a few
+#: hundred; reading and extraction take longer than linear time (5,000 lines take about 3 s, 20,000
+#: over 20 s), so a longer file is refused as soon as it is seen to be longer.
+MAX_LINES = 5000
+
+
+def check_length(lines: list, limit: int = MAX_LINES) -> None:
+    """ExtractionError once ``lines`` holds more than ``limit`` items (:data:`MAX_LINES`)."""
+    if len(lines) > limit:
+        raise ExtractionError(
+            _("The file is too long to be a plan: more than %(limit)d paragraphs.") % {"limit": MAX_LINES}
+        )
 
 
 @dataclass
@@ -126,6 +141,7 @@ def read_text(text: str) -> Document:
             lines.extend(_table_lines(paragraph, tables))
             continue
         lines.extend(_paragraph_lines(paragraph))
+    check_length(lines)
     return Document(blocks=build_blocks(lines), tables=tables, footnotes=footnotes)
 
 

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from binhdang.plans.extraction.document import Document, Line, build_blocks
+from binhdang.plans.extraction.document import MAX_LINES, Document, Line, build_blocks, check_length
 from binhdang.plans.extraction.text import nfc
 
 _HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.IGNORECASE)
@@ -27,11 +27,15 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def read_docx(docx: DocxDocument) -> Document:
     """The lines, blocks and tables of an opened python-docx document."""
+    # Counted in lxml before any is read: a document far too long is refused at once (empty paragraphs
+    # give no line, hence the margin; the lines themselves are checked as they are read).
+    check_length(list(docx.element.body.iter(qn("w:p"))), 2 * MAX_LINES)
     numbering = _Numbering(docx)
     styles = _Styles(docx)
     lines: list[Line] = []
     tables: list[list[list[str]]] = []
     for item in _iter_body(docx, docx.element.body):
+        check_length(lines)
         if isinstance(item, Paragraph):
             lines.extend(_paragraph_lines(item, numbering, styles))
         else:
@@ -44,6 +48,7 @@ def read_docx(docx: DocxDocument) -> Document:
                         for line in _paragraph_lines(paragraph, numbering, styles):
                             line.cell = (table_index, r, c)
                             lines.append(line)
+    check_length(lines)
     return Document(blocks=build_blocks(lines), tables=tables)
 
 

@@ -12,6 +12,7 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from binhdang.core.archives import UnsafeArchive, check_archive
 from binhdang.plans.extraction.document import Document, read_text
 from binhdang.plans.extraction.errors import ExtractionError
 
@@ -103,13 +104,22 @@ def load(data: bytes, name: str) -> Document:
 
 
 def load_docx(data: bytes, name: str) -> Document:
-    """Open a .docx with python-docx; a damaged package raises ExtractionError."""
+    """Open a .docx with python-docx, after the archive check (:mod:`binhdang.core.archives`: member
+    sizes, total, compression ratio, no DTD) so that a decompression bomb is refused before parsing;
+    a refused or damaged package raises ExtractionError."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
 
     from binhdang.plans.extraction.docx_reader import read_docx
 
+    try:
+        check_archive(data, name)
+    except UnsafeArchive as error:
+        raise ExtractionError(str(error)) from error
+    except zipfile.BadZipFile as error:
+        message = _("The file %(name)s is a damaged .docx (%(error)s).")
+        raise ExtractionError(message % {"name": name, "error": error}) from error
     try:
         opened = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, OSError, LxmlError) as error:

@@ -16,19 +16,20 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 
 from binhdang.core import formatting
+from binhdang.core.numbers import spreadsheet_number, too_large_note
 from binhdang.core.spreadsheets import set_cell
 from binhdang.core.text import fold
 from binhdang.reporting import limits
@@ -95,8 +96,8 @@ def _typed(element: DataElement, coc: str, text: str):
         return None
     value_type = element.type_for(coc)
     if value_type in (ValueType.INTEGER, ValueType.NUMBER, ValueType.PERCENT):
-        number = Decimal(text)
-        return int(number) if number == number.to_integral_value() else float(number)
+        number = spreadsheet_number(text)
+        return text if number is None else number  # too large for a number cell: its digits (noted)
     if value_type == ValueType.BOOLEAN:
         return yes_label() if text == "true" else no_label()
     if value_type == ValueType.OPTION:
@@ -243,6 +244,8 @@ def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> N
             target = sheet[cell.ref]
             target.style = _input_style(element.type_for(cell.coc))
             set_cell(target, _typed(element, cell.coc, values.get(cell.key, "")))
+            if isinstance(target.value, str) and element.type_for(cell.coc) in NUMBER_FORMATS:
+                target.comment = Comment(too_large_note(), "binhdang")
             validations.add(element, cell.coc, cell.ref)
         if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
             total = sheet[f"{L.COL_VALUE}{r}"]

@@ -68,6 +68,8 @@ def data_import(request: ReportingRequest) -> HttpResponse:
                     _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.")
                     % vars(result),
                 )
+                for notice in result.notices:
+                    messages.warning(request, notice)
                 return redirect("reporting:data_import")
     return render(
         request,

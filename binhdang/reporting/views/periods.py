@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnitType
 from binhdang.reporting import access, reminders, services
 from binhdang.reporting.errors import ReportingError
@@ -96,7 +97,7 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
 def remind(request: ReportingRequest, pk: int) -> HttpResponse:
     """One-click reminders to the selected units that have not submitted."""
     period = managed_period(request, pk)
-    ids = [int(v) for v in request.POST.getlist("units") if v.isdigit()]
+    ids = [i for v in request.POST.getlist("units") if (i := posted_int(v)) is not None]
     units = list(access.province_units(period).filter(pk__in=ids))
     if not units:
         messages.error(request, _("Select at least one unit to remind."))
@@ -176,7 +177,7 @@ def period_settings(request: ReportingRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The dates of the period were saved."))
                 return redirect("reporting:period_settings", pk=pk)
     elif request.method == "POST" and request.POST.get("form") == "expected":
-        ids = {int(v) for v in request.POST.getlist("units") if v.isdigit()}
+        ids = {i for v in request.POST.getlist("units") if (i := posted_int(v)) is not None}
         try:
             added, removed = services.set_expected_reporters(
                 period, access.province_units(period).filter(pk__in=ids), request.user

@@ -13,6 +13,7 @@ from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, home, services
 from binhdang.reporting.editing import ReportBeingEdited
@@ -190,8 +191,7 @@ def _status(
 
 def _posted_version(request: ReportingRequest) -> int:
     """The version the page was loaded with; a missing or garbled one (0) always conflicts."""
-    version = request.POST.get("version", "")
-    return int(version) if version.isdigit() else 0
+    return posted_int(request.POST.get("version")) or 0
 
 
 def _change(request: ReportingRequest, report: ReportBeingEdited, action: str) -> HttpResponse:

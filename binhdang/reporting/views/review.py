@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from binhdang.core.numbers import posted_int
 from binhdang.reporting import access, attachments, services
 from binhdang.reporting.editing import ReportBeingEdited
 from binhdang.reporting.errors import ReportingError
@@ -45,8 +46,7 @@ ACTIONS = {
 
 
 def _version(request: ReportingRequest) -> int | None:
-    value = request.POST.get("version")
-    return int(value) if value and value.isdigit() else None
+    return posted_int(request.POST.get("version"))
 
 
 @login_required

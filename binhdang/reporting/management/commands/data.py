@@ -62,6 +62,8 @@ class Command(BaseCommand):
                 result
             )
         self.stdout.write(message)
+        for notice in result.notices:
+            self.stdout.write(notice)
 
     def _export(self, options):
         plan = find_plan(options["plan"])
