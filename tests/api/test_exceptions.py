@@ -76,7 +76,7 @@ def test_a_server_error_under_the_api_is_json_in_vietnamese(api_world, monkeypat
 def test_a_server_error_outside_the_api_is_still_the_vietnamese_page(focal_officer, monkeypatch):
     from django.test import Client
 
-    from binhdang.core import views
+    from binhdang.portal import views
 
     def broken(request):
         raise RuntimeError("a bug")

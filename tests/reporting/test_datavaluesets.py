@@ -366,7 +366,7 @@ def test_a_value_of_5000_digits_is_refused_with_its_place_and_not_repeated(perio
         import_data_value_sets(data, focal_officer)
     [message] = caught.value.messages
     assert message.startswith("dataValueSets[1].dataValues[0].value: Số cuộc truyền thông: ")
-    assert "quá dài đối với một số (5000 ký tự; tối đa 30)" in message and len(message) < 200
+    assert "vượt giới hạn 100.000" in message and len(message) < 250
     assert snapshot() == before
 
 

@@ -63,7 +63,7 @@ def test_the_error_names_the_field():
     [("TT_SESSIONS", ""), ("TT_PARTICIPANTS", "FEMALE"), ("TT_BUDGET_STATE", ""), ("TT_AWARENESS", "")],
 )
 def test_a_number_of_5000_digits_is_refused_by_its_length_before_converting(code, coc):
-    with pytest.raises(InvalidValue, match=r"quá dài đối với một số \(5000 ký tự; tối đa 30\)"):
+    with pytest.raises(InvalidValue, match=r"vượt giới hạn"):
         normalize(E(code), coc, "9" * 5000)
     _clean, errors = clean_values(COMMUNE, {(code, coc): "9" * 5000})
     assert len(errors) == 1 and errors[0].code == code
