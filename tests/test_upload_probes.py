@@ -237,12 +237,14 @@ def test_the_limits_named_in_the_probes_are_the_documented_ones():
     """The README's security section states these numbers; a change of a limit changes it there too."""
     from pathlib import Path
 
+    from binhdang.reporting.limits import MAX_NUMBER_CHARS
+
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for text in (
         f"{MAX_JSON_DEPTH} levels",
         f"{MAX_RATIO}:1",
         f"{MAX_MEMBERS:,} parts",
         "5,000 lines",
-        "30 characters",
+        f"{MAX_NUMBER_CHARS} characters",
     ):
         assert text in readme, text
