@@ -95,7 +95,7 @@ class Indicator(models.Model):
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[responsible])
 
     class Meta:
         verbose_name = _("indicator")
