@@ -309,6 +309,7 @@ def test_a_refused_indicator_edit_names_the_field_and_changes_nothing(
 def test_a_target_is_changed_added_and_removed_with_its_history(draft, focal_officer):
     indicator = draft.indicators.get(code="3")
     first, second = indicator.targets.all()
+    second_id = second.pk
 
     services.save_target(
         indicator,
@@ -328,7 +329,7 @@ def test_a_target_is_changed_added_and_removed_with_its_history(draft, focal_off
     assert first.history.first().history_user == focal_officer
     assert first.history.first().prev_record.value == 70
     assert added.order == 3 and added.history.get().history_type == "+"
-    deleted = Target.history.model.objects.get(id=second.pk, history_type="-")
+    deleted = Target.history.model.objects.get(id=second_id, history_type="-")
     assert (deleted.history_user, deleted.value) == (focal_officer, 90)
 
 
@@ -341,7 +342,11 @@ def test_a_target_is_changed_added_and_removed_with_its_history(draft, focal_off
             "ngoài thời gian của kế hoạch",
         ),
         (services.TargetData(kind="min", year=2030), "value", "giá trị"),
-        (services.TargetData(kind="range", min=Decimal(107), max=Decimal(104)), "max", "Cận trên nhỏ hơn cận dưới"),
+        (
+            services.TargetData(kind="range", min=Decimal(107), max=Decimal(104)),
+            "max",
+            "Cận trên nhỏ hơn cận dưới",
+        ),
     ],
 )
 def test_a_refused_target_edit_names_the_field_and_changes_nothing(

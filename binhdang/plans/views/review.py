@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from binhdang.plans import access, review, services
 from binhdang.plans.forms import StatusForm
@@ -57,6 +57,7 @@ def _fragment(request: HttpRequest, plan: Plan, scope, editing: dict | None, sta
 
 
 @login_required
+@require_GET
 def review_plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan as the officer reviews it: summary, highlighted values, an edit link on each item."""
     plan = access.managed_plan_or_404(request.user, slug)
