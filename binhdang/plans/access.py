@@ -101,8 +101,12 @@ def managed_plan_or_404(user, slug: str) -> Plan:
 
 
 def review_item_or_404(plan: Plan, kind: str, pk: int):
-    """One item of ``plan`` on the review page (``indicator``, ``target``, ``duty``, ``task``,
-    ``goal``), for a user already allowed to manage the plan; 404 when it is not the plan's."""
+    """One item of ``plan`` on the review page (``plan`` itself, ``indicator``, ``target``, ``duty``,
+    ``task``, ``goal``), for a user already allowed to manage the plan; 404 when it is not the plan's."""
+    if kind == "plan":
+        if pk != plan.pk:
+            raise Http404
+        return plan
     querysets = {
         "indicator": Indicator.objects.filter(plan=plan).select_related("catalog", "goal"),
         "target": Target.objects.filter(indicator__plan=plan).select_related("indicator"),

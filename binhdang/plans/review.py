@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils.html import escape
@@ -27,6 +27,9 @@ from binhdang.plans.forms import ResponsibleForm
 from binhdang.plans.models import Indicator, Plan, TargetKind
 from binhdang.plans.models.indicators import storable_number
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 #: A value of an indicator's words: "104 - 107", "42/100.000", "1,4 lần", "90%", "2030", "04 tin".
 _VALUE = re.compile(
     r"(?<![\w/])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s*[-–]\s*\d+(?:,\d+)?)?"
@@ -36,7 +39,8 @@ _VALUE = re.compile(
 
 def highlight(text: str) -> SafeString:
     """``text`` escaped, its numbers, percentages, ranges and years in <mark>."""
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in _VALUE.finditer(text or ""):
         out.append(escape(text[last : match.start()]))
         out.append(f"<mark>{escape(match.group(0))}</mark>")
@@ -139,6 +143,19 @@ class IndicatorForm(forms.Form):
     text = forms.CharField(label=_("Indicator"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class HeaderForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    number = forms.CharField(label=_("Number"), max_length=64, required=False)
+    date = forms.DateField(
+        label=_("Date issued"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "30/11/2026", "size": 10}),
+    )
+    period_start = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    period_end = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
+
+
 class TargetForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=TargetKind.choices)
     value = VietnameseNumberField(label=_("Value"))
@@ -164,7 +181,9 @@ class TargetForm(forms.Form):
 
 
 class DutyForm(forms.Form):
-    agency = forms.ModelChoiceField(queryset=None, label=_("Unit of the province"), required=False)
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Unit of the province"), required=False
+    )
     name = forms.CharField(label=_("Agency as the plan names it"), max_length=500, required=False)
     duties = forms.CharField(
         label=_("Duties, one per line"), required=False, widget=forms.Textarea(attrs={"rows": 5})
@@ -176,7 +195,9 @@ class DutyForm(forms.Form):
 
 
 class LeadForm(forms.Form):
-    lead = forms.ModelChoiceField(queryset=None, label=_("Lead agency"), required=False)
+    lead: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Lead agency"), required=False
+    )
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,7 +217,7 @@ class Action:
     ``apply(item, form, user)`` calls the service (``EditError`` is shown on the form), ``scope(item)``
     is the part of the page shown again afterwards (an indicator, a goal, a duty, a task)."""
 
-    title: str
+    title: StrOrPromise  # a lazy translation
     form: Callable
     apply: Callable
     scope: Callable
@@ -248,6 +269,21 @@ def _scope_self(item):
 
 
 ACTIONS: dict[tuple[str, str], Action] = {
+    ("plan", "edit"): Action(
+        _("Correct the plan's title, number, date and period"),
+        lambda item, plan, data: HeaderForm(
+            data,
+            initial={
+                "title": item.title,
+                "number": item.number,
+                "date": item.date,
+                "period_start": item.period_start,
+                "period_end": item.period_end,
+            },
+        ),
+        lambda item, form, user: services.edit_plan_header(item, user=user, **form.cleaned_data),
+        _scope_self,
+    ),
     ("indicator", "edit"): Action(
         _("Correct the indicator"),
         _indicator_form,
@@ -322,4 +358,6 @@ def refresh(item):
     """The scope object read again with what its fragment shows (after an edit)."""
     if isinstance(item, Indicator):
         return indicators_of(item.plan).get(pk=item.pk)
+    if isinstance(item, Plan):
+        return Plan.objects.select_related("org_unit", "focal_agency").get(pk=item.pk)
     return type(item).objects.get(pk=item.pk)

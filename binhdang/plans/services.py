@@ -70,6 +70,7 @@ __all__ = [
     "discard_upload",
     "edit_duty",
     "edit_indicator",
+    "edit_plan_header",
     "find_duplicate",
     "import_plan",
     "max_upload_bytes",
@@ -392,7 +393,7 @@ def edit_duty(
     if not name and agency is None:
         raise EditError({"name": _("Name the agency these duties are given to.")})
     items = [text for text in (_clean_text(line) for line in duties) if text]
-    duty.agency, duty.agency_name, duty.duties = agency, name or agency.name, items
+    duty.agency, duty.agency_name, duty.duties = agency, name or (agency.name if agency else ""), items
     audit.by(duty, user, reason=_("corrected on the review page")).save()
     return duty
 
@@ -418,3 +419,31 @@ def set_task_lead(task: Task, lead: OrgUnit | None, user) -> Task:
         task.lead = lead
         audit.by(task, user, reason=_("lead agency set on the review page")).save()
     return task
+
+
+@transaction.atomic
+def edit_plan_header(
+    plan: Plan,
+    *,
+    title: str,
+    number: str,
+    date,
+    period_start: int | None,
+    period_end: int | None,
+    user,
+) -> Plan:
+    """Correct the plan's title, number, date of issue and period. Refused: an empty title, a period
+    ending before it starts."""
+    _manage(plan, user)
+    title = _clean_text(title)[:500]
+    errors = {}
+    if not title:
+        errors["title"] = _("The plan's title cannot be empty.")
+    if period_start and period_end and period_start > period_end:
+        errors["period_end"] = _("The period ends before it starts.")
+    if errors:
+        raise EditError(errors)
+    plan.title, plan.number, plan.date = title, _clean_text(number)[:64], date
+    plan.period_start, plan.period_end = period_start, period_end
+    audit.by(plan, user, reason=_("corrected on the review page")).save()
+    return plan

@@ -52,12 +52,16 @@ def test_the_focal_officer_reviews_the_strategy_plan_in_place_and_puts_it_in_for
     assert fields == 0, fields
 
     # A warning beside the indicator it concerns.
-    expect(_indicator(page, plan, "5.1").locator(".item-warning")).to_contain_text("Chỉ tiêu 5.1 không có số liệu")
+    expect(_indicator(page, plan, "5.1").locator(".item-warning")).to_contain_text(
+        "Chỉ tiêu 5.1 không có số liệu"
+    )
 
     # The text of an indicator, in place.
     sex_ratio = _indicator(page, plan, "4.1")
     sex_ratio.get_by_role("link", name="Sửa 4.1").click()
-    sex_ratio.get_by_label("Chỉ tiêu", exact=True).fill("- Chỉ tiêu 1: Tỷ số giới tính khi sinh ở mức 104 - 107")
+    sex_ratio.get_by_label("Chỉ tiêu", exact=True).fill(
+        "- Chỉ tiêu 1: Tỷ số giới tính khi sinh ở mức 104 - 107"
+    )
     sex_ratio.get_by_role("button", name="Lưu").click()
     expect(sex_ratio.locator(".indicator-text")).to_contain_text("Tỷ số giới tính khi sinh ở mức 104 - 107")
     expect(sex_ratio.locator(".indicator-text mark").first).to_have_text("104 - 107")

@@ -54,7 +54,7 @@ def test_an_upload_opens_the_review_page_of_its_draft_plan(client, daklak, focal
     )
     page = client.get(response["Location"]).content.decode()
     assert "<mark>02</mark>" in page and "<mark>100%</mark>" in page  # values highlighted in the words
-    header = page[page.index('id="header"') : page.index('id="indicators"')]
+    header = page[page.index(f'id="plan-{plan.pk}"') : page.index('id="indicators"')]
     assert "Số kế hoạch để trống" in header  # the warning beside the plan's number, not in a list
 
 
@@ -260,3 +260,21 @@ def test_an_item_of_another_plan_or_an_unknown_action_is_404(client, strategy, d
         client.get(item_url(strategy, "indicator", strategy.indicators.first().pk, "explode")).status_code
         == 404
     )
+
+
+def test_the_title_number_date_and_period_are_corrected_and_a_reversed_period_refused(client, strategy):
+    url = item_url(strategy, "plan", strategy.pk, "edit")
+    data = {"title": "Kế hoạch thực hiện Chiến lược", "number": "45/KH-UBND", "date": "20/03/2026"}
+
+    refused = client.post(url, {**data, "period_start": "2030", "period_end": "2026"}, **HTMX)
+    saved = client.post(url, {**data, "period_start": "2026", "period_end": "2030"}, **HTMX)
+
+    assert "Năm kết thúc giai đoạn đứng trước năm bắt đầu" in refused.content.decode()
+    assert "45/KH-UBND" in saved.content.decode() and "20/03/2026" in saved.content.decode()
+    strategy.refresh_from_db()
+    assert (strategy.title, strategy.number, str(strategy.date)) == (
+        "Kế hoạch thực hiện Chiến lược",
+        "45/KH-UBND",
+        "2026-03-20",
+    )
+    assert client.get(item_url(strategy, "plan", strategy.pk + 1, "edit")).status_code == 404

@@ -15,10 +15,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.middleware import HtmxDetails
 
 from binhdang.plans import access, review, services
 from binhdang.plans.forms import StatusForm
 from binhdang.plans.models import Goal, ImportStatus, Plan
+
+
+class ReviewRequest(HttpRequest):
+    """What the review views get (for type checking): django-htmx's details."""
+
+    htmx: HtmxDetails
 
 
 def _page(request: HttpRequest, plan: Plan, editing: dict | None = None, status: int = 200) -> HttpResponse:
@@ -41,7 +48,7 @@ def _anchor(item) -> str:
     return f"{review.scope_kind(item)}-{item.pk}" if item is not None else "indicators"
 
 
-def _fragment(request: HttpRequest, plan: Plan, scope, editing: dict | None, status: int = 200):
+def _fragment(request: ReviewRequest, plan: Plan, scope, editing: dict | None, status: int = 200):
     if scope is None:
         return HttpResponse("")
     context = {"plan": plan, "editing": editing, "warnings": review.place_warnings(plan)}
@@ -53,6 +60,8 @@ def _fragment(request: HttpRequest, plan: Plan, scope, editing: dict | None, sta
         }
     else:
         context[kind] = review.refresh(scope)
+    if isinstance(scope, Plan):
+        context.update(review.summary(plan), plan=context["plan"])
     return render(request, f"plans/review/_{kind}.html", context, status=status)
 
 
@@ -66,7 +75,7 @@ def review_plan(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review_item(request: HttpRequest, slug: str, kind: str, pk: int, action: str) -> HttpResponse:
+def review_item(request: ReviewRequest, slug: str, kind: str, pk: int, action: str) -> HttpResponse:
     plan = access.managed_plan_or_404(request.user, slug)
     handler = review.ACTIONS.get((kind, action))
     if handler is None:
