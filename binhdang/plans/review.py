@@ -30,10 +30,11 @@ from binhdang.plans.models.indicators import storable_number
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-#: A value of an indicator's words: "104 - 107", "42/100.000", "1,4 lần", "90%", "2030", "04 tin".
+#: A value of an indicator's words: "104 - 107", "42/100.000", "1,4 lần", "90%", "2030", "04 tin" (not a
+#: code such as "5.1").
 _VALUE = re.compile(
-    r"(?<![\w/])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s*[-–]\s*\d+(?:,\d+)?)?"
-    r"(?:\s*%|/\d{1,3}(?:\.\d{3})*|\s+lần)?(?![\w])"
+    r"(?<![\w/.])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:\s*[-–]\s*\d+(?:,\d+)?)?"
+    r"(?:\s*%|/\d{1,3}(?:\.\d{3})*|\s+lần)?(?![\w.]\d|\w)"
 )
 
 
