@@ -87,7 +87,7 @@ def summary(plan: Plan) -> dict:
         goals.append({"goal": goal, "indicators": [i for i in indicators if i.goal_id == goal.pk]})
     loose = [i for i in indicators if i.goal_id is None]
     if loose or not goals:
-        goals.append({"goal": None, "indicators": loose})
+        goals.append({"goal": None, "indicators": loose, "alone": not goals})
     groups = list(plan.task_groups.prefetch_related("tasks__lead", "tasks__cooperating"))
     loose_tasks = list(plan.tasks.filter(group__isnull=True).select_related("lead"))
     return {
@@ -269,6 +269,21 @@ def _scope_self(item):
     return item
 
 
+@dataclass(frozen=True)
+class LooseIndicators:
+    """The indicators of a plan outside any goal (a plan without goals has all of them here): the
+    part of the page shown again after one is added there."""
+
+    plan: Plan
+    pk: str = "none"
+
+
+def _add_loose_indicator(plan, form, user):
+    return services.add_indicator(
+        plan, goal=None, code=form.cleaned_data["code"], text=form.cleaned_data["text"], user=user
+    )
+
+
 ACTIONS: dict[tuple[str, str], Action] = {
     ("plan", "edit"): Action(
         _("Correct the plan's title, number, date and period"),
@@ -323,6 +338,12 @@ ACTIONS: dict[tuple[str, str], Action] = {
         lambda item, form, user: services.remove_target(item, user),
         lambda item: item.indicator,
     ),
+    ("plan", "add_indicator"): Action(
+        _("Add an indicator the extraction missed"),
+        lambda item, plan, data: IndicatorForm(data),
+        _add_loose_indicator,
+        LooseIndicators,
+    ),
     ("goal", "add_indicator"): Action(
         _("Add an indicator the extraction missed"),
         lambda item, plan, data: IndicatorForm(data),
@@ -352,6 +373,8 @@ ACTIONS: dict[tuple[str, str], Action] = {
 
 def scope_kind(item) -> str:
     """The fragment template's name for a scope object."""
+    if isinstance(item, LooseIndicators):
+        return "goal"
     return type(item).__name__.lower().replace("agencyduty", "duty")
 
 

@@ -278,3 +278,19 @@ def test_the_title_number_date_and_period_are_corrected_and_a_reversed_period_re
         "2026-03-20",
     )
     assert client.get(item_url(strategy, "plan", strategy.pk + 1, "edit")).status_code == 404
+
+
+def test_an_indicator_is_added_to_a_plan_without_goals(client, daklak, focal_officer):
+    client.force_login(focal_officer)
+    upload_seed(client, daklak, "000")  # the communication plan: five indicators, no goals
+    plan = Plan.objects.get()
+    url = item_url(plan, "plan", plan.pk, "add_indicator")
+
+    assert 'name="text"' in client.get(url, **HTMX).content.decode()
+    added = client.post(url, {"code": "6", "text": "100% cơ quan báo chí có chuyên mục"}, **HTMX)
+
+    assert added.status_code == 200 and 'id="goal-none"' in added.content.decode()
+    assert added.content.decode().count('class="review-indicator') == 6
+    assert plan.indicators.get(code="6").goal is None
+    page = client.get(reverse("plans:review_plan", args=[plan.slug])).content.decode()
+    assert "<h3>Chỉ tiêu không thuộc mục tiêu nào</h3>" not in page  # no goal heading without goals

@@ -53,10 +53,12 @@ def _fragment(request: ReviewRequest, plan: Plan, scope, editing: dict | None, s
         return HttpResponse("")
     context = {"plan": plan, "editing": editing, "warnings": review.place_warnings(plan)}
     kind = review.scope_kind(scope)
-    if isinstance(scope, Goal):
+    if isinstance(scope, Goal | review.LooseIndicators):
+        goal = scope if isinstance(scope, Goal) else None
         context["section"] = {
-            "goal": scope,
-            "indicators": list(review.indicators_of(plan).filter(goal=scope)),
+            "goal": goal,
+            "indicators": list(review.indicators_of(plan).filter(goal=goal)),
+            "alone": not plan.goals.exists(),
         }
     else:
         context[kind] = review.refresh(scope)
@@ -90,8 +92,8 @@ def review_item(request: ReviewRequest, slug: str, kind: str, pk: int, action: s
             for field, message in error.errors.items():
                 form.add_error(field if field in form.fields else None, message)
         else:
-            if kind == "goal":
-                scope = item
+            if kind == "goal" or action == "add_indicator":
+                scope = handler.scope(item)
             elif action == "delete" and kind == "indicator":
                 scope = None
             elif result is not None and scope is None:
