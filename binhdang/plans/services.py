@@ -98,7 +98,7 @@ def set_plan_status(plan: Plan, status: str, user) -> Plan:
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     plan.status = status
-    audit.by(plan, user).save()
+    audit.by(plan, user, reason=_("status changed")).save()
     if status == PlanStatus.ACTIVE:
         archive_previous_versions(plan, user)
     if status != PlanStatus.DRAFT:  # the review of its upload is over
@@ -154,7 +154,7 @@ def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indic
     indicator.binding_reason = (
         _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
     )
-    audit.by(indicator, user).save()
+    audit.by(indicator, user, reason=_("catalog binding changed")).save()
     return indicator
 
 

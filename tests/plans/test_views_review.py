@@ -294,3 +294,24 @@ def test_an_indicator_is_added_to_a_plan_without_goals(client, daklak, focal_off
     assert plan.indicators.get(code="6").goal is None
     page = client.get(reverse("plans:review_plan", args=[plan.slug])).content.decode()
     assert "<h3>Chỉ tiêu không thuộc mục tiêu nào</h3>" not in page  # no goal heading without goals
+
+
+def test_the_page_lists_who_changed_what_with_old_and_new_values(client, strategy, focal_officer, daklak):
+    indicator = strategy.indicators.get(code="2.1")
+    target = indicator.targets.get()
+    task = strategy.tasks.exclude(group=None).first()
+    review = reverse("plans:review_plan", args=[strategy.slug])
+    first = client.get(review).content.decode()
+    assert "Chưa có thay đổi nào từ khi nhập kế hoạch" in first
+
+    client.post(
+        item_url(strategy, "target", target.pk, "edit"),
+        {"kind": "min", "value": "47,5", "unit": "%", "year": "2030"},
+    )
+    client.post(item_url(strategy, "task", task.pk, "lead"), {"lead": daklak.health.pk})
+
+    page = client.get(review).content.decode()
+    changes = page[page.index('id="changes"') :]
+    assert "Mức cần đạt của chỉ tiêu 2.1: sửa" in changes and str(focal_officer) in changes
+    assert "<del>45</del> → <ins>47,5</ins>" in changes
+    assert f"Nhiệm vụ {task.code}: sửa" in changes and "<ins>Sở Y tế</ins>" in changes

@@ -19,6 +19,7 @@ from django_htmx.middleware import HtmxDetails
 
 from binhdang.plans import access, review, services
 from binhdang.plans.forms import StatusForm
+from binhdang.plans.history import plan_changes
 from binhdang.plans.models import Goal, ImportStatus, Plan
 
 
@@ -38,6 +39,7 @@ def _page(request: HttpRequest, plan: Plan, editing: dict | None = None, status:
             "pending": pending,
             "editing": editing,
             "status_form": StatusForm(initial={"status": "active"}),
+            "changes": plan_changes(plan),
             **review.summary(plan),
         },
         status=status,
