@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from binhdang.plans import services
 from binhdang.plans.formatting import NumberFormatError, parse_vn_number, vn_number
-from binhdang.plans.forms import ResponsibleForm
+from binhdang.plans.forms import BindingForm, ResponsibleForm
 from binhdang.plans.models import Indicator, Plan, TargetKind
 from binhdang.plans.models.indicators import storable_number
 
@@ -311,6 +311,16 @@ ACTIONS: dict[tuple[str, str], Action] = {
         _responsible_form,
         lambda item, form, user: services.set_indicator_responsible(
             item, form.cleaned_data["units"], form.other_lines(), user
+        ),
+        _scope_self,
+    ),
+    ("indicator", "binding"): Action(
+        _("Catalog indicator"),
+        lambda item, plan, data: BindingForm(
+            data, program=plan.program, initial={"catalog": item.catalog.code if item.catalog else ""}
+        ),
+        lambda item, form, user: services.set_indicator_binding(
+            item, form.cleaned_data["catalog"] or None, user
         ),
         _scope_self,
     ),

@@ -315,3 +315,14 @@ def test_the_page_lists_who_changed_what_with_old_and_new_values(client, strateg
     assert "Mức cần đạt của chỉ tiêu 2.1: sửa" in changes and str(focal_officer) in changes
     assert "<del>45</del> → <ins>47,5</ins>" in changes
     assert f"Nhiệm vụ {task.code}: sửa" in changes and "<ins>Sở Y tế</ins>" in changes
+
+
+def test_the_catalog_binding_is_changed_in_place(client, strategy):
+    indicator = strategy.indicators.get(code="4.1")
+    assert indicator.catalog.code == "NQ28.4.1"
+
+    saved = client.post(item_url(strategy, "indicator", indicator.pk, "binding"), {"catalog": ""}, **HTMX)
+
+    indicator.refresh_from_db()
+    assert indicator.catalog is None and indicator.binding_manual
+    assert "nhập trực tiếp" in saved.content.decode()
