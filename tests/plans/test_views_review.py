@@ -326,3 +326,17 @@ def test_the_catalog_binding_is_changed_in_place(client, strategy):
     indicator.refresh_from_db()
     assert indicator.catalog is None and indicator.binding_manual
     assert "nhập trực tiếp" in saved.content.decode()
+
+
+def test_without_javascript_a_target_is_removed_after_a_confirmation_page(client, strategy):
+    indicator = strategy.indicators.get(code="3.2")
+    second = indicator.targets.last()
+    url = item_url(strategy, "target", second.pk, "delete")
+
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and "Xóa mức cần đạt này?" in confirm.content.decode()
+    assert indicator.targets.count() == 2
+    removed = client.post(url)
+
+    assert removed.status_code == 302 and removed["Location"].endswith(f"#indicator-{indicator.pk}")
+    assert indicator.targets.count() == 1

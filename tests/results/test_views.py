@@ -190,3 +190,18 @@ def test_the_dashboard_shows_each_target_of_an_indicator_under_it(daklak, focal_
         and "Mức cần đạt 1" in first.group(2)
     )
     assert second and second.group(1) == "at_risk" and "80%" in second.group(2) and "≥ 90%" in second.group(2)
+
+
+def test_the_indicator_page_lists_each_target_with_its_status(daklak, focal_officer):
+    plan = schooling_plan(daklak, "80")
+    indicator = plan.indicators.get(code="5.2")
+
+    page = (
+        client_for(focal_officer)
+        .get(reverse("results:indicator", args=[indicator.pk, 2026]))
+        .content.decode()
+    )
+
+    table = page[page.index('id="indicator-targets"') :]
+    assert '<tr data-target="1" data-status="achieved">' in table
+    assert '<tr data-target="2" data-status="at_risk">' in table and "80%" in table
