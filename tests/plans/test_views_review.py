@@ -340,3 +340,10 @@ def test_without_javascript_a_target_is_removed_after_a_confirmation_page(client
 
     assert removed.status_code == 302 and removed["Location"].endswith(f"#indicator-{indicator.pk}")
     assert indicator.targets.count() == 1
+
+
+def test_the_plan_page_links_the_review_page_for_its_focal_officer_only(client, strategy, leader):
+    review = reverse("plans:review_plan", args=[strategy.slug])
+    assert review in client.get(strategy.get_absolute_url()).content.decode()
+    client.force_login(leader)
+    assert review not in client.get(strategy.get_absolute_url()).content.decode()
