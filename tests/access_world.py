@@ -147,6 +147,15 @@ def indicator_of_plan(world: World) -> dict:
     return {"slug": world.plan.slug, "pk": world.indicator.pk}
 
 
+def indicator_edit(world: World) -> dict:
+    """The review page's edit of the plan's indicator (``plans:review_item``)."""
+    return {"slug": world.plan.slug, "kind": "indicator", "pk": world.indicator.pk, "action": "edit"}
+
+
+def corrected_indicator(world: World) -> dict:
+    return {"code": "1", "text": "Chỉ tiêu 1 đã sửa"}
+
+
 def indicator_year(world: World) -> dict:
     return {"pk": world.indicator.pk, "year": 2026}
 
@@ -258,6 +267,8 @@ POST_ONLY = everyone(405)
 FOCAL_PAGE = expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=403)
 #: Only the focal officer of Đắk Lắk (and admins) manage Đắk Lắk's users; outsiders get 404.
 MANAGE_DAKLAK_USER = expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403)
+#: Changing Đắk Lắk's plan (its review page): its focal officer; those who read it get 403, outsiders 404.
+MANAGE_DAKLAK_PLAN = expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403)
 #: A Đắk Lắk object every Đắk Lắk persona and the ministry read; the outsider gets 404.
 DAKLAK_READ = expect(focal=200, reporter_a=200, reporter_b=200, leader=200, outsider=404, ministry=200)
 #: Commune A's report: its reporter, the province's readers and the ministry; not commune B.

@@ -237,6 +237,17 @@ class DataValueSetsSerializer(serializers.Serializer):
     dataValueSets = DataValueSetSerializer(many=True)
 
 
+class TargetResultSerializer(serializers.Serializer):
+    """One target of an indicator with several (``results.targets``)."""
+
+    target = serializers.IntegerField()
+    value = serializers.FloatField(allow_null=True)
+    bar = serializers.JSONField(allow_null=True)
+    final = serializers.JSONField(allow_null=True)
+    due = serializers.BooleanField()
+    status = serializers.CharField()
+
+
 class IndicatorResultSerializer(serializers.Serializer):
     indicator = serializers.CharField()
     catalog = serializers.CharField(allow_null=True)
@@ -250,6 +261,7 @@ class IndicatorResultSerializer(serializers.Serializer):
     final_target = serializers.JSONField(allow_null=True)
     target_basis = serializers.CharField(allow_blank=True)
     status = serializers.CharField()
+    targets = TargetResultSerializer(many=True)
 
 
 class ResultsSerializer(serializers.Serializer):

@@ -25,6 +25,7 @@ from binhdang.documents.tables import (
     ReportTable,
     completeness_table,
     indicator_table,
+    target_status,
     unit_table,
 )
 
@@ -143,6 +144,13 @@ def _targets(document, content: AnnualContent) -> None:
             ratio = f" ({vn_number(result.numerator)}/{vn_number(result.denominator)})"
         parts.append(f"kết quả: {value}{ratio}")
         parts.append(f"đánh giá: {status_label(result.status).lower()}")
+        for target in result.targets if len(result.targets) > 1 else []:
+            unit = target.target.unit or result.unit
+            reached = with_unit(target.value, unit) if target.value is not None else "chưa có số liệu"
+            parts.append(
+                f"mức cần đạt {target.number} ({bar_text(target.final, unit)}): {reached}, "
+                f"{target_status(target).lower()}"
+            )
         nd30.bullet(
             document,
             "; ".join(parts) + ".",

@@ -3,7 +3,8 @@ same figures): numbers stay numbers (int or Decimal) here; the DOCX formats them
 ("1.250", "87,5"), the XLSX stores them as numbers.
 
 - :func:`indicator_table`: every indicator with its target for the year, the final target, the
-  result (the engine's value, numerator and denominator) and its status;
+  result (the engine's value, numerator and denominator) and its status; under an indicator with
+  several targets, a row per target with its own value and status;
 - :func:`completeness_table`: expected, submitted and on-time units by agency group, with a total;
 - :func:`unit_table`: every expected unit with its report state and (programme 1790) its figures,
   with a total row.
@@ -94,7 +95,39 @@ def indicator_table(content: AnnualContent) -> ReportTable:
                 status_label(result.status),
             ]
         )
+        rows.extend(target_rows(result))
     return ReportTable("indicators", "Kết quả thực hiện các chỉ tiêu", columns, rows)
+
+
+def target_status(target) -> str:
+    """A target's status in words; one not due this year says so (it does not count)."""
+    text = status_label(target.status)
+    return text if target.due else f"{text} (không tính năm này)"
+
+
+def target_rows(result) -> list[list[Cell]]:
+    """The rows under an indicator with several targets: each target, its value and status (the
+    indicator's own row has the worst of the due ones: ``results.targets``)."""
+    if len(result.targets) < 2:
+        return []
+    rows: list[list[Cell]] = []
+    for target in result.targets:
+        unit = target.target.unit or result.unit
+        rows.append(
+            [
+                None,
+                f"{result.indicator.code} ({target.number})",
+                f"Mức cần đạt {target.number}: {bar_text(target.final, unit)}",
+                unit,
+                bar_text(target.bar, unit),
+                bar_text(target.final, unit),
+                target.value,
+                None,
+                None,
+                target_status(target),
+            ]
+        )
+    return rows
 
 
 def completeness_table(content: AnnualContent) -> ReportTable:

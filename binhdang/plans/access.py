@@ -12,12 +12,13 @@ Built on ``binhdang.accounts.access``:
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from binhdang.accounts.access import managed_provinces, readable_provinces, reporting_units
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.models import Indicator, Plan, PlanImport, PlanStatus
+from binhdang.plans.models import AgencyDuty, Goal, Indicator, Plan, PlanImport, PlanStatus, Target, Task
 
 
 def _authenticated(user) -> bool:
@@ -88,3 +89,34 @@ def import_or_404(user, pk: int) -> PlanImport:
     if upload is None:
         raise Http404
     return upload
+
+
+def managed_plan_or_404(user, slug: str) -> Plan:
+    """A plan the user edits (the review page and its items): 404 when the user may not see it, 403
+    when they may see it but not change it."""
+    plan = plan_or_404(user, slug)
+    if not can_manage_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def review_item_or_404(plan: Plan, kind: str, pk: int):
+    """One item of ``plan`` on the review page (``plan`` itself, ``indicator``, ``target``, ``duty``,
+    ``task``, ``goal``), for a user already allowed to manage the plan; 404 when it is not the plan's."""
+    if kind == "plan":
+        if pk != plan.pk:
+            raise Http404
+        return plan
+    querysets = {
+        "indicator": Indicator.objects.filter(plan=plan).select_related("catalog", "goal"),
+        "target": Target.objects.filter(indicator__plan=plan).select_related("indicator"),
+        "duty": AgencyDuty.objects.filter(plan=plan).select_related("agency"),
+        "task": Task.objects.filter(plan=plan).select_related("lead"),
+        "goal": Goal.objects.filter(plan=plan),
+    }
+    if kind not in querysets:
+        raise Http404
+    item = querysets[kind].filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item

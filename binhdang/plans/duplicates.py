@@ -77,8 +77,9 @@ def duplicate_message(duplicate: Duplicate) -> str:
     if duplicate.same_file:
         return (
             _(
-                "This file was already imported for %(province)s as “%(title)s” (version %(version)s). "
-                "Import it as a new version if that is what you want."
+                "This file was already imported for %(province)s as “%(title)s” (version %(version)s): "
+                "a new version of it would be an identical copy. Open that plan to correct it, or discard "
+                "this upload."
             )
             % values
         )

@@ -9,3 +9,11 @@ class PlanImportError(Exception):
 
 class InvalidExtractionError(PlanImportError):
     """The extraction is not a plan the importer can read (a required part is missing or malformed)."""
+
+
+class EditError(PlanImportError):
+    """An edit of a plan's item was refused; ``errors`` maps each refused field to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__(" ".join(errors.values()))

@@ -3,6 +3,7 @@ campaigns) from its extraction; used by ``importing.import_plan`` inside its tra
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -76,6 +77,20 @@ def as_year(value) -> int | None:
     except (TypeError, ValueError):
         return None
     return year if 1900 <= year <= 2200 else None
+
+
+#: "- Chỉ tiêu 1:", "Chỉ tiêu số 2.", "+ Chỉ tiêu 3 -": the label a plan types before an indicator's
+#: words (the indicator's code is kept apart, in ``Indicator.code``).
+_INDICATOR_LABEL = re.compile(
+    r"^\s*(?:[-–—+•*]\s*)?chỉ\s+tiêu\s+(?:số\s+)?\d+(?:[.,]\d+)*\s*[:.)\-–—]\s*", re.IGNORECASE
+)
+
+
+def indicator_text(text: str) -> str:
+    """An indicator's words without the "- Chỉ tiêu N:" label the plan typed before them (NFC, trimmed)."""
+    text = nfc(str(text or "")).strip()
+    stripped = _INDICATOR_LABEL.sub("", text, count=1).strip()
+    return stripped or text
 
 
 def save_as(obj, user):
@@ -161,7 +176,7 @@ class PlanBuilder:
                 plan=self.plan,
                 goal=self._goal(item["goal"]) if item.get("goal") else None,
                 code=code,
-                text=nfc(str(item["text"])),
+                text=indicator_text(item["text"]),
                 catalog=catalog,
                 binding_confidence=confidence,
                 binding_reason=reason[:500],

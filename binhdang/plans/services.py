@@ -1,23 +1,22 @@
-"""Changes to plans made by people: upload -> review -> confirm, status, roadmap, catalog bindings.
+"""Changes to plans made by people: upload -> review -> confirm, status, roadmap, catalog bindings, and
+the review page's edits of a plan's items (indicators, targets, responsible agencies, agency duties,
+task leads).
 
 Each workflow checks that ``user`` may do it (``PermissionDenied`` otherwise), validates its input
-(messages in Vietnamese, nothing changed on error), runs in one transaction and leaves history rows
-attributed to ``user``. The import itself is ``importing.import_plan`` (also used by the CLI).
+(messages in Vietnamese, nothing changed on error: ``EditError`` names each refused field), runs in one
+transaction and leaves history rows attributed to ``user``. The import itself is
+``importing.import_plan`` (also used by the CLI); the upload flow lives in ``plans.uploads``.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
-from django.template.defaultfilters import filesizeformat
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,203 +24,68 @@ from binhdang.core import audit
 from binhdang.core.text import nfc
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans import access, duplicates
-from binhdang.plans.catalog import ensure_catalog
-from binhdang.plans.extraction import ExtractionError, extract_file
-from binhdang.plans.extraction.records import PlanExtraction
-from binhdang.plans.importing import (
-    DuplicatePlanError,
-    PlanImportError,
-    archive_previous_versions,
-    file_sha256,
-    import_plan,
-)
+from binhdang.plans.catalog import bind_indicator, ensure_catalog
+from binhdang.plans.errors import EditError
+from binhdang.plans.importing import PlanImportError, archive_previous_versions, import_plan
 from binhdang.plans.models import (
+    DIRECTION_OF_KIND,
+    AgencyDuty,
     CatalogIndicator,
+    Goal,
     ImportStatus,
     Indicator,
     Milestone,
     Plan,
-    PlanImport,
     PlanStatus,
+    Target,
+    TargetKind,
+    Task,
 )
-from binhdang.plans.plan_builder import iso_date
+from binhdang.plans.plan_builder import indicator_text
 from binhdang.plans.roadmap import parse_roadmap
+from binhdang.plans.uploads import (
+    ALLOWED_EXTENSIONS,
+    DuplicatePlanError,
+    UploadError,
+    check_upload,
+    confirm_upload,
+    create_upload,
+    discard_upload,
+    find_duplicate,
+    max_upload_bytes,
+    review_as_new_version,
+    upload_duplicate,
+)
 
 __all__ = [
     "ALLOWED_EXTENSIONS",
     "DuplicatePlanError",
+    "EditError",
     "PlanImportError",
+    "TargetData",
     "UploadError",
+    "add_indicator",
+    "check_upload",
     "confirm_upload",
     "create_upload",
     "discard_upload",
+    "edit_duty",
+    "edit_indicator",
+    "edit_plan_header",
     "find_duplicate",
     "import_plan",
     "max_upload_bytes",
-    "save_review",
+    "remove_indicator",
+    "remove_target",
+    "review_as_new_version",
     "save_roadmap",
+    "save_target",
     "set_indicator_binding",
+    "set_indicator_responsible",
     "set_plan_status",
+    "set_task_lead",
+    "upload_duplicate",
 ]
-
-ALLOWED_EXTENSIONS = (".docx", ".txt", ".md")
-
-
-class UploadError(Exception):
-    """An uploaded file cannot become a plan; the message (Vietnamese by default) says why."""
-
-
-def max_upload_bytes() -> int:
-    """Largest plan file accepted (``PLANS_UPLOAD_MAX_BYTES``, default 10 MB)."""
-    return int(getattr(settings, "PLANS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
-
-
-def _extract(name: str, content: bytes) -> PlanExtraction:
-    """Run the extractor on an uploaded file; raises UploadError with the extractor's message.
-
-    The extractor recognises the file by its content (a PDF or an image renamed .docx is named as
-    such), and names the file in its message.
-    """
-    with tempfile.TemporaryDirectory(prefix="binhdang-upload-") as folder:
-        path = Path(folder) / (os.path.basename(name) or "plan")
-        path.write_bytes(content)
-        try:
-            return extract_file(path)
-        except ExtractionError as exc:
-            raise UploadError(str(exc)) from exc
-
-
-def check_upload(name: str, size: int) -> None:
-    """Raise UploadError when the file's type or size is not accepted."""
-    extension = os.path.splitext(name or "")[1].lower()
-    if extension not in ALLOWED_EXTENSIONS:
-        raise UploadError(
-            _("The file “%(name)s” is not accepted: upload the plan as .docx, .txt or .md.") % {"name": name}
-        )
-    if size == 0:
-        raise UploadError(_("The file “%(name)s” is empty.") % {"name": name})
-    limit = max_upload_bytes()
-    if size > limit:
-        raise UploadError(
-            _("The file “%(name)s” is too large (%(size)s; at most %(limit)s).")
-            % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
-        )
-
-
-def find_duplicate(province: OrgUnit, sha256: str) -> Plan | None:
-    """The newest plan of ``province`` imported from the same file, if any."""
-    return Plan.objects.filter(province=province, source_sha256=sha256).order_by("-version", "-pk").first()
-
-
-def upload_duplicate(upload: PlanImport) -> duplicates.Duplicate | None:
-    """The plan an upload's document was already imported as: the same file, or the same number and
-    date of issue (as read, or as corrected on the review screen)."""
-    extraction = upload.extraction if isinstance(upload.extraction, dict) else {}
-    return duplicates.find_duplicate(
-        upload.province, upload.sha256, str(extraction.get("number") or ""), iso_date(extraction.get("date"))
-    )
-
-
-def same_content(upload: PlanImport, plan: Plan) -> bool:
-    """Whether ``upload`` holds nothing ``plan`` does not: the same file with the same reviewed
-    content (an upload of a file already confirmed starts from that content, see
-    :func:`create_upload`). A new version of it would be an identical copy."""
-    imported = plan.imports.filter(status=ImportStatus.CONFIRMED).order_by("-pk").first()
-    return (
-        plan.source_sha256 == upload.sha256
-        and imported is not None
-        and imported.extraction == upload.extraction
-    )
-
-
-@transaction.atomic
-def create_upload(province: OrgUnit, uploaded, user) -> PlanImport:
-    """Keep an uploaded plan file and what the extractor read from it, pending the officer's review.
-
-    Raises ``UploadError`` (nothing kept) for a file of the wrong type or size, or one the extractor
-    cannot read (PDF, image, corrupt or empty document, not a plan).
-    """
-    if not access.upload_provinces(user).filter(pk=province.pk).exists():
-        raise PermissionDenied
-    name = os.path.basename(getattr(uploaded, "name", "") or "")
-    check_upload(name, getattr(uploaded, "size", 0) or 0)
-    uploaded.seek(0)
-    content = uploaded.read()
-    check_upload(name, len(content))
-    sha256 = file_sha256(content)
-    # The same file confirmed before: start from the content as the officer confirmed it (their
-    # corrections kept), so that an upload nobody changes is recognised as an identical copy.
-    confirmed = (
-        PlanImport.objects.filter(province=province, sha256=sha256, status=ImportStatus.CONFIRMED)
-        .order_by("-pk")
-        .first()
-    )
-    extraction = confirmed.extraction if confirmed is not None else _extract(name, content)
-    upload = PlanImport(
-        province=province,
-        original_name=name[:255],
-        sha256=sha256,
-        size=len(content),
-        extraction=extraction,
-        created_by=user,
-    )
-    upload.file.save(name, ContentFile(content), save=False)
-    upload.save()
-    return upload
-
-
-def _pending(upload: PlanImport, user) -> None:
-    if not access.visible_imports(user).filter(pk=upload.pk).exists():
-        raise PermissionDenied
-    if upload.status != ImportStatus.PENDING:
-        raise PlanImportError(_("This upload was already confirmed or discarded."))
-
-
-@transaction.atomic
-def save_review(upload: PlanImport, extraction: dict, user) -> PlanImport:
-    """Store the officer's corrections to the extracted content."""
-    _pending(upload, user)
-    upload.extraction = extraction
-    upload.save(update_fields=["extraction", "updated_at"])
-    return upload
-
-
-@transaction.atomic
-def confirm_upload(
-    upload: PlanImport, user, *, status: str = PlanStatus.DRAFT, as_new_version: bool = False
-) -> Plan:
-    """Create the plan from a reviewed upload. ``DuplicatePlanError`` leaves the upload pending."""
-    _pending(upload, user)
-    found = upload_duplicate(upload)
-    if found is not None and as_new_version and same_content(upload, found.plan):
-        raise PlanImportError(
-            _(
-                "This file was already imported as “%(title)s” with the same content: a new version would "
-                "be an identical copy. Discard this upload, or correct what differs before confirming."
-            )
-            % {"title": found.plan.title}
-        )
-    plan = import_plan(
-        upload.extraction, upload.province, upload.file, user, status=status, as_new_version=as_new_version
-    )
-    upload.status = ImportStatus.CONFIRMED
-    upload.plan = plan
-    upload.decided_by = user
-    upload.decided_at = timezone.now()
-    upload.save()
-    return plan
-
-
-@transaction.atomic
-def discard_upload(upload: PlanImport, user) -> PlanImport:
-    """Drop an upload the officer does not want; the file is deleted, the record kept."""
-    _pending(upload, user)
-    upload.status = ImportStatus.DISCARDED
-    upload.decided_by = user
-    upload.decided_at = timezone.now()
-    upload.save()
-    transaction.on_commit(lambda: upload.file.delete(save=False))
-    return upload
 
 
 def _manage(plan: Plan, user) -> None:
@@ -236,10 +100,14 @@ def set_plan_status(plan: Plan, status: str, user) -> Plan:
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     plan.status = status
+    audit.by(plan, user, reason=_("status changed")).save()
     if status == PlanStatus.ACTIVE:  # the earlier versions leave force before this one enters it
         archive_previous_versions(plan, user)
         duplicates.check_single_active(plan)
-    audit.by(plan, user).save()
+    if status != PlanStatus.DRAFT:  # the review of its upload is over
+        plan.imports.filter(status=ImportStatus.PENDING).update(
+            status=ImportStatus.CONFIRMED, decided_by=user, decided_at=timezone.now()
+        )
     return plan
 
 
@@ -289,7 +157,7 @@ def set_indicator_binding(indicator: Indicator, code: str | None, user) -> Indic
     indicator.binding_reason = (
         _("chosen by the officer") if catalog else _("direct entry, chosen by the officer")
     )
-    audit.by(indicator, user).save()
+    audit.by(indicator, user, reason=_("catalog binding changed")).save()
     return indicator
 
 
@@ -329,3 +197,256 @@ def set_indicator_responsible(
     indicator.responsible_text = texts
     audit.by(indicator, user, reason=_("responsible agencies changed")).save()
     return indicator
+
+
+# ------------------------------------------------------------------------------ review page edits
+
+
+def _clean_text(text) -> str:
+    return nfc(" ".join(str(text or "").split()))
+
+
+def _code_error(plan: Plan, code: str, indicator: Indicator | None) -> str | None:
+    if not code:
+        return _("Enter the indicator's code (e.g. 4.1).")
+    if len(code) > 16:
+        return _("The code has at most 16 characters.")
+    others = plan.indicators.filter(code=code)
+    if indicator is not None:
+        others = others.exclude(pk=indicator.pk)
+    if others.exists():
+        return _("The plan already has an indicator %(code)s.") % {"code": code}
+    return None
+
+
+@transaction.atomic
+def edit_indicator(indicator: Indicator, *, code: str, text: str, user) -> Indicator:
+    """Correct an indicator's code and words. The "- Chỉ tiêu N:" label typed before the words is
+    dropped (the code is kept apart). Refused: an empty text, an empty or duplicate code."""
+    _manage(indicator.plan, user)
+    code, words = _clean_text(code), indicator_text(_clean_text(text))
+    errors = {}
+    if not words:
+        errors["text"] = _("The indicator's text cannot be empty.")
+    problem = _code_error(indicator.plan, code, indicator)
+    if problem:
+        errors["code"] = problem
+    if errors:
+        raise EditError(errors)
+    if (indicator.code, indicator.text) != (code, words):
+        indicator.code, indicator.text = code, words
+        audit.by(indicator, user, reason=_("corrected on the review page")).save()
+    return indicator
+
+
+@transaction.atomic
+def add_indicator(plan: Plan, *, goal: Goal | None, code: str, text: str, user) -> Indicator:
+    """Add an indicator the extraction missed, at the end of ``goal`` (bound to the catalog entry its
+    words match, as imported ones are). Refused like :func:`edit_indicator`."""
+    _manage(plan, user)
+    if goal is not None and goal.plan_id != plan.pk:
+        raise PermissionDenied
+    code, words = _clean_text(code), indicator_text(_clean_text(text))
+    errors = {}
+    if not words:
+        errors["text"] = _("The indicator's text cannot be empty.")
+    problem = _code_error(plan, code, None)
+    if problem:
+        errors["code"] = problem
+    if errors:
+        raise EditError(errors)
+    ensure_catalog()
+    catalog_code, confidence, reason = bind_indicator(words, plan.program)
+    catalog = CatalogIndicator.objects.filter(code=catalog_code).first() if catalog_code else None
+    last = plan.indicators.aggregate(last=Max("order"))["last"] or 0
+    indicator = Indicator(
+        plan=plan,
+        goal=goal,
+        code=code,
+        text=words,
+        catalog=catalog,
+        binding_confidence=confidence if catalog else 0.0,
+        binding_reason=reason[:500],
+        unit=catalog.unit if catalog else "",
+        direction=catalog.direction if catalog else DIRECTION_OF_KIND[TargetKind.BOOLEAN],
+        order=last + 1,
+    )
+    audit.by(indicator, user, reason=_("added on the review page")).save()
+    return indicator
+
+
+def _has_reports(plan: Plan) -> bool:
+    from binhdang.reporting.models import Period
+
+    return Period.objects.filter(plan=plan).exists()
+
+
+@transaction.atomic
+def remove_indicator(indicator: Indicator, user) -> None:
+    """Remove an indicator (and its targets and milestones) read by mistake. Refused once the plan
+    has a reporting year open: reports already refer to its indicators."""
+    _manage(indicator.plan, user)
+    if _has_reports(indicator.plan):
+        raise EditError(
+            {"indicator": _("Reporting has started for this plan: its indicators can no longer be removed.")}
+        )
+    for target in indicator.targets.all():
+        audit.by(target, user, reason=_("indicator removed")).delete()
+    for milestone in indicator.milestones.all():
+        audit.by(milestone, user, reason=_("indicator removed")).delete()
+    audit.by(indicator, user, reason=_("removed on the review page")).delete()
+
+
+@dataclass(frozen=True)
+class TargetData:
+    """A target as the officer typed it (numbers already read: ``review.TargetForm``)."""
+
+    kind: str
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    unit: str = ""
+    year: int | None = None
+    annual: bool = False
+
+
+def _target_errors(plan: Plan, data: TargetData) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.kind not in TargetKind.values:
+        errors["kind"] = _("Choose the kind of target.")
+    elif data.kind in (TargetKind.MIN, TargetKind.MAX) and data.value is None:
+        errors["value"] = _("Enter the value of this target.")
+    elif data.kind in (TargetKind.RANGE, TargetKind.INCREASE):
+        if data.min is None and data.max is None:
+            errors["min"] = _("Enter the bounds of this target.")
+        elif data.min is not None and data.max is not None and data.min > data.max:
+            errors["max"] = _("The upper bound is below the lower bound.")
+    start, end = plan.period_start, plan.period_end
+    if data.year is not None and ((start and data.year < start) or (end and data.year > end)):
+        errors["year"] = _("The year %(year)s is outside the plan's period (%(period)s).") % {
+            "year": data.year,
+            "period": plan.period_label,
+        }
+    return errors
+
+
+@transaction.atomic
+def save_target(indicator: Indicator, target: Target | None, data: TargetData, user) -> Target:
+    """Correct a target of ``indicator`` (``target``), or add one (``target`` None). Refused: a value
+    missing for its kind, bounds upside down, a year outside the plan's period."""
+    _manage(indicator.plan, user)
+    if target is not None and target.indicator_id != indicator.pk:
+        raise PermissionDenied
+    errors = _target_errors(indicator.plan, data)
+    if errors:
+        raise EditError(errors)
+    if target is None:
+        last = indicator.targets.aggregate(last=Max("order"))["last"] or 0
+        target = Target(indicator=indicator, order=last + 1)
+    target.kind = data.kind
+    target.value = data.value if data.kind not in (TargetKind.RANGE, TargetKind.INCREASE) else None
+    target.min = data.min if data.kind in (TargetKind.RANGE, TargetKind.INCREASE) else None
+    target.max = data.max if data.kind in (TargetKind.RANGE, TargetKind.INCREASE) else None
+    if data.kind == TargetKind.BOOLEAN:
+        target.value = None
+    target.unit = _clean_text(data.unit)[:64]
+    target.year = data.year
+    target.annual = data.annual
+    if not data.annual:
+        target.from_year = None
+    audit.by(target, user, reason=_("corrected on the review page")).save()
+    if target.unit and not indicator.unit:
+        indicator.unit = target.unit
+        audit.by(indicator, user, reason=_("unit of its target")).save()
+    return target
+
+
+@transaction.atomic
+def remove_target(target: Target, user) -> None:
+    """Remove a target read by mistake (kept in the target's history)."""
+    _manage(target.indicator.plan, user)
+    audit.by(target, user, reason=_("removed on the review page")).delete()
+
+
+def duty_agency_choices(plan: Plan) -> QuerySet[OrgUnit]:
+    """The units of the plan's province an agency's duties can be given to."""
+    return (
+        OrgUnit.objects.filter(province=plan.province, is_active=True)
+        .exclude(type=OrgUnitType.PROVINCE)
+        .order_by("type", "name")
+    )
+
+
+@transaction.atomic
+def edit_duty(
+    duty: AgencyDuty, *, agency: OrgUnit | None, name: str, duties: Iterable[str], user
+) -> AgencyDuty:
+    """Correct who an agency's duties are given to (a unit of the province and/or the name as the plan
+    writes it, e.g. a group of agencies) and the duties, one per item. Refused: no name and no unit,
+    a unit outside the province."""
+    _manage(duty.plan, user)
+    name = _clean_text(name)[:500]
+    if agency is not None and not duty_agency_choices(duty.plan).filter(pk=agency.pk).exists():
+        raise EditError(
+            {
+                "agency": _("“%(unit)s” is not a unit of %(province)s.")
+                % {"unit": agency.name, "province": duty.plan.province.name}
+            }
+        )
+    if not name and agency is None:
+        raise EditError({"name": _("Name the agency these duties are given to.")})
+    items = [text for text in (_clean_text(line) for line in duties) if text]
+    duty.agency, duty.agency_name, duty.duties = agency, name or (agency.name if agency else ""), items
+    audit.by(duty, user, reason=_("corrected on the review page")).save()
+    return duty
+
+
+def lead_choices(plan: Plan) -> QuerySet[OrgUnit]:
+    """The agencies of the plan's province that can lead one of its tasks."""
+    return responsible_choices(plan)
+
+
+@transaction.atomic
+def set_task_lead(task: Task, lead: OrgUnit | None, user) -> Task:
+    """Name the agency that leads a task (None: not named). Refused: a unit outside the province's
+    agencies. Cooperating agencies are kept as they are."""
+    _manage(task.plan, user)
+    if lead is not None and not lead_choices(task.plan).filter(pk=lead.pk).exists():
+        raise EditError(
+            {
+                "lead": _("“%(unit)s” is not an agency of %(province)s.")
+                % {"unit": lead.name, "province": task.plan.province.name}
+            }
+        )
+    if task.lead_id != (lead.pk if lead else None):
+        task.lead = lead
+        audit.by(task, user, reason=_("lead agency set on the review page")).save()
+    return task
+
+
+@transaction.atomic
+def edit_plan_header(
+    plan: Plan,
+    *,
+    title: str,
+    number: str,
+    date,
+    period_start: int | None,
+    period_end: int | None,
+    user,
+) -> Plan:
+    """Correct the plan's title, number, date of issue and period. Refused: an empty title, a period
+    ending before it starts."""
+    _manage(plan, user)
+    title = _clean_text(title)[:500]
+    errors = {}
+    if not title:
+        errors["title"] = _("The plan's title cannot be empty.")
+    if period_start and period_end and period_start > period_end:
+        errors["period_end"] = _("The period ends before it starts.")
+    if errors:
+        raise EditError(errors)
+    plan.title, plan.number, plan.date = title, _clean_text(number)[:64], date
+    plan.period_start, plan.period_end = period_start, period_end
+    audit.by(plan, user, reason=_("corrected on the review page")).save()
+    return plan

@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from binhdang.core.formatting import target_text
 from binhdang.plans.models import Plan
 
 
@@ -48,11 +51,14 @@ class DirectIndicator:
 def direct_indicators(plan) -> list[DirectIndicator]:
     """Indicators entered directly (not computed from unit reports), in plan order.
 
-    The data element code is the bound catalog code (``NQ28.4.1``), else ``IND<indicator id>``.
+    The data element code is the bound catalog code (``NQ28.4.1``), else ``IND<indicator id>``. A
+    target measuring something of its own (``Indicator.separate_measures``: "lower secondary 90%"
+    beside "primary 99%") gets its own element, ``<code>-T<n>`` (n: the target's place), assessed on
+    its own by the results engine (``results.targets``).
     """
     items: list[DirectIndicator] = []
     used: set[str] = set()
-    indicators = plan.indicators.select_related("catalog", "goal").prefetch_related("responsible")
+    indicators = plan.indicators.select_related("catalog", "goal").prefetch_related("responsible", "targets")
     for indicator in indicators.order_by("order", "pk"):
         catalog = indicator.catalog
         if catalog is not None and catalog.is_computed:
@@ -60,18 +66,27 @@ def direct_indicators(plan) -> list[DirectIndicator]:
         code = catalog.code if catalog is not None and catalog.code not in used else f"IND{indicator.pk}"
         used.add(code)
         goal = indicator.goal
-        items.append(
-            DirectIndicator(
-                code=code,
-                label=f"{indicator.code}. {indicator.text}"
-                + (f" ({indicator.unit})" if indicator.unit else ""),
-                group=goal.code if goal else "",
-                group_title=(
-                    f"{goal.code}. {goal.title}" if goal and goal.title else (goal.code if goal else "")
-                ),
-                responsible_unit_ids=frozenset(u.pk for u in indicator.responsible.all()),
+        group = goal.code if goal else ""
+        group_title = f"{goal.code}. {goal.title}" if goal and goal.title else (goal.code if goal else "")
+        responsible = frozenset(u.pk for u in indicator.responsible.all())
+        label = f"{indicator.code}. {indicator.text}" + (f" ({indicator.unit})" if indicator.unit else "")
+        separate = indicator.separate_measures()
+        targets = list(indicator.targets.all())
+        if separate:  # each measure on its own line, its target named
+            label += " — " + _("target %(n)s: %(target)s") % {"n": 1, "target": target_text(targets[0])}
+        items.append(DirectIndicator(code, label, group, group_title, responsible))
+        for position in separate:
+            items.append(
+                DirectIndicator(
+                    code=f"{code}-T{position + 1}",
+                    label=f"{indicator.code}. "
+                    + _("target %(n)s: %(target)s")
+                    % {"n": position + 1, "target": target_text(targets[position])},
+                    group=group,
+                    group_title=group_title,
+                    responsible_unit_ids=responsible,
+                )
             )
-        )
     return items
 
 

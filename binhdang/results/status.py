@@ -1,5 +1,6 @@
 """Progress status of an indicator in a year (domain §8). The same rule is shown to users on
-``/results/help/`` (template ``results/help.html``); change both together.
+``/results/help/`` (template ``results/help.html``); change both together. Indicators with several
+targets: each is assessed by this rule and the indicator gets the worst (``results.targets``).
 
 Inputs
     ``value``: the indicator's value for the year (None when there is no data).

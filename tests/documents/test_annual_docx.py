@@ -19,6 +19,7 @@ from binhdang.documents.annual import collect, status_label
 from binhdang.documents.tables import bar_text
 from binhdang.results.engine import plan_results
 from tests.documents.conftest import DAY
+from tests.results.conftest import schooling_plan
 
 
 def generate(plan, with_narratives=True) -> Document:
@@ -158,3 +159,13 @@ def test_the_report_is_vietnamese_even_while_english_is_active(plan, reports):
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in document.tables[-1].rows[1:]}
     news = [c.text for c in document.tables[-1].rows[0].cells].index("Tin, bài đã đăng")
     assert rows["Xã Ea Kar"][news] == "1.250"
+
+
+def test_each_target_of_an_indicator_is_reported_with_its_status(daklak):
+    plan = schooling_plan(daklak, "91")
+
+    lines = texts(Document(BytesIO(annual_docx.build(collect(plan, 2026), DAY))))
+
+    line = next(text for text in lines if "Chỉ tiêu 5.2." in text)
+    assert "mức cần đạt 1 (≥ 99%): 99,5%, đã đạt" in line
+    assert "mức cần đạt 2 (≥ 90%): 91%, đã đạt" in line

@@ -1,4 +1,5 @@
-"""In headless Chromium: the focal officer uploads a plan, corrects one field, confirms, and sees the plan."""
+"""In headless Chromium: the focal officer uploads a plan, corrects its title on the review page, puts it
+in force, and sees the plan."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ NEW_TITLE = "Kế hoạch truyền thông về bình đẳng giới tỉnh Đắ
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_upload_review_edit_confirm_then_the_plan_page_shows_it(
+def test_upload_review_edit_put_in_force_then_the_plan_page_shows_it(
     browser_page, live_server, focal_officer, tmp_path
 ):
     from playwright.sync_api import expect
@@ -35,11 +36,13 @@ def test_upload_review_edit_confirm_then_the_plan_page_shows_it(
 
     expect(page.get_by_role("heading", name="Kiểm tra nội dung kế hoạch đã đọc")).to_be_visible()
     expect(page.get_by_text("Hằng năm, 100% sở, ban, ngành, đơn vị, địa phương").first).to_be_visible()
-    expect(page.get_by_role("heading", name="Những nội dung không đọc được")).to_be_visible()
+    expect(page.locator(".item-warning").first).to_contain_text("Số kế hoạch để trống")
+    page.get_by_role("link", name="Sửa trích yếu, số, ngày hoặc thời gian").click()
     page.get_by_label("Trích yếu").fill(NEW_TITLE)
-    page.get_by_label("Trạng thái của kế hoạch").select_option("active")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator(".facts")).to_contain_text(NEW_TITLE)
     with page.expect_navigation():
-        page.get_by_role("button", name="Xác nhận và tạo kế hoạch").click()
+        page.get_by_role("button", name="Đưa kế hoạch vào thực hiện").click()
 
     plan = Plan.objects.get()
     assert page.url == live_server.url + plan.get_absolute_url()

@@ -227,3 +227,51 @@ def test_a_command_line_names_a_plan_by_its_id_or_its_slug(plan):
     assert Plan.objects.by_reference("ke-hoach-thu") == plan
     assert Plan.objects.by_reference("khong-co") is None
     assert Plan.objects.by_reference(str(plan.pk + 1000)) is None
+
+
+@pytest.mark.parametrize(
+    ("targets", "separate"),
+    [
+        ([], []),
+        ([{"kind": "min", "value": 90, "unit": "%", "year": 2030}], []),
+        # steps of one measure: dated, different years, same kind and unit
+        (
+            [
+                {"kind": "min", "value": 70, "unit": "%", "year": 2027},
+                {"kind": "min", "value": 90, "unit": "%", "year": 2030},
+            ],
+            [],
+        ),
+        # primary 99 %, lower secondary 90 %, both by 2030: two measures
+        (
+            [
+                {"kind": "min", "value": 99, "unit": "%", "year": 2030},
+                {"kind": "min", "value": 90, "unit": "%", "year": 2030},
+            ],
+            [1],
+        ),
+        # masters 50 % (no year), doctors 35 % by 2030
+        (
+            [
+                {"kind": "min", "value": 50, "unit": "%"},
+                {"kind": "min", "value": 35, "unit": "%", "year": 2030},
+            ],
+            [1],
+        ),
+        # every year 100 % of communes, and at least 4 posts
+        (
+            [
+                {"kind": "min", "value": 100, "unit": "%", "annual": True},
+                {"kind": "min", "value": 4, "unit": "tin, bài", "annual": True},
+                {"kind": "min", "value": 80, "unit": "%", "year": 2028},
+            ],
+            [1, 2],
+        ),
+    ],
+)
+def test_targets_measuring_something_of_their_own_are_told_apart_from_steps(plan, targets, separate):
+    indicator = Indicator.objects.create(plan=plan, code="5.2", text="Chỉ tiêu 5.2")
+    for order, target in enumerate(targets, start=1):
+        Target.objects.create(indicator=indicator, order=order, **target)
+
+    assert indicator.separate_measures() == separate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from django.db import IntegrityError, transaction
 
 from binhdang.plans import duplicates, services
 from binhdang.plans.importing import DuplicatePlanError, import_plan
-from binhdang.plans.models import ImportStatus, Plan, PlanImport
+from binhdang.plans.models import ImportStatus, Plan, PlanImport, Target
+from binhdang.reporting.periods import open_period
 from tests.plans import extractions
 from tests.plans.docx_render import render_docx
 from tests.plans.samples import seed_path
@@ -30,16 +32,18 @@ def media_files(settings) -> list[Path]:
     return [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
 
 
-def test_an_uploaded_plan_waits_for_review_with_what_was_extracted(daklak, focal_officer):
+def test_an_uploaded_plan_waits_for_review_as_a_draft_plan(daklak, focal_officer):
     pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
 
     assert pending.status == ImportStatus.PENDING
     assert pending.extraction["program"] == "communication"
-    assert [i["code"] for i in pending.extraction["indicators"]] == ["1", "2", "3", "4", "5"]
     assert pending.original_name == "ke-hoach-000.txt"
     assert len(pending.sha256) == 64 and pending.size > 1000
     assert pending.created_by == focal_officer
-    assert not Plan.objects.exists()
+    plan = Plan.objects.get()
+    assert (pending.plan, plan.status, plan.created_by) == (plan, "draft", focal_officer)
+    assert list(plan.indicators.values_list("code", flat=True)) == ["1", "2", "3", "4", "5"]
+    assert plan.history.get().history_user == focal_officer
 
 
 def test_a_word_document_is_read_too(daklak, focal_officer):
@@ -87,18 +91,28 @@ def test_only_the_focal_officer_of_the_province_may_upload(daklak, leader, commu
             services.create_upload(daklak.root, seed_upload("000"), user)
 
 
-def test_confirming_creates_the_plan_from_the_reviewed_content(daklak, focal_officer):
+def test_confirming_puts_the_reviewed_draft_in_force(daklak, focal_officer):
     pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
-    edited = dict(pending.extraction, title="Kế hoạch truyền thông đã sửa")
-    services.save_review(pending, edited, focal_officer)
+    services.edit_indicator(
+        pending.plan.indicators.get(code="4"), code="4", text="Chỉ tiêu đã sửa", user=focal_officer
+    )
 
     plan = services.confirm_upload(pending, focal_officer, status="active")
 
     pending.refresh_from_db()
-    assert plan.title == "Kế hoạch truyền thông đã sửa"
+    assert plan.status == "active" and plan.indicators.get(code="4").text == "Chỉ tiêu đã sửa"
     assert (pending.status, pending.plan, pending.decided_by) == ("confirmed", plan, focal_officer)
     assert plan.source_sha256 == pending.sha256
-    assert plan.indicators.count() == 5
+    assert plan.indicators.count() == 5 and Plan.objects.count() == 1
+
+
+def test_putting_a_draft_in_force_ends_the_review_of_its_upload(daklak, focal_officer):
+    pending = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
+
+    services.set_plan_status(pending.plan, "active", focal_officer)
+
+    pending.refresh_from_db()
+    assert (pending.status, pending.decided_by) == ("confirmed", focal_officer)
 
 
 def test_a_confirmed_upload_cannot_be_confirmed_again(daklak, focal_officer):
@@ -116,6 +130,7 @@ def test_the_same_file_again_is_recognised_and_a_new_version_needs_a_difference(
     )
     again = services.create_upload(daklak.root, seed_upload("000"), focal_officer)
 
+    assert again.plan is None and Plan.objects.count() == 1  # no draft until the officer chooses
     assert services.find_duplicate(daklak.root, again.sha256) == first
     assert services.upload_duplicate(again) == duplicates.Duplicate(first, same_file=True)
     with pytest.raises(DuplicatePlanError):
@@ -195,6 +210,8 @@ def test_discarding_keeps_the_record_and_drops_the_file(
     pending.refresh_from_db()
     assert pending.status == "discarded"
     assert media_files(settings) == []
+    assert not Plan.objects.exists()  # the draft went with it, its deletion in the history
+    assert Plan.history.filter(history_type="-", history_user=focal_officer).count() == 1
 
 
 @pytest.fixture
@@ -280,3 +297,206 @@ def test_the_officer_rebinds_an_indicator(plan, focal_officer):
     assert indicator.history.first().history_user == focal_officer
     with pytest.raises(services.PlanImportError):
         services.set_indicator_binding(indicator, "NQ99.1", focal_officer)
+
+
+# ------------------------------------------------------------------------------ review page edits
+
+
+@pytest.fixture
+def draft(daklak):
+    return import_plan(extractions.communication(), daklak.root, ContentFile(b"kh", name="kh.txt"), None)
+
+
+def test_an_indicators_label_typed_before_its_words_is_dropped_at_import(daklak):
+    extraction = extractions.communication()
+    extraction["indicators"][0]["text"] = "- Chỉ tiêu 1: Mỗi năm, mỗi cơ quan tổ chức ít nhất 02 cuộc"
+
+    plan = import_plan(extraction, daklak.root, None, None)
+
+    indicator = plan.indicators.get(code="1")
+    assert indicator.text == "Mỗi năm, mỗi cơ quan tổ chức ít nhất 02 cuộc"
+
+
+def test_editing_an_indicator_drops_its_label_and_is_in_its_history(draft, focal_officer):
+    indicator = draft.indicators.get(code="3")
+
+    services.edit_indicator(
+        indicator, code="3", text="  - Chỉ tiêu 3: 90% cơ quan báo chí ", user=focal_officer
+    )
+
+    indicator.refresh_from_db()
+    assert indicator.text == "90% cơ quan báo chí"
+    latest = indicator.history.first()
+    assert (latest.history_user, latest.text, latest.prev_record.text) == (
+        focal_officer,
+        "90% cơ quan báo chí",
+        "Đến năm 2027 đạt 70% và đến năm 2030 đạt 90% cơ quan báo chí áp dụng Bộ chỉ số về giới",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "field", "message"),
+    [
+        ("3", "   ", "text", "không được để trống"),
+        ("3", "- Chỉ tiêu 3:", "text", None),  # only the label: kept as written, not emptied
+        ("1", "90% cơ quan báo chí", "code", "đã có chỉ tiêu 1"),
+        ("", "90% cơ quan báo chí", "code", "mã của chỉ tiêu"),
+    ],
+)
+def test_a_refused_indicator_edit_names_the_field_and_changes_nothing(
+    draft, focal_officer, code, text, field, message
+):
+    indicator = draft.indicators.get(code="3")
+    before = indicator.history.count()
+
+    if message is None:
+        services.edit_indicator(indicator, code=code, text=text, user=focal_officer)
+        indicator.refresh_from_db()
+        assert indicator.text == "- Chỉ tiêu 3:"
+        return
+    with pytest.raises(services.EditError) as caught:
+        services.edit_indicator(indicator, code=code, text=text, user=focal_officer)
+
+    assert list(caught.value.errors) == [field] and message in caught.value.errors[field]
+    indicator.refresh_from_db()
+    assert indicator.code == "3" and indicator.text.startswith("Đến năm 2027")
+    assert indicator.history.count() == before
+
+
+def test_a_target_is_changed_added_and_removed_with_its_history(draft, focal_officer):
+    indicator = draft.indicators.get(code="3")
+    first, second = indicator.targets.all()
+    second_id = second.pk
+
+    services.save_target(
+        indicator,
+        first,
+        services.TargetData(kind="min", value=Decimal("75"), unit="%", year=2027),
+        focal_officer,
+    )
+    added = services.save_target(
+        indicator,
+        None,
+        services.TargetData(kind="min", value=Decimal("80"), unit="%", year=2028),
+        focal_officer,
+    )
+    services.remove_target(second, focal_officer)
+
+    assert [(t.value, t.year) for t in indicator.targets.all()] == [(75, 2027), (80, 2028)]
+    assert first.history.first().history_user == focal_officer
+    assert first.history.first().prev_record.value == 70
+    assert added.order == 3 and added.history.get().history_type == "+"
+    deleted = Target.history.model.objects.get(id=second_id, history_type="-")
+    assert (deleted.history_user, deleted.value) == (focal_officer, 90)
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        (
+            services.TargetData(kind="min", value=Decimal(90), year=2035),
+            "year",
+            "ngoài thời gian của kế hoạch",
+        ),
+        (services.TargetData(kind="min", year=2030), "value", "giá trị"),
+        (
+            services.TargetData(kind="range", min=Decimal(107), max=Decimal(104)),
+            "max",
+            "Cận trên nhỏ hơn cận dưới",
+        ),
+    ],
+)
+def test_a_refused_target_edit_names_the_field_and_changes_nothing(
+    draft, focal_officer, data, field, message
+):
+    indicator = draft.indicators.get(code="3")
+    first = indicator.targets.first()
+
+    with pytest.raises(services.EditError) as caught:
+        services.save_target(indicator, first, data, focal_officer)
+
+    assert message in caught.value.errors[field]
+    first.refresh_from_db()
+    assert (first.value, first.year, first.history.count()) == (70, 2027, 1)
+
+
+def test_indicators_are_added_to_a_goal_and_removed_until_reporting_starts(daklak, focal_officer):
+    plan = import_plan(extractions.strategy(), daklak.root, None, None)
+    goal = plan.goals.first()
+
+    added = services.add_indicator(
+        plan, goal=goal, code="4.9", text="Chỉ tiêu 9: 100% trạm y tế xã có tư vấn", user=focal_officer
+    )
+
+    assert (added.goal, added.text, added.history.get().history_user) == (
+        goal,
+        "100% trạm y tế xã có tư vấn",
+        focal_officer,
+    )
+    services.remove_indicator(added, focal_officer)
+    assert not plan.indicators.filter(code="4.9").exists()
+    open_period(plan, 2026, None)
+    with pytest.raises(services.EditError) as caught:
+        services.remove_indicator(plan.indicators.first(), focal_officer)
+    assert "đã bắt đầu" in caught.value.errors["indicator"]
+
+
+def test_an_agencys_duties_and_unit_are_corrected(draft, daklak, focal_officer, laichau):
+    duty = draft.duties.get(agency_name="Sở Nội vụ")
+
+    services.edit_duty(
+        duty,
+        agency=daklak.health,
+        name="Sở Y tế",
+        duties=["Chủ trì mục tiêu 4", " ", "Báo cáo"],
+        user=focal_officer,
+    )
+
+    duty.refresh_from_db()
+    assert (duty.agency, duty.agency_name, duty.duties) == (
+        daklak.health,
+        "Sở Y tế",
+        ["Chủ trì mục tiêu 4", "Báo cáo"],
+    )
+    assert duty.history.first().history_user == focal_officer
+    with pytest.raises(services.EditError) as caught:
+        services.edit_duty(duty, agency=laichau.health, name="", duties=[], user=focal_officer)
+    assert "không phải là đơn vị của Tỉnh Đắk Lắk" in caught.value.errors["agency"]
+    duty.refresh_from_db()
+    assert duty.agency == daklak.health
+
+
+def test_a_tasks_lead_agency_is_set_and_an_outsider_refused(draft, daklak, focal_officer, laichau):
+    task = draft.tasks.get(code="1.a")
+
+    services.set_task_lead(task, daklak.womens_union, focal_officer)
+
+    task.refresh_from_db()
+    assert task.lead == daklak.womens_union
+    assert task.history.first().history_user == focal_officer
+    with pytest.raises(services.EditError):
+        services.set_task_lead(task, laichau.womens_union, focal_officer)
+    task.refresh_from_db()
+    assert task.lead == daklak.womens_union
+
+
+def test_responsible_agencies_changes_are_in_the_indicators_history(draft, daklak, focal_officer):
+    indicator = draft.indicators.get(code="1")
+
+    services.set_indicator_responsible(indicator, [daklak.health, daklak.newspaper], [], focal_officer)
+
+    latest = indicator.history.first()
+    assert latest.history_user == focal_officer
+    assert {r.orgunit for r in latest.responsible.all()} == {daklak.health, daklak.newspaper}
+
+
+@pytest.mark.parametrize("persona", ["leader", "commune_a_reporter", "outsider"])
+def test_only_the_plans_managers_edit_its_items(draft, daklak, persona, request):
+    user = request.getfixturevalue(persona)
+    indicator = draft.indicators.get(code="1")
+    with pytest.raises(PermissionDenied):
+        services.edit_indicator(indicator, code="1", text="Khác", user=user)
+    with pytest.raises(PermissionDenied):
+        services.set_task_lead(draft.tasks.first(), daklak.health, user)
+    indicator.refresh_from_db()
+    assert indicator.text.startswith("Mỗi năm")

@@ -184,3 +184,25 @@ def file_report(period, unit, values=None, *, at=None, submit=True):
         services.submit(submission, None, at=at or local(period.year, 11, 20))
     submission.refresh_from_db()
     return submission
+
+
+def schooling_plan(daklak, lower_secondary: str):
+    """A strategy plan whose indicator 5.2 has two measures (primary about 99 %, lower secondary 90 %
+    by 2030), entered by Sở Y tế as 99,5 and ``lower_secondary``."""
+    plan = make_plan(daklak.root, slug="chien-luoc", program="strategy", focal=daklak.noi_vu)
+    indicator = add_indicator(
+        plan,
+        "5.2",
+        None,
+        1,
+        {"kind": "min", "value": d(99), "unit": "%", "year": 2030},
+        {"kind": "min", "value": d(90), "unit": "%", "year": 2030},
+    )
+    indicator.responsible.set([daklak.health])
+    period = services.open_period(plan, 2026, None)
+    submission = services.get_or_create_submission(period, daklak.health)
+    code = f"IND{indicator.pk}"
+    values = {(code, "VALUE"): "99,5", (f"{code}-T2", "VALUE"): lower_secondary}
+    services.save_draft(submission, values, {"results": "Số liệu."}, None, expected_version=None)
+    services.submit(submission, None, at=local(2026, 11, 20))
+    return plan

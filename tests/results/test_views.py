@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.results.conftest import file_report, local
+from tests.results.conftest import file_report, local, schooling_plan
 
 
 def client_for(user) -> Client:
@@ -168,3 +168,40 @@ def test_province_readers_open_every_page(request, persona, plan, period, daklak
         reverse("results:unit", args=[plan.pk, 2026, daklak.commune_a.pk]),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_dashboard_shows_each_target_of_an_indicator_under_it(daklak, focal_officer):
+    plan = schooling_plan(daklak, "80")
+
+    page = client_for(focal_officer).get(dashboard_url(plan)).content.decode()
+
+    # Target 1: 99,5 >= 99 achieved; target 2: 80 / 90 = 0,89 at risk; the indicator: the worst.
+    assert 'data-indicator="5.2" data-status="at_risk"' in page
+    first = re.search(
+        r'<tr class="target-row" data-target="5.2-1" data-status="(\w+)">(.*?)</tr>', page, re.S
+    )
+    second = re.search(
+        r'<tr class="target-row" data-target="5.2-2" data-status="(\w+)">(.*?)</tr>', page, re.S
+    )
+    assert (
+        first
+        and first.group(1) == "achieved"
+        and "99,5%" in first.group(2)
+        and "Mức cần đạt 1" in first.group(2)
+    )
+    assert second and second.group(1) == "at_risk" and "80%" in second.group(2) and "≥ 90%" in second.group(2)
+
+
+def test_the_indicator_page_lists_each_target_with_its_status(daklak, focal_officer):
+    plan = schooling_plan(daklak, "80")
+    indicator = plan.indicators.get(code="5.2")
+
+    page = (
+        client_for(focal_officer)
+        .get(reverse("results:indicator", args=[indicator.pk, 2026]))
+        .content.decode()
+    )
+
+    table = page[page.index('id="indicator-targets"') :]
+    assert '<tr data-target="1" data-status="achieved">' in table
+    assert '<tr data-target="2" data-status="at_risk">' in table and "80%" in table

@@ -96,7 +96,7 @@ class Indicator(models.Model):
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[responsible])
 
     class Meta:
         verbose_name = _("indicator")
@@ -142,6 +142,30 @@ class Indicator(models.Model):
             Direction.BOOLEAN: TargetKind.BOOLEAN,
         }
         return kind_of_direction.get(self.direction, TargetKind.MIN)
+
+    def separate_measures(self) -> list[int]:
+        """The positions (0-based) of the targets that measure something other than the indicator's
+        own value, e.g. "lower secondary 90%" beside "primary 99%" (each is reported on its own line).
+
+        Targets that are steps of one measure share the value: both dated in different years, of the
+        same kind and unit ("70% by 2027, 90% by 2030"). The first target is the indicator's own.
+        """
+        targets = self._targets()
+        if len(targets) < 2:
+            return []
+        first = targets[0]
+
+        def step_of_first(other: Target) -> bool:
+            return bool(
+                first.year
+                and other.year
+                and first.year != other.year
+                and not (first.annual or other.annual)
+                and first.kind == other.kind
+                and (first.unit or "") == (other.unit or "")
+            )
+
+        return [i for i, target in enumerate(targets[1:], start=1) if not step_of_first(target)]
 
     def milestone_for(self, year: int) -> Milestone | None:
         return next((m for m in self._milestones() if m.year == year), None)

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models.choices import Recurrence
@@ -59,6 +60,8 @@ class Task(models.Model):
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords(m2m_fields=[cooperating])
+
     class Meta:
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
@@ -86,6 +89,8 @@ class AgencyDuty(models.Model):
     duties = models.JSONField(_("duties"), default=list, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("agency duty")

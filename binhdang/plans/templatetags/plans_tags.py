@@ -73,3 +73,25 @@ def warning_text(warning) -> str:
         where = warning.get("where") or warning.get("section") or warning.get("source") or ""
         return f"{message} ({where})" if where and message else str(message or where or warning)
     return str(warning)
+
+
+@register.filter
+def highlight(text) -> str:
+    """An indicator's words with their numbers, percentages, ranges and years in <mark>."""
+    from binhdang.plans.review import highlight as mark
+
+    return mark(str(text or ""))
+
+
+@register.filter
+def dom_id(item) -> str:
+    """The element id of a review page item: ``indicator-12``, ``goal-3``, ``duty-4``, ``task-9``."""
+    from binhdang.plans.review import scope_kind
+
+    return f"{scope_kind(item)}-{item.pk}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template (an empty list when absent)."""
+    return (mapping or {}).get(key, [])

@@ -9,6 +9,7 @@ from binhdang.plans.views.pages import (
     indicators,
     source_file,
 )
+from binhdang.plans.views.review import review_item, review_plan
 from binhdang.plans.views.uploads import plan_list, review, upload
 
 __all__ = [
@@ -20,6 +21,8 @@ __all__ = [
     "indicators",
     "plan_list",
     "review",
+    "review_item",
+    "review_plan",
     "source_file",
     "upload",
 ]

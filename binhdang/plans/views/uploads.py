@@ -1,4 +1,4 @@
-"""The plan list and the focal officer's upload -> review -> confirm flow."""
+"""The plan list and the focal officer's upload (-> the plan's review page, ``views.review``)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from binhdang.plans import access, services
-from binhdang.plans.catalog import bind_indicator
+from binhdang.plans.duplicates import duplicate_message
 from binhdang.plans.forms import UploadForm
 from binhdang.plans.models import ImportStatus
-from binhdang.plans.review import ConfirmForm, ReviewForms
 
 
 @login_required
@@ -57,63 +56,17 @@ def upload(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("The plan was read. Check what was extracted, correct it, then confirm.")
             )
+            if pending.plan is not None:
+                return redirect("plans:review_plan", pending.plan.slug)
             return redirect("plans:review", pending.pk)
     return render(request, "plans/upload.html", {"form": form}, status=400 if form.errors else 200)
-
-
-def _indicator_rows(forms: ReviewForms) -> list[dict]:
-    """Each indicator form with its source sentence, automatic binding and target forms (ending with
-    the blank row for a new target); the last form, without an index, adds a new indicator."""
-    items = forms.extraction.get("indicators") or []
-    program = forms.extraction.get("program")
-    targets_by_indicator: dict[int, list] = {}
-    for target_form in forms.targets.forms:
-        try:
-            position = int(target_form["indicator"].value())
-        except (TypeError, ValueError):
-            continue
-        targets_by_indicator.setdefault(position, []).append(target_form)
-    rows = []
-    for form in forms.indicators.forms:
-        try:
-            position = int(form["index"].value())
-        except (TypeError, ValueError):
-            rows.append({"form": form, "is_new": True, "targets": []})
-            continue
-        item = items[position] if position < len(items) else {}
-        code, confidence, reason = bind_indicator(str(item.get("text") or ""), program)
-        targets = targets_by_indicator.get(position, [])
-        rows.append(
-            {
-                "form": form,
-                "source": item.get("source") or "",
-                "targets": targets,
-                "read_targets": sum(1 for target in targets if not target.initial.get("new")),
-                "auto": {"code": code, "confidence": confidence, "reason": reason},
-                "responsible": item.get("responsible") or [],
-            }
-        )
-    return rows
-
-
-def _sources(forms: ReviewForms, formset, key: str) -> list[tuple]:
-    originals = forms.extraction.get(key) or []
-    rows = []
-    for form in formset.forms:
-        try:
-            index = int(form["index"].value())
-        except (TypeError, ValueError):
-            index = None
-        rows.append(
-            (form, originals[index].get("source", "") if index is not None and index < len(originals) else "")
-        )
-    return rows
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    """Review the extracted plan beside its sources, correct it, then confirm (or discard) it."""
+    """An upload: its draft plan is reviewed on the plan's review page; a file already imported waits
+    for the officer's choice (import it as a new version, or discard it)."""
     pending = access.import_or_404(request.user, pk)
     if not pending.is_pending:
         if pending.plan is not None and access.can_view_plan(request.user, pending.plan):
@@ -125,50 +78,25 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         services.discard_upload(pending, request.user)
         messages.success(request, _("The upload “%(name)s” was discarded.") % {"name": pending.original_name})
         return redirect("plans:list")
-    forms = ReviewForms(pending.extraction, request.POST if action else None)
-    confirm = ConfirmForm(request.POST if action == "confirm" else None, prefix="c")
-    found = services.upload_duplicate(pending)
-    status = 200
-    if action in ("save", "confirm"):
-        if forms.is_valid():
-            pending = services.save_review(pending, forms.apply(), request.user)
-            if action == "save":
-                messages.success(request, _("Your corrections were saved."))
-                return redirect("plans:review", pending.pk)
-            if confirm.is_valid():
-                try:
-                    plan = services.confirm_upload(
-                        pending,
-                        request.user,
-                        status=confirm.cleaned_data["status"],
-                        as_new_version=confirm.cleaned_data["as_new_version"],
-                    )
-                except services.PlanImportError as error:
-                    messages.error(request, str(error))
-                    return redirect("plans:review", pending.pk)
-                messages.success(request, _("The plan “%(title)s” was created.") % {"title": plan.title})
-                return redirect(plan)
+    if action == "new_version":
+        try:
+            plan = services.review_as_new_version(pending, request.user)
+        except services.PlanImportError as error:
+            messages.error(request, str(error))
         else:
-            messages.error(
-                request, _("Some fields could not be read; they are marked below. Nothing was saved.")
-            )
-        status = 400
+            return redirect("plans:review_plan", plan.slug)
+    if pending.plan is not None:
+        return redirect("plans:review_plan", pending.plan.slug)
+    found = services.upload_duplicate(pending)
     return render(
         request,
-        "plans/review.html",
+        "plans/upload_duplicate.html",
         {
             "pending": pending,
-            "forms": forms,
-            "confirm": confirm,
             "duplicate": found.plan if found else None,
-            "duplicate_same_file": found is not None and found.same_file,
-            # the same file with the same reviewed content: a new version would be a copy, not offered
-            "identical": found is not None and services.same_content(pending, found.plan),
-            "indicator_rows": _indicator_rows(forms),
-            "reporting_rows": _sources(forms, forms.reporting, "reporting"),
-            "campaign_rows": _sources(forms, forms.campaigns, "campaigns"),
-            "extraction": pending.extraction,
-            "warnings": pending.extraction.get("warnings") or [],
+            # the same file: a new version would be an identical copy, so it is not offered
+            "same_file": found is not None and found.same_file,
+            "message": duplicate_message(found) if found else "",
         },
-        status=status,
+        status=400 if action else 200,
     )

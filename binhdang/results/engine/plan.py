@@ -26,7 +26,8 @@ Where a value comes from
 
 The target for the year is ``Indicator.target_for(year)`` (the roadmap's milestone, a target due that
 year or every year, else the straight path from the baseline to the 2030 target); the status follows
-``status.assess`` (the rule written on the help page).
+``status.assess`` (the rule written on the help page). An indicator with several targets has each
+assessed (``IndicatorResult.targets``) and its status is the worst of its due targets (``results.targets``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
 from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
+from binhdang.results.targets import TargetResult, assess_targets, measure_codes, overall
 
 COMPUTED, DIRECT, NONE = "computed", "direct", "none"
 CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
@@ -89,6 +91,9 @@ class IndicatorResult:
     denominator: Decimal | None = None
     #: Rule-specific inputs shown on the indicator page (N, awareness and its baseline...).
     detail: dict = field(default_factory=dict)
+    #: Each target of the indicator with its own status (``results.targets``); ``assessment`` is the
+    #: worst of the due ones.
+    targets: list[TargetResult] = field(default_factory=list)
 
     @property
     def catalog_code(self) -> str | None:
@@ -115,6 +120,7 @@ class IndicatorResult:
             "final_target": bar_json(self.final),
             "target_basis": self.basis,
             "status": self.status,
+            "targets": [t.as_json() for t in self.targets],
         }
 
 
@@ -354,6 +360,12 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
             compared = value - baseline if value is not None and baseline is not None else value
         baseline = Decimal(0)
     assessment = assess(compared, bar, final, baseline)
+    own_values = None
+    if source == DIRECT:
+        own = measure_codes(indicator, codes.get(indicator.pk) or f"IND{indicator.pk}")
+        own_values = {i: _direct_value(indicator, c, period, inputs)[0] for i, c in own.items()}
+    targets = assess_targets(indicator, year, (value, compared, bar, basis, assessment), own_values, baseline)
+    assessment = overall(targets, assessment)
     return IndicatorResult(
         indicator=indicator,
         year=year,
@@ -367,6 +379,7 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
         numerator=numerator,
         denominator=denominator,
         detail=detail,
+        targets=targets,
     )
 
 
