@@ -256,7 +256,9 @@ def _new_target_form(item: Indicator, plan: Plan, data):
 
 def _duty_form(item, plan: Plan, data):
     return DutyForm(
-        data, plan=plan, initial={"agency": item.agency, "name": item.agency_name, "duties": item.duties_text}
+        data,
+        plan=plan,
+        initial={"agency": item.agency, "name": item.agency_name, "duties": "\n".join(item.duties)},
     )
 
 

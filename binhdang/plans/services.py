@@ -100,10 +100,10 @@ def set_plan_status(plan: Plan, status: str, user) -> Plan:
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
     plan.status = status
-    audit.by(plan, user, reason=_("status changed")).save()
     if status == PlanStatus.ACTIVE:  # the earlier versions leave force before this one enters it
         archive_previous_versions(plan, user)
         duplicates.check_single_active(plan)
+    audit.by(plan, user, reason=_("status changed")).save()
     if status != PlanStatus.DRAFT:  # the review of its upload is over
         plan.imports.filter(status=ImportStatus.PENDING).update(
             status=ImportStatus.CONFIRMED, decided_by=user, decided_at=timezone.now()

@@ -161,6 +161,12 @@ def review_as_new_version(upload: PlanImport, user) -> Plan:
     _pending(upload, user)
     if upload.plan is not None:
         return upload.plan
+    return _new_version(upload, user)
+
+
+def _new_version(upload: PlanImport, user) -> Plan:
+    """The draft of ``upload`` as the next version of the plan its document was imported as; refused
+    for the very same file (the new version would be an identical copy)."""
     found = upload_duplicate(upload)
     if found is not None and found.same_file:
         raise PlanImportError(
@@ -183,15 +189,15 @@ def confirm_upload(
     _pending(upload, user)
     plan = upload.plan
     if plan is None:
-        plan = _draft(upload, user, as_new_version=as_new_version)
+        plan = _new_version(upload, user) if as_new_version else _draft(upload, user)
     if status not in PlanStatus.values:
         raise PlanImportError(_("Unknown plan status “%(status)s”.") % {"status": status})
-    if plan.status != status:
-        plan.status = status
-        audit.by(plan, user, reason=_("review confirmed")).save()
+    changed, plan.status = plan.status != status, status
     if status == PlanStatus.ACTIVE:  # the earlier versions leave force before this one enters it
         archive_previous_versions(plan, user)
         duplicates.check_single_active(plan)
+    if changed:
+        audit.by(plan, user, reason=_("review confirmed")).save()
     upload.status = ImportStatus.CONFIRMED
     upload.decided_by = user
     upload.decided_at = timezone.now()

@@ -124,7 +124,7 @@ def test_a_confirmed_upload_cannot_be_confirmed_again(daklak, focal_officer):
     assert Plan.objects.count() == 1
 
 
-def test_the_same_file_again_is_recognised_and_a_new_version_needs_a_difference(daklak, focal_officer):
+def test_the_same_file_again_is_recognised_and_never_made_an_identical_new_version(daklak, focal_officer):
     first = services.confirm_upload(
         services.create_upload(daklak.root, seed_upload("000"), focal_officer), focal_officer, status="active"
     )
@@ -135,36 +135,41 @@ def test_the_same_file_again_is_recognised_and_a_new_version_needs_a_difference(
     assert services.upload_duplicate(again) == duplicates.Duplicate(first, same_file=True)
     with pytest.raises(DuplicatePlanError):
         services.confirm_upload(again, focal_officer)
-    with pytest.raises(services.PlanImportError, match="bản sao"):
+    with pytest.raises(services.PlanImportError, match="không khác gì"):
         services.confirm_upload(again, focal_officer, status="active", as_new_version=True)
+    with pytest.raises(services.PlanImportError, match="không khác gì"):
+        services.review_as_new_version(again, focal_officer)
     again.refresh_from_db()
     assert again.status == "pending" and Plan.objects.count() == 1
 
-    services.save_review(again, {**again.extraction, "title": "Kế hoạch đã sửa đổi"}, focal_officer)
-    second = services.confirm_upload(again, focal_officer, status="active", as_new_version=True)
-
-    first.refresh_from_db()
-    assert (second.version, second.previous, first.status) == (2, first, "archived")
-
 
 def numbered_plan(
-    daklak, user, *, extra: bytes = b"", status="active", number="123/KH-UBND", date="2026-01-15"
+    daklak,
+    user,
+    *,
+    extra: bytes = b"",
+    status="active",
+    number="123/KH-UBND",
+    date="ngày 15 tháng 01 năm 2026",
 ):
-    """Seed plan 000 uploaded (``extra`` appended to the file: another file of it), its number and date
-    of issue set on the review screen, then confirmed."""
-    content = seed_path("000").read_bytes() + extra
-    upload = services.create_upload(daklak.root, SimpleUploadedFile("ke-hoach.txt", content), user)
-    services.save_review(upload, {**upload.extraction, "number": number, "date": date}, user)
+    """Seed plan 000 with its number and date of issue written in (``extra`` appended to the file:
+    another file of it), uploaded; and how to confirm it."""
+    text = seed_path("000").read_text(encoding="utf-8")
+    text = text.replace("Số: /KH-UBND", f"Số: {number}", 1).replace("ngày tháng năm 2026", date, 1)
+    upload = services.create_upload(
+        daklak.root, SimpleUploadedFile("ke-hoach.txt", text.encode() + extra), user
+    )
     return upload, lambda **kw: services.confirm_upload(upload, user, **{"status": status, **kw})
 
 
 def test_another_file_with_the_same_number_and_date_is_the_same_document(daklak, focal_officer):
     _upload, confirm = numbered_plan(daklak, focal_officer)
     first = confirm()
-    rescanned, confirm_again = numbered_plan(daklak, focal_officer, extra=b"\n", number=" Số: 123/kh-ubnd ")
+    rescanned, confirm_again = numbered_plan(daklak, focal_officer, extra=b"\n", number="123/kh-ubnd")
 
     assert services.upload_duplicate(rescanned) == duplicates.Duplicate(first, same_file=False)
-    with pytest.raises(DuplicatePlanError, match="Kế hoạch số 123/KH-UBND ngày 15/01/2026 đã được nhập"):
+    assert rescanned.plan is None  # no draft until the officer chooses
+    with pytest.raises(DuplicatePlanError):
         confirm_again()
     assert Plan.objects.count() == 1
     second = confirm_again(as_new_version=True)  # the content differs (another file): a new version
@@ -176,7 +181,7 @@ def test_two_plans_in_force_under_one_number_are_refused(daklak, focal_officer):
     _upload, confirm = numbered_plan(daklak, focal_officer)
     first = confirm()
     _other, confirm_other = numbered_plan(
-        daklak, focal_officer, extra=b"\n", date="2026-02-02", status="draft"
+        daklak, focal_officer, extra=b"\n", date="ngày 02 tháng 02 năm 2026", status="draft"
     )
     draft = confirm_other()  # another date of issue: not recognised as the same document
 

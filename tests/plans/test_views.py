@@ -12,7 +12,6 @@ from binhdang.plans.models import Plan, PlanImport
 from binhdang.plans.roadmap import cell_name
 from tests.factories import release
 from tests.plans import extractions
-from tests.plans.samples import seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -236,12 +235,9 @@ def test_the_indicator_page_shows_the_expected_value_each_year(client, plan, lea
     assert "đường thẳng từ năm gốc đến mục tiêu" in page  # 2028-2029 follow the path
 
 
-def test_a_duplicate_upload_links_the_plan_and_offers_a_new_version_only_when_it_differs(
+def test_the_same_file_again_links_the_plan_and_offers_no_identical_new_version(
     client, daklak, focal_officer
 ):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from binhdang.plans.models import PlanImport
     from tests.plans.test_views_review import upload_seed
 
     client.force_login(focal_officer)
@@ -256,18 +252,6 @@ def test_a_duplicate_upload_links_the_plan_and_offers_a_new_version_only_when_it
     assert 'value="new_version"' not in page
     refused = client.post(url, {"action": "new_version"}, follow=True).content.decode()
     assert "không khác gì" in refused and Plan.objects.count() == 1
-
-    # Another file of the same plan (same number and date of issue), its title corrected: a new version.
-    text = seed_path("000").read_text(encoding="utf-8").replace("KẾ HOẠCH", "KẾ HOẠCH (sửa đổi)", 1)
-    client.post(
-        reverse("plans:upload"),
-        {"province": daklak.root.pk, "file": SimpleUploadedFile("000-sua.txt", text.encode())},
-    )
-    other = PlanImport.objects.latest("pk")
-    page = client.get(reverse("plans:review", args=[other.pk])).content.decode()
-    assert "đã được nhập cho Tỉnh Đắk Lắk" in page and 'value="new_version"' in page
-    client.post(reverse("plans:review", args=[other.pk]), {"action": "new_version"})
-    assert sorted(Plan.objects.values_list("version", flat=True)) == [1, 2]
 
 
 def test_putting_a_second_plan_in_force_under_the_same_number_is_refused_with_the_reason(

@@ -64,7 +64,7 @@ def test_the_review_page_of_the_strategy_plan_is_a_summary_with_few_fields(clien
     assert page.count('class="review-indicator') == 20
     assert len(form_fields(page)) <= 2, form_fields(page)  # the language switch; edit forms load on demand
     five_one = page[page.index(f'id="indicator-{strategy.indicators.get(code="5.1").pk}"') :]
-    assert "Chỉ tiêu 5.1 không có số liệu" in five_one[: five_one.index("</article>")]
+    assert "không đọc được số liệu của chỉ tiêu 5.1" in five_one[: five_one.index("</article>")]
     assert not re.search(r'<span class="code">[^<]*</span>\s*-?\s*Chỉ tiêu', page)
 
 
@@ -217,13 +217,25 @@ def test_putting_the_reviewed_plan_in_force_confirms_its_upload(client, strategy
     assert PlanImport.objects.get().status == "confirmed"
 
 
-def test_a_duplicate_upload_is_offered_as_a_new_version(client, daklak, strategy):
+def test_another_file_of_a_plan_already_imported_is_offered_as_a_new_version(client, daklak, focal_officer):
+    client.force_login(focal_officer)
+    text = seed_path("003").read_text(encoding="utf-8").replace("Số: /KH-UBND", "Số: 88/KH-UBND", 1)
+    text = text.replace("ngày tháng năm", "ngày 10 tháng 3 năm", 1)
+    client.post(
+        reverse("plans:upload"),
+        {"province": daklak.root.pk, "file": SimpleUploadedFile("a.txt", text.encode())},
+    )
+    strategy = Plan.objects.get()
     client.post(reverse("plans:status", args=[strategy.slug]), {"status": "active"})
-    upload_seed(client, daklak, "003")
+    again = text.replace("KẾ HOẠCH", "KẾ HOẠCH (bản chụp lại)", 1)  # another file, the same number
+    client.post(
+        reverse("plans:upload"),
+        {"province": daklak.root.pk, "file": SimpleUploadedFile("b.txt", again.encode())},
+    )
     second = PlanImport.objects.latest("pk")
     url = reverse("plans:review", args=[second.pk])
 
-    assert second.plan is None and "Tệp này đã được nhập thành kế hoạch" in client.get(url).content.decode()
+    assert second.plan is None and "Kế hoạch số 88/KH-UBND" in client.get(url).content.decode()
     response = client.post(url, {"action": "new_version"})
 
     draft = Plan.objects.get(version=2)
