@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from binhdang.accounts import access as base
 from binhdang.core.exports import Scope, download, get
@@ -105,7 +106,7 @@ def set_deadline(request: HttpRequest) -> HttpResponse:
         except services.MinistryError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, " ".join(form.errors["deadline"]))
+        messages.error(request, " ".join(str(e) for e in form.errors["deadline"]))
     return redirect(f"{_board_url()}?year={year}")
 
 
@@ -172,7 +173,7 @@ def send(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     form = SendForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("ministry:plan_year", pk=plan.pk, year=year)
     try:
         report = services.send_report(
@@ -200,7 +201,7 @@ def _step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         else:
             form = ReturnForm(request.POST)
             if not form.is_valid():
-                messages.error(request, " ".join(form.errors["comment"]))
+                messages.error(request, " ".join(str(e) for e in form.errors["comment"]))
             else:
                 services.return_report(report, request.user, form.cleaned_data["comment"])
                 messages.success(request, _("Report returned to the province with your comments."))
@@ -228,12 +229,16 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_file(request: HttpRequest, pk: int) -> HttpResponse:
+@require_GET
+def report_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     report = access.get_report(request.user, pk)
     return download(get("ministry.sent_report"), Scope(user=request.user, filters={"report": report}))
 
 
 @login_required
-def signed_file(request: HttpRequest, pk: int) -> HttpResponse:
+@require_GET
+def signed_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     report = access.get_report(request.user, pk)
-    return download(get("ministry.signed_report"), Scope(user=request.user, filters={"report": report}))
+    response = download(get("ministry.signed_report"), Scope(user=request.user, filters={"report": report}))
+    response["Content-Type"] = report.signed_content_type  # checked at upload: PDF, JPEG or PNG
+    return response

@@ -34,7 +34,9 @@ def test_a_leader_or_the_ministry_cannot_send(daklak_plan, leader, ministry_view
         ("bao-cao.pdf", b"", "tệp rỗng"),
     ],
 )
-def test_a_signed_file_of_the_wrong_kind_is_refused_in_vietnamese(daklak_plan, focal_officer, name, content, words):
+def test_a_signed_file_of_the_wrong_kind_is_refused_in_vietnamese(
+    daklak_plan, focal_officer, name, content, words
+):
     with pytest.raises(services.MinistryError) as refused:
         services.send_report(daklak_plan, 2026, focal_officer, SimpleUploadedFile(name, content))
     assert words in str(refused.value)
