@@ -34,13 +34,15 @@ from binhdang.ministry.models import (
     TransitionError,
 )
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.models import Plan, ReportingObligation
+from binhdang.plans.models import Plan, PlanStatus, ReportingObligation
 from binhdang.reporting.attachments import check_file
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.notifications import notify
 
 #: The signed report: a signed PDF or a scan (image).
 SIGNED_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+#: How the plans name the ministry among the receivers of a report.
+MINISTRY_NAME = "Bộ Nội vụ"
 
 
 class MinistryError(Exception):
@@ -64,9 +66,12 @@ def deadline_for(year: int) -> dt.date:
     row = MinistryDeadline.objects.filter(year=year).values_list("deadline", flat=True).first()
     if row is not None:
         return row
-    days = ReportingObligation.objects.filter(
-        plan__status="active", receivers__icontains="Bộ Nội vụ"
-    ).values_list("deadline_month", "deadline_day")
+    rows = ReportingObligation.objects.filter(plan__status=PlanStatus.ACTIVE).values_list(
+        "receivers", "deadline_month", "deadline_day"
+    )
+    days = [
+        (month, day) for receivers, month, day in rows if any(MINISTRY_NAME in r for r in receivers or [])
+    ]
     month, day = _most_common_day(days)
     try:
         return dt.date(year, month, day)

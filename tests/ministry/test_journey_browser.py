@@ -30,7 +30,15 @@ def _open_report(page, live_server, username: str) -> None:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_report_goes_from_the_province_to_the_ministry_and_back(
-    browser_page, live_server, daklak_plan, laichau_plan, focal_officer, outsider, ministry_viewer, settings, tmp_path
+    browser_page,
+    live_server,
+    daklak_plan,
+    laichau_plan,
+    focal_officer,
+    outsider,
+    ministry_viewer,
+    settings,
+    tmp_path,
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     page = browser_page
@@ -92,5 +100,7 @@ def test_a_report_goes_from_the_province_to_the_ministry_and_back(
     # Lai Châu's officer finds the reminder among the notifications
     _as(page, live_server, "outsider")
     page.goto(live_server.url + "/reporting/notifications/")
-    expect(page.locator("main")).to_contain_text("Bộ Nội vụ đề nghị Tỉnh Lai Châu gửi báo cáo năm 2026 (hạn 03/12/2026)")
+    expect(page.locator("main")).to_contain_text(
+        "Bộ Nội vụ đề nghị Tỉnh Lai Châu gửi báo cáo năm 2026 (hạn 03/12/2026)"
+    )
     assert not errors, errors

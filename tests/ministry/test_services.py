@@ -119,3 +119,15 @@ def test_reminders_go_to_the_focal_officers_of_provinces_that_have_not_sent(
     assert "05/12/2026" in log.text
     assert Notification.objects.filter(user=outsider).count() == 1
     assert not Notification.objects.filter(user__in=[focal_officer, leader]).exists()
+
+
+def test_without_a_deadline_set_the_day_is_the_plans_report_to_bo_noi_vu(daklak_plan, laichau_plan):
+    for plan in (daklak_plan, laichau_plan):
+        plan.obligations.create(
+            reporter_text="Sở Nội vụ",
+            receivers=["UBND tỉnh", "Bộ Nội vụ"],
+            deadline_month=12,
+            deadline_day=10,
+            recurrence="annual",
+        )
+    assert services.deadline_for(2027) == dt.date(2027, 12, 10)
