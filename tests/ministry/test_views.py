@@ -115,3 +115,12 @@ def test_a_wrong_deadline_is_refused_and_changes_nothing(client, ministry_viewer
     )
     assert "Hạn gửi: hãy ghi ngày theo dạng dd/mm/yyyy" in response.text
     assert services.deadline_for(2026) == dt.date(2026, 12, 5)
+
+
+def test_the_ministry_finds_its_board_from_home_and_the_menu(client, ministry_viewer, focal_officer):
+    client.force_login(ministry_viewer)
+    home = client.get(reverse("core:home")).text
+    assert 'id="ministry-board"' in home and "Báo cáo gửi Bộ" in home
+    assert client.get(reverse("ministry:index")).url == reverse("ministry:board")
+    client.force_login(focal_officer)
+    assert 'id="ministry-board"' not in client.get(reverse("core:home")).text
