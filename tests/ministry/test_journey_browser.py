@@ -104,3 +104,32 @@ def test_a_report_goes_from_the_province_to_the_ministry_and_back(
         "Bộ Nội vụ đề nghị Tỉnh Lai Châu gửi báo cáo năm 2026 (hạn 03/12/2026)"
     )
     assert not errors, errors
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_leader_reads_the_province_sending_and_a_reporter_has_no_way_in(
+    browser_page, live_server, daklak_plan, focal_officer, leader, commune_a_reporter, settings, tmp_path
+):
+    from binhdang.ministry import services
+    from tests.ministry.conftest import signed_pdf
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    report = services.send_report(daklak_plan, 2026, focal_officer, signed_pdf(), "Kính gửi Bộ Nội vụ")
+    page = browser_page
+    errors = watch_console(page)
+    _as(page, live_server, "leader")
+    page.get_by_role("link", name="Báo cáo gửi Bộ").first.click()
+    expect(page.locator("main")).to_contain_text("2026: Đã gửi")
+    page.get_by_role("link", name="2026", exact=True).click()
+    expect(page.locator("#current-state")).to_contain_text("Đã gửi")
+    expect(page.locator("section[data-version='1']")).to_contain_text("Kính gửi Bộ Nội vụ")
+    expect(page.get_by_role("button", name="Gửi báo cáo")).to_have_count(0)
+    expect(page.get_by_role("button", name="Chấp nhận báo cáo")).to_have_count(0)
+    signed = page.request.get(live_server.url + f"/ministry/reports/{report.pk}/signed/")
+    assert signed.status == 200 and signed.body() == b"%PDF-1.4 bao cao da ky"
+
+    _as(page, live_server, "reporter_a")
+    expect(page.get_by_role("link", name="Báo cáo gửi Bộ")).to_have_count(0)
+    assert page.goto(live_server.url + f"/ministry/plans/{daklak_plan.pk}/2026/").status == 403
+    assert not errors, errors
