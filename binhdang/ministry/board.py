@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.ministry.models import ProvinceReport, ReportState
+from binhdang.ministry.models import MinistryReminder, ProvinceReport, ReportState
 from binhdang.ministry.services import deadline_for
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan, PlanStatus
@@ -35,6 +35,8 @@ class BoardRow:
     results: PlanResults | None
     deadline: dt.date
     today: dt.date
+    #: When the ministry last reminded the province for this year (None: never).
+    reminded_at: dt.datetime | None = None
 
     @property
     def state(self) -> str:
@@ -107,6 +109,12 @@ def build(year: int, program: str, today: dt.date | None = None) -> Board:
         .annotate(first=Min("sent_at"))
         .values_list("province_id", "first")
     )
+    reminded = dict(
+        MinistryReminder.objects.filter(year=year)
+        .values("province_id")
+        .annotate(last=Max("sent_at"))
+        .values_list("province_id", "last")
+    )
     rows = []
     for province, results in rollup.rows:
         plan = results.plan if results is not None else None
@@ -120,6 +128,7 @@ def build(year: int, program: str, today: dt.date | None = None) -> Board:
                 results=results,
                 deadline=deadline,
                 today=today,
+                reminded_at=reminded.get(province.pk),
             )
         )
     return Board(year, program, deadline, rows)

@@ -61,3 +61,10 @@ def test_the_board_reads_a_fixed_number_of_queries_whatever_the_number_of_provin
         tt1790_year(province, agency)
     with django_assert_max_num_queries(len(few.captured_queries)):
         board.build(2026, "communication")
+
+
+def test_a_reminded_province_shows_when_it_was_reminded(laichau_plan, laichau, ministry_viewer):
+    assert _row(board.build(2026, "communication"), laichau.root).reminded_at is None
+    services.send_reminders(2026, [laichau_plan], ministry_viewer, dt.date(2026, 12, 5))
+    reminded = _row(board.build(2026, "communication"), laichau.root).reminded_at
+    assert reminded is not None and reminded.date() == dt.date(2026, 12, 4)

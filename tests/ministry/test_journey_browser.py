@@ -96,6 +96,7 @@ def test_a_report_goes_from_the_province_to_the_ministry_and_back(
     laichau_row.get_by_role("checkbox").check()
     page.get_by_role("button", name="Nhắc các tỉnh đã chọn").click()
     expect(page.locator(".messages")).to_contain_text("Đã gửi nhắc nhở đến 1 tỉnh: Tỉnh Lai Châu")
+    expect(page.locator('#board tr[data-province="12"] .reminded')).to_have_text("đã nhắc ngày 04/12/2026")
 
     # Lai Châu's officer finds the reminder among the notifications
     _as(page, live_server, "outsider")
