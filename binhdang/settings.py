@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "binhdang.results",
     "binhdang.documents",
     "binhdang.api",
+    "binhdang.ministry",
     "binhdang.portal",
     "binhdang.devtools",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from binhdang.ministry.models import ProvinceReport
 from binhdang.plans.models import Indicator, Plan
 from binhdang.plans.models.imports import PlanImport
 from binhdang.reporting import attachments as reporting_attachments
@@ -44,6 +45,8 @@ class World:
     submission: object
     attachment: object
     plan_import: PlanImport
+    #: Đắk Lắk's report of 2026 sent to the ministry (state: sent).
+    ministry_report: object = None
 
 
 @dataclass(frozen=True)
@@ -319,4 +322,45 @@ def build_world(daklak, laichau, users: dict) -> World:
         sha256="0" * 64,
         created_by=users["focal"],
     )
-    return World(daklak, laichau, users, plan, indicator, period, submission, attachment, plan_import)
+    ministry_report = ProvinceReport.objects.create(
+        plan=plan,
+        province=daklak.root,
+        year=2026,
+        report_file=SimpleUploadedFile("bao-cao-kh-1790-daklak-2026.docx", b"PK\x03\x04 bao cao"),
+        signed_file=SimpleUploadedFile("bao-cao-da-ky.pdf", b"%PDF-1.4 da ky"),
+        signed_name="bao-cao-da-ky.pdf",
+        signed_content_type="application/pdf",
+        sent_by=users["focal"],
+    )
+    return World(
+        daklak, laichau, users, plan, indicator, period, submission, attachment, plan_import, ministry_report
+    )
+
+
+def ministry_report_pk(world: World) -> dict:
+    return {"pk": world.ministry_report.pk}
+
+
+def signed_report(world: World) -> dict:
+    return {"signed": SimpleUploadedFile("bao-cao-da-ky.pdf", b"%PDF-1.4 da ky"), "note": ""}
+
+
+def ministry_deadline(world: World) -> dict:
+    return {"year": 2026, "deadline": "01/12/2026"}
+
+
+def remind_daklak(world: World) -> dict:
+    return {"year": 2026, "program": "communication", "plan": [world.plan.pk]}
+
+
+def ministry_return(world: World) -> dict:
+    return {"comment": "Bổ sung phụ lục"}
+
+
+#: A POST of the ministry on a report it received; Đắk Lắk's readers 403, the outsider 404.
+MINISTRY_ACTS = expect(focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=302)
+#: A POST of the ministry on its board; every other role 403.
+MINISTRY_BOARD_ACTS = expect(
+    focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=302
+)
+MINISTRY = writers("ministry")

@@ -54,6 +54,9 @@ from tests.access_world import (
     GET_ONLY,
     MANAGE_DAKLAK_PLAN,
     MANAGE_DAKLAK_USER,
+    MINISTRY,
+    MINISTRY_ACTS,
+    MINISTRY_BOARD_ACTS,
     PERSONAS,
     POST_ONLY,
     REFUSED_METHODS,
@@ -77,6 +80,9 @@ from tests.access_world import (
     indicator_of_plan,
     indicator_year,
     login_as_disabled,
+    ministry_deadline,
+    ministry_report_pk,
+    ministry_return,
     new_commune,
     new_dates,
     new_reporter_of_commune_b,
@@ -90,10 +96,12 @@ from tests.access_world import (
     plan_year_commune_a,
     province_code,
     remind_commune_b,
+    remind_daklak,
     rename_commune,
     report_of_commune_a,
     report_values,
     review_comment,
+    signed_report,
     submission_pk,
     user_a,
     writers,
@@ -400,6 +408,34 @@ EXPECTED: dict[str, Row] = {
         submission_pk,
         expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),
     ),
+    # ministry: the province sends its report; the ministry reads it and acts only on that report
+    # (receive, return, accept), never on the province's data. The index sends the ministry to its board.
+    "ministry:index": Row(
+        none, expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=200, ministry=302)
+    ),
+    "ministry:board": Row(
+        none, expect(focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=200)
+    ),
+    "ministry:set_deadline": Row(
+        none, POST_ONLY, post=MINISTRY_BOARD_ACTS, data=ministry_deadline, writes=MINISTRY
+    ),
+    "ministry:remind": Row(none, POST_ONLY, post=MINISTRY_BOARD_ACTS, data=remind_daklak, writes=MINISTRY),
+    "ministry:plan_year": Row(plan_year, DAKLAK_RESULTS),
+    # the report of 2026 is already sent: the focal officer's POST is refused with a message (302)
+    "ministry:send": Row(
+        plan_year,
+        POST_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=signed_report,
+        writes=FOCAL,
+    ),
+    "ministry:receive": Row(ministry_report_pk, POST_ONLY, post=MINISTRY_ACTS, writes=MINISTRY),
+    "ministry:return": Row(
+        ministry_report_pk, POST_ONLY, post=MINISTRY_ACTS, data=ministry_return, writes=MINISTRY
+    ),
+    "ministry:accept": Row(ministry_report_pk, POST_ONLY, post=MINISTRY_ACTS, writes=MINISTRY),
+    "ministry:report_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
+    "ministry:signed_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
 }
 
 

@@ -13,7 +13,8 @@ The registered exporters (:func:`exporters`; ``tests/core/test_exports.py`` list
 - ``documents``: the annual report (DOCX), its annex (XLSX), a unit's report (DOCX);
 - ``results``: the open data of a plan-year as CSV, JSON and SDMX-CSV;
 - ``reporting``: a period's data value sets (JSON), a unit's Excel template (XLSX) and the zip of
-  every expected unit's template.
+  every expected unit's template;
+- ``ministry``: a province's report as sent to the ministry (DOCX) and its signed file.
 
 Exporters write CSV and XLSX cells through :mod:`binhdang.core.spreadsheets` (user text stays text).
 """

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.ministry import navigation as ministry_menu
 from binhdang.reporting import navigation as reporting_menu
 from binhdang.results import navigation as results_menu
 
@@ -46,6 +47,7 @@ MENU: list[NavItem] = [
         badge=reporting_menu.unread_notices,
     ),
     NavItem(results_menu.MENU_LABEL, "results:index", results_menu.menu_visible),
+    NavItem(ministry_menu.MENU_LABEL, "ministry:index", ministry_menu.menu_visible),
     NavItem(_("Organisation units"), "orgunits:browse", _can("orgunits.browse")),
     NavItem(_("Users"), "accounts:user_list", _can("accounts.manage_users")),
 ]

@@ -17,6 +17,8 @@ EXPECTED = {
     "reporting.datavaluesets",
     "reporting.unit_template",
     "reporting.templates_zip",
+    "ministry.sent_report",
+    "ministry.signed_report",
 }
 
 
