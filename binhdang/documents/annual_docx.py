@@ -61,7 +61,9 @@ def _longest_word(text: str) -> float:
     return max((_ems(word) for word in text.split()), default=0)
 
 
-def column_widths(headers: list[str], rows: list[list[str]], numeric: set[int], usable_mm: float, size: float) -> list[float]:
+def column_widths(
+    headers: list[str], rows: list[list[str]], numeric: set[int], usable_mm: float, size: float
+) -> list[float]:
     """Column widths (mm) from the content: a number never breaks (its column holds the longest one),
     a header breaks only between words; the room left goes to the columns whose text wraps, as much
     as each needs."""
@@ -135,7 +137,10 @@ def _narratives_annex(document, content: AnnualContent) -> None:
             nd30.body(document, f"{group}:").runs[0].italic = True
             for unit, sentences in units:
                 nd30.bullet(document, "; ".join(sentences) + ".", lead=unit)
-    for title, items in (("Khó khăn, vướng mắc", content.difficulties), ("Kiến nghị, đề xuất", content.proposals)):
+    for title, items in (
+        ("Khó khăn, vướng mắc", content.difficulties),
+        ("Kiến nghị, đề xuất", content.proposals),
+    ):
         if items:
             nd30.heading(document, title, level=3)
             for item in items:
@@ -169,8 +174,6 @@ def build(content: AnnualContent, day: dt.date, edits: Mapping[str, str] | None 
     nd30.annex_section(document, "Phụ lục II", f"SỐ LIỆU BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}", reference)
     add_table(document, unit_table(content), size=9)
     if content.with_narratives and (content.overview or content.difficulties or content.proposals):
-        nd30.annex_section(
-            document, "Phụ lục III", f"NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}", reference
-        )
+        nd30.annex_section(document, "Phụ lục III", f"NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}", reference)
         _narratives_annex(document, content)
     return nd30.save(document)

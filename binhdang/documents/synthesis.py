@@ -39,7 +39,9 @@ NAMED_UNITS = 5
 NOTABLE_UNITS = 3
 #: Sentences of the units' narratives quoted per theme.
 QUOTED = 3
-NO_NARRATIVES = "(Nội dung tổng hợp từ phần thuyết minh của các đơn vị không được cung cấp cho tài khoản này.)"
+NO_NARRATIVES = (
+    "(Nội dung tổng hợp từ phần thuyết minh của các đơn vị không được cung cấp cho tài khoản này.)"
+)
 LETTERS = "abcdefghiklmnopqrstuvxy"
 CHAPTERS = {
     "I": "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN",
@@ -140,7 +142,9 @@ def _by_group(units: list[UnitFigures]) -> str:
     counts: dict[str, int] = {}
     for unit in units:
         counts[unit.type] = counts.get(unit.type, 0) + 1
-    return "; ".join(f"{vn_number(n)} {words.get(kind, GROUP_LABELS.get(kind, kind))}" for kind, n in counts.items())
+    return "; ".join(
+        f"{vn_number(n)} {words.get(kind, GROUP_LABELS.get(kind, kind))}" for kind, n in counts.items()
+    )
 
 
 def _theme_figures(content: AnnualContent, theme: str) -> list[str]:
@@ -158,7 +162,9 @@ def _theme_figures(content: AnnualContent, theme: str) -> list[str]:
         women = content.total(sexed, FEMALE)
         people = content.total(sexed, MALE) + women
         noun = "lượt người tham dự" if sexed == rules.PARTICIPANTS else "lượt người được tập huấn"
-        sentence += f" với {vn_number(people)} {noun}, trong đó nữ {vn_number(women)} lượt ({_share(women, people)})"
+        sentence += (
+            f" với {vn_number(people)} {noun}, trong đó nữ {vn_number(women)} lượt ({_share(women, people)})"
+        )
     for measure in others:
         sentence += f"; {vn_number(content.total(measure.code))} {measure.words}"
     compared = change(total, before, content.year)
@@ -186,7 +192,9 @@ def _quotes(content: AnnualContent, theme: str, prefer: list[str]) -> str:
 
 def _inactive(content: AnnualContent) -> list[str]:
     """Units whose counted report shows no activity at all (each named once in the report)."""
-    return [u.name for u in content.counted() if not any((u.number(code) or 0) > 0 for code in ACTIVITY_CODES)]
+    return [
+        u.name for u in content.counted() if not any((u.number(code) or 0) > 0 for code in ACTIVITY_CODES)
+    ]
 
 
 # ----------------------------------------------------------------------------------------- targets
@@ -234,7 +242,11 @@ def _target_summary(content: AnnualContent) -> str:
     for result in content.results.indicators:
         counts[result.status] = counts.get(result.status, 0) + 1
     parts = [f"{vn_number(n)} {status_label(s).lower()}" for s, n in counts.items()]
-    return f"Trong {vn_number(len(content.results.indicators))} chỉ tiêu của năm {content.year}: " + "; ".join(parts) + "."
+    return (
+        f"Trong {vn_number(len(content.results.indicators))} chỉ tiêu của năm {content.year}: "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 # -------------------------------------------------------------------------------------- difficulties
@@ -272,11 +284,15 @@ def _reporting(content: AnnualContent) -> Section:
         f"đạt {percent(results.timeliness) or '0%'}"
     )
     if content.previous is not None and content.previous.results.period is not None:
-        sentence += f" (năm {content.year - 1}: {percent(content.previous.results.completeness) or '0%'} đã báo cáo)"
+        sentence += (
+            f" (năm {content.year - 1}: {percent(content.previous.results.completeness) or '0%'} đã báo cáo)"
+        )
     section.figures.append(sentence + ".")
     section.table = completeness_table(content)
     for label, names in content.missing_by_group():
-        section.figures.append(f"Chưa gửi báo cáo hoặc báo cáo chưa được tính - {label} ({len(names)}): {', '.join(names)}.")
+        section.figures.append(
+            f"Chưa gửi báo cáo hoặc báo cáo chưa được tính - {label} ({len(names)}): {', '.join(names)}."
+        )
     return section
 
 
@@ -300,7 +316,9 @@ def _themes(content: AnnualContent) -> list[Section]:
         if main is not None and content.is_1790:
             notable = [u.name for u in sorted(content.counted(), key=lambda u: -(u.number(main.code) or 0))]
         prose = _quotes(content, theme, notable) if content.with_narratives else ""
-        key = f"theme-{list(THEME_MEASURES).index(theme) if theme in THEME_MEASURES else 'x' + str(len(found))}"
+        key = (
+            f"theme-{list(THEME_MEASURES).index(theme) if theme in THEME_MEASURES else 'x' + str(len(found))}"
+        )
         found.append(Section(key, "I", f"{next(letters)}) {theme}", 3, figures, prose))
     return found
 
@@ -317,7 +335,13 @@ def sections(content: AnnualContent) -> list[Section]:
     if plan.issuer:
         basis += f" của {plan.issuer}"
     found = [
-        Section("intro", "", "", 0, prose=f"Thực hiện {basis}, {issuer.body} báo cáo kết quả thực hiện năm {year} như sau:"),
+        Section(
+            "intro",
+            "",
+            "",
+            0,
+            prose=f"Thực hiện {basis}, {issuer.body} báo cáo kết quả thực hiện năm {year} như sau:",
+        ),
         _reporting(content),
     ]
     tasks = Section("tasks", "I", "2. Kết quả triển khai các nhiệm vụ", 2)
@@ -328,7 +352,9 @@ def sections(content: AnnualContent) -> list[Section]:
             "của Kế hoạch trong năm như sau (số liệu chi tiết của từng đơn vị tại Phụ lục II)."
         )
         if inactive:
-            tasks.figures.append(f"Có {vn_number(len(inactive))} đơn vị báo cáo chưa tổ chức hoạt động nào: {', '.join(inactive)}.")
+            tasks.figures.append(
+                f"Có {vn_number(len(inactive))} đơn vị báo cáo chưa tổ chức hoạt động nào: {', '.join(inactive)}."
+            )
     if not content.with_narratives:
         tasks.prose = NO_NARRATIVES
     elif not content.overview and not content.is_1790:
@@ -337,15 +363,31 @@ def sections(content: AnnualContent) -> list[Section]:
     found += _themes(content)
     targets = Section("targets", "II", "", 0)
     if content.results.indicators:
-        targets.figures = [_target_summary(content), *_target_lines(content), "(Chi tiết tại Phụ lục I kèm theo.)"]
+        targets.figures = [
+            _target_summary(content),
+            *_target_lines(content),
+            "(Chi tiết tại Phụ lục I kèm theo.)",
+        ]
     else:
         targets.figures = ["Kế hoạch chưa có chỉ tiêu."]
     found.append(targets)
     found.append(
-        Section("difficulties", "III", "", 0, prose=_grouped(content.difficulties, content, "Các đơn vị không nêu khó khăn, vướng mắc."))
+        Section(
+            "difficulties",
+            "III",
+            "",
+            0,
+            prose=_grouped(content.difficulties, content, "Các đơn vị không nêu khó khăn, vướng mắc."),
+        )
     )
     found.append(
-        Section("proposals", "IV", "", 0, prose=_grouped(content.proposals, content, "Các đơn vị không có kiến nghị, đề xuất."))
+        Section(
+            "proposals",
+            "IV",
+            "",
+            0,
+            prose=_grouped(content.proposals, content, "Các đơn vị không có kiến nghị, đề xuất."),
+        )
     )
     found.append(
         Section(

@@ -17,6 +17,7 @@ from binhdang.plans.models import Program
 from binhdang.reporting import access as reporting_access
 from binhdang.reporting.forms_catalog import CATEGORY_OPTION_LABELS, form_for_period
 from binhdang.reporting.models import Period, Submission
+from binhdang.documents import access as documents_access
 from binhdang.results import access, engine, presenters
 from binhdang.results import catalog_rules as rules
 from binhdang.results.national import plans_in_force
@@ -149,6 +150,7 @@ def dashboard(request: HttpRequest, pk: int, year: int) -> HttpResponse:
             "chart_data": {"labels": presenters.chart_labels(), "charts": charts},
             "legend": _status_legend(),
             "national": access.can_view_national(request.user),
+            "can_open_report_editor": documents_access.can_read_plan_narratives(request.user, plan),
         },
     )
 
