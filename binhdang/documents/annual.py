@@ -26,8 +26,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from binhdang.orgunits.models import OrgUnitType
 from binhdang.documents import grouping
+from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans.models import Plan
 from binhdang.reporting.forms_catalog import DEFAULT_COC, FEMALE, MALE
 from binhdang.reporting.models import DataValue, Period, Submission

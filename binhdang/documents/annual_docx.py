@@ -22,9 +22,9 @@ from binhdang.documents import nd30, synthesis
 from binhdang.documents.annual import AnnualContent
 from binhdang.documents.issuers import plan_issuer, report_subject
 from binhdang.documents.tables import (
+    ABBREVIATIONS,
     INTEGER,
     Cell,
-    ABBREVIATIONS,
     ReportTable,
     indicator_table,
     unit_table,

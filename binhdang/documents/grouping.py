@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 #: Jaccard similarity of syllable bigrams from which two texts say the same thing.
 THRESHOLD = 0.5
@@ -41,7 +42,7 @@ def bigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = syllables(text)
     if len(words) < 2:
         return frozenset((word,) for word in words)
-    return frozenset(zip(words, words[1:], strict=False))
+    return frozenset(pairwise(words))
 
 
 def similarity(first: str, second: str) -> float:

@@ -27,10 +27,10 @@ from django.utils import timezone, translation
 
 from binhdang.core.exports import DOCX, XLSX
 from binhdang.documents import annex_xlsx, annual_docx, synthesis
-from binhdang.documents.models import MAX_TEXT, ReportDraft, ReportSection
 from binhdang.documents import unit_report as unit_report_docx
 from binhdang.documents.annual import collect
 from binhdang.documents.issuers import initials
+from binhdang.documents.models import MAX_TEXT, ReportDraft, ReportSection
 from binhdang.plans.models import Plan
 from binhdang.reporting.models import Period, Submission
 
@@ -123,7 +123,7 @@ def docx_to_pdf(data: bytes, timeout: int = 120) -> bytes:
             str(source),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)  # noqa: S603
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as error:
             raise DocumentError("LibreOffice không chuyển được báo cáo sang PDF (quá thời gian).") from error
         target = Path(folder) / "report.pdf"

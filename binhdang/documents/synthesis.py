@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from binhdang.core import formatting
-from binhdang.core.formatting import percent
 from binhdang.core.formatting import number as vn_number
+from binhdang.core.formatting import percent
 from binhdang.documents.annual import GROUP_LABELS, AnnualContent, Grouped, UnitFigures, status_label
 from binhdang.documents.issuers import plan_issuer, plan_name
 from binhdang.documents.tables import ReportTable, bar_text, completeness_table

@@ -13,11 +13,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from binhdang.documents import access as documents_access
 from binhdang.plans.models import Program
 from binhdang.reporting import access as reporting_access
 from binhdang.reporting.forms_catalog import CATEGORY_OPTION_LABELS, form_for_period
 from binhdang.reporting.models import Period, Submission
-from binhdang.documents import access as documents_access
 from binhdang.results import access, engine, presenters
 from binhdang.results import catalog_rules as rules
 from binhdang.results.national import plans_in_force
