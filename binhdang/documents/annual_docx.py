@@ -77,8 +77,9 @@ def column_widths(
             least = max((_longest_word(cell) for cell in cells), default=0) * glyph
         least = max(least, _longest_word(header) * glyph * BOLD) + PAD_MM
         longest = max((_ems(cell) for cell in cells), default=0) * glyph + PAD_MM
+        header_lines = _ems(header) * BOLD * glyph / 2 + PAD_MM  # a header on two lines at most
         minimum.append(least)
-        wanted.append(max(least, longest))
+        wanted.append(max(least, longest, header_lines))
     room = usable_mm - sum(minimum)
     if room <= 0:
         return [usable_mm * m / sum(minimum) for m in minimum]
@@ -126,6 +127,8 @@ def add_section(document, section: synthesis.Section, text: str) -> None:
         nd30.body(document, line)
     if section.table is not None:
         add_table(document, section.table, usable_mm=165)
+    for line in section.after:
+        nd30.body(document, line)
     prose(document, text)
 
 

@@ -103,13 +103,14 @@ def pdf_available() -> bool:
     return shutil.which("soffice") is not None
 
 
-def docx_to_pdf(data: bytes, timeout: int = 120) -> bytes:
-    """A DOCX converted to PDF by LibreOffice headless (DocumentError when it is missing or fails)."""
+def docx_to_pdf(data: bytes, timeout: int = 120, suffix: str = ".docx") -> bytes:
+    """A DOCX (or, with ``suffix`` ".xlsx", a workbook) converted to PDF by LibreOffice headless
+    (DocumentError when it is missing or fails)."""
     soffice = shutil.which("soffice")
     if soffice is None:
         raise DocumentError("Máy chủ chưa cài LibreOffice nên chưa tạo được tệp PDF; hãy tải bản Word.")
     with tempfile.TemporaryDirectory(prefix="binhdang-pdf-") as folder:
-        source = Path(folder) / "report.docx"
+        source = Path(folder) / f"report{suffix}"
         source.write_bytes(data)
         profile = Path(folder) / "profile"  # a private profile: parallel conversions do not collide
         command = [

@@ -64,6 +64,8 @@ class Section:
     figures: list[str] = field(default_factory=list)
     prose: str = ""
     table: ReportTable | None = None
+    #: Locked sentences after the table.
+    after: list[str] = field(default_factory=list)
 
 
 def change(current: Decimal | int, previous: Decimal | int | None, year: int) -> str:
@@ -289,10 +291,10 @@ def _reporting(content: AnnualContent) -> Section:
         )
     section.figures.append(sentence + ".")
     section.table = completeness_table(content)
-    for label, names in content.missing_by_group():
-        section.figures.append(
-            f"Chưa gửi báo cáo hoặc báo cáo chưa được tính - {label} ({len(names)}): {', '.join(names)}."
-        )
+    missing = content.missing_by_group()
+    if missing:
+        listed = "; ".join(f"{label} ({len(names)}): {', '.join(names)}" for label, names in missing)
+        section.after.append(f"Các đơn vị chưa gửi báo cáo hoặc báo cáo chưa được tính: {listed}.")
     return section
 
 
