@@ -158,3 +158,32 @@ def test_the_report_is_vietnamese_even_while_english_is_active(plan, reports):
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in document.tables[-1].rows[1:]}
     news = [c.text for c in document.tables[-1].rows[0].cells].index("Tin, bài")
     assert rows["Xã Ea Kar"][news] == "1.250"
+
+
+def test_every_annex_section_numbers_its_first_page(plan, reports):
+    document = generate(plan)
+    assert document.sections[0].different_first_page_header_footer  # page 1 has no number
+    for section in document.sections[1:]:
+        assert not section.different_first_page_header_footer
+        assert "PAGE" in section.header._element.xml or section.header.is_linked_to_previous
+
+
+def test_the_closing_sentence_is_kept_with_the_signature(plan, reports):
+    document = generate(plan)
+    closing = next(p for p in document.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next
+    assert closing._p.getnext().tag.endswith("}p") and closing._p.getnext().getnext().tag.endswith("}tbl")
+
+
+def test_unit_annex_columns_hold_their_longest_number_and_headers_are_short(plan, reports):
+    from binhdang.documents.annual_docx import PAD_MM, _ems
+
+    document = generate(plan)
+    annex = document.tables[-1]
+    headers = [c.text for c in annex.rows[0].cells]
+    assert "Cuộc TT" in headers and "KP ngân sách (đồng)" in headers
+    budget = headers.index("KP ngân sách (đồng)")
+    longest = max(row.cells[budget].text for row in annex.rows[1:])
+    width_mm = annex.columns[budget].width.mm
+    assert width_mm >= _ems(longest) * 9 * 0.3528 + PAD_MM - 0.01
+    assert any("Ghi chú: TT: truyền thông" in p.text for p in document.paragraphs)
