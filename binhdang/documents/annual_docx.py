@@ -107,7 +107,7 @@ def add_table(document, table: ReportTable, *, usable_mm: float = 252, size: flo
             for cell in row.cells:
                 for run in cell.paragraphs[0].runs:
                     run.font.size = nd30.Pt(size)
-    note = document.add_paragraph(style=nd30.TABLE_TEXT)  # room between the table and what follows
+    note = nd30.add_paragraph(document, "", nd30.TABLE_TEXT)  # room between the table and what follows
     if any(c.short for c in table.columns):
         note.add_run(ABBREVIATIONS).italic = True
 
