@@ -367,14 +367,14 @@ EXPECTED: dict[str, Row] = {
     "documents:report_section": Row(
         plan_year_section,
         GET_ONLY,
-        post=expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
         data=lambda world: {"text": "Nội dung do cán bộ đầu mối sửa."},
         writes=FOCAL,
     ),
     "documents:report_section_reset": Row(
         plan_year_section,
         GET_ONLY,
-        post=expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
         writes=FOCAL,
     ),
     "documents:unit_report": Row(

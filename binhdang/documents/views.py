@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from binhdang.core.exports import Scope, download
@@ -99,6 +100,8 @@ def save_section(request: HttpRequest, pk: int, year: int, key: str) -> HttpResp
         services.save_section(request.user, plan, year, key, text)
     except services.DocumentError as error:
         return _block(request, plan, year, key, error=str(error), text=text)
+    if not request.htmx:  # a browser without JavaScript: back to the editor, at the block
+        return _back_to(plan, year, key)
     return _block(request, plan, year, key, message="saved")
 
 
@@ -111,7 +114,13 @@ def reset_section(request: HttpRequest, pk: int, year: int, key: str) -> HttpRes
         services.reset_section(request.user, plan, year, key)
     except services.DocumentError:
         raise Http404 from None
+    if not request.htmx:
+        return _back_to(plan, year, key)
     return _block(request, plan, year, key, message="reset")
+
+
+def _back_to(plan, year: int, key: str) -> HttpResponse:
+    return redirect(reverse("documents:report_editor", args=[plan.pk, year]) + f"#block-{key}")
 
 
 @login_required

@@ -14,6 +14,7 @@ from binhdang.documents import services
 from binhdang.documents.models import MAX_TEXT, ReportSection
 from tests.documents.test_views import client_for, content_of
 
+HTMX = {"HX-Request": "true"}
 EDITED = "Sở Nội vụ đánh giá công tác truyền thông năm nay có nhiều chuyển biến."
 
 
@@ -31,7 +32,7 @@ def test_the_focal_officer_edits_a_block_and_the_word_file_has_the_edit(plan, re
     page = client.get(reverse("documents:report_editor", args=[plan.pk, 2026]))
     assert page.status_code == 200
     assert b'id="text-difficulties"' in page.content and "Khôi phục" not in page.content.decode()
-    response = client.post(save_url(plan), {"text": EDITED})
+    response = client.post(save_url(plan), {"text": EDITED}, headers=HTMX)
     assert response.status_code == 200 and "1 phiên bản" in response.content.decode()
     body = docx_text(client.get(reverse("documents:annual_report", args=[plan.pk, 2026])))
     assert EDITED in body
@@ -52,7 +53,7 @@ def test_versions_are_kept_and_reset_goes_back_to_the_generated_text(plan, repor
     services.save_section(focal_officer, plan, 2026, "difficulties", "Bản 2")
     client = client_for(focal_officer)
     response = client.post(reverse("documents:report_section_reset", args=[plan.pk, 2026, "difficulties"]))
-    assert response.status_code == 200
+    assert response.status_code == 302 and response["Location"].endswith("/report/#block-difficulties")
     assert not ReportSection.objects.filter(key="difficulties").exists()
     history = ReportSection.history.filter(key="difficulties").order_by("history_date")
     assert [h.text for h in history] == ["Bản 1", "Bản 2", "Bản 2"]
@@ -60,6 +61,12 @@ def test_versions_are_kept_and_reset_goes_back_to_the_generated_text(plan, repor
     assert history[0].history_user == focal_officer
     block = {b.section.key: b for b in services.editor_blocks(plan, 2026)}["difficulties"]
     assert not block.edited and "Kinh phí còn hạn chế" in block.text and len(block.versions) == 3
+
+
+def test_without_javascript_a_save_goes_back_to_the_editor_at_the_block(plan, reports, focal_officer):
+    response = client_for(focal_officer).post(save_url(plan), {"text": EDITED})
+    assert response.status_code == 302 and response["Location"].endswith("/report/#block-difficulties")
+    assert ReportSection.objects.get(key="difficulties").text == EDITED
 
 
 def test_a_too_long_text_is_refused_and_kept_in_the_box(plan, reports, focal_officer):
