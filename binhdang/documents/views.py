@@ -10,10 +10,17 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from binhdang.core.exports import Scope, download
 from binhdang.documents import access, exporters, services
 from binhdang.results.engine import plan_years
+
+
+class EditorRequest(HttpRequest):
+    """What the editor's saving views get (for type checking): django-htmx's details."""
+
+    htmx: HtmxDetails
 
 
 def _plan_and_year(request: HttpRequest, pk: int, year: int, plan=None):
@@ -92,7 +99,7 @@ def _block(request: HttpRequest, plan, year: int, key: str, message: str = "", e
 
 @login_required
 @require_POST
-def save_section(request: HttpRequest, pk: int, year: int, key: str) -> HttpResponse:
+def save_section(request: EditorRequest, pk: int, year: int, key: str) -> HttpResponse:
     """Save one block's prose (htmx): the block comes back with its new version."""
     plan = _plan_and_year(request, pk, year, access.get_report_editor_plan(request.user, pk, edit=True))
     text = request.POST.get("text", "")
@@ -107,7 +114,7 @@ def save_section(request: HttpRequest, pk: int, year: int, key: str) -> HttpResp
 
 @login_required
 @require_POST
-def reset_section(request: HttpRequest, pk: int, year: int, key: str) -> HttpResponse:
+def reset_section(request: EditorRequest, pk: int, year: int, key: str) -> HttpResponse:
     """Back to the generated text of one block (htmx)."""
     plan = _plan_and_year(request, pk, year, access.get_report_editor_plan(request.user, pk, edit=True))
     try:
