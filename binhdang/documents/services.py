@@ -149,16 +149,21 @@ class Block:
     text: str
     edited: bool
     versions: list
+    #: The chapter heading ("II. KẾT QUẢ ...") when this block opens a chapter, else "".
+    chapter: str = ""
 
     @property
-    def table_rows(self) -> list[list[str]]:
-        """The locked table's rows (and total), as the document writes them."""
+    def table_rows(self) -> list[list[tuple[str, bool]]]:
+        """The locked table's rows (and total) as the document writes them: (text, is a number)."""
         table = self.section.table
         if table is None:
             return []
         rows = [*table.rows, *([table.total] if table.total is not None else [])]
         return [
-            [annual_docx.cell_text(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
+            [
+                (annual_docx.cell_text(v, c.kind), c.kind != "text")
+                for v, c in zip(row, table.columns, strict=True)
+            ]
             for row in rows
         ]
 
@@ -177,10 +182,14 @@ def editor_blocks(plan: Plan, year: int) -> list[Block]:
     ):
         history.setdefault(record.key, []).append(record)
     blocks = []
+    chapter = ""
     for section in parts:
         row = saved.get(section.key)
         text = row.text if row is not None else section.prose
-        blocks.append(Block(section, text, row is not None, history.get(section.key, [])))
+        opens = section.chapter if section.chapter and section.chapter != chapter else ""
+        chapter = section.chapter or chapter
+        title = synthesis.CHAPTERS[opens] if opens else ""
+        blocks.append(Block(section, text, row is not None, history.get(section.key, []), title))
     return blocks
 
 

@@ -211,7 +211,7 @@ def _reason(result, year: int) -> str:
         return f"kết quả đã đạt mục tiêu năm {year}"
     reached = f"kết quả đạt {percent(ratio * 100)} mức cần đạt theo lộ trình" if ratio is not None else ""
     if status == statuses.ON_TRACK:
-        return (reached or "kết quả bám sát lộ trình") + ", đúng tiến độ"
+        return reached or "kết quả bám sát lộ trình"
     if status == statuses.AT_RISK:
         return (reached or "kết quả chưa đạt mức của lộ trình") + " (dưới 95%), có nguy cơ không đạt mục tiêu"
     return (reached or "kết quả còn xa mức của lộ trình") + " (dưới 60%), cần có giải pháp khắc phục"

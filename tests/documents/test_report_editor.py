@@ -45,7 +45,11 @@ def test_figures_stay_locked_whatever_the_prose(plan, reports, focal_officer):
     blocks = {b.section.key: b for b in services.editor_blocks(plan, 2026)}
     figures = " ".join(blocks["reporting"].section.figures)
     assert "đơn vị phải báo cáo" in figures and "Chỉ có 1" not in figures
-    assert blocks["reporting"].table_rows[-1][0] == "Tổng cộng"
+    assert blocks["reporting"].table_rows[-1][0] == ("Tổng cộng", False)
+    assert [b.chapter for b in blocks.values() if b.chapter][:2] == [
+        "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN",
+        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+    ]
 
 
 def test_versions_are_kept_and_reset_goes_back_to_the_generated_text(plan, reports, focal_officer):
