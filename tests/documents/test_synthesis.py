@@ -103,3 +103,17 @@ def test_without_narratives_the_sections_hold_figures_only(plan, reports):
     assert parts["difficulties"].prose == synthesis.NO_NARRATIVES
     assert "Kinh phí" not in " ".join(s.prose for s in parts.values() if s.key != "difficulties")
     assert "300 lượt người tham dự" in " ".join(parts["theme-0"].figures)
+
+
+def test_the_next_years_report_compares_with_this_year(plan, reports, daklak):
+    from binhdang.reporting import services as reporting
+
+    later = reporting.open_period(plan, 2027, None)
+    file_report(later, daklak.commune_a, {"TT_SESSIONS": 10}, at=local(2027, 11, 20))
+    content = collect(plan, 2027)
+    assert content.previous is not None and content.previous.year == 2026
+    # 2026: 8 sessions (commune A 5, Sở Y tế 1, the newspaper 2); 2027: commune A's 10
+    assert "(số cuộc truyền thông tăng 25% so với năm 2026)" in theme(content, COMMUNICATION).figures[0]
+    assert "(năm 2026: " in by_key(content)["reporting"].figures[0]
+    targets = [line for line in by_key(content)["targets"].figures if line.startswith("Chỉ tiêu ")]
+    assert any("; năm 2026: " in line for line in targets)
