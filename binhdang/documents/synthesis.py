@@ -103,6 +103,7 @@ class Measure:
     code: str
     coc: str
     words: str
+    verb: str = "đã tổ chức"
 
 
 #: theme -> (main measure, other measures, sex-disaggregated element or "") for programme 1790.
@@ -114,18 +115,18 @@ THEME_MEASURES: dict[str, tuple[Measure, tuple[Measure, ...], str]] = {
     ),
     "Tháng hành động vì bình đẳng giới": (Measure("TT_AM_ACTIVITIES", "", "hoạt động hưởng ứng"), (), ""),
     "Thông tin trên báo chí, hệ thống thông tin cơ sở và nền tảng số": (
-        Measure("TT_NEWS", "", "tin, bài"),
+        Measure("TT_NEWS", "", "tin, bài", "đã đăng, phát"),
         (Measure("TT_DIGITAL_MODELS", "", "mô hình truyền thông trên nền tảng số"),),
         "",
     ),
     "Tập huấn, bồi dưỡng": (Measure("TT_TRAININGS", "", "lớp tập huấn, bồi dưỡng"), (), rules.TRAINEES),
     "Hương ước, quy ước": (
-        Measure(rules.CONVENTIONS, "", "hương ước, quy ước được thông qua"),
+        Measure(rules.CONVENTIONS, "", "hương ước, quy ước được thông qua", "có"),
         (Measure(rules.CONVENTIONS_OK, "", "không có nội dung phân biệt về giới"),),
         "",
     ),
     "Kinh phí, xã hội hóa": (
-        Measure("TT_BUDGET_STATE", "", "đồng kinh phí ngân sách"),
+        Measure("TT_BUDGET_STATE", "", "đồng kinh phí ngân sách", "đã sử dụng"),
         (Measure("TT_BUDGET_OTHER", "", "đồng huy động xã hội hóa"),),
         "",
     ),
@@ -156,7 +157,7 @@ def _theme_figures(content: AnnualContent, theme: str) -> list[str]:
     total = content.total(main.code)
     before = content.previous.total(main.code) if content.previous else None
     sentence = f"{vn_number(len(active))} đơn vị ({_by_group(active)})" if active else "Chưa đơn vị nào"
-    sentence += f" đã thực hiện {vn_number(total)} {main.words}"
+    sentence += f" {main.verb} {vn_number(total)} {main.words}"
     if theme == "Tháng hành động vì bình đẳng giới":
         planned = sum(1 for u in counted if u.text(rules.AM_PLAN) == "true")
         sentence += f"; {vn_number(planned)}/{vn_number(len(counted))} đơn vị có kế hoạch Tháng hành động"

@@ -37,7 +37,7 @@ def test_a_theme_gives_the_province_totals_with_the_share_of_women_and_the_large
     section = theme(collect(plan, 2026), COMMUNICATION)
     # sessions: commune A 5, Sở Y tế 1, the newspaper 2; each report 40 men and 60 women
     assert section.figures[0] == (
-        "3 đơn vị (1 xã, phường; 1 sở, ban, ngành; 1 cơ quan báo chí) đã thực hiện 8 cuộc truyền thông "
+        "3 đơn vị (1 xã, phường; 1 sở, ban, ngành; 1 cơ quan báo chí) đã tổ chức 8 cuộc truyền thông "
         "với 300 lượt người tham dự, trong đó nữ 180 lượt (60%)."
     )
     assert section.figures[1].startswith("Các đơn vị thực hiện nhiều nhất: Xã Ea Kar (5 cuộc truyền thông)")
