@@ -109,6 +109,11 @@ from tests.access_world import (
 from tests.db_snapshot import changes, snapshot
 from tests.factories import Role, make_user, release
 
+
+def plan_year_section(world) -> dict:
+    return {"pk": world.plan.pk, "year": 2026, "key": "reporting"}
+
+
 EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
@@ -404,6 +409,26 @@ EXPECTED: dict[str, Row] = {
     # those who read the report's narrative (the ministry opens the report but not its narrative: 403)
     "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
     "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
+    "documents:annual_report_pdf": Row(plan_year, DAKLAK_RESULTS),
+    # the report editor: the focal officer edits, the leader reads, the ministry has its own copy (403)
+    "documents:report_editor": Row(
+        plan_year,
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=404, ministry=403),
+        post=GET_ONLY,
+    ),
+    "documents:report_section": Row(
+        plan_year_section,
+        GET_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=lambda world: {"text": "Nội dung do cán bộ đầu mối sửa."},
+        writes=FOCAL,
+    ),
+    "documents:report_section_reset": Row(
+        plan_year_section,
+        GET_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        writes=FOCAL,
+    ),
     "documents:unit_report": Row(
         submission_pk,
         expect(focal=200, reporter_a=200, reporter_b=404, leader=200, outsider=404, ministry=403),

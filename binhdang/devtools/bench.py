@@ -7,6 +7,8 @@ on it, in the same run:
 - the national roll-up of all provinces for a year (``engine.national_rollup``), median;
 - a dashboard page render (the plan dashboard, through Django's test client), median;
 - the ministry's board of the provinces (``/ministry/board/``), rendered the same way, median;
+- the province's annual report (DOCX with its synthesis and annexes, ``documents.services``), median
+  (goal: under 2 s);
 - the floor: one hand-written SQL statement computing the same national figures (expected, counted
   and on-time units, and the 1790 counts per province), median; its answer is checked against the
   engine's.
@@ -210,12 +212,18 @@ def measure(year: int, repeat: int, log) -> BenchResult:
         raise RuntimeError(f"the ministry's board {board_url} did not render")
     board = timed(lambda: client.get(board_url), rounds)
 
+    from binhdang.documents import services as documents
+
+    timed(lambda: documents.annual_report(plan, year), 1)
+    report = timed(lambda: documents.annual_report(plan, year), rounds)
+
     figures = {
         "province_year_results_p50": statistics.median(province),
         "province_year_results_p95": percentile(province, 0.95),
         "national_rollup_median": statistics.median(national),
         "dashboard_render_median": statistics.median(dashboard),
         "ministry_board_render_median": statistics.median(board),
+        "annual_report_median": statistics.median(report),
         "national_rollup_floor_median": statistics.median(floor_samples),
     }
     figures["national_rollup_ratio"] = (
@@ -233,6 +241,7 @@ def measure(year: int, repeat: int, log) -> BenchResult:
         f"province_year_results_p50 {figures['province_year_results_p50']:.1f} ms",
         f"dashboard_render_median {figures['dashboard_render_median']:.1f} ms",
         f"ministry_board_render_median {figures['ministry_board_render_median']:.1f} ms",
+        f"annual_report_docx_median {figures['annual_report_median']:.1f} ms (goal < 2000 ms)",
         f"goals {'met' if all(met) else 'NOT met'} (province-year p95 < 100 ms, national roll-up < 1 s, "
         f"ratio <= 2)",
         f"province_year_results_p95 {figures['province_year_results_p95']:.1f} ms",

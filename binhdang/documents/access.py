@@ -6,6 +6,9 @@
 - the units' narratives inside the annual report: only the focal agency (focal officers), the
   province's leaders and admins (:func:`can_read_plan_narratives`, domain §10); the ministry gets the
   report without them;
+- the report editor (``documents:report_editor``): the focal officers of the plan's province edit
+  the prose, its leaders read it (:func:`get_report_editor_plan`, :func:`can_edit_report`); the
+  ministry gets 403 there and downloads its own copy without narratives or edits;
 - a unit's own report: those who may open the submission (``reporting.access``) **and** read its
   narrative (the report is mostly narrative): the unit's reporters, the focal officers and leaders of
   its province, admins. Others who can open the submission (the ministry) get 403; anyone else 404.
@@ -62,3 +65,25 @@ def can_download_unit_report(user, submission: Submission) -> bool:
     return reporting_access.can_view_submission(user, submission) and reporting_access.can_see_narrative(
         user, submission
     )
+
+
+def can_edit_report(user, plan: Plan) -> bool:
+    """Whether the user may edit the prose of the plan's annual report: the focal officers of the
+    plan's province, and admins."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return user.role_assignments.filter(role=Role.FOCAL_OFFICER, org_unit=plan.province_id).exists()
+
+
+def get_report_editor_plan(user, pk: int, *, edit: bool = False) -> Plan:
+    """The plan ``pk`` for its report editor: readers of its results who may read the narratives
+    (focal officers read and edit, leaders read; the ministry, which gets its own copy without
+    narratives, 403); with ``edit``, only those who may edit (403 for the others)."""
+    plan = get_report_plan(user, pk)
+    if not can_read_plan_narratives(user, plan):
+        raise PermissionDenied
+    if edit and not can_edit_report(user, plan):
+        raise PermissionDenied
+    return plan

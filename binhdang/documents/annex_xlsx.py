@@ -18,9 +18,38 @@ from binhdang.documents.annual import AnnualContent
 from binhdang.documents.issuers import plan_issuer, report_subject
 from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_tables
 
+#: Points per line of 12 pt Times New Roman, and characters of it per unit of column width (a
+#: column of width 10 holds about 9 such characters), for the heights of wrapped rows.
+LINE_PT = 15.75
+CHARS_PER_WIDTH = 0.9
+
 SHEET_NAMES = {"indicators": "Chỉ tiêu", "completeness": "Tình hình báo cáo", "units": "Số liệu đơn vị"}
 #: Rows above a table's header: the title and the subject.
 HEADER_ROW = 3
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell of ``width`` (words are not split)."""
+    room = max(1, int(width * CHARS_PER_WIDTH))
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        used, count = 0, 1
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+            count += max(0, (len(word) - 1) // room) if len(word) > room else 0
+        lines += count
+    return max(lines, 1)
+
+
+def row_height(values, widths: list[float], size_pt: float = 12) -> float:
+    """The height (points) a row needs so that no wrapped cell is drawn over the next rows."""
+    needed = max(
+        (lines_needed(v, w) for v, w in zip(values, widths, strict=True) if v not in (None, "")), default=1
+    )
+    return round(needed * LINE_PT * size_pt / 12 + 3, 2)
 
 
 def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str) -> None:
@@ -32,9 +61,14 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
     for col, column in enumerate(table.columns):
         xlsx_write(sheet, HEADER_ROW, col, column.header, formats["header"])
         sheet.set_column(col, col, column.width)
-    sheet.set_row(HEADER_ROW, 45)
+    widths = [column.width for column in table.columns]
+    sheet.set_row(0, row_height([table.title.upper()], [sum(widths)], 14))
+    sheet.set_row(1, row_height([f"{subject} ({body})"], [sum(widths)]))
+    sheet.set_row(HEADER_ROW, row_height([c.header for c in table.columns], widths))
     first = HEADER_ROW + 1
     for offset, row in enumerate(table.rows):
+        texts = ["" if v is None else str(v) for v in row]
+        sheet.set_row(first + offset, row_height(texts, widths))
         for col, (value, column) in enumerate(zip(row, table.columns, strict=True)):
             _write(sheet, first + offset, col, value, column.kind, formats)
     last_data = first + len(table.rows) - 1
@@ -78,7 +112,13 @@ def build(content: AnnualContent) -> bytes:
     base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "top", "text_wrap": True}
     formats = {
         "title": workbook.add_format(
-            {"font_name": "Times New Roman", "font_size": 14, "bold": True, "align": "center"}
+            {
+                "font_name": "Times New Roman",
+                "font_size": 14,
+                "bold": True,
+                "align": "center",
+                "valign": "top",
+            }
         ),
         "subtitle": workbook.add_format(
             {
@@ -86,6 +126,7 @@ def build(content: AnnualContent) -> bytes:
                 "font_size": 12,
                 "italic": True,
                 "align": "center",
+                "valign": "top",
                 "text_wrap": True,
             }
         ),

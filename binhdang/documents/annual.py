@@ -7,8 +7,11 @@ the engine. Narratives (results, difficulties, proposals) are split into sentenc
 - results are grouped by **theme** (keyword rules over the programme's activities: communication
   sessions, the Action Month, news and media, training, village conventions, funding, other) and,
   within a theme, by **agency** (unit type, then unit);
-- difficulties and proposals are grouped by identical text (case and spacing folded), each with the
-  units that raised it, the most frequent first.
+- difficulties and proposals are grouped by near-duplicate text (:mod:`binhdang.documents.grouping`),
+  each with the units that raised it, the most frequent first.
+
+The previous year's results and totals come along when that year had a reporting period (for "tăng
+12% so với năm 2025").
 
 Narratives are collected only when asked (``with_narratives``): they may name people (domain §10).
 """
@@ -23,10 +26,11 @@ from decimal import Decimal
 
 from django.utils import translation
 
+from binhdang.documents import grouping
 from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans.models import Plan
 from binhdang.reporting.forms_catalog import DEFAULT_COC, FEMALE, MALE
-from binhdang.reporting.models import DataValue, Submission
+from binhdang.reporting.models import DataValue, Period, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import PlanResults, plan_results
@@ -133,6 +137,8 @@ class AnnualContent:
     difficulties: list[Grouped]
     proposals: list[Grouped]
     with_narratives: bool
+    #: The previous year's results and counted units, when that year had a reporting period.
+    previous: AnnualContent | None = None
 
     @property
     def is_1790(self) -> bool:
@@ -157,10 +163,12 @@ class AnnualContent:
                 rows.append((label, len(units), submitted, on_time))
         return rows
 
+    def counted(self) -> list[UnitFigures]:
+        return [u for u in self.units if u.state in ("on_time", "late")]
+
     def total(self, code: str, coc: str = DEFAULT_COC) -> Decimal:
         """The sum of an element over the counted reports."""
-        counted = [u for u in self.units if u.state in ("on_time", "late")]
-        return sum((u.number(code, coc) or Decimal(0) for u in counted), Decimal(0))
+        return sum((u.number(code, coc) or Decimal(0) for u in self.counted()), Decimal(0))
 
 
 def _state(row: rules.UnitRow, period) -> str:
@@ -172,21 +180,22 @@ def _state(row: rules.UnitRow, period) -> str:
     return row.state or "missing"
 
 
-def _group(items: dict[str, list[str]]) -> list[Grouped]:
-    """{folded text: units} -> most frequent first (then alphabetical)."""
-    grouped = [Grouped(text, units) for text, units in items.items()]
-    return sorted(grouped, key=lambda g: (-len(g.units), g.text))
+def _group(items: list[tuple[str, str]]) -> list[Grouped]:
+    """(sentence, unit) pairs -> near-duplicates together, the most raised first."""
+    return [Grouped(g.text, g.raisers) for g in grouping.group(items)]
 
 
-def collect(plan: Plan, year: int, *, with_narratives: bool = True) -> AnnualContent:
-    """Everything the annual report of ``plan`` for ``year`` shows (a handful of queries)."""
+def collect(
+    plan: Plan, year: int, *, with_narratives: bool = True, with_previous: bool = True
+) -> AnnualContent:
+    """Everything the annual report of ``plan`` for ``year`` shows (a handful of queries); with the
+    previous year's figures (without narratives) when that year had a reporting period."""
     results = plan_results(plan, year)
     period = results.period
     units: list[UnitFigures] = []
     overview: dict[str, dict[str, list[tuple[str, list[str]]]]] = {}
-    difficulties: dict[str, list[str]] = {}
-    proposals: dict[str, list[str]] = {}
-    shown: dict[str, str] = {}
+    difficulties: list[tuple[str, str]] = []
+    proposals: list[tuple[str, str]] = []
     if period is not None:
         rows = rules.unit_rows(period)
         counted = [r.submission_id for r in rows if r.counts and r.submission_id]
@@ -211,10 +220,7 @@ def collect(plan: Plan, year: int, *, with_narratives: bool = True) -> AnnualCon
                 for sentence in split_sentences(report.results):
                     by_theme[theme_of(sentence)][group].setdefault(report.unit.name, []).append(sentence)
                 for target, text in ((difficulties, report.difficulties), (proposals, report.proposals)):
-                    for sentence in split_sentences(text):
-                        key = " ".join(sentence.lower().split())
-                        shown.setdefault(key, sentence)
-                        target.setdefault(key, []).append(report.unit.name)
+                    target.extend((sentence, report.unit.name) for sentence in split_sentences(text))
             theme_order = [t for t, _words in THEMES] + [OTHER_THEME]
             for theme in theme_order:
                 if theme in by_theme:
@@ -229,9 +235,14 @@ def collect(plan: Plan, year: int, *, with_narratives: bool = True) -> AnnualCon
         results=results,
         units=units,
         overview=overview,
-        difficulties=[Grouped(shown[g.text], g.units) for g in _group(difficulties)],
-        proposals=[Grouped(shown[g.text], g.units) for g in _group(proposals)],
+        difficulties=_group(difficulties),
+        proposals=_group(proposals),
         with_narratives=with_narratives,
+        previous=(
+            collect(plan, year - 1, with_narratives=False, with_previous=False)
+            if with_previous and Period.objects.filter(plan=plan, year=year - 1).exists()
+            else None
+        ),
     )
 
 

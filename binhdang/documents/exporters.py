@@ -27,6 +27,22 @@ class AnnualReport(Exporter):
 
 
 @register
+class AnnualReportPdf(Exporter):
+    """The annual report as PDF (LibreOffice headless); ``scope`` as :class:`AnnualReport`."""
+
+    identifier = "documents.annual_report_pdf"
+    verbose_name = _("Annual report (PDF)")
+    content_type = "application/pdf"
+
+    def filename(self, scope: Scope) -> str:
+        return services.annual_report_filename(scope.plan, scope.year).removesuffix(".docx") + ".pdf"
+
+    def render(self, scope: Scope) -> bytes:
+        narratives = bool(scope.filters.get("with_narratives", True))
+        return services.annual_report_pdf(scope.plan, scope.year, with_narratives=narratives).content
+
+
+@register
 class AnnualAnnex(Exporter):
     """``scope``: plan, year."""
 

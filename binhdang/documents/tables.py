@@ -46,6 +46,8 @@ class Column:
     header: str
     kind: str = TEXT
     width: float = 12  # characters in the XLSX; relative width in the DOCX
+    #: The header in a narrow printed table (explained by :data:`ABBREVIATIONS` under it); "" for none.
+    short: str = ""
 
 
 @dataclass
@@ -183,6 +185,32 @@ UNIT_FIGURES = (
 )
 
 
+#: Short headers of the unit table in print (the XLSX keeps the full ones).
+SHORT_HEADERS = {
+    "Tình trạng báo cáo": "Tình trạng",
+    "Loại đơn vị": "Loại",
+    "Số cuộc truyền thông": "Cuộc TT",
+    "Lượt người tham dự - Nam": "Lượt dự (nam)",
+    "Lượt người tham dự - Nữ": "Lượt dự (nữ)",
+    "Kế hoạch Tháng hành động": "KH THĐ",
+    "Hoạt động Tháng hành động": "HĐ THĐ",
+    "Tin, bài đã đăng": "Tin, bài",
+    "Lớp tập huấn": "Lớp TH",
+    "Lượt tập huấn - Nam": "Lượt TH (nam)",
+    "Lượt tập huấn - Nữ": "Lượt TH (nữ)",
+    "Mô hình truyền thông số": "Mô hình số",
+    "Hương ước, quy ước thông qua": "HƯ, QƯ",
+    "Trong đó không phân biệt về giới": "HƯ, QƯ không PB giới",
+    "Bộ chỉ số về giới trong truyền thông": "Bộ chỉ số giới",
+    "Kinh phí ngân sách (đồng)": "KP ngân sách (đồng)",
+    "Kinh phí huy động (đồng)": "KP huy động (đồng)",
+}
+ABBREVIATIONS = (
+    "Ghi chú: TT: truyền thông; KH: kế hoạch; HĐ: hoạt động; THĐ: Tháng hành động; TH: tập huấn; "
+    "HƯ, QƯ: hương ước, quy ước; PB: phân biệt; KP: kinh phí."
+)
+
+
 def _figure(unit: UnitFigures, code: str, coc: str, kind: str) -> Cell:
     if code == rules.AM_PLAN:
         return {"true": "Có", "false": "Không"}.get(unit.text(code), "")
@@ -203,6 +231,8 @@ def unit_table(content: AnnualContent) -> ReportTable:
     ]
     figures = UNIT_FIGURES if content.is_1790 else ()
     columns += [Column(header, kind, 14 if kind == NUMBER else 8) for header, _code, _coc, kind in figures]
+    for column in columns:
+        column.short = SHORT_HEADERS.get(column.header, "")
     rows: list[list[Cell]] = []
     for position, unit in enumerate(content.units, start=1):
         row: list[Cell] = [

@@ -276,9 +276,7 @@ def add_indicator(plan: Plan, *, goal: Goal | None, code: str, text: str, user) 
 
 
 def _has_reports(plan: Plan) -> bool:
-    from binhdang.reporting.models import Period
-
-    return Period.objects.filter(plan=plan).exists()
+    return plan.reporting_periods.exists()  # type: ignore[attr-defined]  # reporting's Period, above plans
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from binhdang.core.exports import Exporter, Scope, ascii_filename, content_dispo
 
 EXPECTED = {
     "documents.annual_report",
+    "documents.annual_report_pdf",
     "documents.annual_annex",
     "documents.unit_report",
     "results.csv",

@@ -84,3 +84,23 @@ def test_user_texts_stay_text_in_the_annex_never_formulas(plan, reports, daklak)
     held = cells_holding(data, HOSTILE)
     assert any(cell.startswith("Chỉ tiêu!") for cell in held)  # the indicator's text
     assert any(cell.startswith("Số liệu đơn vị!") for cell in held)  # the unit's name
+
+
+def test_wrapped_cells_get_row_heights_and_the_title_rows_too(plan, reports):
+    from binhdang.documents.annex_xlsx import LINE_PT, lines_needed
+
+    workbook = load_workbook(BytesIO(annex_xlsx.build(collect(plan, 2026, with_narratives=False))))
+    sheet = workbook["Chỉ tiêu"]
+    assert sheet.row_dimensions[1].height and sheet.row_dimensions[2].height
+    width = sheet.column_dimensions["C"].width
+    for row in range(5, 5 + 5):
+        text = sheet.cell(row, 3).value
+        assert sheet.row_dimensions[row].height >= lines_needed(text, width) * LINE_PT
+
+
+def test_lines_needed_counts_words_that_do_not_fit_on_a_line():
+    from binhdang.documents.annex_xlsx import lines_needed
+
+    assert lines_needed("ngắn", 10) == 1
+    assert lines_needed("một hai ba bốn năm sáu bảy tám", 10) == 4
+    assert lines_needed("dòng một\ndòng hai", 40) == 2

@@ -108,7 +108,7 @@ def test_the_unit_annex_writes_vietnamese_numbers(plan, reports):
     annex = document.tables[-1]
     assert annex.rows[0].cells[1].text == "Đơn vị"
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in annex.rows[1:]}
-    news = [c.text for c in annex.rows[0].cells].index("Tin, bài đã đăng")
+    news = [c.text for c in annex.rows[0].cells].index("Tin, bài")
     assert rows["Xã Ea Kar"][news] == "1.250"
     assert rows["Tổng cộng"][news] == "1.260"
     assert rows["Hội Liên hiệp Phụ nữ tỉnh"][3] == "Chưa báo cáo"
@@ -147,8 +147,8 @@ def test_a_strategy_plan_gets_its_report_and_annex_too(daklak):
     assert [c.text for c in document.tables[-1].rows[0].cells] == [
         "STT",
         "Đơn vị",
-        "Loại đơn vị",
-        "Tình trạng báo cáo",
+        "Loại",
+        "Tình trạng",
     ]
     assert annex_xlsx.build(collect(plan, 2026, with_narratives=False)).startswith(b"PK")
 
@@ -157,7 +157,7 @@ def test_the_report_is_vietnamese_even_while_english_is_active(plan, reports):
     with translation.override("en"):
         document = generate(plan)
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in document.tables[-1].rows[1:]}
-    news = [c.text for c in document.tables[-1].rows[0].cells].index("Tin, bài đã đăng")
+    news = [c.text for c in document.tables[-1].rows[0].cells].index("Tin, bài")
     assert rows["Xã Ea Kar"][news] == "1.250"
 
 
@@ -169,3 +169,32 @@ def test_each_target_of_an_indicator_is_reported_with_its_status(daklak):
     line = next(text for text in lines if "Chỉ tiêu 5.2." in text)
     assert "mức cần đạt 1 (≥ 99%): 99,5%, đã đạt" in line
     assert "mức cần đạt 2 (≥ 90%): 91%, đã đạt" in line
+
+
+def test_every_annex_section_numbers_its_first_page(plan, reports):
+    document = generate(plan)
+    assert document.sections[0].different_first_page_header_footer  # page 1 has no number
+    for section in document.sections[1:]:
+        assert not section.different_first_page_header_footer
+        assert "PAGE" in section.header._element.xml or section.header.is_linked_to_previous
+
+
+def test_the_closing_sentence_is_kept_with_the_signature(plan, reports):
+    document = generate(plan)
+    closing = next(p for p in document.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next
+    assert closing._p.getnext().tag.endswith("}p") and closing._p.getnext().getnext().tag.endswith("}tbl")
+
+
+def test_unit_annex_columns_hold_their_longest_number_and_headers_are_short(plan, reports):
+    from binhdang.documents.annual_docx import PAD_MM, _ems
+
+    document = generate(plan)
+    annex = document.tables[-1]
+    headers = [c.text for c in annex.rows[0].cells]
+    assert "Cuộc TT" in headers and "KP ngân sách (đồng)" in headers
+    budget = headers.index("KP ngân sách (đồng)")
+    longest = max(row.cells[budget].text for row in annex.rows[1:])
+    width_mm = annex.columns[budget].width.mm
+    assert width_mm >= _ems(longest) * 9 * 0.3528 + PAD_MM - 0.01
+    assert any("Ghi chú: TT: truyền thông" in p.text for p in document.paragraphs)
