@@ -176,6 +176,14 @@ EXPECTED: dict[str, Row] = {
         data=rename_commune,
         writes=FOCAL,
     ),
+    # the DHIS2 uid mapping of a unit (a province too): its focal officer
+    "orgunits:dhis2_uid": Row(
+        province_code,
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=lambda world: {"uid": "DakLak00001"},
+        writes=FOCAL,
+    ),
     "orgunits:deactivate": Row(
         commune_a_code,
         expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
