@@ -211,7 +211,30 @@ class ActionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, max_value=MAX_INT, required=False)
 
 
+class ImportCountSerializer(serializers.Serializer):
+    imported = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    ignored = serializers.IntegerField()
+    deleted = serializers.IntegerField()
+
+
+class ImportConflictSerializer(serializers.Serializer):
+    object = serializers.CharField(help_text=_("the place in the file, e.g. dataValues[3].value"))
+    property = serializers.CharField(allow_blank=True)
+    value = serializers.CharField()
+    message = serializers.CharField()
+    errorCode = serializers.CharField()
+    indexes = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
 class ImportResultSerializer(serializers.Serializer):
+    """DHIS2's ImportSummary, plus binhdang's counts of reports."""
+
+    responseType = serializers.CharField()
+    status = serializers.ChoiceField(choices=["SUCCESS", "WARNING", "ERROR"])
+    description = serializers.CharField()
+    importCount = ImportCountSerializer()
+    conflicts = ImportConflictSerializer(many=True)
     dryRun = serializers.BooleanField()
     sets = serializers.IntegerField()
     values = serializers.IntegerField()

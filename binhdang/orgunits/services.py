@@ -188,12 +188,18 @@ def set_dhis2_uid(*, user, unit: OrgUnit, uid: str) -> OrgUnit:
         return unit
     if uid and not re.fullmatch(DHIS2_UID_PATTERN, uid):
         raise ValidationError(
-            {"uid": _("“%(uid)s” is not a DHIS2 uid: 11 letters and digits, starting with a letter.") % {"uid": uid}}
+            {
+                "uid": _("“%(uid)s” is not a DHIS2 uid: 11 letters and digits, starting with a letter.")
+                % {"uid": uid}
+            }
         )
     other = OrgUnit.objects.filter(dhis2_uid=uid).exclude(pk=unit.pk).first() if uid else None
     if other is not None:
         raise ValidationError(
-            {"uid": _("The DHIS2 uid %(uid)s is already given to %(name)s.") % {"uid": uid, "name": other.name}}
+            {
+                "uid": _("The DHIS2 uid %(uid)s is already given to %(name)s.")
+                % {"uid": uid, "name": other.name}
+            }
         )
     unit.dhis2_uid = uid
     _attribute(unit, user)

@@ -18,7 +18,13 @@ from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from binhdang.orgunits import access, services
-from binhdang.orgunits.forms import Dhis2UidForm, UnitAddForm, UnitDeactivateForm, UnitFilterForm, UnitRenameForm
+from binhdang.orgunits.forms import (
+    Dhis2UidForm,
+    UnitAddForm,
+    UnitDeactivateForm,
+    UnitFilterForm,
+    UnitRenameForm,
+)
 from binhdang.orgunits.history import unit_history
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.orgunits.tree import province_counts, unit_groups
