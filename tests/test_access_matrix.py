@@ -255,6 +255,12 @@ EXPECTED: dict[str, Row] = {
     "reporting:data_export": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
     ),
+    "reporting:data_export_dhis2": Row(
+        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
+    ),
+    "reporting:data_export_adx": Row(
+        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
+    ),
     # the unit's report of the period: sent on to the submission page
     "reporting:report": Row(
         report_of_commune_a,

@@ -15,6 +15,8 @@ EXPECTED = {
     "results.json",
     "results.sdmx",
     "reporting.datavaluesets",
+    "reporting.dhis2_json",
+    "reporting.adx",
     "reporting.unit_template",
     "reporting.templates_zip",
 }

@@ -214,7 +214,7 @@ def test_a_submitted_report_is_not_overwritten_and_the_changed_value_is_named(pe
     with pytest.raises(DataValueSetError) as caught:
         import_data_value_sets(data, focal_officer)
     first, second = caught.value.messages
-    assert first == "dataValueSets[0]: báo cáo của Xã Ea Kar đang ở trạng thái \"đã nộp\", không thể sửa đổi."
+    assert first == 'dataValueSets[0]: báo cáo của Xã Ea Kar đang ở trạng thái "đã nộp", không thể sửa đổi.'
     assert second.startswith("dataValueSets[0].dataValues[1].value: ")
     assert "“999”" in second
     assert snapshot() == before

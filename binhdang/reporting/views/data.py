@@ -103,6 +103,39 @@ def data_export(request: ReportingRequest, pk: int) -> HttpResponseBase:
     return download(exporters.DataValueSets(), scope)
 
 
+def _dhis2_export(request: ReportingRequest, pk: int, exporter) -> HttpResponseBase:
+    period = board_period(request, pk)
+    try:
+        filters = export_filters(period, request.GET.get("unit"), request.GET.get("status"))
+        scope = Scope(
+            user=request.user,
+            period=period,
+            filters={
+                "units": filters.units,
+                "state": filters.state,
+                "id_scheme": (request.GET.get("idScheme") or "CODE").upper(),
+            },
+        )
+        return download(exporter, scope)
+    except (DataValueSetError, FormatError) as exc:
+        return JsonResponse(
+            {"errors": exc.messages}, status=400, json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
+
+
+@login_required
+def data_export_dhis2(request: ReportingRequest, pk: int) -> HttpResponseBase:
+    """The period's reports as ONE DHIS2 data value set (values carry orgUnit, period, dataSet);
+    ``?idScheme=CODE`` (default) or ``UID``, and the ``?unit=&status=`` filters of the JSON export."""
+    return _dhis2_export(request, pk, exporters.Dhis2DataValueSet())
+
+
+@login_required
+def data_export_adx(request: ReportingRequest, pk: int) -> HttpResponseBase:
+    """The period's reports as ADX (DHIS2's XML), with the same parameters as the DHIS2 JSON."""
+    return _dhis2_export(request, pk, exporters.Adx())
+
+
 @login_required
 def notifications(request: ReportingRequest) -> HttpResponse:
     items = Notification.objects.filter(user=request.user)[:100]
