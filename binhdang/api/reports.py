@@ -52,7 +52,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         reports = (
             access.visible_submissions(self.request.user)
             .select_related("period", "period__plan", "unit")
-            .prefetch_related("values")
+            .prefetch_related("values", "state_changes__user")
             .order_by("period_id", "unit__code", "pk")
         )
         if self.action != "list":
@@ -76,12 +76,14 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data = serializers.SubmissionCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         period = access.visible_periods(request.user).filter(pk=data.validated_data["period"]).first()
-        unit = orgunit_access.visible_units(request.user).filter(pk=data.validated_data["unit"]).first()
+        given = data.validated_data["unit"]
+        units = orgunit_access.visible_units(request.user)
+        unit = (units.filter(pk=given) if isinstance(given, int) else units.filter(code=given)).first()
         errors = {}
         if period is None:
             errors["period"] = [_("No reporting period with this id that you may see.")]
         if unit is None:
-            errors["unit"] = [_("No organisation unit with this id that you may see.")]
+            errors["unit"] = [_("No organisation unit with this code that you may see.")]
         if period is None or unit is None:
             raise ValidationError(errors)
         existing = Submission.objects.filter(period=period, unit=unit).first()
@@ -207,8 +209,12 @@ class DataValueSetImportView(APIView):
 
     @extend_schema(
         summary=_("Import data value sets (focal officers and reporters, for their units)"),
+        description=_(
+            "binhdang's {\"dataValueSets\": [...]}, DHIS2's dataValueSet JSON (values carrying orgUnit, "
+            "period, dataSet), or ADX XML with Content-Type application/adx+xml; answers DHIS2's import summary."
+        ),
         parameters=[OpenApiParameter("dryRun", OpenApiTypes.BOOL, required=False)],
-        request=serializers.DataValueSetsSerializer,
+        request={"application/json": serializers.DataValueSetsSerializer},
         responses={200: serializers.ImportResultSerializer},
     )
     def post(self, request: Request) -> Response:
