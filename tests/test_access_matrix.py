@@ -102,6 +102,8 @@ EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
     "core:healthz": Row(none, everyone(200, anonymous=200)),
+    # the SDMX structure of the open data: codes and names only, public for SDMX registries
+    "results:sdmx_structure": Row(none, everyone(200, anonymous=200)),
     # accounts: sign-in pages
     "accounts:login": Row(
         none,

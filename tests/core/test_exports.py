@@ -14,6 +14,7 @@ EXPECTED = {
     "results.csv",
     "results.json",
     "results.sdmx",
+    "results.sdmx_structure",
     "reporting.datavaluesets",
     "reporting.dhis2_json",
     "reporting.adx",
