@@ -98,6 +98,13 @@ from tests.access_world import (
 from tests.db_snapshot import changes, snapshot
 from tests.factories import Role, make_user, release
 
+
+def feed_key_of_reporter_a(world: World) -> dict:
+    from binhdang.plans.models import CalendarFeedToken
+
+    return {"key": CalendarFeedToken.objects.get_or_create(user=world.users["reporter_a"])[0].key}
+
+
 EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
@@ -201,6 +208,20 @@ EXPECTED: dict[str, Row] = {
     ),
     # plans
     "plans:list": Row(none, everyone(200)),
+    # the calendar feed: its key is the secret (no login); creating and revoking it, any logged-in user
+    "plans:calendar_feed": Row(feed_key_of_reporter_a, everyone(200, anonymous=200)),
+    "plans:calendar_feed_create": Row(
+        none,
+        POST_ONLY,
+        post=everyone(302),
+        writes=writers("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry"),
+    ),
+    "plans:calendar_feed_revoke": Row(
+        none,
+        POST_ONLY,
+        post=everyone(302),
+        writes=writers("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry"),
+    ),
     "plans:upload": Row(none, FOCAL_PAGE),
     "plans:review": Row(
         plan_import_pk,
