@@ -39,6 +39,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from binhdang.plans.models import CalendarFeedToken
 from binhdang.reporting import services as reporting_services
 from tests.access_world import (
     ACT_ON_DAKLAK_PERIOD,
@@ -100,9 +101,7 @@ from tests.factories import Role, make_user, release
 
 
 def feed_key_of_reporter_a(world: World) -> dict:
-    from binhdang.plans.models import CalendarFeedToken
-
-    return {"key": CalendarFeedToken.objects.get_or_create(user=world.users["reporter_a"])[0].key}
+    return {"key": CalendarFeedToken.objects.get(user=world.users["reporter_a"]).key}
 
 
 EXPECTED: dict[str, Row] = {
@@ -110,7 +109,7 @@ EXPECTED: dict[str, Row] = {
     "core:home": Row(none, everyone(200)),
     "core:healthz": Row(none, everyone(200, anonymous=200)),
     # the SDMX structure of the open data: codes and names only, public for SDMX registries
-    "results:sdmx_structure": Row(none, everyone(200, anonymous=200)),
+    "results:sdmx_structure": Row(none, everyone(200, anonymous=200), post=everyone(405, anonymous=405)),
     # accounts: sign-in pages
     "accounts:login": Row(
         none,
@@ -209,7 +208,9 @@ EXPECTED: dict[str, Row] = {
     # plans
     "plans:list": Row(none, everyone(200)),
     # the calendar feed: its key is the secret (no login); creating and revoking it, any logged-in user
-    "plans:calendar_feed": Row(feed_key_of_reporter_a, everyone(200, anonymous=200)),
+    "plans:calendar_feed": Row(
+        feed_key_of_reporter_a, everyone(200, anonymous=200), post=everyone(405, anonymous=405)
+    ),
     "plans:calendar_feed_create": Row(
         none,
         POST_ONLY,
@@ -448,7 +449,7 @@ def world(
 ) -> World:
     settings.MEDIA_ROOT = tmp_path / "media"
     disabled = make_user("disabled", Role.REPORTER, daklak.commune_a, full_name="Hồ Thị Lan", is_active=False)
-    return build_world(
+    made = build_world(
         daklak,
         laichau,
         {
@@ -461,6 +462,10 @@ def world(
             "disabled": disabled,
         },
     )
+    CalendarFeedToken.objects.create(
+        user=commune_a_reporter
+    )  # the feed row reads commune A's reporter's feed
+    return made
 
 
 def _clients(world: World, personas=PERSONAS) -> dict[str, Client]:
