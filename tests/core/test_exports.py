@@ -15,6 +15,7 @@ EXPECTED = {
     "results.json",
     "results.sdmx",
     "results.sdmx_structure",
+    "plans.calendar_feed",
     "reporting.datavaluesets",
     "reporting.dhis2_json",
     "reporting.adx",
