@@ -53,7 +53,11 @@ def add_error_responses(result, generator, request, public):
 
 #: Properties of answers that are really absent at times; every other property of an answer is always
 #: there, so it is listed as required (drf-spectacular leaves non-required model fields optional).
-OPTIONAL_IN_ANSWERS = {"ImportConflict": {"indexes"}}
+OPTIONAL_IN_ANSWERS = {
+    "ImportConflict": {"indexes"},
+    "Dhis2DataValue": {"categoryOptionCombo"},
+    "Dhis2DataValueSet": {"dataSet", "period", "completeDate"},
+}
 #: A target in the results: a number, ``{"min", "max"}`` for a range, ``true`` for yes/no, or null.
 TARGET_SCHEMA = {
     "description": "a number; {min, max} for a range; true for a yes/no target; null without target",

@@ -307,6 +307,24 @@ class DataValueSetSerializer(serializers.Serializer):
     dataValues = DataValueSerializer(many=True)
 
 
+class Dhis2DataValueSerializer(serializers.Serializer):
+    dataElement = serializers.CharField()
+    period = serializers.CharField()
+    orgUnit = serializers.CharField()
+    dataSet = serializers.CharField()
+    categoryOptionCombo = serializers.CharField(required=False)
+    value = serializers.CharField(allow_blank=True)
+
+
+class Dhis2DataValueSetSerializer(serializers.Serializer):
+    """DHIS2's dataValueSet for many units at once (``POST /api/dataValueSets?idScheme=CODE`` there)."""
+
+    dataSet = serializers.CharField(required=False)
+    period = serializers.CharField(required=False)
+    completeDate = serializers.DateField(required=False)
+    dataValues = Dhis2DataValueSerializer(many=True)
+
+
 class DataValueSetsSerializer(serializers.Serializer):
     dataValueSets = DataValueSetSerializer(many=True)
 
