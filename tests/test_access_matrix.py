@@ -39,6 +39,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from binhdang.plans.models import CalendarFeedToken
 from binhdang.reporting import services as reporting_services
 from tests.access_world import (
     ACT_ON_DAKLAK_PERIOD,
@@ -114,10 +115,16 @@ def plan_year_section(world) -> dict:
     return {"pk": world.plan.pk, "year": 2026, "key": "reporting"}
 
 
+def feed_key_of_reporter_a(world: World) -> dict:
+    return {"key": CalendarFeedToken.objects.get(user=world.users["reporter_a"]).key}
+
+
 EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
     "core:healthz": Row(none, everyone(200, anonymous=200)),
+    # the SDMX structure of the open data: codes and names only, public for SDMX registries
+    "results:sdmx_structure": Row(none, everyone(200, anonymous=200), post=everyone(405, anonymous=405)),
     # accounts: sign-in pages
     "accounts:login": Row(
         none,
@@ -192,6 +199,14 @@ EXPECTED: dict[str, Row] = {
         data=rename_commune,
         writes=FOCAL,
     ),
+    # the DHIS2 uid mapping of a unit (a province too): its focal officer
+    "orgunits:dhis2_uid": Row(
+        province_code,
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=lambda world: {"uid": "DakLak00001"},
+        writes=FOCAL,
+    ),
     "orgunits:deactivate": Row(
         commune_a_code,
         expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
@@ -207,6 +222,22 @@ EXPECTED: dict[str, Row] = {
     ),
     # plans
     "plans:list": Row(none, everyone(200)),
+    # the calendar feed: its key is the secret (no login); creating and revoking it, any logged-in user
+    "plans:calendar_feed": Row(
+        feed_key_of_reporter_a, everyone(200, anonymous=200), post=everyone(405, anonymous=405)
+    ),
+    "plans:calendar_feed_create": Row(
+        none,
+        POST_ONLY,
+        post=everyone(302),
+        writes=writers("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry"),
+    ),
+    "plans:calendar_feed_revoke": Row(
+        none,
+        POST_ONLY,
+        post=everyone(302),
+        writes=writers("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry"),
+    ),
     "plans:upload": Row(none, FOCAL_PAGE),
     "plans:review": Row(
         plan_import_pk,
@@ -278,6 +309,12 @@ EXPECTED: dict[str, Row] = {
         period_pk, POST_ONLY, post=ACT_ON_DAKLAK_PERIOD, data=remind_commune_b, writes=FOCAL
     ),
     "reporting:data_export": Row(
+        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
+    ),
+    "reporting:data_export_dhis2": Row(
+        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
+    ),
+    "reporting:data_export_adx": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
     ),
     # the unit's report of the period: sent on to the submission page
@@ -516,7 +553,7 @@ def world(
 ) -> World:
     settings.MEDIA_ROOT = tmp_path / "media"
     disabled = make_user("disabled", Role.REPORTER, daklak.commune_a, full_name="Hồ Thị Lan", is_active=False)
-    return build_world(
+    made = build_world(
         daklak,
         laichau,
         {
@@ -529,6 +566,10 @@ def world(
             "disabled": disabled,
         },
     )
+    CalendarFeedToken.objects.create(
+        user=commune_a_reporter
+    )  # the feed row reads commune A's reporter's feed
+    return made
 
 
 def _clients(world: World, personas=PERSONAS) -> dict[str, Client]:

@@ -106,3 +106,12 @@ class UnitDeactivateForm(forms.Form):
         initial=timezone.localdate,
         help_text=_("The unit stays in past plans and reports; it is no longer expected to report."),
     )
+
+
+class Dhis2UidForm(forms.Form):
+    uid = forms.CharField(
+        label=_("DHIS2 uid"),
+        max_length=11,
+        required=False,
+        help_text=_("11 letters and digits, starting with a letter; empty removes the mapping."),
+    )

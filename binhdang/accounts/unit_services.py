@@ -22,7 +22,7 @@ from binhdang.core import formatting
 from binhdang.core.text import nfc
 from binhdang.orgunits.catalog import COMMUNE_DIVISIONS
 from binhdang.orgunits.matching import name_key, province_short_name
-from binhdang.orgunits.models import OrgUnit, OrgUnitType
+from binhdang.orgunits.models import DHIS2_UID_PATTERN, OrgUnit, OrgUnitType
 
 #: Unit types a focal officer may add to their province.
 ADDABLE_TYPES = (OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA, OrgUnitType.COMMUNE)
@@ -172,6 +172,36 @@ def reactivate_unit(*, user, unit: OrgUnit) -> OrgUnit:
     _check_name(unit.name, province, exclude=unit)
     unit.is_active = True
     unit.valid_to = None
+    _attribute(unit, user)
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def set_dhis2_uid(*, user, unit: OrgUnit, uid: str) -> OrgUnit:
+    """Map ``unit`` to its uid in the province's DHIS2 (``""`` removes the mapping). The uid must
+    follow DHIS2's pattern and belong to no other unit. Same uid: nothing saved."""
+    if not can_manage_unit(user, unit):
+        raise PermissionDenied
+    uid = (uid or "").strip()
+    if uid == unit.dhis2_uid:
+        return unit
+    if uid and not re.fullmatch(DHIS2_UID_PATTERN, uid):
+        raise ValidationError(
+            {
+                "uid": _("“%(uid)s” is not a DHIS2 uid: 11 letters and digits, starting with a letter.")
+                % {"uid": uid}
+            }
+        )
+    other = OrgUnit.objects.filter(dhis2_uid=uid).exclude(pk=unit.pk).first() if uid else None
+    if other is not None:
+        raise ValidationError(
+            {
+                "uid": _("The DHIS2 uid %(uid)s is already given to %(name)s.")
+                % {"uid": uid, "name": other.name}
+            }
+        )
+    unit.dhis2_uid = uid
     _attribute(unit, user)
     unit.save()
     return unit

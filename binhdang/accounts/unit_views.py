@@ -19,7 +19,13 @@ from django_htmx.middleware import HtmxDetails
 
 from binhdang.accounts import unit_access as access
 from binhdang.accounts import unit_services as services
-from binhdang.accounts.unit_forms import UnitAddForm, UnitDeactivateForm, UnitFilterForm, UnitRenameForm
+from binhdang.accounts.unit_forms import (
+    Dhis2UidForm,
+    UnitAddForm,
+    UnitDeactivateForm,
+    UnitFilterForm,
+    UnitRenameForm,
+)
 from binhdang.orgunits.history import unit_history
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.orgunits.tree import province_counts, unit_groups
@@ -101,6 +107,7 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
         "unit": item,
         "history": unit_history(item),
         "can_manage": not item.is_province and request.user.has_perm("orgunits.manage_units", item),
+        "can_map_dhis2": request.user.has_perm("orgunits.manage_units", item),
         "can_browse": request.user.has_perm("orgunits.browse"),
         "children": access.visible_units(request.user).filter(parent=item).exclude(pk=item.pk).count()
         if item.is_province
@@ -179,3 +186,22 @@ def reactivate(request: HttpRequest, code: str) -> HttpResponse:
     else:
         messages.success(request, _("%(name)s is active again.") % {"name": item.name})
     return redirect("orgunits:unit", code=item.code)
+
+
+@login_required
+def dhis2_uid(request: HttpRequest, code: str) -> HttpResponse:
+    """Map a unit (a province too) to its DHIS2 uid: its focal officer, or an admin."""
+    item = _visible_unit(request, code)
+    if not request.user.has_perm("orgunits.manage_units", item):
+        raise PermissionDenied
+    form = Dhis2UidForm(request.POST or None, initial={"uid": item.dhis2_uid})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_dhis2_uid(user=request.user, unit=item, uid=form.cleaned_data["uid"])
+        except ValidationError as error:
+            form.add_error("uid" if hasattr(error, "error_dict") else None, error.messages)
+        else:
+            messages.success(request, _("The DHIS2 uid of %(name)s is saved.") % {"name": item.name})
+            return redirect("orgunits:unit", code=item.code)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "orgunits/unit_dhis2.html", {"unit": item, "form": form}, status=status)

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from drf_spectacular.renderers import OpenApiJsonRenderer
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
 from binhdang.accounts.two_factor import required_in_session
@@ -22,9 +22,10 @@ SWAGGER_DIST = "drf_spectacular_sidecar/swagger-ui-dist/"
 
 
 class SchemaView(SpectacularAPIView):
-    """``GET /api/v1/schema/``: the OpenAPI 3 document, as JSON, for logged-in callers."""
+    """``GET /api/v1/schema/``: the OpenAPI 3 document, as JSON, for logged-in callers (``Accept``:
+    ``application/vnd.oai.openapi+json``, ``application/json`` or anything)."""
 
-    renderer_classes = [OpenApiJsonRenderer]
+    renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2]
     permission_classes = [ActiveUser]
 
 

@@ -19,6 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from binhdang.reporting import import_summary
 from binhdang.reporting.datavaluesets import DataValueSetError
 from binhdang.reporting.errors import (
     AccessDenied,
@@ -74,12 +75,16 @@ def _reporting_response(exc: ReportingError) -> Response:
             errors.setdefault(_issue_key(issue), []).append(str(issue))
         return Response(body(_("The report has invalid values."), "invalid", errors), 400)
     if isinstance(exc, DataValueSetError):
+        summary = import_summary.failure(exc.messages, dry_run=getattr(exc, "dry_run", False))
         return Response(
-            body(
-                _("The data value sets were refused; nothing was saved."),
-                "invalid",
-                {"dataValueSets": exc.messages},
-            ),
+            {
+                **body(
+                    _("The data value sets were refused; nothing was saved."),
+                    "invalid",
+                    {"dataValueSets": exc.messages},
+                ),
+                **summary,
+            },
             status.HTTP_400_BAD_REQUEST,
         )
     return Response(body("; ".join(exc.messages), "invalid", {"non_field_errors": exc.messages}), 400)

@@ -10,7 +10,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ParseError, PermissionDenied, ValidationError
+from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,8 +19,9 @@ from rest_framework.views import APIView
 from binhdang.accounts import unit_access as orgunit_access
 from binhdang.api import serializers
 from binhdang.api.filters import bool_param, choice_param, filter_given, int_param, text_param
-from binhdang.reporting import access, services
-from binhdang.reporting.datavaluesets import import_data_value_sets
+from binhdang.reporting import access, import_summary, services
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
+from binhdang.reporting.dhis2 import FormatError, read_adx
 from binhdang.reporting.models import State, Submission
 
 _VERSION_409 = {409: serializers.ErrorSerializer}
@@ -50,7 +52,7 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         reports = (
             access.visible_submissions(self.request.user)
             .select_related("period", "period__plan", "unit")
-            .prefetch_related("values")
+            .prefetch_related("values", "state_changes__user")
             .order_by("period_id", "unit__code", "pk")
         )
         if self.action != "list":
@@ -74,12 +76,14 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         data = serializers.SubmissionCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         period = access.visible_periods(request.user).filter(pk=data.validated_data["period"]).first()
-        unit = orgunit_access.visible_units(request.user).filter(pk=data.validated_data["unit"]).first()
+        given = data.validated_data["unit"]
+        units = orgunit_access.visible_units(request.user)
+        unit = (units.filter(pk=given) if isinstance(given, int) else units.filter(code=given)).first()
         errors = {}
         if period is None:
             errors["period"] = [_("No reporting period with this id that you may see.")]
         if unit is None:
-            errors["unit"] = [_("No organisation unit with this id that you may see.")]
+            errors["unit"] = [_("No organisation unit with this code that you may see.")]
         if period is None or unit is None:
             raise ValidationError(errors)
         existing = Submission.objects.filter(period=period, unit=unit).first()
@@ -180,13 +184,37 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
 
 
+class AdxParser(BaseParser):
+    """ADX (DHIS2's XML) in the body, read into the importer's shape."""
+
+    media_type = "application/adx+xml"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return read_adx(stream.read())
+        except FormatError as exc:
+            raise ParseError(exc.messages[0]) from exc
+
+
+class XmlAdxParser(AdxParser):
+    media_type = "application/xml"
+
+
 class DataValueSetImportView(APIView):
-    """Import data value sets (domain §9), all or nothing; ``?dryRun=true`` checks without saving."""
+    """Import data value sets, all or nothing; ``?dryRun=true`` checks without saving. The body is
+    binhdang's or DHIS2's JSON (values carrying their own orgUnit, period, dataSet), or ADX
+    (``Content-Type: application/adx+xml``). The answer is DHIS2's import summary."""
+
+    parser_classes = [JSONParser, AdxParser, XmlAdxParser]
 
     @extend_schema(
         summary=_("Import data value sets (focal officers and reporters, for their units)"),
+        description=_(
+            "binhdang's {\"dataValueSets\": [...]}, DHIS2's dataValueSet JSON (values carrying orgUnit, "
+            "period, dataSet), or ADX XML with Content-Type application/adx+xml; answers DHIS2's import summary."
+        ),
         parameters=[OpenApiParameter("dryRun", OpenApiTypes.BOOL, required=False)],
-        request=serializers.DataValueSetsSerializer,
+        request={"application/json": serializers.DataValueSetsSerializer},
         responses={200: serializers.ImportResultSerializer},
     )
     def post(self, request: Request) -> Response:
@@ -194,10 +222,14 @@ class DataValueSetImportView(APIView):
         if not (access.managed_provinces(user).exists() or access.reporting_units(user).exists()):
             raise PermissionDenied(_("Only focal officers and unit reporters import data."))
         dry_run = bool_param(request, "dryRun")
-        result = import_data_value_sets(request.data, user, dry_run=dry_run)
+        try:
+            result = import_data_value_sets(request.data, user, dry_run=dry_run)
+        except DataValueSetError as exc:
+            exc.dry_run = dry_run  # type: ignore[attr-defined]  # for the import summary of the error
+            raise
         return Response(
             {
-                "dryRun": result.dry_run,
+                **import_summary.success(result),
                 "sets": result.sets,
                 "values": result.values,
                 "submitted": result.submitted,

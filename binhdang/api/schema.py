@@ -51,6 +51,61 @@ def add_error_responses(result, generator, request, public):
     return result
 
 
+#: Properties of answers that are really absent at times; every other property of an answer is always
+#: there, so it is listed as required (drf-spectacular leaves non-required model fields optional).
+OPTIONAL_IN_ANSWERS = {
+    "ImportConflict": {"indexes"},
+    "Dhis2DataValue": {"categoryOptionCombo"},
+    "Dhis2DataValueSet": {"dataSet", "period", "completeDate"},
+}
+#: A target in the results: a number, ``{"min", "max"}`` for a range, ``true`` for yes/no, or null.
+TARGET_SCHEMA = {
+    "description": "a number; {min, max} for a range; true for a yes/no target; null without target",
+    "oneOf": [
+        {"type": "number", "nullable": True},
+        {"type": "boolean", "enum": [True]},
+        {
+            "type": "object",
+            "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+            "required": ["min", "max"],
+            "additionalProperties": False,
+        },
+    ],
+}
+
+
+def _component_type(result: dict, ref: str) -> str:
+    return result["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {}).get("type", "string")
+
+
+def strict_components(result, generator, request, public):
+    """``POSTPROCESSING_HOOKS`` entry: make the schema say exactly what the server does, for strict
+    OpenAPI 3.0 readers and generated clients:
+
+    - every property of an answer (a component not named ``...Request``) is required, as the server
+      always sends it (except ``OPTIONAL_IN_ANSWERS``);
+    - a nullable reference (``allOf: [$ref], nullable: true``) gets the referenced ``type``: OpenAPI
+      3.0.3 makes ``nullable`` count only beside a ``type``;
+    - a result's ``target`` and ``final_target`` are typed (:data:`TARGET_SCHEMA`).
+    """
+    schemas = result.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        properties = schema.get("properties")
+        if not properties or name == "Error":
+            continue
+        for prop in properties.values():
+            if prop.get("nullable") and "allOf" in prop and "type" not in prop:
+                prop["type"] = _component_type(result, prop["allOf"][0]["$ref"])
+        if not name.endswith("Request"):
+            optional = OPTIONAL_IN_ANSWERS.get(name, set())
+            schema["required"] = sorted(p for p in properties if p not in optional)
+    indicator = schemas.get("IndicatorResult", {}).get("properties", {})
+    for key in ("target", "final_target"):
+        if key in indicator:
+            indicator[key] = dict(TARGET_SCHEMA)
+    return result
+
+
 class SessionScheme(OpenApiAuthenticationExtension):
     """The browser session (``api.authentication.SessionAuthentication``) in the schema."""
 

@@ -116,8 +116,22 @@ class IssueSerializer(serializers.Serializer):
     kind = serializers.CharField(allow_blank=True, required=False, default="")
 
 
+class ReviewSerializer(serializers.Serializer):
+    """One step of a report's workflow (submitted, returned, accepted...), with its comment: the focal
+    officer's reason for returning a report is read here by the unit."""
+
+    action = serializers.CharField(help_text=_("submit, resubmit, return, accept, reopen"))
+    from_state = serializers.CharField()
+    to_state = serializers.CharField()
+    comment = serializers.CharField(allow_blank=True)
+    by = serializers.CharField(allow_blank=True, help_text=_("who took the step (empty: the system)"))
+    at = serializers.DateTimeField()
+    source = serializers.CharField(help_text=_("web, api, import..."))
+
+
 class SubmissionSerializer(serializers.ModelSerializer):
-    """A report. ``narrative`` is null for callers who may not read it (ministry viewers, domain §10)."""
+    """A report. ``narrative`` is null for callers who may not read it (ministry viewers, domain §10);
+    ``reviews`` is its workflow history, oldest first, with the focal officer's comments."""
 
     unit = UnitRefSerializer(read_only=True)
     values = serializers.SerializerMethodField()
@@ -125,6 +139,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
     warnings = IssueSerializer(many=True, read_only=True)
     can_edit = serializers.SerializerMethodField()
     can_review = serializers.SerializerMethodField()
+    reviews = serializers.SerializerMethodField()
 
     class Meta:
         model = Submission
@@ -143,6 +158,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "updated_at",
             "can_edit",
             "can_review",
+            "reviews",
         ]
 
     def _user(self):
@@ -161,6 +177,21 @@ class SubmissionSerializer(serializers.ModelSerializer):
             return None
         return submission.narrative()
 
+    @extend_schema_field(ReviewSerializer(many=True))
+    def get_reviews(self, submission: Submission) -> list[dict]:
+        return [
+            {
+                "action": step.action,
+                "from_state": step.from_state,
+                "to_state": step.to_state,
+                "comment": step.comment,
+                "by": (step.user.get_full_name() or step.user.get_username()) if step.user else "",
+                "at": serializers.DateTimeField().to_representation(step.at),
+                "source": step.source,
+            }
+            for step in sorted(submission.state_changes.all(), key=lambda c: (c.at, c.pk))
+        ]
+
     def get_can_edit(self, submission: Submission) -> bool:
         return reporting_access.can_edit_submission(self._user(), submission)
 
@@ -168,9 +199,35 @@ class SubmissionSerializer(serializers.ModelSerializer):
         return reporting_access.can_review_submission(self._user(), submission)
 
 
+@extend_schema_field({"type": "string", "minLength": 1, "maxLength": 32})
+class UnitCodeField(serializers.Field):
+    """A unit by its code, as everywhere in the API (a JSON integer is read as the unit's numeric id:
+    deprecated, kept for older clients)."""
+
+    default_error_messages = {"invalid": _("A unit code (text) is expected.")}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        if isinstance(data, int):
+            if not 1 <= data <= MAX_INT:
+                self.fail("invalid")
+            return data
+        if not isinstance(data, str) or not data.strip() or len(data) > 32:
+            self.fail("invalid")
+        return data.strip()
+
+    def to_representation(self, value):
+        return value
+
+
 class SubmissionCreateSerializer(serializers.Serializer):
     period = serializers.IntegerField(min_value=1, max_value=MAX_INT)
-    unit = serializers.IntegerField(min_value=1, max_value=MAX_INT)
+    unit = UnitCodeField(
+        help_text=_(
+            "the unit's code (as in the lists' ?unit= filter); a numeric id is still read, deprecated"
+        )
+    )
 
 
 class SubmissionUpdateSerializer(serializers.Serializer):
@@ -213,7 +270,30 @@ class ActionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, max_value=MAX_INT, required=False)
 
 
+class ImportCountSerializer(serializers.Serializer):
+    imported = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    ignored = serializers.IntegerField()
+    deleted = serializers.IntegerField()
+
+
+class ImportConflictSerializer(serializers.Serializer):
+    object = serializers.CharField(help_text=_("the place in the file, e.g. dataValues[3].value"))
+    property = serializers.CharField(allow_blank=True)
+    value = serializers.CharField()
+    message = serializers.CharField()
+    errorCode = serializers.CharField()
+    indexes = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
 class ImportResultSerializer(serializers.Serializer):
+    """DHIS2's ImportSummary, plus binhdang's counts of reports."""
+
+    responseType = serializers.CharField()
+    status = serializers.ChoiceField(choices=["SUCCESS", "WARNING", "ERROR"])
+    description = serializers.CharField()
+    importCount = ImportCountSerializer()
+    conflicts = ImportConflictSerializer(many=True)
     dryRun = serializers.BooleanField()
     sets = serializers.IntegerField()
     values = serializers.IntegerField()
@@ -231,6 +311,24 @@ class DataValueSetSerializer(serializers.Serializer):
     orgUnit = serializers.CharField()
     completeDate = serializers.DateField(required=False)
     dataValues = DataValueSerializer(many=True)
+
+
+class Dhis2DataValueSerializer(serializers.Serializer):
+    dataElement = serializers.CharField()
+    period = serializers.CharField()
+    orgUnit = serializers.CharField()
+    dataSet = serializers.CharField()
+    categoryOptionCombo = serializers.CharField(required=False)
+    value = serializers.CharField(allow_blank=True)
+
+
+class Dhis2DataValueSetSerializer(serializers.Serializer):
+    """DHIS2's dataValueSet for many units at once (``POST /api/dataValueSets?idScheme=CODE`` there)."""
+
+    dataSet = serializers.CharField(required=False)
+    period = serializers.CharField(required=False)
+    completeDate = serializers.DateField(required=False)
+    dataValues = Dhis2DataValueSerializer(many=True)
 
 
 class DataValueSetsSerializer(serializers.Serializer):

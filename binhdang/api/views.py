@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,6 +24,7 @@ from binhdang.plans import access as plan_access
 from binhdang.plans.models import PlanStatus, Program
 from binhdang.reporting import access as reporting_access
 from binhdang.reporting.datavaluesets import export_data_value_sets
+from binhdang.reporting.dhis2 import ID_SCHEMES, FormatError, export_dhis2_json
 from binhdang.reporting.models import PeriodStatus
 from binhdang.results import access as results_access
 from binhdang.results.engine import plan_results, plan_years
@@ -156,6 +157,33 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
                 _("Only the province's focal officers, leaders and the ministry export data.")
             )
         return Response(export_data_value_sets(period))
+
+    @extend_schema(
+        summary=_("The period's reports as ONE DHIS2 dataValueSet (values carry orgUnit, period, dataSet)"),
+        parameters=[
+            OpenApiParameter(
+                "idScheme",
+                OpenApiTypes.STR,
+                enum=list(ID_SCHEMES),
+                required=False,
+                description=_("CODE (default): org units by code; UID: by their DHIS2 uid"),
+            )
+        ],
+        responses=serializers.Dhis2DataValueSetSerializer,
+    )
+    @action(detail=True, pagination_class=None)
+    def dhis2(self, request: Request, pk=None) -> Response:
+        period = self.get_object()
+        if not reporting_access.can_view_board(request.user, period):
+            raise PermissionDenied(
+                _("Only the province's focal officers, leaders and the ministry export data.")
+            )
+        scheme = (request.query_params.get("idScheme") or "CODE").upper()
+        try:
+            data = export_dhis2_json(export_data_value_sets(period)["dataValueSets"], scheme)
+        except FormatError as exc:
+            raise ValidationError({"idScheme": exc.messages}) from exc
+        return Response(data)
 
 
 class ResultsView(APIView):

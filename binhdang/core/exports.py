@@ -11,9 +11,10 @@ response (attachment, RFC 5987 file name safe for Vietnamese, no caching, no sni
 The registered exporters (:func:`exporters`; ``tests/core/test_exports.py`` lists them):
 
 - ``documents``: the annual report (DOCX), its annex (XLSX), a unit's report (DOCX);
-- ``results``: the open data of a plan-year as CSV, JSON and SDMX-CSV;
-- ``reporting``: a period's data value sets (JSON), a unit's Excel template (XLSX) and the zip of
-  every expected unit's template;
+- ``results``: the open data of a plan-year as CSV, JSON and SDMX-CSV, and its SDMX-ML structure;
+- ``reporting``: a period's data value sets (JSON; DHIS2's dataValueSet JSON; ADX), a unit's Excel
+  template (XLSX) and the zip of every expected unit's template;
+- ``plans``: a user's campaign calendar (iCalendar).
 - ``ministry``: a province's report as sent to the ministry (DOCX) and its signed file.
 
 Exporters write CSV and XLSX cells through :mod:`binhdang.core.spreadsheets` (user text stays text).

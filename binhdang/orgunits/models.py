@@ -7,6 +7,7 @@ only for legacy plans.
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,10 @@ class OrgUnitQuerySet(models.QuerySet["OrgUnit"]):
         return self.filter(search_name__contains=fold(query))
 
 
+#: DHIS2's uid: a letter then ten letters or digits (``CodeGenerator`` in DHIS2).
+DHIS2_UID_PATTERN = r"^[a-zA-Z][a-zA-Z0-9]{10}$"
+
+
 class OrgUnit(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
@@ -68,6 +73,19 @@ class OrgUnit(models.Model):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    #: The unit's identifier in a DHIS2 instance of the province (exports with ``idScheme=UID``).
+    dhis2_uid = models.CharField(
+        _("DHIS2 uid"),
+        max_length=11,
+        blank=True,
+        validators=[
+            RegexValidator(
+                DHIS2_UID_PATTERN,
+                _("A DHIS2 uid is 11 letters and digits and starts with a letter (e.g. ImspTQPwCqd)."),
+            )
+        ],
+        help_text=_("Only for provinces that run DHIS2: the uid of this unit there."),
+    )
 
     history = HistoricalRecords()
     objects = OrgUnitQuerySet.as_manager()
@@ -77,6 +95,11 @@ class OrgUnit(models.Model):
         verbose_name_plural = _("organisation units")
         ordering = ["type", "name"]
         indexes = [models.Index(fields=["province", "type", "is_active"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dhis2_uid"], condition=~models.Q(dhis2_uid=""), name="orgunit_dhis2_uid_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,11 +1,15 @@
 from django.urls import path
 
 from binhdang.plans import views
+from binhdang.plans.views import feeds
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("upload/", views.upload, name="upload"),
+    path("feeds/<str:key>.ics", feeds.calendar_feed, name="calendar_feed"),
+    path("feeds/create/", feeds.calendar_feed_create, name="calendar_feed_create"),
+    path("feeds/revoke/", feeds.calendar_feed_revoke, name="calendar_feed_revoke"),
     path("uploads/<int:pk>/", views.review, name="review"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/review/", views.review_plan, name="review_plan"),

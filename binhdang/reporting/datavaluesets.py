@@ -43,6 +43,7 @@ from binhdang.core.jsonbody import JsonInputError, load_json
 from binhdang.core.text import clip, nul_place
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
+from binhdang.reporting.dhis2 import FormatError, RawSet, split_sets
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms_catalog import DEFAULT_COC, STATIC_FORMS, STRATEGY_FORM_CODE, form_for_period
 from binhdang.reporting.models import Period, PeriodStatus, State, Submission
@@ -71,6 +72,10 @@ class _Plan:
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
     #: The completeDate is in the past and kept: a focal officer, an admin or the system loads history.
     history: bool = False
+    #: the report is submitted or accepted and every value is already stored as given: nothing to do
+    unchanged: bool = False
+    #: place in the file of each value, by key (for the import summary)
+    places: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,6 +87,13 @@ class ImportResult:
     dry_run: bool = False
     #: What was done otherwise than the file says (a past completeDate of a reporter: submitted now).
     notices: list[str] = field(default_factory=list)
+    #: values counted as DHIS2 does: new, changed, already stored as given, cleared
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    #: soft warnings of the saved reports (kept, not blocking), each ``"<place>: <message>"``
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_data_value_sets(content: bytes | str) -> object:
@@ -94,17 +106,12 @@ def parse_data_value_sets(content: bytes | str) -> object:
         raise DataValueSetError(str(exc)) from exc
 
 
-def _sets(data) -> list[tuple[str, object]]:
-    if not isinstance(data, dict):
-        raise DataValueSetError(
-            _('The file must hold a JSON object (a data value set or {"dataValueSets": [...]}).')
-        )
-    if "dataValueSets" in data:
-        sets = data["dataValueSets"]
-        if not isinstance(sets, list) or not sets:
-            raise DataValueSetError(_("dataValueSets: must be a non-empty list."))
-        return [(f"dataValueSets[{i}]", s) for i, s in enumerate(sets)]
-    return [("", data)]
+def _sets(data) -> list[RawSet]:
+    """The file's sets in any accepted format (:mod:`binhdang.reporting.dhis2`), with their places."""
+    try:
+        return split_sets(data)
+    except FormatError as exc:
+        raise DataValueSetError(exc.messages) from exc
 
 
 def _at(path: str, key: str) -> str:
@@ -159,7 +166,9 @@ def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
     return candidates[0] if candidates else None
 
 
-def _check_set(path: str, raw, user, errors: list[str], seen: set, notices: list[str]) -> _Plan | None:
+def _check_set(
+    path: str, raw, user, errors: list[str], seen: set, notices: list[str], places: list[str] | None = None
+) -> _Plan | None:
     if not isinstance(raw, dict):
         errors.append(_("%(path)s: must be a JSON object.") % {"path": path or "/"})
         return None
@@ -248,11 +257,7 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set, notices: list
         return None
     submission = Submission.objects.filter(period=period, unit=unit).first()
     if submission is not None and not submission.is_editable_state:
-        errors.append(
-            _("%(path)s: the report of %(unit)s is %(state)s and can no longer be changed.")
-            % {"path": path or "/", "unit": unit.name, "state": submission.get_state_display().lower()}
-        )
-        return None
+        return frozen_set_plan(path, period, unit, submission, data_values, places, errors)
     if (
         user is not None
         and not base_access.manages_province(user, unit.province)
@@ -265,7 +270,8 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set, notices: list
         return None
     form = form_for_period(period)
     elements = form.elements_for(unit, period.focal_unit)
-    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors)
+    keyed: dict = {}
+    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors, places, keyed)
     if values is None:
         return None
     if complete_at is not None:
@@ -276,7 +282,7 @@ def _check_set(path: str, raw, user, errors: list[str], seen: set, notices: list
                 _("%(path)s: cannot be submitted: %(issue)s")
                 % {"path": _at(path, "completeDate"), "issue": issue}
             )
-    return _Plan(path, period, unit, values, complete_at, _comments(data_values), history)
+    return _Plan(path, period, unit, values, complete_at, _comments(data_values), history, places=keyed)
 
 
 def _comments(data_values) -> dict[tuple[str, str], str]:
@@ -290,12 +296,44 @@ def _comments(data_values) -> dict[tuple[str, str], str]:
     return comments
 
 
-def _check_values(path, data_values, form, elements, unit, errors) -> dict | None:
+def frozen_set_plan(path, period, unit, submission, data_values, places, errors) -> _Plan | None:
+    """A set for a report already submitted or accepted: accepted (and ignored) when every value is
+    stored exactly as given, as DHIS2 does; else refused, naming each value that would change."""
+    form = form_for_period(period)
+    elements = form.elements_for(unit, period.focal_unit)
+    keyed: dict = {}
+    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors, places, keyed)
+    if values is None:
+        return None
+    stored = submission.value_map()
+    changed = [key for key, value in values.items() if stored.get(key, "") != value]
+    if not changed:
+        return _Plan(path, period, unit, values, None, unchanged=True, places=keyed)
+    state = submission.get_state_display().lower()
+    errors.append(
+        _("%(path)s: the report of %(unit)s is %(state)s and can no longer be changed.")
+        % {"path": path or "/", "unit": unit.name, "state": state}
+    )
+    for key in changed:
+        errors.append(
+            _("%(path)s: %(label)s would change from “%(old)s” to “%(new)s” in a report that is %(state)s.")
+            % {
+                "path": f"{keyed[key]}.value",
+                "label": next(e for e in elements if e.code == key[0]).message_label(key[1]),
+                "old": stored.get(key, ""),
+                "new": values[key],
+                "state": state,
+            }
+        )
+    return None
+
+
+def _check_values(path, data_values, form, elements, unit, errors, places=None, keyed=None) -> dict | None:
     by_code = {e.code: e for e in elements}
     values: dict[tuple[str, str], str] = {}
     before = len(errors)
     for index, item in enumerate(data_values):
-        where = f"{path}[{index}]"
+        where = places[index] if places else f"{path}[{index}]"
         if not isinstance(item, dict):
             errors.append(_("%(path)s: must be a JSON object.") % {"path": where})
             continue
@@ -334,6 +372,8 @@ def _check_values(path, data_values, form, elements, unit, errors) -> dict | Non
         raw = item.get("value")
         if isinstance(raw, bool):
             raw = "true" if raw else "false"
+        if keyed is not None:
+            keyed[(code, coc)] = where
         try:
             values[(code, coc)] = normalize(element, coc, "" if raw is None else str(raw))
         except InvalidValue as exc:
@@ -369,17 +409,26 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
     seen: set = set()
     plans = [
         p
-        for path, raw in _sets(data)
-        if (p := _check_set(path, raw, user, errors, seen, notices)) is not None
+        for raw in _sets(data)
+        if (p := _check_set(raw.path, raw.data, user, errors, seen, notices, raw.value_places)) is not None
     ]
     if errors:
         raise DataValueSetError(errors)
     result = ImportResult(dry_run=dry_run, notices=notices)
     with transaction.atomic():
         for item in plans:
+            if item.unchanged:
+                result.sets += 1
+                result.ignored += len(item.values)
+                continue
             submission = services.get_or_create_submission(item.period, item.unit, None)
+            count_changes(result, submission.value_map(), item.values)
             try:
-                services.save_draft(submission, item.values, None, user, expected_version=None)
+                saved = services.save_draft(submission, item.values, None, user, expected_version=None)
+                result.warnings += [
+                    f"{item.places.get((w.code, w.coc), item.path or '/')}: {w.message}"
+                    for w in saved.warnings
+                ]
                 if item.history:
                     services.submit(
                         submission,
@@ -403,6 +452,21 @@ def import_data_value_sets(data, user, *, dry_run: bool = False) -> ImportResult
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+def count_changes(result: ImportResult, stored: dict, values: dict) -> None:
+    """Count ``values`` against the ``stored`` ones as DHIS2 does: imported (new), updated (changed),
+    ignored (the same), deleted (cleared)."""
+    for key, value in values.items():
+        old = stored.get(key, "")
+        if value == old:
+            result.ignored += 1
+        elif value == "":
+            result.deleted += 1
+        elif old == "":
+            result.imported += 1
+        else:
+            result.updated += 1
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The reporting exporters (:mod:`binhdang.core.exports`): a period's reports as a data value set
-file (JSON, domain §9), a unit's Excel template (XLSX) and the zip of every expected unit's template
+file (JSON, domain §9), in DHIS2's own JSON (one set, values carrying their unit, period and data set)
+and as ADX (DHIS2's XML), a unit's Excel template (XLSX) and the zip of every expected unit's template
 (streamed)."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from binhdang.core.exports import JSON, XLSX, ZIP, Exporter, Scope, register
 from binhdang.reporting.datavaluesets import export_data_value_sets
+from binhdang.reporting.dhis2 import export_adx, export_dhis2_json
 from binhdang.reporting.excel.template import build_template, iter_templates_zip, template_filename
+
+ADX = "application/adx+xml; charset=utf-8"
 
 
 @register
@@ -30,6 +34,39 @@ class DataValueSets(Exporter):
     def render(self, scope: Scope) -> bytes:
         data = export_data_value_sets(scope.period, scope.filters.get("units"), scope.filters.get("state"))
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+@register
+class Dhis2DataValueSet(DataValueSets):
+    """DHIS2's ``POST /api/dataValueSets`` JSON for all the period's reports at once, identifiers by
+    ``filters["id_scheme"]`` (``CODE``, default, or ``UID``: org units by their DHIS2 uid)."""
+
+    identifier = "reporting.dhis2_json"
+    verbose_name = _("Reports for DHIS2 (dataValueSet JSON)")
+
+    def filename(self, scope: Scope) -> str:
+        return super().filename(scope).replace(".json", ".dhis2.json")
+
+    def render(self, scope: Scope) -> bytes:
+        sets = export_data_value_sets(scope.period, scope.filters.get("units"), scope.filters.get("state"))
+        data = export_dhis2_json(sets["dataValueSets"], scope.filters.get("id_scheme") or "CODE")
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+@register
+class Adx(DataValueSets):
+    """ADX (``urn:ihe:qrph:adx:2015``), a group per report; ``filters["id_scheme"]`` as for DHIS2 JSON."""
+
+    identifier = "reporting.adx"
+    verbose_name = _("Reports for DHIS2 (ADX XML)")
+    content_type = ADX
+
+    def filename(self, scope: Scope) -> str:
+        return super().filename(scope).replace(".json", ".adx.xml")
+
+    def render(self, scope: Scope) -> bytes:
+        sets = export_data_value_sets(scope.period, scope.filters.get("units"), scope.filters.get("state"))
+        return export_adx(sets["dataValueSets"], scope.filters.get("id_scheme") or "CODE")
 
 
 @register

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.core.exports import CSV, JSON, Exporter, Scope, register
-from binhdang.results import opendata
+from binhdang.results import opendata, sdmx
 
 
 class _OpenData(Exporter):
@@ -41,6 +41,21 @@ class OpenDataSdmx(_OpenData):
     verbose_name = _("Results as SDMX-CSV")
     content_type = opendata.SDMX_CONTENT_TYPE
     format = "sdmx"
+
+
+@register
+class SdmxStructure(Exporter):
+    """The SDMX-ML 3.0 structure message of the open data (no scope: it names no figure)."""
+
+    identifier = "results.sdmx_structure"
+    verbose_name = _("SDMX structure of the open data (SDMX-ML 3.0)")
+    content_type = sdmx.CONTENT_TYPE
+
+    def filename(self, scope: Scope) -> str:
+        return "binhdang-sdmx-structure.xml"
+
+    def render(self, scope: Scope) -> bytes:
+        return sdmx.structure_message()
 
 
 BY_FORMAT: dict[str, type[_OpenData]] = {"csv": OpenDataCsv, "json": OpenDataJson, "sdmx": OpenDataSdmx}

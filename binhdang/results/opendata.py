@@ -24,7 +24,8 @@ Formats
   ``SERIES`` (indicator), ``REF_AREA`` (the province's unit code), ``SEX`` (``_T``: the indicators are
   not disaggregated by sex) and ``TIME_PERIOD``, the measure ``OBS_VALUE`` and the attributes
   ``UNIT_MEASURE``, ``TARGET`` and ``PROGRESS_STATUS``). Plain UTF-8 without a byte-order mark:
-  SDMX tools read the first header cell as ``STRUCTURE``.
+  SDMX tools read the first header cell as ``STRUCTURE``. Series and units of measure are SDMX ids
+  (``C1790_1``, ``PT``), as coded in the structure message of :mod:`binhdang.results.sdmx`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from django.utils import timezone, translation
 from binhdang.core.formatting import bar_json, bar_machine_text, machine_number
 from binhdang.core.spreadsheets import csv_text
 from binhdang.plans.models import Plan
+from binhdang.results import sdmx
 from binhdang.results.engine import IndicatorResult, PlanResults, catalog_code, plan_results
 from binhdang.results.status import STATUSES, Bar
 from binhdang.results.status import label as status_label
@@ -168,12 +170,12 @@ def as_sdmx_csv(results: PlanResults) -> str:
             "dataflow",
             DATAFLOW,
             "I",
-            row.series,
+            sdmx.series_id(row.series, catalog=bool(row.catalog)),
             row.province,
             SEX_TOTAL,
             str(row.year),
             machine_number(row.value),
-            row.unit,
+            sdmx.unit_code(row.unit),
             bar_machine_text(row.target),
             row.status,
         )

@@ -42,3 +42,12 @@ def data_json(request: HttpRequest, pk: int, year: int) -> HttpResponseBase:
 def data_sdmx(request: HttpRequest, pk: int, year: int) -> HttpResponseBase:
     """The year's results as SDMX-CSV (domain §9)."""
     return _download(request, pk, year, "sdmx")
+
+
+@require_safe
+def sdmx_structure(request: HttpRequest) -> HttpResponseBase:
+    """The SDMX-ML 3.0 structure that the SDMX-CSV's ``STRUCTURE_ID`` names: public (codes and names
+    of the catalog, the provinces and the plans' indicators, no figure), for SDMX registries."""
+    response = download(exporters.SdmxStructure(), Scope(user=request.user))
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
+    return response

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("help/", views.help_page, name="help"),
     path("national/", views.national, name="national"),
+    path("sdmx/structure.xml", opendata_views.sdmx_structure, name="sdmx_structure"),
     path("plans/<int:pk>/", views.plan_default, name="plan"),
     path("plans/<int:pk>/<int:year>/", views.dashboard, name="dashboard"),
     path("plans/<int:pk>/<int:year>/summary/", views.summary, name="summary"),

@@ -189,3 +189,38 @@ def test_an_admin_picks_a_province_and_adds_to_it(as_user, admin_user, daklak, l
     data = {"type": "media", "code": "12-BAO", "name": "Báo Lai Châu"}
     assert client.post(url("add", "12"), data).status_code == 302
     assert OrgUnit.objects.get(code="12-BAO").province == laichau.root
+
+
+def test_focal_officer_maps_a_unit_and_the_province_to_dhis2_uids(as_user, focal_officer, daklak):
+    client = as_user(focal_officer)
+    assert "Sửa mã uid DHIS2" in client.get(url("unit", "66")).text
+    assert client.post(url("dhis2_uid", "66"), {"uid": "DakLak00066"}).status_code == 302
+    assert client.post(url("dhis2_uid", "66-C001"), {"uid": "EaKar000001"}).status_code == 302
+    assert OrgUnit.objects.get(code="66").dhis2_uid == "DakLak00066"
+    assert "EaKar000001" in client.get(url("unit", "66-C001")).text
+    history = OrgUnit.objects.get(code="66-C001").history.first()
+    assert (history.dhis2_uid, history.history_user) == ("EaKar000001", focal_officer)
+
+
+@pytest.mark.parametrize(
+    "uid, message",
+    [
+        ("1akLak00066", "không phải là mã uid DHIS2"),
+        ("DakLak0006", "không phải là mã uid DHIS2"),
+        ("DakLak-0066", "không phải là mã uid DHIS2"),
+        ("EaKar000001", "đã được gán cho"),
+    ],
+)
+def test_a_wrong_or_taken_dhis2_uid_is_refused_and_nothing_changes(
+    as_user, focal_officer, daklak, uid, message
+):
+    OrgUnit.objects.filter(code="66-C001").update(dhis2_uid="EaKar000001")
+    response = as_user(focal_officer).post(url("dhis2_uid", "66-C002"), {"uid": uid})
+    assert response.status_code == 400 and message in response.text
+    assert OrgUnit.objects.get(code="66-C002").dhis2_uid == ""
+
+
+def test_an_empty_dhis2_uid_removes_the_mapping(as_user, focal_officer, daklak):
+    OrgUnit.objects.filter(code="66-C001").update(dhis2_uid="EaKar000001")
+    assert as_user(focal_officer).post(url("dhis2_uid", "66-C001"), {"uid": ""}).status_code == 302
+    assert OrgUnit.objects.get(code="66-C001").dhis2_uid == ""

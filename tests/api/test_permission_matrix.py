@@ -134,6 +134,7 @@ ROUTES: dict[str, dict[str, Case]] = {
     "api:period-list": read_only(none, everyone(200)),
     "api:period-detail": read_only(period_pk, DAKLAK_READ),
     "api:period-datavaluesets": read_only(period_pk, BOARD),
+    "api:period-dhis2": read_only(period_pk, BOARD),
     "api:results": read_only(plan_year, BOARD),
     "api:schema": read_only(none, everyone(200)),
     "api:submission-list": {

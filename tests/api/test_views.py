@@ -49,3 +49,31 @@ def test_results_for_readers_of_the_province(clients, api_world):
 def test_periods_filtered_by_year(clients, api_world):
     assert clients["focal"].get("/api/v1/periods/", {"year": 2026}).json()["count"] == 1
     assert clients["focal"].get("/api/v1/periods/", {"year": 2027}).json()["count"] == 0
+
+
+def test_a_period_exports_one_dhis2_data_value_set_by_code_or_by_uid(api_world, clients):
+    """Issue 19: DHIS2's own JSON over the API, checked against DHIS2's dataValueSet schema."""
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    from binhdang.orgunits.models import OrgUnit
+
+    schema = json.loads(
+        (
+            Path(__file__).parent.parent / "reporting" / "dhis2_schemas" / "dataValueSet.schema.json"
+        ).read_text()
+    )
+    url = f"/api/v1/periods/{api_world.period.pk}/dhis2/"
+    data = clients["focal"].get(url).json()
+    jsonschema.validate(data, schema)
+    assert {(v["orgUnit"], v["period"], v["dataSet"]) for v in data["dataValues"]} == {
+        ("66-C001", "2026", "TT1790")
+    }
+    refused = clients["focal"].get(url + "?idScheme=UID")
+    assert refused.status_code == 400 and "idScheme" in refused.json()["errors"]
+    OrgUnit.objects.filter(code="66-C001").update(dhis2_uid="EaKar000001")
+    by_uid = clients["focal"].get(url + "?idScheme=uid").json()
+    assert {v["orgUnit"] for v in by_uid["dataValues"]} == {"EaKar000001"}
+    assert clients["reporter_a"].get(url).status_code == 403

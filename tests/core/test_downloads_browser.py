@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -43,6 +44,8 @@ def _opens(name: str, content: bytes) -> None:
             load_workbook(io.BytesIO(archive.read(member)))
     elif name.endswith(".json"):
         assert json.loads(content.decode("utf-8"))
+    elif name.endswith(".xml"):
+        assert ElementTree.fromstring(content) is not None
     else:
         rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
         assert len(rows) > 1
@@ -77,7 +80,12 @@ def test_the_focal_officer_downloads_every_file_and_each_opens(
         assert content.startswith(b"%PDF")
         got[name] = name
     page.goto(live_server.url + reverse("reporting:board", args=[period.pk]))
-    for link in (page.get_by_role("link", name="Tải dữ liệu (JSON)"), page.locator("#xlsx-zip")):
+    for link in (
+        page.get_by_role("link", name="Tải dữ liệu (JSON)"),
+        page.get_by_role("link", name="Cho DHIS2 (JSON)"),
+        page.get_by_role("link", name="Cho DHIS2 (ADX)"),
+        page.locator("#xlsx-zip"),
+    ):
         name, content = _download(page, link)
         _opens(name, content)
         got[name] = name
@@ -92,9 +100,13 @@ def test_the_focal_officer_downloads_every_file_and_each_opens(
         "results": exports.Scope(plan=plan, year=2026),
         "reporting": exports.Scope(period=period, unit=daklak.commune_a),
     }
+    # served inline, not as downloads, and walked in their own browser tests: the SDMX structure
+    # (tests/results/test_sdmx.py reads it) and the calendar feed (tests/plans/test_feeds_browser.py)
+    inline = {"results.sdmx_structure", "plans.calendar_feed"}
     expected = {
         exporter().filename(scopes[identifier.split(".")[0]])
         for identifier, exporter in exports.exporters().items()
+        if identifier not in inline
     }
     if not documents_services.pdf_available():  # without LibreOffice the editor says so instead
         expected.discard(exports.exporters()["documents.annual_report_pdf"]().filename(scopes["documents"]))

@@ -208,14 +208,39 @@ def test_a_reporter_imports_only_for_their_own_unit(period, commune_a_reporter):
         import_data_value_sets(good_file(), commune_a_reporter)
 
 
-def test_a_submitted_report_is_not_overwritten(period, focal_officer):
+def test_a_submitted_report_is_not_overwritten_and_the_changed_value_is_named(period, focal_officer):
     import_data_value_sets(good_file(), focal_officer)
     before = snapshot()
-    with pytest.raises(
-        DataValueSetError, match=r"dataValueSets\[0\]: báo cáo của Xã Ea Kar đang ở trạng thái"
-    ):
-        import_data_value_sets(good_file(), focal_officer)
+    data = good_file()
+    data["dataValueSets"][0]["dataValues"][1]["value"] = "999"
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    first, second = caught.value.messages
+    assert first == 'dataValueSets[0]: báo cáo của Xã Ea Kar đang ở trạng thái "đã nộp", không thể sửa đổi.'
+    assert second.startswith("dataValueSets[0].dataValues[1].value: ")
+    assert "“999”" in second
     assert snapshot() == before
+
+
+def test_importing_the_same_file_again_ignores_every_value_even_in_submitted_reports(period, focal_officer):
+    """Issue 19: data already there unchanged is not refused; DHIS2 counts it as ignored."""
+    first = import_data_value_sets(good_file(), focal_officer)
+    assert (first.imported, first.updated, first.ignored, first.deleted) == (first.values, 0, 0, 0)
+    before = snapshot()
+    again = import_data_value_sets(good_file(), focal_officer)
+    assert (again.imported, again.updated, again.deleted) == (0, 0, 0)
+    assert again.ignored == first.values and again.sets == 3 and again.submitted == 0
+    assert snapshot() == before
+
+
+def test_changed_and_cleared_values_of_a_draft_count_as_updated_and_deleted(period, focal_officer):
+    import_data_value_sets(good_file(), focal_officer)
+    draft = good_file()["dataValueSets"][1]
+    draft["dataValues"][0]["value"] = "77"
+    draft["dataValues"][2]["value"] = ""
+    result = import_data_value_sets(draft, focal_officer)
+    assert (result.imported, result.updated, result.deleted) == (0, 1, 1)
+    assert result.ignored == len(draft["dataValues"]) - 2
 
 
 def test_a_closed_period_is_refused(period, focal_officer):

@@ -72,7 +72,8 @@ def test_a_range_target_is_written_low_dash_high_and_a_plan_indicator_gets_a_pla
     )
     assert (rows[1]["series"], rows[1]["catalog"]) == ("kh-nq28.9", "")
     sdmx = parse_csv(opendata.render(plan, 2030, "sdmx"))
-    assert [r["SERIES"] for r in sdmx] == ["NQ28.4.1", "kh-nq28.9"]
+    assert [r["SERIES"] for r in sdmx] == ["CNQ28_4_1", "P_kh_nq28_9"]
+    assert sdmx[0]["UNIT_MEASURE"] == "BE_TRAI_100_BE_GAI"
     payload = json.loads(opendata.render(plan, 2030, "json"))
     assert payload["data"][0]["target"] == {"min": 104, "max": 107}
 
@@ -85,12 +86,12 @@ def test_the_sdmx_csv_has_the_structure_columns_and_the_dimensions_of_domain_9(p
     assert {(r["STRUCTURE"], r["STRUCTURE_ID"], r["ACTION"]) for r in rows} == {
         ("dataflow", opendata.DATAFLOW, "I")
     }
-    assert [r["SERIES"] for r in rows] == ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]
+    assert [r["SERIES"] for r in rows] == ["C1790_1", "C1790_2", "C1790_3", "C1790_4", "C1790_5"]
     assert {(r["REF_AREA"], r["SEX"], r["TIME_PERIOD"]) for r in rows} == {("66", "_T", "2026")}
     by_series = {r["SERIES"]: r for r in rows}
-    assert (by_series["1790.1"]["OBS_VALUE"], by_series["1790.1"]["UNIT_MEASURE"]) == ("33.33", "%")
-    assert by_series["1790.5"]["OBS_VALUE"] == "75" and by_series["1790.5"]["PROGRESS_STATUS"] != ""
-    assert by_series["1790.3"]["OBS_VALUE"] == ""
+    assert (by_series["C1790_1"]["OBS_VALUE"], by_series["C1790_1"]["UNIT_MEASURE"]) == ("33.33", "PT")
+    assert by_series["C1790_5"]["OBS_VALUE"] == "75" and by_series["C1790_5"]["PROGRESS_STATUS"] != ""
+    assert by_series["C1790_3"]["OBS_VALUE"] == ""
 
 
 def test_the_json_has_metadata_and_the_engines_figures(plan, period, daklak):
@@ -138,8 +139,8 @@ def test_text_a_spreadsheet_would_run_is_neutralised_in_the_sdmx_csv(plan, perio
     filed(period, daklak)
     hostile_indicator(plan)
     by_series = {r["SERIES"]: r for r in parse_csv(opendata.render(plan, 2026, "sdmx"))}
-    assert by_series[f"{plan.slug}.9"]["UNIT_MEASURE"] == "'@SUM(1+1)"
-    assert by_series["1790.1"]["OBS_VALUE"] == "33.33"
+    assert by_series["P_" + plan.slug.replace("-", "_") + "_9"]["UNIT_MEASURE"] == "SUM_1_1"
+    assert by_series["C1790_1"]["OBS_VALUE"] == "33.33"
 
 
 def test_the_json_keeps_the_text_exactly_as_typed(plan, period, daklak):

@@ -13,6 +13,7 @@ from binhdang.plans.models.choices import (
     Recurrence,
     TargetKind,
 )
+from binhdang.plans.models.feeds import CalendarFeedToken
 from binhdang.plans.models.imports import PlanImport
 from binhdang.plans.models.indicators import Expectation, Indicator, Milestone, Target
 from binhdang.plans.models.plan import Goal, Plan
@@ -23,6 +24,7 @@ __all__ = [
     "ROADMAP_YEARS",
     "TARGET_YEAR",
     "AgencyDuty",
+    "CalendarFeedToken",
     "Campaign",
     "CatalogIndicator",
     "Direction",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,13 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.core.exports import Scope, download
-from binhdang.reporting import access, exporters
-from binhdang.reporting.datavaluesets import (
-    DataValueSetError,
-    export_filters,
-    import_data_value_sets,
-    parse_data_value_sets,
-)
+from binhdang.reporting import access, exporters, import_summary
+from binhdang.reporting.datavaluesets import DataValueSetError, export_filters, import_data_value_sets
+from binhdang.reporting.dhis2 import FormatError, read_import
 from binhdang.reporting.forms import DataUploadForm
 from binhdang.reporting.models import Notification
 from binhdang.reporting.views.common import ReportingRequest, board_period
@@ -35,12 +33,14 @@ def _may_import(user) -> bool:
 
 @login_required
 def data_import(request: ReportingRequest) -> HttpResponse:
-    """Upload a data value set file (JSON, domain §9): all of it is imported, or nothing."""
+    """Upload a data value set file (binhdang's or DHIS2's JSON, or ADX): all of it is imported, or
+    nothing; the answer shows DHIS2's import summary (counts, conflicts with their place)."""
     if not _may_import(request.user):
         raise PermissionDenied
     form = DataUploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     result = None
+    summary = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -48,11 +48,13 @@ def data_import(request: ReportingRequest) -> HttpResponse:
                 raise DataValueSetError(
                     _("The file is larger than %(mb)d MB.") % {"mb": MAX_UPLOAD_BYTES // 1024 // 1024}
                 )
-            data = parse_data_value_sets(upload.read())
+            data = read_import(upload.read())
             result = import_data_value_sets(data, request.user, dry_run=form.cleaned_data["dry_run"])
-        except DataValueSetError as exc:
+        except (DataValueSetError, FormatError) as exc:
             errors = exc.messages
+            summary = import_summary.failure(errors, dry_run=form.cleaned_data["dry_run"])
         else:
+            summary = import_summary.success(result)
             if result.dry_run:
                 messages.info(
                     request,
@@ -60,21 +62,32 @@ def data_import(request: ReportingRequest) -> HttpResponse:
                         "The file is valid: %(sets)d reports, %(values)d values, %(submitted)d "
                         "would be submitted. Nothing was imported."
                     )
-                    % vars(result),
+                    % vars(result)
+                    + " "
+                    + import_summary.count_text(summary),
                 )
             else:
                 messages.success(
                     request,
-                    _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.")
-                    % vars(result),
+                    _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.") % vars(result)
+                    + " "
+                    + import_summary.count_text(summary),
                 )
                 for notice in result.notices:
                     messages.warning(request, notice)
+                for warning in summary["conflicts"]:
+                    messages.warning(request, f"{warning['object']}: {warning['message']}")
                 return redirect("reporting:data_import")
     return render(
         request,
         "reporting/data_import.html",
-        {"form": form, "errors": errors, "result": result},
+        {
+            "form": form,
+            "errors": errors,
+            "result": result,
+            "summary": summary,
+            "summary_json": json.dumps(summary, ensure_ascii=False, indent=2) if summary else "",
+        },
         status=400 if errors else 200,
     )
 
@@ -92,6 +105,39 @@ def data_export(request: ReportingRequest, pk: int) -> HttpResponseBase:
         )
     scope = Scope(user=request.user, period=period, filters={"units": filters.units, "state": filters.state})
     return download(exporters.DataValueSets(), scope)
+
+
+def _dhis2_export(request: ReportingRequest, pk: int, exporter) -> HttpResponseBase:
+    period = board_period(request, pk)
+    try:
+        filters = export_filters(period, request.GET.get("unit"), request.GET.get("status"))
+        scope = Scope(
+            user=request.user,
+            period=period,
+            filters={
+                "units": filters.units,
+                "state": filters.state,
+                "id_scheme": (request.GET.get("idScheme") or "CODE").upper(),
+            },
+        )
+        return download(exporter, scope)
+    except (DataValueSetError, FormatError) as exc:
+        return JsonResponse(
+            {"errors": exc.messages}, status=400, json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
+
+
+@login_required
+def data_export_dhis2(request: ReportingRequest, pk: int) -> HttpResponseBase:
+    """The period's reports as ONE DHIS2 data value set (values carry orgUnit, period, dataSet);
+    ``?idScheme=CODE`` (default) or ``UID``, and the ``?unit=&status=`` filters of the JSON export."""
+    return _dhis2_export(request, pk, exporters.Dhis2DataValueSet())
+
+
+@login_required
+def data_export_adx(request: ReportingRequest, pk: int) -> HttpResponseBase:
+    """The period's reports as ADX (DHIS2's XML), with the same parameters as the DHIS2 JSON."""
+    return _dhis2_export(request, pk, exporters.Adx())
 
 
 @login_required

@@ -1,8 +1,9 @@
-"""``binhdang data import FILE [--user USERNAME] [--dry-run]`` and
+"""``binhdang data import FILE [--user USERNAME] [--dry-run] [--json]`` and
 ``binhdang data export --plan ID --year Y [--unit CODE] [--status STATE] [--out PATH]``: data value sets (domain §9)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -10,12 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from binhdang.core.exports import Scope
-from binhdang.reporting.datavaluesets import (
-    DataValueSetError,
-    export_filters,
-    import_data_value_sets,
-    parse_data_value_sets,
-)
+from binhdang.reporting import import_summary
+from binhdang.reporting.datavaluesets import DataValueSetError, export_filters, import_data_value_sets
+from binhdang.reporting.dhis2 import FormatError, read_import
 from binhdang.reporting.exporters import DataValueSets
 from binhdang.reporting.management.commands._common import find_plan, find_user
 from binhdang.reporting.models import Period
@@ -30,6 +28,9 @@ class Command(BaseCommand):
         importer.add_argument("file", help="JSON file, '-' for standard input")
         importer.add_argument("--user", help="acting user; limits the import to what they may report")
         importer.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+        importer.add_argument(
+            "--json", action="store_true", help="print the import summary as JSON (DHIS2's ImportSummary)"
+        )
         exporter = sub.add_parser("export", help="Export a plan's reports of a year.")
         exporter.add_argument("--plan", required=True, help="plan id or slug")
         exporter.add_argument("--year", required=True, type=int)
@@ -52,18 +53,29 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
         try:
-            data = parse_data_value_sets(content)
+            data = read_import(content)
             result = import_data_value_sets(data, find_user(options.get("user")), dry_run=options["dry_run"])
-        except DataValueSetError as exc:
+        except (DataValueSetError, FormatError) as exc:
+            if options["json"]:
+                self._summary(import_summary.failure(exc.messages, dry_run=options["dry_run"]))
             raise CommandError(_("Nothing was imported:") + "\n" + "\n".join(exc.messages)) from exc
+        summary = import_summary.success(result)
+        if options["json"]:
+            self._summary(summary)
+            return
         message = _("Imported %(sets)d reports, %(values)d values; %(submitted)d submitted.") % vars(result)
         if result.dry_run:
             message = _("The file is valid (nothing written): %(sets)d reports, %(values)d values.") % vars(
                 result
             )
-        self.stdout.write(message)
+        self.stdout.write(message + " " + import_summary.count_text(summary))
         for notice in result.notices:
             self.stdout.write(notice)
+        for warning in summary["conflicts"]:
+            self.stdout.write(f"{warning['object']}: {warning['message']}")
+
+    def _summary(self, summary: dict) -> None:
+        self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2))
 
     def _export(self, options):
         plan = find_plan(options["plan"])
