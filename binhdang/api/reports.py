@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ParseError, PermissionDenied, ValidationError
-from rest_framework.parsers import BaseParser, JSONParser
+from rest_framework.parsers import BaseParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from binhdang.accounts import unit_access as orgunit_access
 from binhdang.api import serializers
 from binhdang.api.filters import bool_param, choice_param, filter_given, int_param, text_param
+from binhdang.api.parsers import BoundedJSONParser
 from binhdang.reporting import access, import_summary, services
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import FormatError, read_adx
@@ -205,7 +206,7 @@ class DataValueSetImportView(APIView):
     binhdang's or DHIS2's JSON (values carrying their own orgUnit, period, dataSet), or ADX
     (``Content-Type: application/adx+xml``). The answer is DHIS2's import summary."""
 
-    parser_classes = [JSONParser, AdxParser, XmlAdxParser]
+    parser_classes = [BoundedJSONParser, AdxParser, XmlAdxParser]
 
     @extend_schema(
         summary=_("Import data value sets (focal officers and reporters, for their units)"),

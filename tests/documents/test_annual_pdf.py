@@ -6,11 +6,11 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
-from binhdang.core.demo import DEMO_YEAR, build_demo
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from binhdang.devtools.demo import DEMO_YEAR, build_demo
 from binhdang.documents import services
 from binhdang.documents.annex_xlsx import HEADER_ROW, LINE_PT, lines_needed
 from binhdang.plans.models import Plan

@@ -53,7 +53,7 @@ def test_the_focal_officer_reviews_the_strategy_plan_in_place_and_puts_it_in_for
 
     # A warning beside the indicator it concerns.
     expect(_indicator(page, plan, "5.1").locator(".item-warning")).to_contain_text(
-        "Chỉ tiêu 5.1 không có số liệu"
+        "không đọc được số liệu của chỉ tiêu 5.1"
     )
 
     # The text of an indicator, in place.

@@ -59,7 +59,7 @@ def test_an_unusual_figure_is_explained_at_submit_and_the_officer_sees_it(
             locator.fill(value)
     page.get_by_label("Kết quả", exact=True).fill("Hội thi tìm hiểu pháp luật toàn xã.")
     expect(page.locator("#save-status")).to_contain_text(
-        re.compile(r"Đã lưu nháp lúc \d\d:\d\d"), timeout=SLOW
+        re.compile(r"Đã lưu bản nháp lúc \d\d:\d\d"), timeout=SLOW
     )
     page.get_by_role("button", name="Nộp báo cáo").click()
 

@@ -55,14 +55,15 @@ def test_the_focal_officer_maps_uids_downloads_for_dhis2_and_reimports_adx(
 
 
 @pytest.mark.browser
-def test_a_reporter_imports_the_same_file_twice_and_sees_the_values_ignored(
-    browser_page, live_server, period, commune_a_reporter, tmp_path
+def test_the_focal_officer_imports_the_same_file_twice_on_a_phone_and_sees_the_values_ignored(
+    browser_page, live_server, period, focal_officer, tmp_path
 ):
+    # The JSON import page is the focal officer's tool (reporters use the form or the Excel template).
     path = tmp_path / "xa-ea-kar.json"
     path.write_text(json.dumps(a_set(complete=None)), encoding="utf-8")
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
-    login(page, live_server, "reporter_a", PASSWORD)
+    login(page, live_server, "focal", PASSWORD)
     for expected in ("14 nhập mới", "14 bỏ qua"):
         page.goto(live_server.url + reverse("reporting:data_import"))
         page.locator("input[type=file]").set_input_files(str(path))

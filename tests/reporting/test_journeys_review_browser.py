@@ -114,7 +114,7 @@ def test_a_commune_report_goes_through_return_correction_and_acceptance_into_the
     page.get_by_role("link", name="Nhập báo cáo").first.click()
     fill_report(page, COMMUNE_VALUES)
     fill_narrative(page, NARRATIVE)
-    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp báo cáo").click()
     expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
     report = Submission.objects.get(unit=daklak.commune_a)
@@ -161,7 +161,7 @@ def test_a_commune_report_goes_through_return_correction_and_acceptance_into_the
         "Số người tham dự nữ chưa khớp với biên bản."
     )
     page.locator("#f-TT_PARTICIPANTS-FEMALE").fill("175")
-    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp lại báo cáo").click()
     expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
 
@@ -272,7 +272,7 @@ def test_the_web_form_the_excel_template_and_the_api_give_the_same_submission(
     page.goto(live_server.url + reverse("reporting:report", args=[open_period.pk, daklak.commune_a.pk]))
     fill_report(page, COMMUNE_VALUES)
     fill_narrative(page, NARRATIVE)
-    expect(page.locator("#save-status")).to_contain_text("Đã lưu nháp lúc", timeout=SLOW)
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp báo cáo").click()
     expect(page.locator("#report-state")).to_have_text("Đã nộp", timeout=SLOW)
     assert not errors, errors
