@@ -1,6 +1,10 @@
 #!/bin/sh
-# Print the path of a Python >= 3.12: on PATH first, then under pyenv. Exit 1 with advice when none.
-ok() { "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; }
+# Print the path of a Python >= 3.12 (or >= the version given, e.g. `scripts/find-python.sh 3.13`): on PATH
+# first, then under pyenv. Exit 1 with advice when none.
+want=${1:-3.12}
+major=${want%%.*}
+minor=${want#*.}
+ok() { "$1" -c "import sys; sys.exit(0 if sys.version_info >= ($major, $minor) else 1)" >/dev/null 2>&1; }
 for name in python3.13 python3.12 python3 python; do
   p=$(command -v "$name" 2>/dev/null) || continue
   if ok "$p"; then "$p" -c 'import sys; print(sys.executable)'; exit 0; fi
@@ -8,6 +12,6 @@ done
 for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9]; do
   [ -x "$p" ] && ok "$p" && { echo "$p"; exit 0; }
 done
-echo "binhdang needs Python 3.12 or newer and none was found on PATH or under pyenv." >&2
-echo "Install one, e.g. 'apt-get install python3.12', 'pyenv install 3.12', or from python.org, then run make again." >&2
+echo "binhdang needs Python $want or newer and none was found on PATH or under pyenv." >&2
+echo "Install one, e.g. 'apt-get install python$want', 'pyenv install $want', or from python.org, then run make again." >&2
 exit 1

@@ -1,7 +1,7 @@
 """DHIS2's own formats (issue 19): the one-set JSON whose values carry their unit, period and data
 set, and ADX, both out and in, checked against DHIS2's JSON schema and ADX XSD (written from DHIS2's
-documentation into ``dhis2_schemas/``: no DHIS2 model package on PyPI installs on Python 3.12), with
-org units by code (``idScheme=CODE``) or by their DHIS2 uid."""
+documentation into ``dhis2_schemas/``), with org units by code (``idScheme=CODE``) or by their DHIS2 uid.
+test_dhis2_models.py checks the JSON export and the import summaries against DHIS2's pydantic models."""
 
 from __future__ import annotations
 
