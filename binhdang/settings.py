@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "binhdang.plans",
     "binhdang.reporting",
     "binhdang.results",
+    "binhdang.work",
     "binhdang.documents",
     "binhdang.api",
     "binhdang.portal",

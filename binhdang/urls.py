@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reporting/", include("binhdang.reporting.urls")),
     path("results/", include("binhdang.results.urls")),
     path("documents/", include("binhdang.documents.urls")),
+    path("work/", include("binhdang.work.urls")),
     path("api/", include("binhdang.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

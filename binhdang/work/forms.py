@@ -1,0 +1,78 @@
+"""Forms of the task updates and of the activity log (the services check the rules again)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from binhdang.plans.models import Campaign, Plan
+from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, TaskStatus
+
+_BIG = {"class": "input-large"}
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    note = forms.CharField(
+        label=_("Progress note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    file = forms.FileField(label=_("Evidence (PDF, Word, Excel, JPG, PNG)"), required=False)
+
+
+class ActivityForm(forms.Form):
+    """One screen, large inputs: type, date, place, unit (for a focal officer), campaign, people, money."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, empty_label=None)
+    type = forms.ChoiceField(label=_("Type of activity"), choices=ActivityType.choices)
+    date = forms.DateField(
+        label=_("Date"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date", **_BIG}, format="%Y-%m-%d"),
+    )
+    place = forms.CharField(label=_("Place"), max_length=255, widget=forms.TextInput(attrs=_BIG))
+    campaign = forms.ModelChoiceField(
+        label=_("Campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("(none)")
+    )
+    male = forms.IntegerField(
+        label=_("Male participants"),
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
+    )
+    female = forms.IntegerField(
+        label=_("Female participants"),
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
+    )
+    budget_state = forms.IntegerField(
+        label=_("State budget (đồng)"),
+        min_value=0,
+        max_value=MAX_DONG,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
+    )
+    budget_other = forms.IntegerField(
+        label=_("Other sources (đồng)"),
+        min_value=0,
+        max_value=MAX_DONG,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
+    )
+    description = forms.CharField(
+        label=_("Short description"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    file = forms.FileField(label=_("Photo or document"), required=False)
+
+    def __init__(self, *args, plan: Plan, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["campaign"].queryset = plan.campaigns.all()
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+            self.fields["unit"].widget = forms.HiddenInput()
