@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Campaign, Plan
 from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, TaskStatus
 
@@ -22,7 +23,9 @@ class TaskUpdateForm(forms.Form):
 class ActivityForm(forms.Form):
     """One screen, large inputs: type, date, place, unit (for a focal officer), campaign, people, money."""
 
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, empty_label=None)
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Unit"), queryset=OrgUnit.objects.none(), empty_label=None
+    )
     type = forms.ChoiceField(label=_("Type of activity"), choices=ActivityType.choices)
     date = forms.DateField(
         label=_("Date"),
@@ -71,8 +74,8 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["campaign"].queryset = plan.campaigns.all()
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["campaign"].queryset = plan.campaigns.all()  # type: ignore[attr-defined]
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
             self.fields["unit"].widget = forms.HiddenInput()

@@ -63,8 +63,12 @@ def task_rows(tasks: QuerySet[Task], today: dt.date | None = None) -> list[TaskR
     today = today or timezone.localdate()
     rows = []
     for task in with_progress(tasks).select_related("lead", "group"):
-        status = effective_status(task.last_status or TaskStatus.NOT_STARTED, task.timeframe, today)
-        rows.append(TaskRow(task, status, task.last_update_at))
+        last = getattr(task, "last_status", None) or TaskStatus.NOT_STARTED
+        rows.append(
+            TaskRow(
+                task, effective_status(last, task.timeframe, today), getattr(task, "last_update_at", None)
+            )
+        )
     return rows
 
 

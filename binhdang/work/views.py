@@ -3,6 +3,8 @@ list with filters and totals, correct). Thin: access from ``work.access``, chang
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -118,7 +120,7 @@ def activity_list(request: HttpRequest, slug: str) -> HttpResponse:
     type_ = request.GET.get("type", "")
     type_ = type_ if type_ in ActivityType.values else ""
     month = _int(request, "month")
-    chosen = {
+    chosen: dict[str, Any] = {
         "unit": _int(request, "unit"),
         "type": type_,
         "campaign": _int(request, "campaign"),
