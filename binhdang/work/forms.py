@@ -76,6 +76,12 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["campaign"].queryset = plan.campaigns.all()  # type: ignore[attr-defined]
-        if units.count() == 1:
-            self.fields["unit"].initial = units.first()
+        self.only_unit = units.first() if units.count() == 1 else None
+        if self.only_unit is not None:
+            self.fields["unit"].initial = self.only_unit
+            self.fields["unit"].required = False
             self.fields["unit"].widget = forms.HiddenInput()
+
+    def clean_unit(self):
+        """A user who records for one unit only does not choose it."""
+        return self.cleaned_data.get("unit") or self.only_unit
