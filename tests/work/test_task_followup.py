@@ -52,7 +52,7 @@ def test_a_reporter_of_another_unit_may_not_update_the_task_and_nothing_is_saved
 
 
 def test_an_update_without_a_note_or_with_a_renamed_executable_is_refused(plan, focal_officer):
-    with pytest.raises(WorkError, match="progress note"):
+    with pytest.raises(WorkError, match="nội dung tiến độ"):
         task_followup.add_update(task(plan, "1.a"), focal_officer, status=TaskStatus.DONE, note="  ")
     with pytest.raises(WorkError) as refused:
         task_followup.add_update(
