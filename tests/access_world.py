@@ -170,6 +170,10 @@ def activity_pk(world: World) -> dict:
     return {"pk": world.activity.pk}
 
 
+def activity_file_pk(world: World) -> dict:
+    return {"pk": world.activity.pk, "file_pk": world.activity.files.get().pk}
+
+
 def plan_import_pk(world: World) -> dict:
     return {"pk": world.plan_import.pk}
 
@@ -364,7 +368,7 @@ def add_work(world: World) -> None:
             "budget_other": 0,
             "description": "",
         },
-        SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx"),
+        [SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx")],
     )
 
 

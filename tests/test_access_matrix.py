@@ -59,6 +59,7 @@ from tests.access_world import (
     REVIEW_COMMUNE_A,
     Row,
     World,
+    activity_file_pk,
     activity_pk,
     archive_plan,
     attachment_of_report,
@@ -405,7 +406,7 @@ EXPECTED: dict[str, Row] = {
         data=corrected_activity,
         writes=writers("focal", "reporter_a"),
     ),
-    "work:activity_file": Row(activity_pk, COMMUNE_A_REPORT, post=GET_ONLY),
+    "work:activity_file": Row(activity_file_pk, COMMUNE_A_REPORT, post=GET_ONLY),
 }
 
 

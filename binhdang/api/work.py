@@ -114,12 +114,13 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
 class ActivitySerializer(serializers.ModelSerializer):
     unit = UnitRefSerializer(read_only=True)
+    files = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
 
     class Meta:
         model = Activity
         fields = [
             "id", "plan", "unit", "type", "date", "place", "campaign", "male", "female",
-            "budget_state", "budget_other", "description", "file_name", "created_at",
+            "budget_state", "budget_other", "description", "files", "created_at",
         ]  # fmt: skip
 
 

@@ -19,7 +19,14 @@ from binhdang.reporting.attachments import check_file
 from binhdang.reporting.errors import ReportingError
 from binhdang.work import access
 from binhdang.work.errors import AccessDenied, WorkError
-from binhdang.work.models import MAX_DONG, MAX_PEOPLE, Activity, ActivityType
+from binhdang.work.models import (
+    MAX_ACTIVITY_FILES,
+    MAX_DONG,
+    MAX_PEOPLE,
+    Activity,
+    ActivityFile,
+    ActivityType,
+)
 
 FIELDS = (
     "type",
@@ -95,40 +102,51 @@ def _check(plan: Plan, data: dict) -> dict:
     return cleaned
 
 
-def _attach(activity: Activity, file) -> None:
-    try:
-        check_file(file)
-    except ReportingError as error:
-        raise WorkError(str(error), field="file") from error
-    activity.file_name = file.name[:255]
-    activity.file.save(file.name, file, save=False)
+def _check_files(files, already: int = 0) -> None:
+    if already + len(files) > MAX_ACTIVITY_FILES:
+        raise WorkError(
+            _("An activity holds at most %(limit)d photos or documents.") % {"limit": MAX_ACTIVITY_FILES},
+            field="attachments",
+        )
+    for file in files:
+        try:
+            check_file(file)
+        except ReportingError as error:
+            raise WorkError(str(error), field="attachments") from error
 
 
-def record(plan: Plan, unit: OrgUnit | None, user, data: dict, file=None) -> Activity:
+def _attach(activity: Activity, files, user) -> None:
+    for file in files:
+        attached = ActivityFile(activity=activity, name=file.name[:255], uploaded_by=user)
+        attached.file.save(file.name, file, save=False)
+        audit.by(attached, user).save()
+
+
+def record(plan: Plan, unit: OrgUnit | None, user, data: dict, files=()) -> Activity:
     """Record an activity of ``unit`` under ``plan``."""
     if not access.can_record_activity(user, plan, unit):
         raise AccessDenied(_("You cannot record activities for this unit."))
     cleaned = _check(plan, data)
+    _check_files(files)
     with transaction.atomic():
         activity = Activity(plan=plan, unit=unit, created_by=user, **cleaned)
-        if file:
-            _attach(activity, file)
         audit.by(activity, user).save()
+        _attach(activity, files, user)
     return activity
 
 
-def change(activity: Activity, user, data: dict, file=None) -> Activity:
+def change(activity: Activity, user, data: dict, files=()) -> Activity:
     """Correct an activity (the audit trail keeps the old values)."""
     if not access.can_change_activity(user, activity):
         raise AccessDenied(_("You cannot change this activity."))
     merged = {name: getattr(activity, name) for name in FIELDS} | data
     cleaned = _check(activity.plan, merged)
+    _check_files(files, activity.files.count())
     with transaction.atomic():
         for name, value in cleaned.items():
             setattr(activity, name, value)
-        if file:
-            _attach(activity, file)
         audit.by(activity, user).save()
+        _attach(activity, files, user)
     return activity
 
 

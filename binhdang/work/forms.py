@@ -12,6 +12,23 @@ from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, TaskStatus
 _BIG = {"class": "input-large"}
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
 class TaskUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
     note = forms.CharField(
@@ -70,7 +87,9 @@ class ActivityForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    file = forms.FileField(label=_("Photo or document"), required=False)
+    attachments = MultipleFileField(
+        label=_("Photos or documents (PDF, Word, Excel, JPG, PNG)"), required=False
+    )
 
     def __init__(self, *args, plan: Plan, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -99,8 +99,8 @@ class ActivityType(models.TextChoices):
     OTHER = "other", _("other")
 
 
-def activity_path(instance: Activity, filename: str) -> str:
-    return f"work/activities/{instance.unit.code}/{filename}"
+def activity_path(instance: ActivityFile, filename: str) -> str:
+    return f"work/activities/{instance.activity.unit.code}/{filename}"
 
 
 _people = [MinValueValidator(0), MaxValueValidator(MAX_PEOPLE)]
@@ -130,8 +130,6 @@ class Activity(models.Model):
     budget_state = models.PositiveBigIntegerField(_("state budget (đồng)"), default=0, validators=_money)
     budget_other = models.PositiveBigIntegerField(_("other sources (đồng)"), default=0, validators=_money)
     description = models.TextField(_("short description"), max_length=2000, blank=True)
-    file = models.FileField(_("photo or document"), upload_to=activity_path, max_length=255, blank=True)
-    file_name = models.CharField(_("file name"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
     )
@@ -150,3 +148,28 @@ class Activity(models.Model):
     @property
     def participants(self) -> int:
         return self.male + self.female
+
+
+#: At most this many photos or documents per activity.
+MAX_ACTIVITY_FILES = 10
+
+
+class ActivityFile(models.Model):
+    """A photo or document of an activity (the kinds and size of ``reporting.attachments``)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("photo or document"), upload_to=activity_path, max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity file")
+        verbose_name_plural = _("activity files")
+        ordering = ["activity", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

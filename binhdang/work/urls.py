@@ -11,5 +11,5 @@ urlpatterns = [
     path("plans/<slug:slug>/activities/", views.activity_list, name="activities"),
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
-    path("activities/<int:pk>/file/", views.activity_file, name="activity_file"),
+    path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
 ]

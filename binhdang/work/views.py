@@ -157,6 +157,12 @@ def _data(form: ActivityForm) -> dict:
     return {name: form.cleaned_data[name] for name in activities.FIELDS}
 
 
+def _files_not_kept(request: HttpRequest, form: ActivityForm) -> None:
+    """A browser cannot show chosen files again: say so when a refused form had some."""
+    if request.method == "POST" and form.errors and request.FILES.getlist("attachments"):
+        form.add_error("attachments", _("The files you chose were not saved: choose them again."))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
@@ -168,7 +174,7 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             activities.record(
-                plan, form.cleaned_data["unit"], request.user, _data(form), form.cleaned_data["file"]
+                plan, form.cleaned_data["unit"], request.user, _data(form), form.cleaned_data["attachments"]
             )
         except AccessDenied as error:
             form.add_error(None, str(error))
@@ -177,6 +183,7 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The activity was recorded."))
             return redirect("work:activities", slug=plan.slug)
+    _files_not_kept(request, form)
     return render(request, "work/activity_form.html", {"plan": plan, "form": form, "activity": None})
 
 
@@ -193,12 +200,13 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActivityForm(request.POST or None, request.FILES or None, plan=plan, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            activities.change(activity, request.user, _data(form), form.cleaned_data["file"])
+            activities.change(activity, request.user, _data(form), form.cleaned_data["attachments"])
         except WorkError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             messages.success(request, _("The activity was saved."))
             return redirect("work:activities", slug=plan.slug)
+    _files_not_kept(request, form)
     history = activity.history.select_related("history_user").order_by("-history_date")[:20]
     return render(
         request,
@@ -209,8 +217,13 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def activity_file(request: HttpRequest, pk: int) -> FileResponse:
+def activity_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     activity = access.activity_or_404(request.user, pk)
-    if not activity.file:
+    attached = activity.files.filter(pk=file_pk).first()
+    if attached is None:
         raise Http404
-    return FileResponse(activity.file.open("rb"), as_attachment=True, filename=activity.file_name or "tep")
+    try:
+        handle = attached.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=attached.name)

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from binhdang.work import activities
 from binhdang.work.errors import AccessDenied, WorkError
-from binhdang.work.models import Activity, ActivityType
+from binhdang.work.models import Activity, ActivityFile, ActivityType
 
 
 def data(**extra) -> dict:
@@ -32,11 +32,23 @@ def test_a_commune_reporter_records_an_activity_of_its_commune_with_a_photo(plan
         daklak.commune_a,
         commune_a_reporter,
         data(),
-        SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx"),
+        [SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx"), SimpleUploadedFile("bb.pdf", b"%PDF-1.4 x")],
     )
     assert activity.participants == 55
-    assert activity.file_name == "anh.png"
+    assert [f.name for f in activity.files.all()] == ["anh.png", "bb.pdf"]
     assert activity.history.get().history_user == commune_a_reporter
+    assert activity.files.first().history.get().history_user == commune_a_reporter
+
+
+def test_a_renamed_executable_among_the_files_refuses_the_whole_activity(plan, daklak, commune_a_reporter):
+    files = [
+        SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx"),
+        SimpleUploadedFile("virus.jpg", b"MZ\x90"),
+    ]
+    with pytest.raises(WorkError) as refused:
+        activities.record(plan, daklak.commune_a, commune_a_reporter, data(), files)
+    assert refused.value.field == "attachments" and "virus.jpg" in str(refused.value)
+    assert not Activity.objects.exists() and not ActivityFile.objects.exists()
 
 
 def test_a_date_outside_the_plans_period_is_refused_in_vietnamese_and_nothing_is_saved(

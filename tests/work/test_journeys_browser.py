@@ -43,20 +43,29 @@ def test_a_commune_reporter_records_an_activity_on_a_phone_in_under_a_minute(
     page.get_by_label("Số người tham gia là nam").fill("18")
     page.get_by_label("Số người tham gia là nữ").fill("42")
     page.get_by_label("Ngân sách nhà nước (đồng)").fill("1500000")
+    page.get_by_label("Ảnh hoặc tài liệu").set_input_files(
+        [{"name": "hoi-nghi.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff anh hoi nghi"}]
+    )
     page.get_by_role("button", name="Lưu hoạt động").click()
-    refused = page.get_by_role("alert")
+    refused = page.get_by_role("alert").first
     assert (
         "Ngày 20/11/2025 nằm ngoài thời gian của kế hoạch (từ 01/01/2026 đến 31/12/2030)."
         in refused.inner_text()
     )
     assert page.get_by_label("Địa điểm").input_value() == "Nhà văn hoá buôn Ea Kar"  # nothing typed is lost
+    assert "Các tệp đã chọn chưa được lưu: hãy chọn lại." in page.content()
     page.locator("#id_date").fill("2026-11-20")
+    page.get_by_label("Ảnh hoặc tài liệu").set_input_files(
+        [{"name": "hoi-nghi.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff anh hoi nghi"}]
+    )
     page.get_by_role("button", name="Lưu hoạt động").click()
     page.wait_for_url(f"**{reverse('work:activities', args=[plan.slug])}")
     assert "Đã ghi nhận hoạt động." in page.content()
     row = page.locator("#activities tbody tr").first
     assert "20/11/2026" in row.inner_text() and "Nhà văn hoá buôn Ea Kar" in row.inner_text()
     assert time.monotonic() - started < 60
+    row.get_by_role("link").click()
+    assert "hoi-nghi.jpg" in page.locator("#activity-files").inner_text()
     # the inputs are phone-sized: the place field spans the screen, the button is large
     page.goto(live_server.url + reverse("work:activity_new", args=[plan.slug]))
     assert page.get_by_label("Địa điểm").bounding_box()["width"] > 300

@@ -60,9 +60,14 @@ def test_a_reporter_of_another_unit_reads_the_task_without_the_form(client, plan
 
 def test_a_commune_reporter_records_an_activity_and_sees_it_listed(client, plan, daklak, commune_a_reporter):
     client.force_login(commune_a_reporter)
-    response = client.post(reverse("work:activity_new", args=[plan.slug]), form())
+    photos = [
+        SimpleUploadedFile("a.jpg", b"\xff\xd8\xff anh"),
+        SimpleUploadedFile("b.png", b"\x89PNG\r\n\x1a\nx"),
+    ]
+    response = client.post(reverse("work:activity_new", args=[plan.slug]), form(attachments=photos))
     assert response.status_code == 302
     assert Activity.objects.get().unit == daklak.commune_a
+    assert Activity.objects.get().files.count() == 2
     page = client.get(reverse("work:activities", args=[plan.slug])).content.decode()
     assert "Nhà văn hoá thôn 3" in page and "20/11/2026" in page
 
