@@ -198,3 +198,41 @@ def totals(activities: QuerySet[Activity]) -> Totals:
         budget_other=Sum("budget_other"),
     )
     return Totals(**{name: value or 0 for name, value in sums.items()})
+
+
+@dataclass(frozen=True)
+class Change:
+    at: dt.datetime
+    user: object
+    kind: str
+    fields: list[tuple[str, str, str]]  # (field label, old value, new value)
+
+
+def changes(activity: Activity, limit: int = 30) -> list[Change]:
+    """The audit trail of an activity, newest first: who, when, and each field's old and new value."""
+    records = list(
+        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+    )
+    rows = []
+    for record in records:
+        fields: list[tuple[str, str, str]] = []
+        previous = record.prev_record
+        if previous is not None:
+            for change in record.diff_against(previous, excluded_fields=["created_at"]).changes:
+                label = str(getattr(Activity._meta.get_field(change.field), "verbose_name", change.field))
+                fields.append((label, _shown(previous, change.field), _shown(record, change.field)))
+        rows.append(
+            Change(record.history_date, record.history_user, record.get_history_type_display(), fields)
+        )
+    return rows
+
+
+def _shown(record, name: str) -> str:
+    """A field's value as the user reads it (choices by label, campaign by name)."""
+    if name == "campaign":
+        campaign = Campaign.objects.filter(pk=record.campaign_id).first()
+        return campaign.name if campaign else "—"
+    if name == "type":
+        return str(ActivityType(record.type).label)
+    value = getattr(record, name)
+    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)

@@ -207,7 +207,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The activity was saved."))
             return redirect("work:activities", slug=plan.slug)
     _files_not_kept(request, form)
-    history = activity.history.select_related("history_user").order_by("-history_date")[:20]
+    history = activities.changes(activity)
     return render(
         request,
         "work/activity_form.html",

@@ -89,6 +89,9 @@ def test_a_correction_keeps_the_old_value_in_the_audit_trail(plan, daklak, commu
     assert activity.female == 40
     old, new = activity.history.order_by("history_date")
     assert (old.female, new.female, new.history_user) == (35, 40, focal_officer)
+    latest = activities.changes(activity)[0]
+    assert latest.user == focal_officer
+    assert latest.fields == [("số người tham gia là nữ", "35", "40")]
 
 
 def test_the_leader_may_not_change_an_activity(plan, daklak, commune_a_reporter, leader):

@@ -136,3 +136,18 @@ def test_a_reporters_home_offers_to_record_an_activity(client, plan, department_
     page = client.get(reverse("core:home")).content.decode()
     assert reverse("work:activity_new", args=[plan.slug]) in page
     assert "Tuyên truyền trên báo chí" in page  # a task its unit leads
+
+
+def test_a_correction_by_the_focal_officer_shows_the_old_and_new_value_in_the_history(
+    client, plan, daklak, focal_officer, commune_a_reporter
+):
+    client.force_login(commune_a_reporter)
+    client.post(reverse("work:activity_new", args=[plan.slug]), form())
+    activity = Activity.objects.get()
+    client.force_login(focal_officer)
+    response = client.post(
+        reverse("work:activity", args=[activity.pk]), form(unit=daklak.commune_a.pk, female="33")
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("work:activity", args=[activity.pk])).content.decode()
+    assert 'Số người tham gia là nữ: <span class="old-value">30</span> → 33' in page
