@@ -381,6 +381,7 @@ EXPECTED: dict[str, Row] = {
     ),
     # the year's work: tasks followed (their lead's reporters and the focal officer update them) and the
     # activity log (a unit's reporters and the focal officer record; the province's readers read)
+    "work:index": Row(none, everyone(200), post=GET_ONLY),
     "work:tasks": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
     "work:task": Row(
         task_pk,

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from binhdang.accounts.access import (
+    manages_any_province,
     manages_province_id,
     readable_provinces,
     reporting_units,
@@ -22,6 +23,11 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.access import visible_plans
 from binhdang.plans.models import Plan, Task
 from binhdang.work.models import Activity
+
+
+def follows_tasks(user) -> bool:
+    """Focal officers (and admins) follow tasks: their pages flag the late ones and those without news."""
+    return manages_any_province(user)
 
 
 def visible_tasks(user) -> QuerySet[Task]:

@@ -5,6 +5,7 @@ from binhdang.work import views
 app_name = "work"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("plans/<slug:slug>/tasks/", views.task_list, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
     path("tasks/<int:pk>/updates/<int:update_pk>/file/", views.update_file, name="update_file"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binhdang.plans.access import plan_or_404
-from binhdang.work import access, activities, task_followup
+from binhdang.work import access, activities, home, task_followup
 from binhdang.work.errors import AccessDenied, WorkError
 from binhdang.work.forms import ActivityForm, TaskUpdateForm
 from binhdang.work.models import ActivityType, TaskStatus
@@ -24,6 +24,16 @@ from binhdang.work.models import ActivityType, TaskStatus
 def _int(request: HttpRequest, name: str) -> int | None:
     value = request.GET.get(name, "")
     return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The user's active plans: task completion, tasks needing attention, where to record activities."""
+    work = home.province_work(
+        request.user, attention=access.follows_tasks(request.user)
+    ) + home.reporter_work(request.user)
+    return render(request, "work/index.html", {"work": work})
 
 
 @login_required

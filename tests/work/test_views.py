@@ -151,3 +151,14 @@ def test_a_correction_by_the_focal_officer_shows_the_old_and_new_value_in_the_hi
     assert response.status_code == 302
     page = client.get(reverse("work:activity", args=[activity.pk])).content.decode()
     assert 'Số người tham gia là nữ: <span class="old-value">30</span> → 33' in page
+
+
+def test_the_menu_leads_to_the_plans_tasks_and_activities(client, plan, focal_officer, commune_a_reporter):
+    client.force_login(focal_officer)
+    page = client.get(reverse("work:index")).content.decode()
+    assert reverse("work:tasks", args=[plan.slug]) in page and "Xây dựng kế hoạch triển khai" in page
+    assert f'href="{reverse("work:index")}"' in page  # the main menu's entry
+    client.force_login(commune_a_reporter)
+    assert (
+        reverse("work:activity_new", args=[plan.slug]) in client.get(reverse("work:index")).content.decode()
+    )
