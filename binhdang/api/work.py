@@ -6,6 +6,7 @@ refusals come back as JSON errors with their Vietnamese message."""
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -20,7 +21,15 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Campaign, Task
 from binhdang.work import access, activities, task_followup
 from binhdang.work.errors import AccessDenied, WorkError
-from binhdang.work.models import MAX_DONG, MAX_PEOPLE, Activity, ActivityType, TaskStatus, TaskUpdate
+from binhdang.work.models import (
+    MAX_DONG,
+    MAX_PEOPLE,
+    Activity,
+    ActivityType,
+    TaskStatus,
+    TaskUpdate,
+    effective_status,
+)
 
 _FILTERS = [
     OpenApiParameter("plan", OpenApiTypes.INT, required=False, description=_("plan id")),
@@ -61,7 +70,8 @@ class TaskSerializer(serializers.ModelSerializer):
 
     def get_status(self, task: Task) -> str:
         """The current status: that of the latest update, late when a dated time frame has passed."""
-        return task_followup.task_rows(Task.objects.filter(pk=task.pk))[0].status
+        last = getattr(task, "last_status", None) or TaskStatus.NOT_STARTED
+        return effective_status(last, task.timeframe, timezone.localdate())
 
 
 class TaskProgressSerializer(serializers.Serializer):
@@ -78,7 +88,7 @@ class TaskViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
-        tasks = (
+        tasks = task_followup.with_progress(
             access.visible_tasks(self.request.user)
             .select_related("lead", "plan")
             .prefetch_related("updates__author")

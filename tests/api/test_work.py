@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from binhdang.plans.models import Task
 from binhdang.work.models import Activity, TaskUpdate
 
 
@@ -48,3 +49,14 @@ def test_activities_are_filtered_by_unit_and_year_and_a_reporter_sees_its_own(ap
     assert focal.get("/api/v1/activities/", {"year": 2027}).json()["count"] == 0
     assert clients["reporter_b"].get("/api/v1/activities/").json()["count"] == 0
     assert focal.get("/api/v1/activities/", {"year": 0}).status_code == 400
+
+
+def test_a_task_past_its_date_is_late_and_the_list_does_not_query_per_task(
+    api_world, clients, django_assert_max_num_queries
+):
+
+    for n in range(20):
+        Task.objects.create(plan=api_world.plan, code=f"9.{n}", title="Hạn", timeframe="Trước ngày 20/6/2026")
+    with django_assert_max_num_queries(12):
+        rows = clients["focal"].get("/api/v1/tasks/", {"page_size": 50}).json()["results"]
+    assert {r["status"] for r in rows if r["code"].startswith("9.")} == {"late"}
