@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "binhdang.plans",
     "binhdang.reporting",
     "binhdang.results",
+    "binhdang.work",
     "binhdang.documents",
     "binhdang.api",
     "binhdang.ministry",
@@ -339,6 +340,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_PATCH": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # the year's work: its status and type choices are named, not numbered, in the schema
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatusEnum": "binhdang.work.models.TaskStatus",
+        "ActivityTypeEnum": "binhdang.work.models.ActivityType",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "binhdang.api.schema.add_error_responses",

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("results/", include("binhdang.results.urls")),
     path("documents/", include("binhdang.documents.urls")),
     path("ministry/", include("binhdang.ministry.urls")),
+    path("work/", include("binhdang.work.urls")),
     path("api/", include("binhdang.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

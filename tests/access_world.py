@@ -5,6 +5,7 @@ the personas, the objects the URLs point at (:class:`World`, :func:`build_world`
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,11 +14,13 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from binhdang.ministry.models import ProvinceReport
-from binhdang.plans.models import Indicator, Plan
+from binhdang.plans.models import Campaign, Indicator, Plan, Task
 from binhdang.plans.models.imports import PlanImport
 from binhdang.reporting import attachments as reporting_attachments
 from binhdang.reporting import services as reporting_services
 from binhdang.reporting.entry import field_name
+from binhdang.work import activities as work_activities
+from binhdang.work import task_followup
 from tests.factories import PASSWORD, units_report_yearly
 
 PERSONAS = ("focal", "reporter_a", "reporter_b", "leader", "outsider", "ministry", "disabled", "anonymous")
@@ -47,6 +50,10 @@ class World:
     plan_import: PlanImport
     #: Đắk Lắk's report of 2026 sent to the ministry (state: sent).
     ministry_report: object = None
+    #: the year's work (``work`` app): a task led by commune A with one update, an activity of commune A
+    task: object = None
+    task_update: object = None
+    activity: object = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,22 @@ def corrected_indicator(world: World) -> dict:
 
 def indicator_year(world: World) -> dict:
     return {"pk": world.indicator.pk, "year": 2026}
+
+
+def task_pk(world: World) -> dict:
+    return {"pk": world.task.pk}
+
+
+def task_update_pk(world: World) -> dict:
+    return {"pk": world.task.pk, "update_pk": world.task_update.pk}
+
+
+def activity_pk(world: World) -> dict:
+    return {"pk": world.activity.pk}
+
+
+def activity_file_pk(world: World) -> dict:
+    return {"pk": world.activity.pk, "file_pk": world.activity.files.get().pk}
 
 
 def plan_import_pk(world: World) -> dict:
@@ -332,9 +355,11 @@ def build_world(daklak, laichau, users: dict) -> World:
         signed_content_type="application/pdf",
         sent_by=users["focal"],
     )
-    return World(
+    world = World(
         daklak, laichau, users, plan, indicator, period, submission, attachment, plan_import, ministry_report
     )
+    add_work(world)
+    return world
 
 
 def ministry_report_pk(world: World) -> dict:
@@ -364,3 +389,60 @@ MINISTRY_BOARD_ACTS = expect(
     focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=302
 )
 MINISTRY = writers("ministry")
+
+
+def add_work(world: World) -> None:
+    """A task of the plan led by commune A (so its reporter may update it) with the focal officer's update
+    carrying evidence, a campaign, and an activity of commune A with a photo."""
+    daklak, users = world.daklak, world.users
+    world.task = Task.objects.create(
+        plan=world.plan, code="1.a", title="Tuyên truyền", lead=daklak.commune_a, timeframe="Hằng năm"
+    )
+    world.task_update = task_followup.add_update(
+        world.task,
+        users["focal"],
+        status="in_progress",
+        note="Đang triển khai",
+        file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 tien do"),
+    )
+    campaign = Campaign.objects.create(
+        plan=world.plan, name="Tháng hành động", start_month=11, start_day=15, end_month=12, end_day=15
+    )
+    world.activity = work_activities.record(
+        world.plan,
+        daklak.commune_a,
+        users["reporter_a"],
+        {
+            "type": "action_month",
+            "date": dt.date(2026, 11, 20),
+            "place": "Thôn 1",
+            "campaign": campaign,
+            "male": 10,
+            "female": 12,
+            "budget_state": 1_000_000,
+            "budget_other": 0,
+            "description": "",
+        },
+        [SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx")],
+    )
+
+
+def work_update(world: World) -> dict:
+    return {"status": "done", "note": "Đã hoàn thành"}
+
+
+def new_activity_of_commune_a(world: World) -> dict:
+    return {
+        "unit": world.daklak.commune_a.pk,
+        "type": "communication",
+        "date": "2026-11-25",
+        "place": "Nhà văn hoá xã",
+        "male": "5",
+        "female": "9",
+        "budget_state": "0",
+        "budget_other": "0",
+    }
+
+
+def corrected_activity(world: World) -> dict:
+    return new_activity_of_commune_a(world) | {"female": "30"}

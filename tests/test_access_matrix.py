@@ -64,12 +64,15 @@ from tests.access_world import (
     REVIEW_COMMUNE_A,
     Row,
     World,
+    activity_file_pk,
+    activity_pk,
     archive_plan,
     attachment_of_report,
     build_world,
     bulk_for_commune_b,
     close_period,
     commune_a_code,
+    corrected_activity,
     corrected_indicator,
     data_of_commune_a,
     deactivate_commune,
@@ -84,6 +87,7 @@ from tests.access_world import (
     ministry_deadline,
     ministry_report_pk,
     ministry_return,
+    new_activity_of_commune_a,
     new_commune,
     new_dates,
     new_reporter_of_commune_b,
@@ -104,7 +108,10 @@ from tests.access_world import (
     review_comment,
     signed_report,
     submission_pk,
+    task_pk,
+    task_update_pk,
     user_a,
+    work_update,
     writers,
 )
 from tests.db_snapshot import changes, snapshot
@@ -498,6 +505,35 @@ EXPECTED: dict[str, Row] = {
     "ministry:accept": Row(ministry_report_pk, POST_ONLY, post=MINISTRY_ACTS, writes=MINISTRY),
     "ministry:report_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
     "ministry:signed_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
+    # the year's work: tasks followed (their lead's reporters and the focal officer update them) and the
+    # activity log (a unit's reporters and the focal officer record; the province's readers read)
+    "work:index": Row(none, everyone(200), post=GET_ONLY),
+    "work:tasks": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    "work:task": Row(
+        task_pk,
+        DAKLAK_READ,
+        post=expect(focal=302, reporter_a=302, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=work_update,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "work:update_file": Row(task_update_pk, DAKLAK_READ, post=GET_ONLY),
+    "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    "work:activity_new": Row(
+        plan_slug,
+        expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=404, ministry=403),
+        # commune B's reporter may not choose commune A: the form again, nothing saved
+        post=expect(focal=302, reporter_a=302, reporter_b=200, leader=403, outsider=404, ministry=403),
+        data=new_activity_of_commune_a,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "work:activity": Row(
+        activity_pk,
+        COMMUNE_A_REPORT,
+        post=expect(focal=302, reporter_a=302, reporter_b=404, leader=403, outsider=404, ministry=403),
+        data=corrected_activity,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "work:activity_file": Row(activity_file_pk, COMMUNE_A_REPORT, post=GET_ONLY),
 }
 
 

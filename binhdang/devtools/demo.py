@@ -1,18 +1,22 @@
 """The demo province: Đắk Lắk with its 102 communes and wards, its agencies, demo accounts for every
-role, its two 2026-2030 plans (and a legacy district plan), and the 2026 reporting year.
+role, its two 2026-2030 plans (and a legacy district plan), the 2026 reporting year, and the year's
+work (tasks followed, activity log: ``demo_work.py``).
 
 ``build_demo()`` is idempotent: running it again changes nothing that is already there.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.devtools.demo_reports import build_demo_reports
+from binhdang.devtools.demo_work import build_demo_work
 from binhdang.orgunits.loader import load_province
 from binhdang.orgunits.matching import match_unit
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
@@ -141,4 +145,10 @@ def build_demo(log=print) -> list[DemoLogin]:
     if reports["counts"]:
         summary = ", ".join(f"{outcome}: {n}" for outcome, n in sorted(reports["counts"].items()))
         log(f"Đã mở kỳ báo cáo năm {DEMO_YEAR} với báo cáo mẫu ({summary}).")
+    focal = User.objects.get(username="daumoi")
+    work = build_demo_work(province, focal, min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31)))
+    if work:
+        log(
+            f"Đã ghi tiến độ nhiệm vụ và sổ hoạt động mẫu ({work['task updates']} cập nhật, {work['activities']} hoạt động)."
+        )
     return logins

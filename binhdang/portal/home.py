@@ -10,6 +10,9 @@ Each role the user holds adds a section to the home page, in the order of :data:
 - reporter: their units and the reports due in open periods, with deadline, state and a link
   (``binhdang.reporting.home.due_items``).
 
+Each also sees the year's work of its plans (``binhdang.work.home``): task completion and activity
+totals, the focal officer the tasks late or without news, a reporter the tasks its units lead.
+
 Focal officers and leaders also see the reporting periods they follow with completeness and
 timeliness (``binhdang.reporting.home.period_summaries``).
 
@@ -29,6 +32,7 @@ from binhdang.accounts import access
 from binhdang.accounts.models import Role, RoleAssignment
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.reporting.home import due_items, period_summaries
+from binhdang.work import home as work_home
 
 #: The most powerful role first.
 ROLE_ORDER = (Role.ADMIN, Role.MINISTRY_VIEWER, Role.FOCAL_OFFICER, Role.LEADER, Role.REPORTER)
@@ -163,7 +167,11 @@ def sections_for(user) -> list[Section]:
                 Section(
                     role,
                     "portal/home/focal_officer.html",
-                    {"overviews": overviews, "boards": period_summaries(user)},
+                    {
+                        "overviews": overviews,
+                        "boards": period_summaries(user),
+                        "work": work_home.province_work(user, attention=True),
+                    },
                 )
             )
         elif role == Role.LEADER and not access.sees_all_provinces(user):
@@ -175,12 +183,24 @@ def sections_for(user) -> list[Section]:
                     b for b in period_summaries(user) if b.period.province_id in {p.pk for p in provinces}
                 ]
                 sections.append(
-                    Section(role, "portal/home/leader.html", {"overviews": overviews, "boards": boards})
+                    Section(
+                        role,
+                        "portal/home/leader.html",
+                        {
+                            "overviews": overviews,
+                            "boards": boards,
+                            "work": work_home.province_work(user, attention=False),
+                        },
+                    )
                 )
         elif role == Role.REPORTER:
             units = access.reporting_units(user).select_related("province").order_by("name")
             sections.append(
-                Section(role, "portal/home/reporter.html", {"units": units, "due_items": due_items(user)})
+                Section(
+                    role,
+                    "portal/home/reporter.html",
+                    {"units": units, "due_items": due_items(user), "work": work_home.reporter_work(user)},
+                )
             )
     return sections
 

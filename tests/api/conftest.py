@@ -4,14 +4,16 @@ authenticated with a token, one per persona, plus a disabled account and an anon
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
 from rest_framework.test import APIClient
 
 from binhdang.api.services import create_token
-from binhdang.plans.models import Indicator, Plan, Target
+from binhdang.plans.models import Indicator, Plan, Target, Task
 from binhdang.reporting import services
+from binhdang.work import activities
 from tests.factories import Role, make_user
 from tests.reporting.conftest import make_plan
 
@@ -29,6 +31,9 @@ class ApiWorld:
     submission: object
     laichau_plan: Plan
     laichau_period: object
+    #: the year's work: a task led by commune A, an activity of commune A (see ``add_work``)
+    task: object = None
+    activity: object = None
 
 
 def token_client(user) -> APIClient:
@@ -55,7 +60,23 @@ def build_api_world(daklak, laichau, users: dict) -> ApiWorld:
     )
     laichau_plan = make_plan(laichau.root, slug="kh-1790-laichau")
     laichau_period = services.open_period(laichau_plan, 2026, users["outsider"])
-    return ApiWorld(daklak, laichau, users, plan, indicator, period, submission, laichau_plan, laichau_period)
+    world = ApiWorld(
+        daklak, laichau, users, plan, indicator, period, submission, laichau_plan, laichau_period
+    )
+    add_work(world)
+    return world
+
+
+def add_work(world: ApiWorld) -> None:
+    world.task = Task.objects.create(
+        plan=world.plan, code="1.a", title="Tuyên truyền", lead=world.daklak.commune_a, timeframe="Hằng năm"
+    )
+    world.activity = activities.record(
+        world.plan,
+        world.daklak.commune_a,
+        world.users["reporter_a"],
+        {"type": "training", "date": dt.date(2026, 6, 28), "place": "Hội trường xã", "male": 4, "female": 9},
+    )
 
 
 @pytest.fixture

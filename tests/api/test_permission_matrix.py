@@ -103,6 +103,33 @@ BOARD = expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=4
 REVIEW_B = expect(focal=200, reporter_a=404, reporter_b=403, leader=403, outsider=404, ministry=403)
 
 
+UPDATE_TASK_OF_A = expect(focal=200, reporter_a=200, reporter_b=403, leader=403, outsider=404, ministry=403)
+
+
+def task(world):
+    return {"pk": world.task.pk}
+
+
+def activity(world):
+    return {"pk": world.activity.pk}
+
+
+def progress(world):
+    return {"status": "in_progress", "note": "Đã đăng 2 tin bài"}
+
+
+def activity_of_a(world):
+    return {
+        "plan": world.plan.pk,
+        "unit": world.daklak.commune_a.code,
+        "type": "communication",
+        "date": "2026-11-20",
+        "place": "Thôn 2",
+        "male": 3,
+        "female": 7,
+    }
+
+
 def new_report_of_health(world):
     return {"period": world.period.pk, "unit": world.daklak.health.pk}
 
@@ -185,6 +212,33 @@ ROUTES: dict[str, dict[str, Case]] = {
             value_set_of_a,
         ),
     ),
+    # the year's work: tasks (PATCH adds a progress update: commune A leads the task) and activities
+    "api:task-list": read_only(none, everyone(200)),
+    "api:task-detail": {
+        "GET": Case(task, DAKLAK_READ),
+        "PATCH": Case(task, UPDATE_TASK_OF_A, progress),
+        **{m: Case(task, everyone(405)) for m in ("POST", "PUT", "DELETE")},
+    },
+    "api:activity-list": {
+        "GET": Case(none, everyone(200)),
+        # reporter B may not record for commune A; the leader, the ministry and the outsider record
+        # under no Đắk Lắk plan (400, named in the errors)
+        "POST": Case(
+            none,
+            expect(focal=201, reporter_a=201, reporter_b=400, leader=400, outsider=400, ministry=400),
+            activity_of_a,
+        ),
+        **{m: Case(none, everyone(405)) for m in ("PUT", "PATCH", "DELETE")},
+    },
+    "api:activity-detail": {
+        "GET": Case(activity, COMMUNE_A),
+        "PATCH": Case(
+            activity,
+            expect(focal=200, reporter_a=200, reporter_b=404, leader=403, outsider=404, ministry=403),
+            lambda world: {"female": 11},
+        ),
+        **{m: Case(activity, everyone(405)) for m in ("POST", "PUT", "DELETE")},
+    },
     # any other address under /api/: a JSON 404 for everyone, whatever the method
     "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only

@@ -1,0 +1,96 @@
+"""Who may see and change the plan's tasks' follow-up and the activity log (every query goes here).
+
+- Tasks: whoever may open the plan reads its tasks and their updates; the reporters of a task's lead
+  agency and the focal officers of the plan's province add updates.
+- Activities: the province's readers (focal officer, leader), the ministry and admins read all of
+  a province's activities; a reporter reads and records those of the units they report for; a focal
+  officer records and corrects them for any unit of the province.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from binhdang.accounts.access import (
+    manages_any_province,
+    manages_province_id,
+    readable_provinces,
+    reporting_units,
+    reports_for_unit_id,
+)
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.access import visible_plans
+from binhdang.plans.models import Plan, Task
+from binhdang.work.models import Activity
+
+
+def follows_tasks(user) -> bool:
+    """Focal officers (and admins) follow tasks: their pages flag the late ones and those without news."""
+    return manages_any_province(user)
+
+
+def visible_tasks(user) -> QuerySet[Task]:
+    return Task.objects.filter(plan__in=visible_plans(user).values("pk"))
+
+
+def task_or_404(user, pk: int) -> Task:
+    task = visible_tasks(user).select_related("plan", "lead", "group").filter(pk=pk).first()
+    if task is None:
+        raise Http404
+    return task
+
+
+def can_update_task(user, task: Task) -> bool:
+    """The lead agency's reporters and the focal officers of the plan's province."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return manages_province_id(user, task.plan.province_id) or reports_for_unit_id(user, task.lead_id)
+
+
+def visible_activities(user) -> QuerySet[Activity]:
+    if not getattr(user, "is_authenticated", False):
+        return Activity.objects.none()
+    return Activity.objects.filter(
+        Q(plan__province__in=readable_provinces(user).values("pk"))
+        | Q(unit__in=reporting_units(user).values("pk"))
+    )
+
+
+def activity_or_404(user, pk: int) -> Activity:
+    activity = visible_activities(user).select_related("plan", "unit", "campaign").filter(pk=pk).first()
+    if activity is None:
+        raise Http404
+    return activity
+
+
+def sees_whole_province(user, plan: Plan) -> bool:
+    """May the user read every unit's activities of this plan (its province's readers)."""
+    return readable_provinces(user).filter(pk=plan.province_id).exists()
+
+
+def recordable_units(user, plan: Plan) -> QuerySet[OrgUnit]:
+    """The units for which the user may record activities under ``plan``."""
+    units = OrgUnit.objects.filter(province_id=plan.province_id, valid_to__isnull=True)
+    if manages_province_id(user, plan.province_id):
+        return units.exclude(pk=plan.province_id).order_by("type", "code")
+    return units.filter(pk__in=reporting_units(user).values("pk")).order_by("code")
+
+
+def can_record_activity(user, plan: Plan, unit: OrgUnit | None) -> bool:
+    if unit is None or not getattr(user, "is_authenticated", False) or plan.province_id != unit.province_id:
+        return False
+    return manages_province_id(user, plan.province_id) or reports_for_unit_id(user, unit.pk)
+
+
+def can_change_activity(user, activity: Activity) -> bool:
+    return can_record_activity(user, activity.plan, activity.unit)
+
+
+def recording_plans(user) -> QuerySet[Plan]:
+    """Active plans under which the user may record activities (their province's plans)."""
+    provinces = set(reporting_units(user).values_list("province", flat=True))
+    provinces |= {
+        p for p in readable_provinces(user).values_list("pk", flat=True) if manages_province_id(user, p)
+    }
+    return visible_plans(user).filter(province__in=provinces, status="active").order_by("-period_start", "pk")

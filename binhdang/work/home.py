@@ -1,0 +1,55 @@
+"""What the home pages show of the year's work (assembled by ``portal.home``): for the province's
+readers, each active plan's task completion, the tasks late or without news, and this year's activity
+totals; for reporters, the plans they record activities under and the tasks their units lead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from binhdang.accounts.access import readable_provinces, reporting_units
+from binhdang.plans.access import visible_plans
+from binhdang.plans.models import Plan
+from binhdang.work import access, activities, task_followup
+
+
+@dataclass
+class PlanWork:
+    plan: Plan
+    completion: task_followup.Completion | None = None
+    attention: list[task_followup.TaskRow] = field(default_factory=list)
+    attention_count: int = 0
+    totals: activities.Totals | None = None
+    year: int = 0
+    led: list[task_followup.TaskRow] = field(default_factory=list)
+
+
+def _active(plans):
+    return plans.filter(status="active").order_by("-period_start", "pk")
+
+
+def province_work(user, *, attention: bool) -> list[PlanWork]:
+    """Each active plan of the provinces the user reads: completion, this year's activities and, for a
+    focal officer (``attention``), the tasks late or without news."""
+    today = timezone.localdate()
+    rows = []
+    for plan in _active(visible_plans(user).filter(province__in=readable_provinces(user).values("pk"))):
+        item = PlanWork(plan, completion=task_followup.completion(plan, today), year=today.year)
+        if attention:
+            flagged = task_followup.needing_attention(plan, today)
+            item.attention, item.attention_count = flagged[:10], len(flagged)
+        logged = access.visible_activities(user).filter(plan=plan, date__year=today.year)
+        item.totals = activities.totals(logged)
+        rows.append(item)
+    return rows
+
+
+def reporter_work(user) -> list[PlanWork]:
+    """The plans a reporter records activities under, with the tasks their units lead."""
+    units = reporting_units(user).values("pk")
+    rows = []
+    for plan in _active(access.recording_plans(user)):
+        led = task_followup.task_rows(access.visible_tasks(user).filter(plan=plan, lead__in=units))
+        rows.append(PlanWork(plan, led=led))
+    return rows

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from binhdang.work import views
+
+app_name = "work"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("plans/<slug:slug>/tasks/", views.task_list, name="tasks"),
+    path("tasks/<int:pk>/", views.task_detail, name="task"),
+    path("tasks/<int:pk>/updates/<int:update_pk>/file/", views.update_file, name="update_file"),
+    path("plans/<slug:slug>/activities/", views.activity_list, name="activities"),
+    path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
+    path("activities/<int:pk>/", views.activity_detail, name="activity"),
+    path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
+]

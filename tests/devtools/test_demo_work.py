@@ -1,0 +1,48 @@
+"""The demo's year of work (``devtools/demo_work.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from binhdang.devtools.demo_work import build_demo_work
+from binhdang.plans.models import Campaign, Task
+from binhdang.work import task_followup
+from binhdang.work.models import Activity, ActivityType, TaskUpdate
+from tests.factories import Role, make_user
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def _plan_with_work(plan, daklak):
+    for n in range(12):
+        Task.objects.create(plan=plan, code=f"{n}.a", title=f"Nhiệm vụ {n}", lead=daklak.health, order=n,
+                            timeframe="Trước ngày 30/6/2026" if n % 4 == 0 else "Hằng năm")  # fmt: skip
+    Campaign.objects.create(plan=plan, name="Tháng hành động vì bình đẳng giới", start_month=11, start_day=15,
+                            end_month=12, end_day=15)  # fmt: skip
+    Campaign.objects.create(plan=plan, name="Ngày Quốc tế Phụ nữ", start_month=3, start_day=8)
+
+
+def test_the_demo_year_has_task_progress_and_a_few_hundred_activities_across_campaigns(plan, daklak):
+    _plan_with_work(plan, daklak)
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    make_user("so.yte", Role.REPORTER, daklak.health)
+    counts = build_demo_work(daklak.root, focal, TODAY, activities=300)
+    assert counts["activities"] == 300
+    logged = Activity.objects.all()
+    assert logged.filter(type=ActivityType.ACTION_MONTH, date__gte=dt.date(2026, 11, 15)).exists()
+    assert logged.filter(date=dt.date(2026, 3, 8), type=ActivityType.COMMEMORATION).exists()
+    assert not logged.filter(date__gt=TODAY).exists()
+    assert logged.filter(unit=daklak.commune_a).exists() and logged.exclude(unit__type="commune").exists()
+    assert Activity.history.count() == 300  # the audit trail holds them
+    assert TaskUpdate.objects.filter(author__username="so.yte").exists()  # the lead agency's reporter
+    statuses = {r.status for r in task_followup.task_rows(plan.tasks.all(), TODAY)}
+    assert {"done", "late"} <= statuses
+
+
+def test_building_it_again_changes_nothing(plan, daklak):
+    _plan_with_work(plan, daklak)
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    build_demo_work(daklak.root, focal, TODAY, activities=50)
+    before = (Activity.objects.count(), TaskUpdate.objects.count())
+    assert not build_demo_work(daklak.root, focal, TODAY, activities=50)
+    assert (Activity.objects.count(), TaskUpdate.objects.count()) == before
