@@ -51,7 +51,7 @@ class ActivityForm(forms.Form):
     )
     place = forms.CharField(label=_("Place"), max_length=255, widget=forms.TextInput(attrs=_BIG))
     campaign = forms.ModelChoiceField(
-        label=_("Campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("(none)")
+        label=_("Peak campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("(none)")
     )
     male = forms.IntegerField(
         label=_("Male participants"),
