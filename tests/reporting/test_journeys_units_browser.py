@@ -89,6 +89,10 @@ def test_a_reporter_of_each_kind_of_unit_fills_every_field_survives_a_bad_value_
     page.goto(live_server.url + "/")
     row = page.locator("tr", has_text=unit_name).filter(has_text="2026")
     expect(row).to_contain_text("Chưa bắt đầu")
+    # on a phone the list of reports due reads as cards: nothing to scroll sideways to reach the button
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    box = row.get_by_role("link", name="Nhập báo cáo").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"], box
     row.get_by_role("link", name="Nhập báo cáo").click()
     expect(page.locator("#report-state")).to_have_text("Chưa bắt đầu")
     assert not Submission.objects.filter(unit=unit).exists(), "opening the report must change nothing"
