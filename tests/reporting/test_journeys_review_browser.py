@@ -126,7 +126,9 @@ def test_a_commune_report_goes_through_return_correction_and_acceptance_into_the
     page.goto(live_server.url + reverse("reporting:board", args=[open_period.pk]))
     row = page.locator('tr[data-unit="66-C001"]')
     expect(row).to_contain_text("Đã nộp")
-    row.get_by_role("link", name="Xã Ea Kar").click()
+    with page.expect_navigation():  # and its stylesheet: the colours are compared next
+        row.get_by_role("link", name="Xã Ea Kar").click()
+    page.wait_for_load_state("load")
     accept, give_back = page.locator("#btn-accept"), page.locator("#btn-return")
     assert accept.evaluate("b => getComputedStyle(b).backgroundColor") != give_back.evaluate(
         "b => getComputedStyle(b).backgroundColor"
