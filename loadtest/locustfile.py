@@ -13,6 +13,7 @@ import os
 import random
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
 from requests.cookies import RequestsCookieJar
@@ -24,6 +25,10 @@ SUBMITTED = "Đã nộp báo cáo."
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "vi"}
 VERSION = re.compile(r'id="report-version" value="(\d+)"')
 SUBMISSION_URL = re.compile(r"/reporting/submissions/(\d+)/$")
+#: The page that asks to confirm or explain unusual figures before a submit (``reporting.outliers``).
+CONFIRM_URL = re.compile(r"/reporting/submissions/\d+/confirm/$")
+CONFIRM_FIELD = re.compile(r'name="(confirm-[^"]+)"')
+FORM_VERSION = re.compile(r'name="version" value="(\d+)"')
 
 ALERT = re.compile(r'(?:role="alert"[^>]*>|class="msg msg-error">)(.*?)</(?:div|p|ul|li)>', re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -114,20 +119,30 @@ class Reporter(Officer):
                 name="submit",
                 catch_response=True,
             ) as response:
-                found = SUBMISSION_URL.search(response.url or "")
-                if SUBMITTED in response.text and found:
+                page = response
+                if CONFIRM_URL.search(urlsplit(response.url or "").path):
+                    page = self.confirm_unusual_figures(response)
+                found = SUBMISSION_URL.search(page.url or "")
+                if SUBMITTED in page.text and found:
                     self.submission = int(found.group(1))
                     acks.append(
                         {"unit": self.account["unit"], "submission": self.submission, "values": values}
                     )
                 else:
-                    response.failure(
-                        f"submit not acknowledged ({response.status_code}): {alert(response.text)}"
-                    )
+                    response.failure(f"submit not acknowledged ({page.status_code}): {alert(page.text)}")
         else:
             url = random.choice([report_url, "/reporting/notifications/", "/"])
             self.client.get(url, name="after submitting")
         self.step += 1
+
+    def confirm_unusual_figures(self, page):
+        """Figures far from the other units' are flagged at submit (random figures often are): the
+        reporter confirms each one as it is, as a real reporter would, and the report is submitted."""
+        path = urlsplit(page.url).path
+        answers = {name: "yes" for name in CONFIRM_FIELD.findall(page.text)}
+        return self.post(
+            path, {"version": FORM_VERSION.search(page.text).group(1), **answers}, name="confirm figures"
+        )
 
 
 class FocalOfficer(Officer):
