@@ -12,6 +12,18 @@ from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, TaskStatus
 _BIG = {"class": "input-large"}
 
 
+def _whole_number(label, maximum: int) -> forms.IntegerField:
+    """A count of people or an amount of đồng: a whole number from 0 to its hard limit, typed on a
+    phone's number pad."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=maximum,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -53,34 +65,10 @@ class ActivityForm(forms.Form):
     campaign = forms.ModelChoiceField(
         label=_("Peak campaign"), queryset=Campaign.objects.none(), required=False, empty_label=_("(none)")
     )
-    male = forms.IntegerField(
-        label=_("Male participants"),
-        min_value=0,
-        max_value=MAX_PEOPLE,
-        initial=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
-    )
-    female = forms.IntegerField(
-        label=_("Female participants"),
-        min_value=0,
-        max_value=MAX_PEOPLE,
-        initial=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
-    )
-    budget_state = forms.IntegerField(
-        label=_("State budget (đồng)"),
-        min_value=0,
-        max_value=MAX_DONG,
-        initial=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
-    )
-    budget_other = forms.IntegerField(
-        label=_("Other sources (đồng)"),
-        min_value=0,
-        max_value=MAX_DONG,
-        initial=0,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", **_BIG}),
-    )
+    male = _whole_number(_("Male participants"), MAX_PEOPLE)
+    female = _whole_number(_("Female participants"), MAX_PEOPLE)
+    budget_state = _whole_number(_("State budget (đồng)"), MAX_DONG)
+    budget_other = _whole_number(_("Other sources (đồng)"), MAX_DONG)
     description = forms.CharField(
         label=_("Short description"),
         max_length=2000,

@@ -19,10 +19,12 @@ from simple_history.models import HistoricalRecords
 
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Campaign, Plan, Task
+from binhdang.reporting import limits
 
-#: The hard limit of a count of people or of an amount of đồng (the reports' limit of a value).
-MAX_PEOPLE = 10_000_000
-MAX_DONG = 10**15
+#: The hard limit of a count of people or of an amount of đồng: the reports' own (``reporting.limits``),
+#: since no activity can exceed what a unit may report for its whole year.
+MAX_PEOPLE = limits.HARD_LIMITS[limits.PEOPLE]
+MAX_DONG = limits.HARD_LIMITS[limits.MONEY]
 
 
 class TaskStatus(models.TextChoices):
