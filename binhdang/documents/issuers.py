@@ -127,3 +127,26 @@ def unit_issuer(unit: OrgUnit, plan: Plan):
         position=position,
         recipients=recipients,
     )
+
+
+#: The Ministry of Home Affairs, issuer of the national report (the ministry's side, issue 18).
+MINISTRY = "Bộ Nội vụ"
+
+
+def ministry_issuer() -> Issuer:
+    """The issuer of the ministry's national report: "BỘ NỘI VỤ", "Số: .../BC-BNV", Hà Nội, signed
+    "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"; sent to the Government and the provinces."""
+    return Issuer(
+        parent="",
+        body="BỘ NỘI VỤ",
+        symbol="BNV",
+        place="Hà Nội",
+        authority="KT. BỘ TRƯỞNG",
+        position="THỨ TRƯỞNG",
+        recipients=[
+            "Thủ tướng Chính phủ (để báo cáo)",
+            "Ủy ban Quốc gia vì sự tiến bộ của phụ nữ Việt Nam",
+            "UBND các tỉnh, thành phố trực thuộc Trung ương",
+            "Lưu: VT, Vụ BĐG",
+        ],
+    )

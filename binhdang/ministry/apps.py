@@ -8,4 +8,8 @@ class MinistryConfig(AppConfig):
     verbose_name = _("Reports to the ministry")
 
     def ready(self) -> None:
+        from binhdang.documents.national import register_sendings
         from binhdang.ministry import exporters  # noqa: F401  (registers the downloads)
+        from binhdang.ministry.national import sendings
+
+        register_sendings(sendings)  # the national report reads which provinces sent their report

@@ -16,6 +16,18 @@ class SendForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the ministry"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    difficulties = forms.CharField(
+        label=_("The province's difficulties (one per line)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    proposals = forms.CharField(
+        label=_("The province's proposals to the ministry (one per line)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReturnForm(forms.Form):

@@ -64,6 +64,10 @@ class ProvinceReport(models.Model):
     signed_name = models.CharField(_("signed file name"), max_length=255)
     signed_content_type = models.CharField(max_length=100)
     note = models.TextField(_("note"), blank=True)
+    #: The province's difficulties and its proposals to the ministry, in its own words (the ministry's
+    #: national report groups them across provinces); never the units' narratives.
+    difficulties = models.TextField(_("difficulties"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

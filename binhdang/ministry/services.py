@@ -120,8 +120,11 @@ def _check_signed(uploaded) -> str:
 
 
 @transaction.atomic
-def send_report(plan: Plan, year: int, user, signed, note: str = "") -> ProvinceReport:
-    """Send the plan's annual report of ``year`` to the ministry, with the signed file ``signed``.
+def send_report(
+    plan: Plan, year: int, user, signed, note: str = "", difficulties: str = "", proposals: str = ""
+) -> ProvinceReport:
+    """Send the plan's annual report of ``year`` to the ministry, with the signed file ``signed``, and
+    the province's difficulties and proposals in its own words (for the national report).
 
     The generated report is kept as it is now (without the units' narratives, as the ministry reads
     it). Refused while a version is sent, received or accepted; after a return, a new version.
@@ -147,6 +150,8 @@ def send_report(plan: Plan, year: int, user, signed, note: str = "") -> Province
         signed_name=Path(signed.name).name[:255],
         signed_content_type=content_type,
         note=(note or "").strip(),
+        difficulties=(difficulties or "").strip(),
+        proposals=(proposals or "").strip(),
         sent_by=user,
     )
     report.report_file.save(generated.name, ContentFile(generated.content), save=False)

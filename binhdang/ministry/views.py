@@ -177,7 +177,13 @@ def send(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         return redirect("ministry:plan_year", pk=plan.pk, year=year)
     try:
         report = services.send_report(
-            plan, year, request.user, form.cleaned_data["signed"], form.cleaned_data["note"]
+            plan,
+            year,
+            request.user,
+            form.cleaned_data["signed"],
+            form.cleaned_data["note"],
+            form.cleaned_data["difficulties"],
+            form.cleaned_data["proposals"],
         )
         messages.success(
             request,

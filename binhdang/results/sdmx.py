@@ -6,7 +6,7 @@
   dimensions ``SERIES``, ``REF_AREA``, ``SEX``, ``TIME_PERIOD`` (annual), measure ``OBS_VALUE``
   (a number), attributes ``UNIT_MEASURE`` (coded), ``TARGET`` (text) and ``PROGRESS_STATUS`` (coded);
 - the concept scheme ``CS_GENDER_EQUALITY`` and the code lists ``CL_SERIES``, ``CL_REF_AREA`` (the
-  provinces by unit code), ``CL_SEX`` (``_T``, ``F``, ``M``), ``CL_UNIT_MEASURE`` and
+  provinces by unit code, and ``VN`` for the national figures), ``CL_SEX`` (``_T``, ``F``, ``M``), ``CL_UNIT_MEASURE`` and
   ``CL_PROGRESS_STATUS``.
 
 SDMX ids allow letters, digits and ``_`` (no dot), so a series is ``C`` + its catalog code with ``_``
@@ -39,6 +39,8 @@ COM = "http://www.sdmx.org/resources/sdmxml/schemas/v3_0/common"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTENT_TYPE = "application/vnd.sdmx.structure+xml; version=3.0.0; charset=utf-8"
 
+#: The REF_AREA of a national figure (the national results, ``results.national_export``).
+NATIONAL_AREA = "VN"
 SEX_CODES = {"_T": ("Total", "Tổng"), "F": ("Female", "Nữ"), "M": ("Male", "Nam")}
 CONCEPTS = {
     "SERIES": ("Series (indicator)", "Chỉ tiêu"),
@@ -183,7 +185,9 @@ def structure_message() -> bytes:
         ],
     )
     provinces = OrgUnit.objects.filter(type=OrgUnitType.PROVINCE).order_by("code").values_list("code", "name")
-    _codelist(lists, "CL_REF_AREA", "Provinces (unit codes)", [(c, _ascii(n), n, None) for c, n in provinces])
+    areas = [(NATIONAL_AREA, "Viet Nam (national)", "Toàn quốc", None)]
+    areas += [(c, _ascii(n), n, None) for c, n in provinces]
+    _codelist(lists, "CL_REF_AREA", "Provinces (unit codes) and the nation", areas)
     _codelist(lists, "CL_SEX", "Sex", [(c, en, vi, None) for c, (en, vi) in SEX_CODES.items()])
     _codelist(
         lists,

@@ -20,7 +20,7 @@ from binhdang.results.engine.plan import (
     IndicatorResult,
     PlanResults,
     fetch_inputs,
-    is_percent,
+    ratio_scale,
     results_for_plan,
 )
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
@@ -118,8 +118,11 @@ class NationalRollup:
 
 
 def _pooled(cells: list[IndicatorResult]) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(value, numerator, denominator) over provinces: sums of numerators and denominators for a
-    percentage, else the mean of the provinces' values."""
+    """(value, numerator, denominator) over provinces, from the units' data: a value made of a
+    numerator and a denominator (a percentage of units, a rate per 100 000 entered as two figures)
+    is the sum of the numerators over the sum of the denominators, scaled by the unit (never the mean
+    of the provinces' percentages); a value entered alone (1790.3's change of awareness, a statistic)
+    is the mean of the provinces' values."""
     numerators, denominators, values = [], [], []
     for cell in cells:
         if cell.value is None:
@@ -128,9 +131,12 @@ def _pooled(cells: list[IndicatorResult]) -> tuple[Decimal | None, Decimal | Non
         if cell.numerator is not None and cell.denominator is not None:
             numerators.append(cell.numerator)
             denominators.append(cell.denominator)
-    if numerators and is_percent(cells[0].unit):
+    if numerators:
         numerator, denominator = sum(numerators, Decimal(0)), sum(denominators, Decimal(0))
-        return rules.percent(numerator, denominator), numerator, denominator
+        if not denominator:
+            return None, numerator, denominator
+        value = numerator * ratio_scale(cells[0].unit) / denominator
+        return value.quantize(CENT, rounding=ROUND_HALF_UP), numerator, denominator
     if values:
         mean = (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
         return mean, None, None

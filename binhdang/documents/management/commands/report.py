@@ -1,4 +1,5 @@
-"""``binhdang report --plan ID|SLUG --year Y --format docx|xlsx --out PATH [--unit CODE]``."""
+"""``binhdang report --plan ID|SLUG --year Y --format docx|xlsx --out PATH [--unit CODE]``;
+``binhdang report --national --year Y --format docx|xlsx --out PATH``: the ministry's national report."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from binhdang.core import formatting
-from binhdang.documents import services
+from binhdang.documents import national_report, services
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
 from binhdang.reporting.models import Submission
@@ -20,7 +21,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", required=True, help="Mã số (ID) hoặc slug của kế hoạch")
+        parser.add_argument("--plan", help="Mã số (ID) hoặc slug của kế hoạch")
+        parser.add_argument(
+            "--national", action="store_true", help="Báo cáo toàn quốc của Bộ Nội vụ (thay cho --plan)"
+        )
         parser.add_argument("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2026")
         parser.add_argument(
             "--format", choices=("docx", "xlsx"), default="docx", help="docx (mặc định) hoặc xlsx"
@@ -29,7 +33,14 @@ class Command(BaseCommand):
         parser.add_argument("--unit", help="Mã đơn vị: tạo báo cáo của đơn vị đó (chỉ docx)")
 
     def handle(self, *args, plan: str, year: int, format: str, out: str, unit: str | None, **options):
-
+        if options.get("national"):
+            if plan or unit:
+                raise CommandError("--national không đi cùng --plan hoặc --unit.")
+            _write(out, _national(year, format))
+            self.stdout.write(f"Đã ghi {out} (báo cáo toàn quốc năm {year}).")
+            return
+        if not plan:
+            raise CommandError("Cần --plan MÃ_SỐ_HOẶC_SLUG (hoặc --national cho báo cáo toàn quốc).")
         found = _plan(plan)
         try:
             period = services.find_period(found, year)
@@ -48,6 +59,21 @@ class Command(BaseCommand):
             raise CommandError(f"Thư mục {path.parent} không tồn tại.")
         path.write_bytes(generated.content)
         self.stdout.write(f"Đã ghi {path} ({formatting.number(len(generated.content))} byte).")
+
+
+def _national(year: int, format: str) -> bytes:
+    try:
+        made = national_report.national_annex(year) if format == "xlsx" else national_report.national_report(year)
+    except services.DocumentError as error:
+        raise CommandError(str(error)) from error
+    return made.content
+
+
+def _write(out: str, content: bytes) -> None:
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise CommandError(f"Thư mục {path.parent} không tồn tại.")
+    path.write_bytes(content)
 
 
 def _plan(text: str):
