@@ -101,14 +101,14 @@ def collect(year: int) -> NationalContent:
     """Everything the national report of ``year`` shows."""
     results = national_results(year)
     found = {program: sendings(year, program) for program in PROGRAMS}
-    names = {province.pk: province.name for province in results.provinces}
     difficulties: list[tuple[str, str]] = []
     proposals: list[tuple[str, str]] = []
     for program in PROGRAMS:
-        for province_id, sending in sorted(found[program].items(), key=lambda i: names.get(i[0], "")):
-            name = names.get(province_id, "")
-            difficulties += [(s, name) for s in split_sentences(sending.difficulties)]
-            proposals += [(s, name) for s in split_sentences(sending.proposals)]
+        for province in results.provinces:  # in the order of the board
+            sending = found[program].get(province.pk)
+            if sending is not None:
+                difficulties += [(s, province.name) for s in split_sentences(sending.difficulties)]
+                proposals += [(s, province.name) for s in split_sentences(sending.proposals)]
     return NationalContent(year, results, found, _grouped(difficulties), _grouped(proposals))
 
 
