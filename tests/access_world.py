@@ -389,6 +389,12 @@ MINISTRY_BOARD_ACTS = expect(
     focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=302
 )
 MINISTRY = writers("ministry")
+#: The ministry's own pages (the national results and their files): every province's user 403.
+MINISTRY_ONLY = expect(focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=200)
+
+
+def national_year(world: World) -> dict:
+    return {"year": 2026}
 
 
 def add_work(world: World) -> None:

@@ -58,6 +58,7 @@ from tests.access_world import (
     MINISTRY,
     MINISTRY_ACTS,
     MINISTRY_BOARD_ACTS,
+    MINISTRY_ONLY,
     PERSONAS,
     POST_ONLY,
     REFUSED_METHODS,
@@ -86,6 +87,7 @@ from tests.access_world import (
     login_as_disabled,
     ministry_deadline,
     ministry_report_pk,
+    national_year,
     ministry_return,
     new_activity_of_commune_a,
     new_commune,
@@ -505,6 +507,12 @@ EXPECTED: dict[str, Row] = {
     "ministry:accept": Row(ministry_report_pk, POST_ONLY, post=MINISTRY_ACTS, writes=MINISTRY),
     "ministry:report_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
     "ministry:signed_file": Row(ministry_report_pk, DAKLAK_RESULTS, post=GET_ONLY),
+    # the national results and the national report: the ministry only (never a province's user)
+    "ministry:national": Row(none, MINISTRY_ONLY, post=GET_ONLY),
+    "ministry:national_csv": Row(national_year, MINISTRY_ONLY, post=GET_ONLY),
+    "ministry:national_sdmx": Row(national_year, MINISTRY_ONLY, post=GET_ONLY),
+    "ministry:national_xlsx": Row(national_year, MINISTRY_ONLY, post=GET_ONLY),
+    "ministry:national_report": Row(national_year, MINISTRY_ONLY, post=GET_ONLY),
     # the year's work: tasks followed (their lead's reporters and the focal officer update them) and the
     # activity log (a unit's reporters and the focal officer record; the province's readers read)
     "work:index": Row(none, everyone(200), post=GET_ONLY),

@@ -134,7 +134,7 @@ def summary_table(content: NationalContent) -> ReportTable:
         Column("Thấp nhất", NUMBER, 10),
         Column("Trung vị", NUMBER, 10),
         Column("Cao nhất", NUMBER, 10),
-        Column("Số tỉnh chưa đạt tiến độ", INTEGER, 11, "Chưa đạt"),
+        Column("Số tỉnh chậm tiến độ", INTEGER, 11, "Chậm"),
     ]
     rows: list[list[Cell]] = []
     for position, item in enumerate(content.results.indicators, start=1):

@@ -112,13 +112,13 @@ def _indicator_lines(item: NationalIndicator) -> list[str]:
         )
     if item.off_track:
         lines.append(
-            f"{vn_number(len(item.off_track))} tỉnh chưa đạt tiến độ so với chỉ tiêu của năm: "
+            f"{vn_number(len(item.off_track))} tỉnh chậm tiến độ so với chỉ tiêu của năm: "
             + _names([f"{p.province.name} ({value_text(p.value, item.unit)})" for p in item.off_track], 34)
             + "."
         )
     if item.at_risk:
         lines.append(
-            f"{vn_number(len(item.at_risk))} tỉnh có nguy cơ không đạt: "
+            f"{vn_number(len(item.at_risk))} tỉnh có nguy cơ chậm tiến độ: "
             + _names([p.province.name for p in item.at_risk], 34)
             + "."
         )
@@ -184,8 +184,8 @@ def build(content: NationalContent, day: dt.date) -> bytes:
         nd30.body(
             document,
             "Giá trị toàn quốc của chỉ tiêu tính theo tỷ lệ là tổng tử số trên tổng mẫu số của các đơn vị "
-            "báo cáo ở tất cả các tỉnh; tỉnh chưa đạt tiến độ là tỉnh có kết quả ở mức \"Chưa đạt tiến "
-            "độ\" so với chỉ tiêu của năm theo lộ trình trong kế hoạch của tỉnh. (Chi tiết tại Phụ lục II.)",
+            "báo cáo ở tất cả các tỉnh; tỉnh chậm tiến độ là tỉnh có kết quả ở mức \"Chậm tiến độ\" "
+            "so với chỉ tiêu của năm theo lộ trình trong kế hoạch của tỉnh. (Chi tiết tại Phụ lục II.)",
         )
     nd30.heading(document, "III. KHÓ KHĂN, VƯỚNG MẮC")
     _grouped(document, content.difficulties, "Các tỉnh không nêu khó khăn, vướng mắc.")
@@ -209,5 +209,5 @@ def build(content: NationalContent, day: dt.date) -> bytes:
         for table in province_tables(content, program):
             nd30.heading(document, table.title, level=2)
             add_table(document, table, size=10)
-    nd30.body(document, "(*): chưa đạt tiến độ so với chỉ tiêu của năm trong kế hoạch của tỉnh.")
+    nd30.body(document, "(*): chậm tiến độ so với chỉ tiêu của năm trong kế hoạch của tỉnh.")
     return nd30.save(document)

@@ -33,8 +33,8 @@ SUMMARY_HEADERS = (
     ("Trung vị", 10),
     ("Tứ phân vị 3", 10),
     ("Cao nhất", 10),
-    ("Số tỉnh chưa đạt tiến độ", 11),
-    ("Tỉnh chưa đạt tiến độ", 40),
+    ("Số tỉnh chậm tiến độ", 11),
+    ("Tỉnh chậm tiến độ", 40),
 )
 PROVINCE_HEADERS = (
     ("Mã", 10),

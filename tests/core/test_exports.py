@@ -24,6 +24,10 @@ EXPECTED = {
     "reporting.templates_zip",
     "ministry.sent_report",
     "ministry.signed_report",
+    "ministry.national_csv",
+    "ministry.national_sdmx",
+    "ministry.national_xlsx",
+    "ministry.national_report",
 }
 
 
