@@ -88,9 +88,7 @@ class NationalContent:
 
     def programs(self) -> list[str]:
         """The programmes with at least one province's plan in force."""
-        return [
-            p for p in PROGRAMS if any(r is not None for _prov, r in self.results.rollups[p].rows)
-        ]
+        return [p for p in PROGRAMS if any(r is not None for _prov, r in self.results.rollups[p].rows)]
 
 
 def _grouped(items: list[tuple[str, str]]) -> list[Grouped]:

@@ -175,7 +175,9 @@ def build(content: NationalContent, day: dt.date) -> bytes:
         nd30.body(document, f"Năm {year} chưa có chỉ tiêu nào có số liệu.")
     for number, program in enumerate(programs, start=1):
         nd30.heading(document, f"{number}. {PROGRAM_NAMES[program]}", level=2)
-        for letter, item in zip("abcdefghiklmnopqrstuvxy", content.results.for_program(program), strict=False):
+        for letter, item in zip(
+            "abcdefghiklmnopqrstuvxy", content.results.for_program(program), strict=False
+        ):
             nd30.heading(document, f"{letter}) {item.code}. {item.name}", level=3)
             for line in _indicator_lines(item):
                 nd30.body(document, line)
@@ -184,7 +186,7 @@ def build(content: NationalContent, day: dt.date) -> bytes:
         nd30.body(
             document,
             "Giá trị toàn quốc của chỉ tiêu tính theo tỷ lệ là tổng tử số trên tổng mẫu số của các đơn vị "
-            "báo cáo ở tất cả các tỉnh; tỉnh chậm tiến độ là tỉnh có kết quả ở mức \"Chậm tiến độ\" "
+            'báo cáo ở tất cả các tỉnh; tỉnh chậm tiến độ là tỉnh có kết quả ở mức "Chậm tiến độ" '
             "so với chỉ tiêu của năm theo lộ trình trong kế hoạch của tỉnh. (Chi tiết tại Phụ lục II.)",
         )
     nd30.heading(document, "III. KHÓ KHĂN, VƯỚNG MẮC")

@@ -109,13 +109,34 @@ def build(content: NationalContent) -> bytes:
                 ", ".join(p.province.name for p in item.off_track),
             ]
         )
-    _sheet(workbook, formats, "Toàn quốc", f"KẾT QUẢ CÁC CHỈ TIÊU TOÀN QUỐC NĂM {year}", SUMMARY_HEADERS, summary)
+    _sheet(
+        workbook, formats, "Toàn quốc", f"KẾT QUẢ CÁC CHỈ TIÊU TOÀN QUỐC NĂM {year}", SUMMARY_HEADERS, summary
+    )
     provinces = [
-        [row[1], row[2], row[3], row[5], row[6], row[7], row[8], row[9], row[11], row[12], status_label(row[13])]
+        [
+            row[1],
+            row[2],
+            row[3],
+            row[5],
+            row[6],
+            row[7],
+            row[8],
+            row[9],
+            row[11],
+            row[12],
+            status_label(row[13]),
+        ]
         for row in csv_rows(content.results)
         if row[4] == "province"
     ]
-    _sheet(workbook, formats, "Theo tỉnh", f"KẾT QUẢ CÁC CHỈ TIÊU THEO TỈNH NĂM {year}", PROVINCE_HEADERS, provinces)
+    _sheet(
+        workbook,
+        formats,
+        "Theo tỉnh",
+        f"KẾT QUẢ CÁC CHỈ TIÊU THEO TỈNH NĂM {year}",
+        PROVINCE_HEADERS,
+        provinces,
+    )
     table = sending_table(content)
     headers = [(c.header, c.width) for c in table.columns]
     rows = [[_number(v) if not isinstance(v, str) else v for v in row] for row in table.rows]

@@ -23,7 +23,9 @@ def sendings(year: int, program: str) -> dict[int, Sending]:
     """{province id: its sending of ``program``'s report for ``year``}: four queries."""
     deadline, today = deadline_for(year), timezone.localdate()
     with_plan = set(plans_in_force(program))
-    reports = ProvinceReport.objects.filter(year=year, plan__program=program).order_by("province_id", "-version")
+    reports = ProvinceReport.objects.filter(year=year, plan__program=program).order_by(
+        "province_id", "-version"
+    )
     latest: dict[int, ProvinceReport] = {}
     for report in reports.only("province_id", "state", "version", "difficulties", "proposals"):
         latest.setdefault(report.province_id, report)
@@ -35,10 +37,10 @@ def sendings(year: int, program: str) -> dict[int, Sending]:
     )
     found: dict[int, Sending] = {}
     for province_id in with_plan | set(latest):
-        report = latest.get(province_id)
-        if report is None:
+        if province_id not in latest:
             found[province_id] = Sending(late=today > deadline, has_plan=True)
             continue
+        report = latest[province_id]
         day = timezone.localdate(first[province_id])
         found[province_id] = Sending(
             state=report.state,

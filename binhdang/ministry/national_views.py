@@ -40,7 +40,7 @@ def national(request: HttpRequest) -> HttpResponse:
     year = _year(request.GET.get("year"))
     results = national_results(year)
     sections = []
-    charts = []
+    charts: list[dict] = []
     for program in PROGRAMS:
         items = []
         for item in results.for_program(program):

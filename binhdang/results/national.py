@@ -33,7 +33,7 @@ from binhdang.results.engine.plan import CENT
 from binhdang.results.status import AT_RISK, OFF_TRACK, STATUSES, Bar
 
 #: The programmes whose catalog indicators the ministry follows, in page order.
-PROGRAMS = (Program.COMMUNICATION, Program.STRATEGY)
+PROGRAMS: tuple[str, ...] = (Program.COMMUNICATION.value, Program.STRATEGY.value)
 
 
 @dataclass
@@ -159,7 +159,9 @@ def indicators_of(rollup: NationalRollup, catalog: dict[str, CatalogIndicator]) 
         entry = catalog.get(code)
         if entry is None:
             continue
-        cells = [ProvinceValue.of(province, results[code]) for province, results in by_catalog if code in results]
+        cells = [
+            ProvinceValue.of(province, results[code]) for province, results in by_catalog if code in results
+        ]
         total = rollup.totals[code]
         ranked = sorted((c for c in cells if c.value is not None), key=_rank_key(entry.direction))
         without = sorted((c for c in cells if c.value is None), key=lambda c: c.province.name)

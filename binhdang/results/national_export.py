@@ -20,7 +20,7 @@ from django.utils import translation
 from binhdang.core.formatting import bar_machine_text, machine_number
 from binhdang.core.spreadsheets import csv_text
 from binhdang.results import sdmx
-from binhdang.results.national import NationalIndicator, NationalResults
+from binhdang.results.national import NationalIndicator, NationalResults, ProvinceValue
 from binhdang.results.opendata import BOM, DATAFLOW, SDMX_COLUMNS, SEX_TOTAL
 from binhdang.results.status import label as status_label
 
@@ -69,7 +69,7 @@ def _national_row(year: int, item: NationalIndicator) -> tuple:
 
 def _province_rows(year: int, item: NationalIndicator) -> list[tuple]:
     rows = []
-    ranked = [(position, cell) for position, cell in enumerate(item.ranked, start=1)]
+    ranked: list[tuple[int | str, ProvinceValue]] = list(enumerate(item.ranked, start=1))
     ranked += [("", cell) for cell in item.without_value]
     for rank, cell in ranked:
         rows.append(
@@ -111,7 +111,7 @@ def as_csv(results: NationalResults) -> str:
 
 def as_sdmx_csv(results: NationalResults) -> str:
     """The national results as SDMX-CSV 2.0 (module docstring)."""
-    lines = []
+    lines: list[tuple] = []
     for item in results.indicators:
         series = sdmx.series_id(item.code)
         unit = sdmx.unit_code(item.unit)

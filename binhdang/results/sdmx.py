@@ -185,7 +185,9 @@ def structure_message() -> bytes:
         ],
     )
     provinces = OrgUnit.objects.filter(type=OrgUnitType.PROVINCE).order_by("code").values_list("code", "name")
-    areas = [(NATIONAL_AREA, "Viet Nam (national)", "Toàn quốc", None)]
+    areas: list[tuple[str, str, str, tuple[str, str] | None]] = [
+        (NATIONAL_AREA, "Viet Nam (national)", "Toàn quốc", None)
+    ]
     areas += [(c, _ascii(n), n, None) for c, n in provinces]
     _codelist(lists, "CL_REF_AREA", "Provinces (unit codes) and the nation", areas)
     _codelist(lists, "CL_SEX", "Sex", [(c, en, vi, None) for c, (en, vi) in SEX_CODES.items()])

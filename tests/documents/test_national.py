@@ -66,7 +66,11 @@ def test_the_content_tells_which_provinces_sent_and_groups_their_difficulties(pr
 def test_the_same_difficulty_in_two_provinces_is_one_item_naming_both(provinces, laichau, outsider):
     _daklak_plan, laichau_plan = provinces
     ministry.send_report(
-        laichau_plan, 2026, outsider, signed_pdf(), difficulties="Kinh phí bố trí cho công tác bình đẳng giới còn rất hạn chế."
+        laichau_plan,
+        2026,
+        outsider,
+        signed_pdf(),
+        difficulties="Kinh phí bố trí cho công tác bình đẳng giới còn rất hạn chế.",
     )
     grouped = national.collect(2026).difficulties
     assert sorted(grouped[0].units) == ["Tỉnh Lai Châu", "Tỉnh Đắk Lắk"]
@@ -112,7 +116,9 @@ def test_libreoffice_prints_the_report_with_its_pages_numbered_and_the_signature
     for number, text in enumerate(pages[1:], start=2):
         assert text.strip().startswith(str(number)), (number, text[:40])
     xlsx = services.docx_to_pdf(national_report.national_annex(2026).content, suffix=".xlsx")
-    assert "KẾT QUẢ CÁC CHỈ TIÊU TOÀN QUỐC" in " ".join(p.extract_text() for p in PdfReader(BytesIO(xlsx)).pages)
+    assert "KẾT QUẢ CÁC CHỈ TIÊU TOÀN QUỐC" in " ".join(
+        p.extract_text() for p in PdfReader(BytesIO(xlsx)).pages
+    )
 
 
 def test_the_xlsx_keeps_numbers_as_numbers_and_lists_every_province(provinces):
@@ -130,7 +136,9 @@ def test_the_xlsx_keeps_numbers_as_numbers_and_lists_every_province(provinces):
 def test_the_command_writes_the_docx_and_the_xlsx(provinces, tmp_path):
     call_command("report", "--national", "--year", "2026", "--out", str(tmp_path / "bc.docx"))
     assert "BỘ NỘI VỤ" in _text((tmp_path / "bc.docx").read_bytes())
-    call_command("report", "--national", "--year", "2026", "--format", "xlsx", "--out", str(tmp_path / "bc.xlsx"))
+    call_command(
+        "report", "--national", "--year", "2026", "--format", "xlsx", "--out", str(tmp_path / "bc.xlsx")
+    )
     assert load_workbook(tmp_path / "bc.xlsx").sheetnames[0] == "Toàn quốc"
 
 
@@ -138,7 +146,9 @@ def test_the_command_refuses_a_year_outside_the_plans_and_a_plan_with_national(d
     with pytest.raises(CommandError, match="Năm 2024 nằm ngoài giai đoạn 2026-2030"):
         call_command("report", "--national", "--year", "2024", "--out", str(tmp_path / "x.docx"))
     with pytest.raises(CommandError, match="--national không đi cùng --plan"):
-        call_command("report", "--national", "--plan", "1", "--year", "2026", "--out", str(tmp_path / "x.docx"))
+        call_command(
+            "report", "--national", "--plan", "1", "--year", "2026", "--out", str(tmp_path / "x.docx")
+        )
     with pytest.raises(CommandError, match="Cần --plan"):
         call_command("report", "--year", "2026", "--out", str(tmp_path / "x.docx"))
     assert not (tmp_path / "x.docx").exists()

@@ -8,6 +8,8 @@ provinces and the provinces off track.
 
 from __future__ import annotations
 
+import pytest
+
 from binhdang.reporting import services
 from binhdang.results.national import national_results
 from tests.results.conftest import add_indicator, d, file_report, make_plan, seed_000_indicators
@@ -18,9 +20,7 @@ def _laichau(laichau):
     other = make_plan(laichau.root, slug="kh-1790-laichau", focal=laichau.noi_vu)
     seed_000_indicators(other)
     period = services.open_period(other, 2026, None)
-    file_report(
-        period, laichau.commune_a, {"TT_SESSIONS": 0, "TT_CONVENTIONS": 10, "TT_CONVENTIONS_OK": 1}
-    )
+    file_report(period, laichau.commune_a, {"TT_SESSIONS": 0, "TT_CONVENTIONS": 10, "TT_CONVENTIONS_OK": 1})
     return other
 
 
@@ -28,8 +28,10 @@ def _item(results, code):
     return next(i for i in results.indicators if i.code == code)
 
 
+@pytest.mark.usefixtures("scenario")
 def test_the_national_rate_is_the_units_numerators_over_their_denominators_not_a_mean(
-    plan, scenario, laichau  # noqa: F811
+    plan,
+    laichau,
 ):
     _laichau(laichau)
     conventions = _item(national_results(2026), "1790.5")
@@ -40,8 +42,10 @@ def test_the_national_rate_is_the_units_numerators_over_their_denominators_not_a
     assert conventions.value == d("37.50") and conventions.pooled
 
 
+@pytest.mark.usefixtures("scenario")
 def test_provinces_are_ranked_best_first_with_their_quartiles_and_those_off_track(
-    plan, scenario, laichau  # noqa: F811
+    plan,
+    laichau,
 ):
     _laichau(laichau)
     sessions = _item(national_results(2026), "1790.1")
@@ -53,7 +57,8 @@ def test_provinces_are_ranked_best_first_with_their_quartiles_and_those_off_trac
     assert all(c.status == "off_track" for c in sessions.off_track)
 
 
-def test_a_value_entered_alone_is_the_mean_of_the_provinces_and_says_so(plan, scenario, laichau):  # noqa: F811
+@pytest.mark.usefixtures("scenario")
+def test_a_value_entered_alone_is_the_mean_of_the_provinces_and_says_so(plan, laichau):
     _laichau(laichau)
     awareness = _item(national_results(2026), "1790.3")
     assert not awareness.pooled

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from django.urls import reverse
 from pysdmx.io import get_datasets, read_sdmx
 
@@ -16,7 +17,8 @@ from tests.results.test_engine import scenario  # noqa: F401  (the fixture)
 from tests.results.test_national import _laichau
 
 
-def test_the_csv_has_the_nation_then_every_province_ranked(plan, scenario, laichau):  # noqa: F811
+@pytest.mark.usefixtures("scenario")
+def test_the_csv_has_the_nation_then_every_province_ranked(plan, laichau):
     _laichau(laichau)
     text = national_export.as_csv(national_results(2026))
     assert text.startswith("\ufeff")
@@ -31,8 +33,12 @@ def test_the_csv_has_the_nation_then_every_province_ranked(plan, scenario, laich
     assert rows[2]["status_label"] == "Chậm tiến độ"
 
 
+@pytest.mark.usefixtures("scenario")
 def test_pysdmx_reads_the_national_data_with_the_province_as_ref_area(
-    plan, scenario, laichau, client, tmp_path  # noqa: F811
+    plan,
+    laichau,
+    client,
+    tmp_path,
 ):
     _laichau(laichau)
     (tmp_path / "structure.xml").write_bytes(client.get(reverse("results:sdmx_structure")).content)

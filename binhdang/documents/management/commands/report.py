@@ -63,7 +63,11 @@ class Command(BaseCommand):
 
 def _national(year: int, format: str) -> bytes:
     try:
-        made = national_report.national_annex(year) if format == "xlsx" else national_report.national_report(year)
+        made = (
+            national_report.national_annex(year)
+            if format == "xlsx"
+            else national_report.national_report(year)
+        )
     except services.DocumentError as error:
         raise CommandError(str(error)) from error
     return made.content
