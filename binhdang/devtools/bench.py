@@ -9,6 +9,8 @@ on it, in the same run:
 - the ministry's board of the provinces (``/ministry/board/``), rendered the same way, median;
 - the province's annual report (DOCX with its synthesis and annexes, ``documents.services``), median
   (goal: under 2 s);
+- the ministry's national report of all provinces (DOCX, ``documents.national_report``): the median of
+  a few builds, in seconds (:func:`national_report_seconds`);
 - the floor: one hand-written SQL statement computing the same national figures (expected, counted
   and on-time units, and the 1790 counts per province), median; its answer is checked against the
   engine's.
@@ -165,6 +167,15 @@ def engine_figures(rollup) -> dict[int, tuple]:
     return found
 
 
+def national_report_seconds(year: int, repeat: int = 3) -> float:
+    """Median seconds to build the ministry's national report of ``year`` (DOCX) on the current
+    database: national results of every province, sendings, grouping, annexes (one warm-up build)."""
+    from binhdang.documents import national_report
+
+    national_report.national_report(year)
+    return statistics.median(timed(lambda: national_report.national_report(year), repeat)) / 1000
+
+
 @dataclass
 class BenchResult:
     lines: list[str]
@@ -216,6 +227,7 @@ def measure(year: int, repeat: int, log) -> BenchResult:
 
     timed(lambda: documents.annual_report(plan, year), 1)
     report = timed(lambda: documents.annual_report(plan, year), rounds)
+    national_report = national_report_seconds(year, max(1, rounds // 3))
 
     figures = {
         "province_year_results_p50": statistics.median(province),
@@ -225,6 +237,7 @@ def measure(year: int, repeat: int, log) -> BenchResult:
         "ministry_board_render_median": statistics.median(board),
         "annual_report_median": statistics.median(report),
         "national_rollup_floor_median": statistics.median(floor_samples),
+        "national_report_docx_seconds": national_report,
     }
     figures["national_rollup_ratio"] = (
         figures["national_rollup_median"] / figures["national_rollup_floor_median"]
@@ -242,6 +255,7 @@ def measure(year: int, repeat: int, log) -> BenchResult:
         f"dashboard_render_median {figures['dashboard_render_median']:.1f} ms",
         f"ministry_board_render_median {figures['ministry_board_render_median']:.1f} ms",
         f"annual_report_docx_median {figures['annual_report_median']:.1f} ms (goal < 2000 ms)",
+        f"national_report_docx_seconds {figures['national_report_docx_seconds']:.2f} s",
         f"goals {'met' if all(met) else 'NOT met'} (province-year p95 < 100 ms, national roll-up < 1 s, "
         f"ratio <= 2)",
         f"province_year_results_p95 {figures['province_year_results_p95']:.1f} ms",

@@ -30,6 +30,7 @@ def test_bench_builds_its_dataset_and_ends_with_the_four_lines(tmp_path):
     assert any(line.startswith("machine ") for line in lines)
     assert any(line.startswith("dashboard_render_median ") for line in lines)
     assert any(line.startswith("ministry_board_render_median ") for line in lines)
+    assert any(re.fullmatch(r"national_report_docx_seconds \d+\.\d\d s", line) for line in lines)
     for pattern, line in zip(FINAL_LINES, lines[-4:], strict=True):
         assert re.fullmatch(pattern, line), line
     assert (tmp_path / "bench.sqlite3").exists()
