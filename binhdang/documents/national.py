@@ -128,11 +128,11 @@ def summary_table(content: NationalContent) -> ReportTable:
         Column("Chỉ tiêu", TEXT, 45),
         Column("Đơn vị tính", TEXT, 10),
         Column("Toàn quốc", NUMBER, 11),
-        Column("Số tỉnh có số liệu", INTEGER, 10, "Số tỉnh"),
+        Column("Số tỉnh có số liệu", INTEGER, 10),
         Column("Thấp nhất", NUMBER, 10),
         Column("Trung vị", NUMBER, 10),
         Column("Cao nhất", NUMBER, 10),
-        Column("Số tỉnh chậm tiến độ", INTEGER, 11, "Chậm"),
+        Column("Số tỉnh chậm tiến độ", INTEGER, 11),
     ]
     rows: list[list[Cell]] = []
     for position, item in enumerate(content.results.indicators, start=1):

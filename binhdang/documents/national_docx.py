@@ -102,14 +102,17 @@ def _indicator_lines(item: NationalIndicator) -> list[str]:
     spread = distribution_rows(item)
     if spread:
         best, worst = item.ranked[0], item.ranked[-1]
-        lines.append(
-            f"Có {vn_number(len(item.ranked))}/{vn_number(item.provinces)} tỉnh có số liệu; "
-            + "; ".join(f"{label.lower()} {text}" for label, text in spread)
-            + f" (cao nhất: {best.province.name}, thấp nhất: {worst.province.name})."
-            if len(item.ranked) > 1
-            else f"Có {vn_number(len(item.ranked))}/{vn_number(item.provinces)} tỉnh có số liệu "
-            f"({best.province.name}: {value_text(best.value, item.unit)})."
-        )
+        counted = f"Có {vn_number(len(item.ranked))}/{vn_number(item.provinces)} tỉnh có số liệu"
+        if len(item.ranked) == 1:
+            lines.append(f"{counted} ({best.province.name}: {value_text(best.value, item.unit)}).")
+        elif best.value == worst.value:
+            lines.append(f"{counted}, cùng đạt {value_text(best.value, item.unit)}.")
+        else:
+            lines.append(
+                f"{counted}; "
+                + "; ".join(f"{label.lower()} {text}" for label, text in spread)
+                + f" (đứng đầu: {best.province.name}; đứng cuối: {worst.province.name})."
+            )
     if item.off_track:
         lines.append(
             f"{vn_number(len(item.off_track))} tỉnh chậm tiến độ so với chỉ tiêu của năm: "

@@ -12,7 +12,7 @@ carries:
   entered alone) is the mean of the provinces' values, and says so (:attr:`NationalIndicator.pooled`);
 - the **distribution** of the provinces with a value: each province's value, status and target
   for the year, ranked best first (the highest for "higher is better", the lowest for "lower is
-  better"), and min, first quartile, median, third quartile and max (inclusive quartiles);
+  better", the nearest to the range of its target for a range), and min, first quartile, median, third quartile and max (inclusive quartiles);
 - the provinces **off track**: their value, against the target their plan sets for the year (the
   national target as the province adapted it, with its roadmap), has the status "off track"
   (``results.status``); those at risk are listed beside them;
@@ -141,11 +141,29 @@ class NationalResults:
         return [i for i in self.indicators if i.program == program]
 
 
+def _distance(item: ProvinceValue) -> Decimal:
+    """How far a value lies outside its province's bar for the year (0 inside it)."""
+    value, bar = item.value or Decimal(0), item.bar
+    if bar is None:
+        return Decimal(0)
+    low, high = bar.low, bar.high
+    return max(
+        low - value if low is not None else Decimal(0),
+        value - high if high is not None else Decimal(0),
+        Decimal(0),
+    )
+
+
 def _rank_key(direction: str):
+    """Best first: the highest value ("higher is better"), the lowest ("lower is better"), the
+    nearest to its range (a range, such as the sex ratio at birth 104-107), then the highest."""
     lower_first = direction == Direction.DECREASE
+    ranged = direction == Direction.RANGE
 
     def key(item: ProvinceValue):
         value = item.value if item.value is not None else Decimal(0)
+        if ranged:
+            return (_distance(item), value, item.province.name)
         return (value if lower_first else -value, item.province.name)
 
     return key

@@ -12,7 +12,14 @@ import pytest
 
 from binhdang.reporting import services
 from binhdang.results.national import national_results
-from tests.results.conftest import add_indicator, d, file_report, make_plan, seed_000_indicators
+from tests.results.conftest import (
+    add_indicator,
+    add_sex_ratio_indicator,
+    d,
+    file_report,
+    make_plan,
+    seed_000_indicators,
+)
 from tests.results.test_engine import scenario  # noqa: F401  (the fixture)
 
 
@@ -88,3 +95,16 @@ def test_a_rate_per_100000_entered_as_two_figures_is_pooled_with_its_scale(dakla
     rate = _item(national_results(2026), "NQ28.3.1")
     assert [c.value for c in rate.ranked] == [d(30), d(180)]  # lower is better: best first
     assert rate.value == d(80)  # (30 + 90) x 100 000 / 150 000, not the mean 105
+
+
+def test_a_range_ranks_first_the_province_nearest_to_its_range(daklak, laichau):
+    for province, slug, value in ((daklak, "cl-66", "111"), (laichau, "cl-12", "106")):
+        strategy = make_plan(province.root, slug=slug, program="strategy", focal=province.noi_vu)
+        add_sex_ratio_indicator(strategy)
+        period = services.open_period(strategy, 2026, None)
+        submission = services.get_or_create_submission(period, province.health)
+        services.save_draft(submission, {("NQ28.4.1", "VALUE"): value}, {}, None, expected_version=None)
+        services.submit(submission, None)
+    ratio = _item(national_results(2026), "NQ28.4.1")
+    assert [(c.province.code, c.value) for c in ratio.ranked] == [("12", d(106)), ("66", d(111))]
+    assert ratio.value == d("108.50") and not ratio.pooled  # entered as values: their mean

@@ -33,13 +33,13 @@
       series.markLine = {
         symbol: "none",
         lineStyle: { type: "dashed", color: "#1f4e79", width: 2 },
-        label: { formatter: (data.labels.national || "") + " " + format(spec.national, decimal) + unit },
+        label: { position: "start", formatter: (data.labels.national || "") + " " + format(spec.national, decimal) + unit },
         data: [{ xAxis: spec.national }]
       };
     }
     chart.setOption({
       animation: false,
-      grid: { left: 150, right: 56, top: 24, bottom: 24 },
+      grid: { left: 150, right: 56, top: 36, bottom: 24 },
       tooltip: {
         trigger: "item",
         formatter: function (p) {
