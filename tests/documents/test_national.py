@@ -157,3 +157,13 @@ def test_the_command_refuses_a_year_outside_the_plans_and_a_plan_with_national(d
 def test_with_no_plan_in_force_the_report_says_so(db):
     text = _text(national_docx.build(national.collect(2026), DAY))
     assert "Năm 2026 chưa tỉnh nào có kế hoạch đang có hiệu lực." in text
+
+
+def test_after_the_deadline_a_province_not_sent_is_overdue_in_the_body_and_the_annex(
+    provinces, ministry_viewer
+):
+    ministry.set_deadline(2026, dt.date(2026, 12, 3), ministry_viewer)  # the suite's day is 04/12
+    text = _text(national_report.national_report(2026, day=DAY).content)
+    assert "Có 1 tỉnh chưa gửi báo cáo: Tỉnh Lai Châu; trong đó 1 tỉnh đã quá hạn." in text
+    assert "0 tỉnh gửi đúng hạn, 1 tỉnh gửi trễ hạn (Tỉnh Đắk Lắk)." in text  # sent on 04/12
+    assert "Chưa gửi (quá hạn)" in text and "Đã gửi (trễ hạn)" in text
