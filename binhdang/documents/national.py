@@ -20,8 +20,8 @@ from decimal import Decimal
 
 from binhdang.core.formatting import number
 from binhdang.documents import grouping
-from binhdang.documents.annual import Grouped, split_sentences, status_label
-from binhdang.documents.tables import INTEGER, NUMBER, TEXT, Cell, Column, ReportTable, bar_text
+from binhdang.documents.annual import Grouped, split_sentences
+from binhdang.documents.tables import INTEGER, NUMBER, TEXT, Cell, Column, ReportTable
 from binhdang.results.national import PROGRAMS, NationalIndicator, NationalResults, national_results
 
 #: The programmes as the report names them.
@@ -223,12 +223,10 @@ def distribution_rows(item: NationalIndicator) -> list[tuple[str, str]]:
 __all__ = [
     "NationalContent",
     "Sending",
-    "bar_text",
     "collect",
     "distribution_rows",
     "province_tables",
     "register_sendings",
     "sending_table",
-    "status_label",
     "summary_table",
 ]
