@@ -9,3 +9,4 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from binhdang.documents import exporters  # noqa: F401  (registers the reports' exporters)
+        from binhdang.documents import review_exporters  # noqa: F401  (and the reviews')

@@ -1,4 +1,6 @@
-"""``binhdang report --plan ID|SLUG --year Y --format docx|xlsx --out PATH [--unit CODE]``."""
+"""``binhdang report --plan ID|SLUG --year Y --format docx|xlsx --out PATH [--unit CODE]``; a review over a
+span: ``binhdang report --plan ID|SLUG --years 2026-2028 ...`` or ``--national --years 2026-2028 ...``
+(``documents.review_files``)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from binhdang.core import formatting
-from binhdang.documents import services
+from binhdang.documents import review_files, services
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
 from binhdang.reporting.models import Submission
@@ -20,16 +22,27 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", required=True, help="Mã số (ID) hoặc slug của kế hoạch")
-        parser.add_argument("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2026")
+        parser.add_argument("--plan", help="Mã số (ID) hoặc slug của kế hoạch")
+        parser.add_argument("--year", type=int, help="Năm báo cáo, ví dụ 2026")
+        parser.add_argument("--years", help="Giai đoạn sơ kết, tổng kết, ví dụ 2026-2028 (thay cho --year)")
+        parser.add_argument(
+            "--national", action="store_true", help="Báo cáo của Bộ Nội vụ tổng hợp từ các tỉnh"
+        )
         parser.add_argument(
             "--format", choices=("docx", "xlsx"), default="docx", help="docx (mặc định) hoặc xlsx"
         )
         parser.add_argument("--out", required=True, help="Đường dẫn tệp kết quả")
         parser.add_argument("--unit", help="Mã đơn vị: tạo báo cáo của đơn vị đó (chỉ docx)")
 
-    def handle(self, *args, plan: str, year: int, format: str, out: str, unit: str | None, **options):
-
+    def handle(
+        self, *args, plan: str | None, year: int | None, format: str, out: str, unit: str | None, **options
+    ):
+        years, national = options.get("years"), bool(options.get("national"))
+        if years is not None:
+            _write(self, _review(plan, year, years, national, unit, format), out)
+            return
+        if plan is None or year is None:
+            raise CommandError("Hãy cho --plan và --year (báo cáo năm) hoặc --years (sơ kết, tổng kết).")
         found = _plan(plan)
         try:
             period = services.find_period(found, year)
@@ -43,11 +56,27 @@ class Command(BaseCommand):
                 generated = services.annual_report(found, year)
         except services.DocumentError as error:
             raise CommandError(str(error)) from error
-        path = Path(out)
-        if not path.parent.is_dir():
-            raise CommandError(f"Thư mục {path.parent} không tồn tại.")
-        path.write_bytes(generated.content)
-        self.stdout.write(f"Đã ghi {path} ({formatting.number(len(generated.content))} byte).")
+        _write(self, generated, out)
+
+
+def _write(command, generated, out: str) -> None:
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise CommandError(f"Thư mục {path.parent} không tồn tại.")
+    path.write_bytes(generated.content)
+    command.stdout.write(f"Đã ghi {path} ({formatting.number(len(generated.content))} byte).")
+
+
+def _review(plan: str | None, year: int | None, years: str, national: bool, unit: str | None, format: str):
+    """A review over ``years``: the plan's, or with ``--national`` the ministry's."""
+    if year is not None or unit:
+        raise CommandError("--years (sơ kết, tổng kết) không đi cùng --year hay --unit.")
+    if national == bool(plan):
+        raise CommandError("Với --years, hãy cho --plan (báo cáo của tỉnh) hoặc --national (của Bộ Nội vụ).")
+    try:
+        return review_files.for_command(_plan(plan) if plan else None, years, format)
+    except services.DocumentError as error:
+        raise CommandError(str(error)) from error
 
 
 def _plan(text: str):

@@ -1,0 +1,464 @@
+"""A review of a plan over a span of its years (sơ kết, tổng kết; issue 18): what the DOCX, the XLSX
+annex and the review page show, collected once.
+
+- :func:`parse_span` / :func:`check_span`: "2026-2028" read and checked against the plan's years (a
+  span outside the plan or reversed is refused in Vietnamese, naming the years);
+- :func:`collect` -> :class:`ReviewContent`:
+  - every year of the span with the results engine's figures (:func:`engine.plan_history`, one set of
+    queries for all years); a year without a counted report "has no data" and says so per year;
+  - every indicator from its baseline through each year (:class:`TargetTrend`): value, the roadmap's
+    bar and the status per year, and the trend from the first figure to the last (arrow and words);
+  - the tasks' status at the end of the span (or today, if earlier) and how many were done by the end
+    of each year (:class:`TaskSummary`, from the tasks' updates as in ``work.task_followup``);
+  - the activity log's totals over the span by year and by type (count, participants, budget);
+  - each year with data as the annual report sees it (``annual.collect``): its theme sections
+    (``synthesis``) for the units' work, its difficulties and proposals; near-duplicates across years
+    grouped (``grouping``) so that a difficulty raised in several years is named as recurring.
+
+The units' narratives are collected only when asked (``with_narratives``, domain §10).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from binhdang.core import formatting
+from binhdang.documents import grouping
+from binhdang.documents.annual import AnnualContent, Grouped
+from binhdang.documents.annual import collect as collect_year
+from binhdang.documents.services import DocumentError
+from binhdang.plans.models import Indicator, Plan
+from binhdang.results.engine import IndicatorResult, PlanResults, plan_history, plan_years
+from binhdang.results.status import BOOLEAN, INCREASE, MAX, Bar
+from binhdang.work.models import Activity, ActivityType, TaskStatus, TaskUpdate, effective_status
+
+_SPAN = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+
+#: Trend of an indicator over the span: better, worse, unchanged, not enough figures.
+BETTER, WORSE, FLAT, UNKNOWN = "better", "worse", "flat", "unknown"
+TREND_LABELS = {
+    BETTER: _("improving"),
+    WORSE: _("worsening"),
+    FLAT: _("unchanged"),
+    UNKNOWN: _("not enough figures yet"),
+}
+TREND_ARROWS = {BETTER: "↗", WORSE: "↘", FLAT: "→", UNKNOWN: ""}
+#: Task statuses in the order the review counts them.
+TASK_ORDER = (TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.NOT_STARTED, TaskStatus.LATE)
+
+
+class SpanError(DocumentError):
+    """A span of years that cannot be reviewed (the message says why, in Vietnamese)."""
+
+
+def parse_span(text: str) -> tuple[int, int]:
+    """ "2026-2028" -> (2026, 2028); "2027" -> (2027, 2027); anything else: :class:`SpanError`."""
+    found = _SPAN.match(text or "")
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    single = _YEAR.match(text or "")
+    if single:
+        return int(single.group(1)), int(single.group(1))
+    raise SpanError(f'Giai đoạn "{text}" không hợp lệ: hãy ghi năm đầu và năm cuối, ví dụ 2026-2028.')
+
+
+def check_span(start: int, end: int, first: int, last: int) -> None:
+    """Refuse a reversed span or one outside ``first``-``last`` (the plan's years), naming the years."""
+    if start > end:
+        raise SpanError(
+            f"Giai đoạn {start}-{end} bị đảo ngược: năm đầu ({start}) sau năm cuối ({end}); "
+            f"hãy ghi {end}-{start}."
+        )
+    if start < first or end > last:
+        outside = [y for y in (start, end) if not first <= y <= last]
+        raise SpanError(
+            f"Giai đoạn {start}-{end} nằm ngoài kỳ của kế hoạch ({first}-{last}): "
+            f"năm {', '.join(str(y) for y in outside)} không thuộc kế hoạch."
+        )
+
+
+def plan_span(plan: Plan) -> tuple[int, int]:
+    years = plan_years(plan)
+    return min(years), max(years)
+
+
+def review_kind(end: int, last: int) -> str:
+    """ "tổng kết" when the span reaches the plan's last year, else "sơ kết"."""
+    return "tổng kết" if end >= last else "sơ kết"
+
+
+def default_span(first: int, last: int, today: dt.date | None = None) -> tuple[int, int]:
+    """From the plan's first year to the current year (within the plan)."""
+    year = (today or timezone.localdate()).year
+    return first, max(first, min(last, year))
+
+
+def no_data_note(year: int) -> str:
+    return str(_("Year %(year)s: no reported data yet") % {"year": year})
+
+
+# ---------------------------------------------------------------------------------------- targets
+
+
+def _number(value: Decimal | None, unit: str) -> str:
+    return formatting.with_unit(value, unit) if value is not None else "—"
+
+
+@dataclass
+class TargetTrend:
+    """One indicator from its baseline through each year of the span."""
+
+    indicator: Indicator
+    unit: str
+    final: Bar | None
+    #: One result per year of the span (the engine's, with the year's bar and status).
+    history: list[IndicatorResult]
+    #: Years of the span that have data (a counted report).
+    years_with_data: set[int]
+
+    @property
+    def baseline(self) -> Decimal | None:
+        return self.indicator.baseline_value
+
+    @property
+    def baseline_year(self) -> int | None:
+        return self.indicator.baseline_year
+
+    def points(self) -> list[tuple[int, Decimal]]:
+        """(year, value) from the baseline (when the plan gives one before the span) through the
+        years with data."""
+        found: list[tuple[int, Decimal]] = []
+        first = self.history[0].year if self.history else 0
+        kind = self.final.kind if self.final else ""
+        if (
+            self.baseline is not None
+            and self.baseline_year
+            and self.baseline_year < first
+            and kind != INCREASE
+        ):
+            found.append((self.baseline_year, self.baseline))
+        found += [
+            (r.year, r.value) for r in self.history if r.year in self.years_with_data and r.value is not None
+        ]
+        return found
+
+    @property
+    def trend(self) -> str:
+        points = self.points()
+        if len(points) < 2 or (self.final is not None and self.final.kind == BOOLEAN):
+            return UNKNOWN
+        difference = points[-1][1] - points[0][1]
+        if difference == 0:
+            return FLAT
+        lower_is_better = self.final is not None and self.final.kind == MAX
+        return BETTER if (difference > 0) != lower_is_better else WORSE
+
+    def trend_text(self) -> str:
+        """ "↗ tăng từ 40% (2025) lên 65% (2027): cải thiện" (in the active language)."""
+        trend = self.trend
+        label = str(TREND_LABELS[trend])
+        if trend == UNKNOWN:
+            return label
+        (y0, v0), (y1, v1) = self.points()[0], self.points()[-1]
+        if trend == FLAT:
+            return f"{TREND_ARROWS[trend]} {_number(v0, self.unit)} ({y0}) - {_number(v1, self.unit)} ({y1}): {label}"
+        return f"{TREND_ARROWS[trend]} {_number(v0, self.unit)} ({y0}) → {_number(v1, self.unit)} ({y1}): {label}"
+
+    def last(self) -> IndicatorResult | None:
+        """The result of the last year with data."""
+        found = [r for r in self.history if r.year in self.years_with_data]
+        return found[-1] if found else None
+
+
+# ------------------------------------------------------------------------------------------ tasks
+
+
+@dataclass
+class TaskState:
+    code: str
+    title: str
+    lead: str
+    timeframe: str
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return str(TaskStatus(self.status).label)
+
+
+@dataclass
+class TaskSummary:
+    """The plan's tasks at ``asof`` (the end of the span, or today if earlier)."""
+
+    asof: dt.date
+    rows: list[TaskState]
+    #: year -> tasks done by the end of that year (years not yet begun are left out).
+    done_by_year: dict[int, int]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    def counts(self) -> list[tuple[str, str, int]]:
+        """(status, its label, tasks) in the order of :data:`TASK_ORDER`."""
+        return [(str(s), str(TaskStatus(s).label), self.count(s)) for s in TASK_ORDER]
+
+    def late(self) -> list[TaskState]:
+        return [r for r in self.rows if r.status == TaskStatus.LATE]
+
+
+def _status_at(updates: list[tuple[int, str, dt.date]], day: dt.date) -> dict[int, str]:
+    """{task id: the status of its last update on or before ``day``} (updates oldest first)."""
+    found: dict[int, str] = {}
+    for task_id, status, when in updates:
+        if when <= day:
+            found[task_id] = status
+    return found
+
+
+def task_summary(plan: Plan, start: int, end: int, today: dt.date | None = None) -> TaskSummary:
+    today = today or timezone.localdate()
+    asof = min(today, dt.date(end, 12, 31))
+    updates = [
+        (task_id, status, timezone.localdate(moment))
+        for task_id, status, moment in TaskUpdate.objects.filter(task__plan=plan)
+        .order_by("created_at", "pk")
+        .values_list("task_id", "status", "created_at")
+    ]
+    tasks = list(plan.tasks.select_related("lead").order_by("order", "pk"))
+    current = _status_at(updates, asof)
+    rows = [
+        TaskState(
+            task.code,
+            task.title,
+            task.lead.name if task.lead is not None else task.lead_text,
+            task.timeframe,
+            effective_status(current.get(task.pk, TaskStatus.NOT_STARTED), task.timeframe, asof),
+        )
+        for task in tasks
+    ]
+    done_by_year = {}
+    for year in range(start, end + 1):
+        if year > today.year:
+            break
+        day = min(today, dt.date(year, 12, 31))
+        done_by_year[year] = sum(1 for s in _status_at(updates, day).values() if s == TaskStatus.DONE)
+    return TaskSummary(asof, rows, done_by_year)
+
+
+# ------------------------------------------------------------------------------------- activities
+
+
+@dataclass
+class Totals:
+    count: int = 0
+    male: int = 0
+    female: int = 0
+    budget_state: int = 0
+    budget_other: int = 0
+
+    @property
+    def participants(self) -> int:
+        return self.male + self.female
+
+    @property
+    def budget(self) -> int:
+        return self.budget_state + self.budget_other
+
+    def add(self, other: Totals) -> None:
+        self.count += other.count
+        self.male += other.male
+        self.female += other.female
+        self.budget_state += other.budget_state
+        self.budget_other += other.budget_other
+
+
+@dataclass
+class ActivityTotals:
+    """The activity log of the span: totals by year, by type, and overall."""
+
+    years: list[int]
+    by_year: dict[int, Totals]
+    by_type: dict[str, Totals]
+    total: Totals
+
+    def type_rows(self) -> list[tuple[str, Totals]]:
+        """(type label, totals) for the types recorded, in the order of ``ActivityType``."""
+        return [
+            (str(label), self.by_type[kind]) for kind, label in ActivityType.choices if kind in self.by_type
+        ]
+
+
+def activity_totals(plan: Plan, start: int, end: int) -> ActivityTotals:
+    """One grouped query over the span's activities of ``plan``."""
+    years = list(range(start, end + 1))
+    by_year = {year: Totals() for year in years}
+    by_type: dict[str, Totals] = {}
+    total = Totals()
+    rows = (
+        Activity.objects.filter(plan=plan, date__year__gte=start, date__year__lte=end)
+        .values("date__year", "type")
+        .annotate(n=Count("pk"), m=Sum("male"), f=Sum("female"), s=Sum("budget_state"), o=Sum("budget_other"))
+        .order_by()
+    )
+    for row in rows:
+        found = Totals(row["n"], row["m"] or 0, row["f"] or 0, row["s"] or 0, row["o"] or 0)
+        by_year[row["date__year"]].add(found)
+        by_type.setdefault(row["type"], Totals()).add(found)
+        total.add(found)
+    return ActivityTotals(years, by_year, by_type, total)
+
+
+# ------------------------------------------------------------------------------------ narratives
+
+
+@dataclass
+class Recurring:
+    """A difficulty or proposal grouped across years: the text shown, the years and the units."""
+
+    text: str
+    years: list[int]
+    units: list[str]
+
+
+def recurring(by_year: dict[int, list[Grouped]]) -> list[Recurring]:
+    """Near-duplicates across years (``grouping``), those raised in the most years first."""
+    items = [
+        (item.text, f"{year}\x1f{unit}")
+        for year, grouped in sorted(by_year.items())
+        for item in grouped
+        for unit in item.units
+    ]
+    found = []
+    for group in grouping.group(items):
+        years = sorted({int(raiser.split("\x1f")[0]) for raiser in group.raisers})
+        units = list(dict.fromkeys(raiser.split("\x1f")[1] for raiser in group.raisers))
+        found.append(Recurring(group.text, years, units))
+    return sorted(found, key=lambda r: (-len(r.years), -len(r.units), grouping.normalise(r.text)))
+
+
+# ---------------------------------------------------------------------------------------- content
+
+
+@dataclass
+class ReviewYear:
+    year: int
+    results: PlanResults
+    #: The year as its annual report sees it (None for a year without data).
+    annual: AnnualContent | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.results.period is not None and self.results.submitted > 0
+
+    @property
+    def note(self) -> str:
+        return no_data_note(self.year)
+
+
+@dataclass
+class ReviewContent:
+    plan: Plan
+    start: int
+    end: int
+    #: The plan's own first and last year.
+    first: int
+    last: int
+    years: list[ReviewYear]
+    targets: list[TargetTrend]
+    tasks: TaskSummary
+    activities: ActivityTotals
+    difficulties: list[Recurring] = field(default_factory=list)
+    proposals: list[Recurring] = field(default_factory=list)
+    with_narratives: bool = True
+
+    @property
+    def kind(self) -> str:
+        return review_kind(self.end, self.last)
+
+    @property
+    def span(self) -> str:
+        return f"{self.start}-{self.end}"
+
+    def years_with_data(self) -> list[int]:
+        return [y.year for y in self.years if y.has_data]
+
+    def year_notes(self) -> list[str]:
+        """One line per year: its reporting, or that it has no data yet."""
+        lines = []
+        for item in self.years:
+            results = item.results
+            if not item.has_data:
+                lines.append(no_data_note(item.year))
+                continue
+            lines.append(
+                f"Năm {item.year}: {formatting.number(results.submitted)}/{formatting.number(results.expected)} "
+                f"đơn vị đã báo cáo ({formatting.percent(results.completeness) or '0%'}), "
+                f"{formatting.number(results.on_time)} đơn vị đúng hạn"
+            )
+        return lines
+
+    def status_counts(self, year: int) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for target in self.targets:
+            for result in target.history:
+                if result.year == year:
+                    counts[result.status] += 1
+        return dict(counts)
+
+    def reported_budget(self, year: int) -> tuple[Decimal, Decimal] | None:
+        """(state budget, other sources) the units reported for ``year`` (programme 1790), or None."""
+        item = next((y for y in self.years if y.year == year), None)
+        if item is None or item.annual is None or not item.annual.is_1790:
+            return None
+        return item.annual.total("TT_BUDGET_STATE"), item.annual.total("TT_BUDGET_OTHER")
+
+
+def collect(
+    plan: Plan, start: int, end: int, *, with_narratives: bool = True, today: dt.date | None = None
+) -> ReviewContent:
+    """Everything the review of ``plan`` over ``start``-``end`` shows (:class:`SpanError` for a span
+    outside the plan or reversed)."""
+    first, last = plan_span(plan)
+    check_span(start, end, first, last)
+    span = list(range(start, end + 1))
+    history = plan_history(plan, span)
+    years = [ReviewYear(year, history[year]) for year in span]
+    difficulties: dict[int, list] = {}
+    proposals: dict[int, list] = {}
+    for item in years:
+        if item.has_data:
+            item.annual = collect_year(plan, item.year, with_narratives=with_narratives, with_previous=False)
+            difficulties[item.year] = item.annual.difficulties
+            proposals[item.year] = item.annual.proposals
+    with_data = {y.year for y in years if y.has_data}
+    targets = []
+    for position, result in enumerate(history[start].indicators):
+        series = [history[year].indicators[position] for year in span]
+        targets.append(TargetTrend(result.indicator, result.unit, result.final, series, with_data))
+    return ReviewContent(
+        plan=plan,
+        start=start,
+        end=end,
+        first=first,
+        last=last,
+        years=years,
+        targets=targets,
+        tasks=task_summary(plan, start, end, today),
+        activities=activity_totals(plan, start, end),
+        difficulties=recurring(difficulties) if with_narratives else [],
+        proposals=recurring(proposals) if with_narratives else [],
+        with_narratives=with_narratives,
+    )
