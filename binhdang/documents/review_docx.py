@@ -22,7 +22,7 @@ from binhdang.documents import nd30, synthesis
 from binhdang.documents.annual import status_label
 from binhdang.documents.annual_docx import add_table
 from binhdang.documents.issuers import plan_issuer, plan_name
-from binhdang.documents.review import ReviewContent, Recurring, no_data_note
+from binhdang.documents.review import Recurring, ReviewContent, no_data_note
 from binhdang.documents.review_tables import (
     activity_type_table,
     activity_year_table,
@@ -92,7 +92,7 @@ def task_lines(content: ReviewContent) -> list[str]:
     if not tasks.total:
         return ["Kế hoạch chưa có nhiệm vụ được theo dõi."]
     counts = "; ".join(
-        f"{vn_number(tasks.count(status))} {str(TaskStatus(status).label)}"
+        f"{vn_number(tasks.count(status))} {TaskStatus(status).label!s}"
         for status in (TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.NOT_STARTED, TaskStatus.LATE)
     )
     lines = [
