@@ -23,7 +23,9 @@ def second_year(plan, reports, daklak):
     """2027 with one counted report (commune A, fewer sessions, the same difficulty in other words)."""
     period = services.open_period(plan, 2027, None)
     report = file_report(period, daklak.commune_a, {"TT_SESSIONS": 1}, at=local(2027, 11, 20))
-    narrate(report, "Tổ chức 1 cuộc truyền thông.", "Kinh phí còn rất hạn chế.", "Đề nghị bố trí thêm kinh phí.")
+    narrate(
+        report, "Tổ chức 1 cuộc truyền thông.", "Kinh phí còn rất hạn chế.", "Đề nghị bố trí thêm kinh phí."
+    )
     return period
 
 
@@ -40,12 +42,16 @@ def test_a_span_that_is_not_two_years_is_refused_naming_what_was_typed():
 
 
 def test_a_reversed_span_is_refused_naming_both_years():
-    with pytest.raises(review.SpanError, match=r"Giai đoạn 2028-2026 bị đảo ngược: năm đầu \(2028\) sau năm cuối"):
+    with pytest.raises(
+        review.SpanError, match=r"Giai đoạn 2028-2026 bị đảo ngược: năm đầu \(2028\) sau năm cuối"
+    ):
         review.check_span(2028, 2026, 2026, 2030)
 
 
 def test_a_span_outside_the_plan_is_refused_naming_the_years_outside(plan):
-    with pytest.raises(review.SpanError, match=r"2025-2028 nằm ngoài kỳ của kế hoạch \(2026-2030\): năm 2025"):
+    with pytest.raises(
+        review.SpanError, match=r"2025-2028 nằm ngoài kỳ của kế hoạch \(2026-2030\): năm 2025"
+    ):
         review.collect(plan, 2025, 2028)
     with pytest.raises(review.SpanError, match="năm 2031 không thuộc kế hoạch"):
         review.collect(plan, 2027, 2031)
@@ -106,14 +112,20 @@ def test_a_single_year_without_a_baseline_has_no_trend_yet(plan, reports):
 def test_tasks_are_counted_at_the_end_of_the_span_with_those_done_by_each_year(plan, daklak):
     officer = make_user("daumoi.review", Role.FOCAL_OFFICER, daklak.root)
     done = Task.objects.create(plan=plan, code="1.a", title="Tổ chức hội nghị", timeframe="Hằng năm", order=1)
-    Task.objects.create(plan=plan, code="1.b", title="Ban hành kế hoạch", timeframe="trước ngày 30/6/2026", order=2)
+    Task.objects.create(
+        plan=plan, code="1.b", title="Ban hành kế hoạch", timeframe="trước ngày 30/6/2026", order=2
+    )
     going = Task.objects.create(plan=plan, code="1.c", title="Tập huấn", timeframe="2026-2030", order=3)
     for task, status, day in ((done, TaskStatus.DONE, 20), (going, TaskStatus.IN_PROGRESS, 21)):
         TaskUpdate.objects.create(task=task, author=officer, status=status, note="Đã làm.")
         TaskUpdate.objects.filter(task=task).update(created_at=local(2026, 11, day))
     tasks = review.collect(plan, 2026, 2028).tasks
     assert tasks.asof == dt.date(2026, 12, 4)  # the span has not ended: today
-    assert [(r.code, r.status) for r in tasks.rows] == [("1.a", "done"), ("1.b", "late"), ("1.c", "in_progress")]
+    assert [(r.code, r.status) for r in tasks.rows] == [
+        ("1.a", "done"),
+        ("1.b", "late"),
+        ("1.c", "in_progress"),
+    ]
     assert [(s, n) for s, _label, n in tasks.counts()] == [
         ("done", 1),
         ("in_progress", 1),
@@ -181,7 +193,11 @@ def test_activities_and_budget_are_totalled_by_year_and_type_over_the_span_only(
 def test_a_difficulty_raised_in_two_years_in_other_words_is_recurring(plan, second_year):
     content = review.collect(plan, 2026, 2028)
     first = content.difficulties[0]
-    assert (first.text, first.years, first.units) == ("Kinh phí còn hạn chế", [2026, 2027], ["Sở Y tế", "Xã Ea Kar"])
+    assert (first.text, first.years, first.units) == (
+        "Kinh phí còn hạn chế",
+        [2026, 2027],
+        ["Sở Y tế", "Xã Ea Kar"],
+    )
     assert sorted(p.years for p in content.proposals) == [[2026], [2027]]  # different proposals
 
 

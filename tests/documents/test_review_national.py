@@ -1,0 +1,68 @@
+"""The ministry's review over a span (``documents.review_national``): per catalog indicator the national
+value of each year from the units' data and the provinces on track; per province its targets on track
+per year; a year without data says so; DOCX issued by Bộ Nội vụ and its XLSX annex."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from binhdang.documents import review, review_files, review_national
+from binhdang.reporting import services
+from tests.results.conftest import file_report, local
+
+
+@pytest.fixture
+def national(plan, reports, laichau, daklak):
+    """Đắk Lắk's plan with 2026 and 2027 figures; Lai Châu without a plan in force."""
+    period = services.open_period(plan, 2027, None)
+    file_report(period, daklak.commune_a, {"TT_SESSIONS": 1}, at=local(2027, 11, 20))
+    return plan
+
+
+def test_each_catalog_indicator_has_its_national_value_per_year_and_the_provinces_on_track(national):
+    content = review_national.collect(2026, 2028)
+    assert content.codes == ["1790.1", "1790.2", "1790.3", "1790.4", "1790.5"]
+    assert [content.has_data(y) for y in content.years] == [True, True, False]
+    sessions = [content.rollups[y].totals["1790.1"].value for y in (2026, 2027)]
+    assert [str(v) for v in sessions] == ["33.33", "0.00"]  # units meeting the bar over all units
+    assert content.provinces_on_track("1790.4", 2026) == (1, 1)
+    assert content.provinces_on_track("1790.4", 2027) == (0, 1)
+    assert content.year_notes()[2] == "Năm 2028: chưa có số liệu báo cáo"
+
+
+def test_every_province_has_its_targets_on_track_per_year_or_no_plan(national):
+    rows = dict(review_national.collect(2026, 2027).province_rows())
+    assert [(c["good"], c["total"]) for c in rows["Tỉnh Đắk Lắk"]] == [(2, 5), (1, 5)]
+    assert [c["plan"] for c in rows["Tỉnh Lai Châu"]] == [False, False]
+    table = review_national.province_table(review_national.collect(2026, 2028))
+    by_name = {row[1]: row[2:] for row in table.rows}
+    assert by_name["Tỉnh Đắk Lắk"] == ["2/5", "1/5", "Chưa có số liệu"]
+    assert by_name["Tỉnh Lai Châu"] == ["Chưa có kế hoạch đang có hiệu lực"] * 3
+
+
+def test_a_span_outside_2026_2030_or_reversed_is_refused():
+    with pytest.raises(review.SpanError, match="2025-2027 nằm ngoài kỳ của kế hoạch"):
+        review_national.collect(2025, 2027)
+    with pytest.raises(review.SpanError, match="bị đảo ngược"):
+        review_national.collect(2028, 2026)
+
+
+def test_the_national_review_is_issued_by_the_ministry_with_its_annex(national):
+    generated = review_files.national_review_report(2026, 2028)
+    assert generated.name == "so-ket-toan-quoc-chuong-trinh-1790-2026-2028.docx"
+    document = Document(BytesIO(generated.content))
+    assert document.tables[0].rows[0].cells[0].paragraphs[0].text == "BỘ NỘI VỤ"
+    lines = [p.text for p in document.paragraphs]
+    assert lines[lines.index("BÁO CÁO") + 1].startswith("Sơ kết giai đoạn 2026-2028 thực hiện Chương trình")
+    body = "\n".join(lines)
+    assert "Năm 2028: chưa có số liệu báo cáo." in body
+    assert "năm 2026: 33,33% (0/1 tỉnh đạt lộ trình); năm 2027: 0% (0/1 tỉnh đạt lộ trình)" in body
+    annex = load_workbook(BytesIO(review_files.national_review_annex(2026, 2030).content))
+    assert annex.sheetnames == ["Chỉ tiêu toàn quốc", "Các tỉnh theo năm"]
+    first = [c.value for c in annex["Chỉ tiêu toàn quốc"][5]]
+    assert first[:5] == ["1790.1", first[1], "%", "33,33%", "0/1"]
+    assert review_files.national_filename(2026, 2030, "communication").startswith("tong-ket-")
