@@ -167,6 +167,9 @@ class TargetTrend:
         trend = self.trend
         label = str(TREND_LABELS[trend])
         if trend == UNKNOWN:
+            points = self.points()
+            if len(points) == 1:
+                return f"{label} ({_('only %(year)s has figures') % {'year': points[0][0]}})"
             return label
         (y0, v0), (y1, v1) = self.points()[0], self.points()[-1]
         if trend == FLAT:

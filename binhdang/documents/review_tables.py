@@ -159,7 +159,7 @@ def task_year_table(content: ReviewContent) -> ReportTable:
 
 def activity_year_table(content: ReviewContent) -> ReportTable:
     columns = [
-        Column("Năm", TEXT, 10),
+        Column("Năm", TEXT, 16),
         Column("Số hoạt động", INTEGER, 10),
         Column("Lượt người tham gia", INTEGER, 12),
         Column("Trong đó nữ", INTEGER, 10),
@@ -174,6 +174,9 @@ def activity_year_table(content: ReviewContent) -> ReportTable:
     for year in content.activities.years:
         totals = content.activities.by_year[year]
         reported = content.reported_budget(year)
+        if not totals.count and reported is None:  # nothing recorded nor reported: the year says so
+            rows.append([no_data_note(year), None, None, None, None, None, None, None, None])
+            continue
         if reported is not None:
             reported_state = (reported_state or 0) + reported[0]
             reported_other = (reported_other or 0) + reported[1]

@@ -45,7 +45,9 @@ def test_officer_chooses_a_span_sees_trends_and_downloads_leader_reads_ministry_
     expect(years.locator("tr[data-year='2028']")).to_contain_text("Năm 2028: chưa có số liệu báo cáo")
     first = page.locator("article.review-target").first
     expect(first.locator(".chart svg")).to_be_visible()  # ECharts drew the trend
-    expect(first.locator(".trend-text")).to_have_text("chưa đủ số liệu để đánh giá xu hướng")
+    expect(first.locator(".trend-text")).to_have_text(
+        "chưa đủ số liệu để đánh giá xu hướng (mới có số liệu năm 2026)"
+    )
     expect(first.locator("td[data-year='2026'] .status")).to_have_text("Chậm tiến độ")
     expect(page.locator("#review-difficulties")).to_contain_text("Kinh phí còn hạn chế")
     name, data = _downloaded(page, page.get_by_role("link", name="Báo cáo (Word)"))

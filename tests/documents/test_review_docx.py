@@ -11,7 +11,9 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from binhdang.devtools.demo import DEMO_YEAR, build_demo
 from binhdang.documents import review_files, services
+from binhdang.plans.models import Plan
 from binhdang.reporting import services as reporting_services
 from tests.documents.conftest import narrate
 from tests.results.conftest import file_report, local
@@ -132,3 +134,21 @@ def test_libreoffice_reads_the_review_and_prints_the_years_without_data(plan, se
     assert "Phụ lục I" in text
     xlsx = review_files.review_annex(plan, 2026, 2028).content
     assert PdfReader(BytesIO(services.docx_to_pdf(xlsx, suffix=".xlsx"))).pages
+
+
+def test_the_demos_mid_term_review_reads_right_with_its_later_years_empty(db):
+    build_demo(log=lambda *args: None)
+    plan = Plan.objects.get(program="communication", status="active", province__name__contains="Đắk Lắk")
+    document = Document(BytesIO(review_files.review_report(plan, DEMO_YEAR, DEMO_YEAR + 2).content))
+    lines = [p.text for p in document.paragraphs]
+    for year in (DEMO_YEAR + 1, DEMO_YEAR + 2):
+        assert f"Năm {year}: chưa có số liệu báo cáo." in lines  # in the reporting and in each year's work
+    assert lines.count(f"Năm {DEMO_YEAR + 1}: chưa có số liệu báo cáo.") == 2
+    assert f"Đánh giá theo số liệu năm {DEMO_YEAR}, trong 5 chỉ tiêu" in "\n".join(lines)
+    assert f"Xu hướng: chưa đủ số liệu để đánh giá xu hướng (mới có số liệu năm {DEMO_YEAR})." in lines
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert [f"Năm {DEMO_YEAR + 1}: chưa có số liệu báo cáo", "", "", "", "", ""] in cells  # reporting
+    activity_rows = [row for row in cells if row[0] == f"Năm {DEMO_YEAR + 2}: chưa có số liệu báo cáo"]
+    assert any(len(row) == 9 for row in activity_rows)  # the activity log of a year to come is not "0"
+    results = [row for row in cells if row[0] == "Kết quả"]
+    assert len(results) == 5 and all(row[2:4] == ["Chưa có số liệu", "Chưa có số liệu"] for row in results)
