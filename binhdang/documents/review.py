@@ -26,7 +26,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,11 +33,12 @@ from binhdang.core import formatting
 from binhdang.documents import grouping
 from binhdang.documents.annual import AnnualContent, Grouped
 from binhdang.documents.annual import collect as collect_year
+from binhdang.documents.review_work import ActivityTotals, TaskSummary, activity_totals, task_summary
 from binhdang.documents.services import DocumentError
 from binhdang.plans.models import Indicator, Plan
+from binhdang.results import presenters
 from binhdang.results.engine import IndicatorResult, PlanResults, plan_history, plan_years
 from binhdang.results.status import BOOLEAN, INCREASE, MAX, Bar
-from binhdang.work.models import Activity, ActivityType, TaskStatus, TaskUpdate, effective_status
 
 _SPAN = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -52,8 +52,6 @@ TREND_LABELS = {
     UNKNOWN: _("not enough figures yet"),
 }
 TREND_ARROWS = {BETTER: "↗", WORSE: "↘", FLAT: "→", UNKNOWN: ""}
-#: Task statuses in the order the review counts them.
-TASK_ORDER = (TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.NOT_STARTED, TaskStatus.LATE)
 
 
 class SpanError(DocumentError):
@@ -182,148 +180,6 @@ class TargetTrend:
         return found[-1] if found else None
 
 
-# ------------------------------------------------------------------------------------------ tasks
-
-
-@dataclass
-class TaskState:
-    code: str
-    title: str
-    lead: str
-    timeframe: str
-    status: str
-
-    @property
-    def status_label(self) -> str:
-        return str(TaskStatus(self.status).label)
-
-
-@dataclass
-class TaskSummary:
-    """The plan's tasks at ``asof`` (the end of the span, or today if earlier)."""
-
-    asof: dt.date
-    rows: list[TaskState]
-    #: year -> tasks done by the end of that year (years not yet begun are left out).
-    done_by_year: dict[int, int]
-
-    def count(self, status: str) -> int:
-        return sum(1 for r in self.rows if r.status == status)
-
-    @property
-    def total(self) -> int:
-        return len(self.rows)
-
-    def counts(self) -> list[tuple[str, str, int]]:
-        """(status, its label, tasks) in the order of :data:`TASK_ORDER`."""
-        return [(str(s), str(TaskStatus(s).label), self.count(s)) for s in TASK_ORDER]
-
-    def late(self) -> list[TaskState]:
-        return [r for r in self.rows if r.status == TaskStatus.LATE]
-
-
-def _status_at(updates: list[tuple[int, str, dt.date]], day: dt.date) -> dict[int, str]:
-    """{task id: the status of its last update on or before ``day``} (updates oldest first)."""
-    found: dict[int, str] = {}
-    for task_id, status, when in updates:
-        if when <= day:
-            found[task_id] = status
-    return found
-
-
-def task_summary(plan: Plan, start: int, end: int, today: dt.date | None = None) -> TaskSummary:
-    today = today or timezone.localdate()
-    asof = min(today, dt.date(end, 12, 31))
-    updates = [
-        (task_id, status, timezone.localdate(moment))
-        for task_id, status, moment in TaskUpdate.objects.filter(task__plan=plan)
-        .order_by("created_at", "pk")
-        .values_list("task_id", "status", "created_at")
-    ]
-    tasks = list(plan.tasks.select_related("lead").order_by("order", "pk"))
-    current = _status_at(updates, asof)
-    rows = [
-        TaskState(
-            task.code,
-            task.title,
-            task.lead.name if task.lead is not None else task.lead_text,
-            task.timeframe,
-            effective_status(current.get(task.pk, TaskStatus.NOT_STARTED), task.timeframe, asof),
-        )
-        for task in tasks
-    ]
-    done_by_year = {}
-    for year in range(start, end + 1):
-        if year > today.year:
-            break
-        day = min(today, dt.date(year, 12, 31))
-        done_by_year[year] = sum(1 for s in _status_at(updates, day).values() if s == TaskStatus.DONE)
-    return TaskSummary(asof, rows, done_by_year)
-
-
-# ------------------------------------------------------------------------------------- activities
-
-
-@dataclass
-class Totals:
-    count: int = 0
-    male: int = 0
-    female: int = 0
-    budget_state: int = 0
-    budget_other: int = 0
-
-    @property
-    def participants(self) -> int:
-        return self.male + self.female
-
-    @property
-    def budget(self) -> int:
-        return self.budget_state + self.budget_other
-
-    def add(self, other: Totals) -> None:
-        self.count += other.count
-        self.male += other.male
-        self.female += other.female
-        self.budget_state += other.budget_state
-        self.budget_other += other.budget_other
-
-
-@dataclass
-class ActivityTotals:
-    """The activity log of the span: totals by year, by type, and overall."""
-
-    years: list[int]
-    by_year: dict[int, Totals]
-    by_type: dict[str, Totals]
-    total: Totals
-
-    def type_rows(self) -> list[tuple[str, Totals]]:
-        """(type label, totals) for the types recorded, in the order of ``ActivityType``."""
-        return [
-            (str(label), self.by_type[kind]) for kind, label in ActivityType.choices if kind in self.by_type
-        ]
-
-
-def activity_totals(plan: Plan, start: int, end: int) -> ActivityTotals:
-    """One grouped query over the span's activities of ``plan``."""
-    years = list(range(start, end + 1))
-    by_year = {year: Totals() for year in years}
-    by_type: dict[str, Totals] = {}
-    total = Totals()
-    rows = (
-        Activity.objects.filter(plan=plan, date__year__gte=start, date__year__lte=end)
-        .values("date__year", "type")
-        .annotate(n=Count("pk"), m=Sum("male"), f=Sum("female"), s=Sum("budget_state"), o=Sum("budget_other"))
-        .order_by()
-    )
-    for row in rows:
-        found = Totals(row["n"], row["m"] or 0, row["f"] or 0, row["s"] or 0, row["o"] or 0)
-        by_year[row["date__year"]].add(found)
-        by_type.setdefault(row["type"], Totals()).add(found)
-        total.add(found)
-    return ActivityTotals(years, by_year, by_type, total)
-
-
 # ------------------------------------------------------------------------------------ narratives
 
 
@@ -421,6 +277,18 @@ class ReviewContent:
                     counts[result.status] += 1
         return dict(counts)
 
+    def chart_specs(self) -> list[dict]:
+        """Each target's trend over the span for the results pages' chart script (value, the roadmap's
+        bar and the status per year)."""
+        return [
+            {
+                "id": f"chart-{trend.indicator.pk}",
+                "title": f"{trend.indicator.code}. {trend.indicator.text[:90]}",
+                **presenters.chart_data(trend.history),
+            }
+            for trend in self.targets
+        ]
+
     def reported_budget(self, year: int) -> tuple[Decimal, Decimal] | None:
         """(state budget, other sources) the units reported for ``year`` (programme 1790), or None."""
         item = next((y for y in self.years if y.year == year), None)
@@ -465,3 +333,6 @@ def collect(
         proposals=recurring(proposals) if with_narratives else [],
         with_narratives=with_narratives,
     )
+
+
+__all__ = ["ActivityTotals", "TaskSummary", "activity_totals", "task_summary"]

@@ -52,15 +52,7 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
         content = review.collect(plan, start, end, with_narratives=narratives)
     except review.SpanError as problem:
         error = str(problem)
-    charts = []
-    for trend in content.targets if content else []:
-        charts.append(
-            {
-                "id": f"chart-{trend.indicator.pk}",
-                "title": f"{trend.indicator.code}. {trend.indicator.text[:90]}",
-                **presenters.chart_data(trend.history),
-            }
-        )
+    charts = content.chart_specs() if content else []
     context = {
         "plan": plan,
         "content": content,
