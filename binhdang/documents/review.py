@@ -38,7 +38,7 @@ from binhdang.documents.services import DocumentError
 from binhdang.plans.models import Indicator, Plan
 from binhdang.results import presenters
 from binhdang.results.engine import IndicatorResult, PlanResults, plan_history, plan_years
-from binhdang.results.status import BOOLEAN, INCREASE, MAX, Bar
+from binhdang.results.status import BOOLEAN, INCREASE, MAX, RANGE, Bar
 
 _SPAN = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -51,7 +51,6 @@ TREND_LABELS = {
     FLAT: _("unchanged"),
     UNKNOWN: _("not enough figures yet"),
 }
-TREND_ARROWS = {BETTER: "↗", WORSE: "↘", FLAT: "→", UNKNOWN: ""}
 
 
 class SpanError(DocumentError):
@@ -151,28 +150,45 @@ class TargetTrend:
 
     @property
     def trend(self) -> str:
+        """Better or worse against the final target: higher is better for "at least" and "increase",
+        lower for "at most"; for a range, closer to it (the distance outside the range shrinks)."""
         points = self.points()
-        if len(points) < 2 or (self.final is not None and self.final.kind == BOOLEAN):
+        if len(points) < 2 or self.final is None or self.final.kind == BOOLEAN:
             return UNKNOWN
-        difference = points[-1][1] - points[0][1]
-        if difference == 0:
+        first, last = points[0][1], points[-1][1]
+        if self.final.kind == RANGE:
+            change = self._distance(first) - self._distance(last)  # > 0: closer to the range
+        elif self.final.kind == MAX:
+            change = first - last
+        else:
+            change = last - first
+        if change == 0:
             return FLAT
-        lower_is_better = self.final is not None and self.final.kind == MAX
-        return BETTER if (difference > 0) != lower_is_better else WORSE
+        return BETTER if change > 0 else WORSE
+
+    def _distance(self, value: Decimal) -> Decimal:
+        """How far ``value`` is outside the final target's range (0 inside)."""
+        assert self.final is not None
+        low, high = self.final.bounds
+        if value < low:
+            return low - value
+        if value > high:
+            return value - high
+        return Decimal(0)
 
     def trend_text(self) -> str:
-        """ "↗ tăng từ 40% (2025) lên 65% (2027): cải thiện" (in the active language)."""
+        """ "↘ 38% (2025) → 35% (2028): cải thiện": the arrow follows the value, the word the target
+        (in the active language)."""
         trend = self.trend
         label = str(TREND_LABELS[trend])
+        points = self.points()
         if trend == UNKNOWN:
-            points = self.points()
             if len(points) == 1:
                 return f"{label} ({_('only %(year)s has figures') % {'year': points[0][0]}})"
             return label
-        (y0, v0), (y1, v1) = self.points()[0], self.points()[-1]
-        if trend == FLAT:
-            return f"{TREND_ARROWS[trend]} {_number(v0, self.unit)} ({y0}) - {_number(v1, self.unit)} ({y1}): {label}"
-        return f"{TREND_ARROWS[trend]} {_number(v0, self.unit)} ({y0}) → {_number(v1, self.unit)} ({y1}): {label}"
+        (y0, v0), (y1, v1) = points[0], points[-1]
+        arrow = "↗" if v1 > v0 else "↘" if v1 < v0 else "→"
+        return f"{arrow} {_number(v0, self.unit)} ({y0}) → {_number(v1, self.unit)} ({y1}): {label}"
 
     def last(self) -> IndicatorResult | None:
         """The result of the last year with data."""

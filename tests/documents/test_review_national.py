@@ -10,8 +10,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from binhdang.devtools.synth import synthesize
 from binhdang.documents import review, review_files, review_national
+from binhdang.plans.models import Plan
 from binhdang.reporting import services
+from binhdang.results import catalog_rules as rules
+from binhdang.results.status import INCREASE, MAX, MIN
 from tests.results.conftest import file_report, local
 
 
@@ -66,3 +70,41 @@ def test_the_national_review_is_issued_by_the_ministry_with_its_annex(national):
     first = [c.value for c in annex["Chỉ tiêu toàn quốc"][5]]
     assert first[:5] == ["1790.1", first[1], "%", "33,33%", "0/1"]
     assert review_files.national_filename(2026, 2030, "communication").startswith("tong-ket-")
+
+
+@pytest.fixture
+def synthetic(db):
+    """Two provinces of the synthetic national dataset with three years of reports."""
+    return synthesize("Lai Châu,Điện Biên", [2026, 2027, 2028], 7)
+
+
+def test_on_the_synthetic_dataset_every_year_has_a_national_value_from_the_units(synthetic):
+    content = review_national.collect(2026, 2029)
+    assert [content.has_data(y) for y in content.years] == [True, True, True, False]
+    sessions = content.rollups[2027].totals["1790.1"]
+    assert sessions.value == rules.percent(sessions.numerator, sessions.denominator)  # pooled units
+    assert sessions.denominator == sum(
+        r.by_catalog()["1790.1"].denominator for _p, r in content.rollups[2027].rows if r is not None
+    )
+    rows = dict(content.province_rows())
+    assert set(rows) >= {"Tỉnh Lai Châu", "Tỉnh Điện Biên"}
+    assert all(cell["plan"] and cell["total"] == 5 for cell in rows["Tỉnh Lai Châu"])
+    assert content.year_notes()[3] == "Năm 2029: chưa có số liệu báo cáo"
+
+
+def test_on_the_synthetic_dataset_a_trend_is_better_when_it_moves_towards_the_target(synthetic):
+    checked = 0
+    for plan in Plan.objects.filter(pk__in=synthetic.plan_ids):
+        for trend in review.collect(plan, 2026, 2028).targets:
+            points = trend.points()
+            if trend.trend in (review.UNKNOWN, review.FLAT):
+                continue
+            went_up = points[-1][1] > points[0][1]
+            if trend.final.kind == MAX:
+                assert (trend.trend == review.BETTER) == (not went_up), trend.trend_text()
+            elif trend.final.kind in (MIN, INCREASE):
+                assert (trend.trend == review.BETTER) == went_up, trend.trend_text()
+            arrow = "↗" if went_up else "↘"
+            assert trend.trend_text().startswith(arrow)
+            checked += 1
+    assert checked >= 8
