@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET
 from binhdang.core.exports import Scope, download
 from binhdang.documents import access, review, review_exporters, review_national
 from binhdang.plans.models import Program
-from binhdang.results import access as results_access
 from binhdang.results import presenters
 from binhdang.results.status import STATUSES
 
@@ -103,7 +102,7 @@ def _program(request: HttpRequest) -> str:
 @require_GET
 def national_review(request: HttpRequest) -> HttpResponse:
     """The ministry's review over a span, from every province's plan in force."""
-    if not results_access.can_view_national(request.user):
+    if not access.can_read_national_review(request.user):
         raise PermissionDenied
     program = _program(request)
     first, last = review_national.FIRST_YEAR, review_national.LAST_YEAR
@@ -129,7 +128,7 @@ def national_review(request: HttpRequest) -> HttpResponse:
 
 
 def _national_scope(request: HttpRequest, start: int, end: int) -> Scope:
-    if not results_access.can_view_national(request.user):
+    if not access.can_read_national_review(request.user):
         raise PermissionDenied
     try:
         review.check_span(start, end, review_national.FIRST_YEAR, review_national.LAST_YEAR)
