@@ -210,3 +210,29 @@ def test_without_narratives_nothing_the_units_wrote_is_collected(plan, second_ye
 def test_the_default_span_runs_from_the_plans_first_year_to_this_year():
     assert review.default_span(2026, 2030, dt.date(2026, 12, 4)) == (2026, 2026)
     assert review.default_span(2026, 2030, dt.date(2032, 1, 1)) == (2026, 2030)
+
+
+def _trend(kind, low, high, values, unit="%"):
+    """A target's trend from plain values (no database: only the fields the trend reads)."""
+    from types import SimpleNamespace
+
+    from binhdang.results.status import Bar
+
+    indicator = SimpleNamespace(baseline_value=None, baseline_year=None)
+    history = [SimpleNamespace(year=2026 + i, value=Decimal(v)) for i, v in enumerate(values)]
+    years = {r.year for r in history}
+    return review.TargetTrend(indicator, unit, Bar(kind, Decimal(low), Decimal(high)), history, years)
+
+
+def test_a_falling_value_improves_a_target_of_at_most_and_the_arrow_shows_it_falling():
+    trend = _trend("max", 30, 30, ["38", "35"])
+    assert trend.trend == review.BETTER
+    assert trend.trend_text() == "↘ 38% (2026) → 35% (2027): cải thiện"
+    assert _trend("max", 30, 30, ["35", "38"]).trend == review.WORSE
+
+
+def test_a_value_moving_towards_a_range_improves_and_leaving_it_worsens():
+    assert _trend("range", 104, 107, ["112", "110"], "bé trai/100 bé gái").trend == review.BETTER
+    assert _trend("range", 104, 107, ["101", "103"]).trend == review.BETTER
+    assert _trend("range", 104, 107, ["106", "109"]).trend == review.WORSE
+    assert _trend("range", 104, 107, ["105", "106"]).trend == review.FLAT  # inside all along
