@@ -108,3 +108,19 @@ def test_on_the_synthetic_dataset_a_trend_is_better_when_it_moves_towards_the_ta
             assert trend.trend_text().startswith(arrow)
             checked += 1
     assert checked >= 8
+
+
+def test_on_the_synthetic_dataset_every_plans_review_and_both_programmes_national_reviews_are_written(
+    synthetic,
+):
+    for plan in Plan.objects.filter(pk__in=synthetic.plan_ids):
+        lines = [
+            p.text for p in Document(BytesIO(review_files.review_report(plan, 2026, 2030).content)).paragraphs
+        ]
+        assert lines[lines.index("BÁO CÁO") + 1].startswith("Tổng kết giai đoạn 2026-2030")
+        assert "Năm 2029: chưa có số liệu báo cáo." in lines and "c) Năm 2028" in lines
+        assert load_workbook(BytesIO(review_files.review_annex(plan, 2026, 2030).content)).sheetnames
+    strategy = review_files.national_review_report(2026, 2028, "strategy")
+    assert strategy.name == "so-ket-toan-quoc-chien-luoc-2026-2028.docx"
+    body = "\n".join(p.text for p in Document(BytesIO(strategy.content)).paragraphs)
+    assert "Chiến lược" in body or "chiến lược" in body
