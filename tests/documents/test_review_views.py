@@ -28,6 +28,7 @@ def test_the_focal_officer_sees_each_year_and_the_trends_of_the_chosen_span(plan
     html = response.content.decode()
     assert "Sơ kết giai đoạn 2026-2028" in html
     assert "Năm 2027: chưa có số liệu báo cáo" in html and "Năm 2028: chưa có số liệu báo cáo" in html
+    assert html.count("Năm 2028: chưa có số liệu báo cáo") == 2  # the reporting and the activity log
     charts = response.context["chart_data"]
     assert len(charts["charts"]) == 5 and charts["charts"][0]["years"] == [2026, 2027, 2028]
     assert charts["charts"][0]["values"][1:] == [None, None]
