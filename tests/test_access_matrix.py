@@ -124,6 +124,18 @@ def plan_year_section(world) -> dict:
     return {"pk": world.plan.pk, "year": 2026, "key": "reporting"}
 
 
+def plan_span(world: World) -> dict:
+    return {"pk": world.plan.pk, "start": 2026, "end": 2028}
+
+
+def national_span(world: World) -> dict:
+    return {"start": 2026, "end": 2028}
+
+
+#: The ministry's own pages and files: the ministry (and admins); every province role 403.
+MINISTRY_PAGE = expect(focal=403, reporter_a=403, reporter_b=403, leader=403, outsider=403, ministry=200)
+
+
 def feed_key_of_reporter_a(world: World) -> dict:
     return {"key": CalendarFeedToken.objects.get(user=world.users["reporter_a"]).key}
 
@@ -456,6 +468,14 @@ EXPECTED: dict[str, Row] = {
     "documents:annual_report": Row(plan_year, DAKLAK_RESULTS),
     "documents:annual_annex": Row(plan_year, DAKLAK_RESULTS),
     "documents:annual_report_pdf": Row(plan_year, DAKLAK_RESULTS),
+    # reviews over a span (sơ kết, tổng kết): a plan's for its results readers (the ministry's copy
+    # without the narratives), the national one for the ministry only
+    "documents:review": Row(plan_pk, DAKLAK_RESULTS, post=GET_ONLY),
+    "documents:review_docx": Row(plan_span, DAKLAK_RESULTS, post=GET_ONLY),
+    "documents:review_xlsx": Row(plan_span, DAKLAK_RESULTS, post=GET_ONLY),
+    "documents:national_review": Row(none, MINISTRY_PAGE, post=GET_ONLY),
+    "documents:national_review_docx": Row(national_span, MINISTRY_PAGE, post=GET_ONLY),
+    "documents:national_review_xlsx": Row(national_span, MINISTRY_PAGE, post=GET_ONLY),
     # the report editor: the focal officer edits, the leader reads, the ministry has its own copy (403)
     "documents:report_editor": Row(
         plan_year,

@@ -87,3 +87,9 @@ def get_report_editor_plan(user, pk: int, *, edit: bool = False) -> Plan:
     if edit and not can_edit_report(user, plan):
         raise PermissionDenied
     return plan
+
+
+def can_read_national_review(user) -> bool:
+    """The ministry's review over a span, built from every province (``documents:national_review``):
+    those who see all provinces side by side (the ministry, admins); a province's users get 403."""
+    return results_access.can_view_national(user)

@@ -8,4 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
-        from binhdang.documents import exporters  # noqa: F401  (registers the reports' exporters)
+        from binhdang.documents import (
+            exporters,  # noqa: F401  (registers the reports' exporters)
+            review_exporters,  # noqa: F401  (and the reviews')
+        )

@@ -43,3 +43,12 @@ def test_the_unit_report_is_for_those_who_read_the_submissions_narrative(
         access.get_unit_report_submission(ministry_viewer, submission.pk)
     with pytest.raises(Http404):
         access.get_unit_report_submission(commune_b_reporter, submission.pk)
+
+
+def test_only_the_ministry_and_admins_read_the_national_review(
+    focal_officer, leader, commune_a_reporter, ministry_viewer, admin_user
+):
+    from binhdang.documents.access import can_read_national_review
+
+    assert [can_read_national_review(u) for u in (ministry_viewer, admin_user)] == [True, True]
+    assert [can_read_national_review(u) for u in (focal_officer, leader, commune_a_reporter)] == [False] * 3
