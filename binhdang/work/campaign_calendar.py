@@ -145,8 +145,13 @@ def results(
     )
     done: dict[int, dict[int, Totals]] = {}
     for row in sums:
-        campaign_id, unit_id = row.pop("campaign_id"), row.pop("unit_id")
-        done.setdefault(campaign_id, {})[unit_id] = Totals(**{k: v or 0 for k, v in row.items()})
+        done.setdefault(row["campaign_id"], {})[row["unit_id"]] = Totals(
+            count=row["count"] or 0,
+            male=row["male"] or 0,
+            female=row["female"] or 0,
+            budget_state=row["budget_state"] or 0,
+            budget_other=row["budget_other"] or 0,
+        )
     out = []
     for occurrence in occurrences(plan, year, today):
         of_campaign = done.get(occurrence.campaign.pk, {})

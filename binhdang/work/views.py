@@ -181,9 +181,8 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
     units = access.recordable_units(request.user, plan)
     if not units.exists():
         raise PermissionDenied
-    campaign = (
-        plan.campaigns.filter(pk=_int(request, "campaign")).first() if _int(request, "campaign") else None
-    )
+    chosen = _int(request, "campaign")
+    campaign = plan.campaigns.filter(pk=chosen).first() if chosen is not None else None
     initial = activities.initial_for_campaign(campaign, timezone.localdate()) if campaign else {}
     form = ActivityForm(request.POST or None, request.FILES or None, plan=plan, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
