@@ -5,7 +5,9 @@ campaign of an active plan starts, the reporters of every expected unit
 A reminder is due from that day until the campaign's first day (so a day the job did not run is caught
 up the next day, and a campaign added late is still announced), and is sent once per campaign, year and
 unit: each one is a :class:`CampaignReminder` row (unique on campaign, year, unit) created in the same
-transaction as its notifications; a second run, or a second worker, skips it.
+transaction as its notifications; a second run, or a second worker, skips it. The same campaign (same
+first day and name) of two plans of the province is announced to a unit once (the second is logged
+with nobody notified).
 
 Run daily by ``binhdang runperiodic`` (the job ``campaign_reminders``, through ``django.tasks``) or by
 hand or from cron with ``binhdang campaigns remind [--date YYYY-MM-DD]``.
@@ -89,8 +91,11 @@ def notification_text(occurrence: Occurrence, unit: OrgUnit) -> str:
     )
 
 
-def _remind(item: DueCampaign, unit: OrgUnit, today: dt.date, link: str) -> int | None:
-    """Log and notify one unit; None when it was already reminded for this campaign and year."""
+def _remind(
+    item: DueCampaign, unit: OrgUnit, today: dt.date, link: str, *, notify: bool = True
+) -> int | None:
+    """Log and notify (``notify``) one unit; None when it was already reminded for this campaign and
+    year."""
     occurrence = item.occurrence
     try:
         with transaction.atomic():
@@ -101,11 +106,13 @@ def _remind(item: DueCampaign, unit: OrgUnit, today: dt.date, link: str) -> int 
                 day=today,
                 starts=occurrence.start,
             )
-            count = notifications.notify(
-                notifications.reporters_of([unit]).order_by("username"),
-                notification_text(occurrence, unit),
-                link,
-            )
+            count = 0
+            if notify:
+                count = notifications.notify(
+                    notifications.reporters_of([unit]).order_by("username"),
+                    notification_text(occurrence, unit),
+                    link,
+                )
             if count:
                 log.notified = count
                 log.save(update_fields=["notified"])
@@ -118,10 +125,19 @@ def send_campaign_reminders(today: dt.date | None = None, days: int | None = Non
     """Send the campaign reminders due on ``today`` (default: today in Vietnam). Idempotent."""
     today = today or timezone.localdate()
     summary = Summary()
+    due = due_campaigns(today, days)
+    # the same day named by two plans of a province is announced to a unit once
+    announced = {
+        (unit_id, starts, name.casefold())
+        for unit_id, starts, name in CampaignReminder.objects.filter(
+            year__in={d.occurrence.year for d in due}
+        ).values_list("unit_id", "starts", "campaign__name")
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        for item in due_campaigns(today, days):
+        for item in due:
             occurrence = item.occurrence
             summary.campaigns += 1
+            same = (occurrence.start, occurrence.campaign.name.casefold())
             link = f"{reverse('work:campaigns', args=[item.plan.slug])}?year={occurrence.year}"
             done = set(
                 CampaignReminder.objects.filter(
@@ -129,8 +145,10 @@ def send_campaign_reminders(today: dt.date | None = None, days: int | None = Non
                 ).values_list("unit_id", flat=True)
             )
             for unit in expected_units(item.plan, occurrence.year).order_by("type", "name"):
-                count = None if unit.pk in done else _remind(item, unit, today, link)
-                if count is None:
+                repeated = (unit.pk, *same) in announced
+                count = None if unit.pk in done else _remind(item, unit, today, link, notify=not repeated)
+                announced.add((unit.pk, *same))
+                if count is None or repeated:
                     summary.skipped += 1
                     continue
                 summary.units += 1

@@ -180,7 +180,7 @@ class ActivityFile(models.Model):
 class CampaignReminder(models.Model):
     """The reminder of a unit before a campaign of one year (``work.campaign_reminders``): made once
     per campaign, year and unit; ``notified`` reporters got an in-app notification (0: the unit has
-    no reporter account)."""
+    no reporter account, or was told of the same campaign under another plan)."""
 
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="reminders"

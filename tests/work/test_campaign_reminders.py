@@ -11,6 +11,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from binhdang.plans.models import Plan
 from binhdang.reporting.models import Notification
 from binhdang.work import campaign_calendar, campaign_reminders
 from binhdang.work.models import CampaignReminder
@@ -137,3 +138,18 @@ def test_the_daily_job_of_runperiodic_sends_them(plan, commune_a_reporter):
 
     assert Notification.objects.filter(user=commune_a_reporter).count() == 1
     assert "campaign_reminders: đã chạy xong" in out.getvalue()
+
+
+def test_the_same_day_named_by_two_plans_is_announced_to_a_unit_once(plan, daklak, commune_a_reporter):
+    other = Plan.objects.create(
+        province=daklak.root, org_unit=daklak.root, title="Kế hoạch thực hiện Chiến lược", program="strategy",
+        period_start=2026, period_end=2030, status="active", slug="kh-chien-luoc",
+    )  # fmt: skip
+    other.campaigns.create(name="Ngày Gia đình Việt Nam", start_month=6, start_day=28)
+
+    summary = campaign_reminders.send_campaign_reminders(dt.date(2027, 6, 14))
+    later = campaign_reminders.send_campaign_reminders(dt.date(2027, 6, 15))
+
+    assert Notification.objects.filter(user=commune_a_reporter).count() == 1
+    assert CampaignReminder.objects.filter(unit=daklak.commune_a).count() == 2  # both logged
+    assert summary.campaigns == 2 and summary.notifications == 1 and later.notifications == 0
