@@ -178,3 +178,12 @@ def test_the_work_home_links_to_the_campaign_calendar(client, plan, commune_a_re
     client.force_login(commune_a_reporter)
 
     assert reverse("work:campaigns", args=[plan.slug]) in client.get(reverse("work:index")).text
+
+
+def test_the_plans_calendar_links_to_the_campaign_calendar_of_the_same_year(client, plan, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("plans:calendar", args=[plan.slug]), {"year": 2027}).text
+
+    assert f"{reverse('work:campaigns', args=[plan.slug])}?year=2027" in page
+    assert "Kết quả các đơn vị thực hiện trong từng đợt cao điểm" in page
