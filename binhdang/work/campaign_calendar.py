@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Min, QuerySet, Sum
 
 from binhdang.core.formatting import date as vn_date
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
@@ -21,7 +21,7 @@ from binhdang.plans.calendar import calendar_years
 from binhdang.plans.models import Campaign, Plan
 from binhdang.reporting.models import ExpectedReporter
 from binhdang.work.activities import Totals
-from binhdang.work.models import Activity
+from binhdang.work.models import Activity, CampaignReminder
 
 COMING, CURRENT, PAST = "coming", "current", "past"
 
@@ -104,6 +104,9 @@ class CampaignResult:
     rows: list[UnitRow] = field(default_factory=list)
     silent: list[OrgUnit] = field(default_factory=list)
     expected: int = 0
+    #: Units reminded before the campaign (``work.campaign_reminders``), and the first day they were.
+    reminded: int = 0
+    reminded_on: dt.date | None = None
 
     @property
     def totals(self) -> Totals:
@@ -152,10 +155,18 @@ def results(
             budget_state=row["budget_state"] or 0,
             budget_other=row["budget_other"] or 0,
         )
+    reminders = {
+        row["campaign_id"]: (row["units"], row["first"])
+        for row in CampaignReminder.objects.filter(campaign__plan=plan, year=year, unit__in=list(by_pk))
+        .order_by()
+        .values("campaign_id")
+        .annotate(units=Count("unit", distinct=True), first=Min("day"))
+    }
     out = []
     for occurrence in occurrences(plan, year, today):
         of_campaign = done.get(occurrence.campaign.pk, {})
         result = CampaignResult(occurrence, expected=len(unit_list))
+        result.reminded, result.reminded_on = reminders.get(occurrence.campaign.pk, (0, None))
         result.rows = [UnitRow(by_pk[pk], of_campaign[pk]) for pk in by_pk if pk in of_campaign]
         if occurrence.started:
             result.silent = [unit for unit in unit_list if unit.pk not in of_campaign]

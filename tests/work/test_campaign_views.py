@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from binhdang.plans.models import Campaign
-from binhdang.work import activities
+from binhdang.work import activities, campaign_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +187,14 @@ def test_the_plans_calendar_links_to_the_campaign_calendar_of_the_same_year(clie
 
     assert f"{reverse('work:campaigns', args=[plan.slug])}?year=2027" in page
     assert "Kết quả các đơn vị thực hiện trong từng đợt cao điểm" in page
+
+
+def test_the_focal_officer_sees_when_the_units_were_reminded_of_a_campaign(
+    client, plan, focal_officer, commune_a_reporter
+):
+    campaign_reminders.send_campaign_reminders(dt.date(2027, 6, 14))
+
+    page = calendar(client, focal_officer, plan, year=2027)
+
+    assert "Đã nhắc 6 đơn vị ngày 14/06/2027" in page
+    assert "Đã nhắc" not in calendar(client, commune_a_reporter, plan, year=2027)
