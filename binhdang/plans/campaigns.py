@@ -108,6 +108,8 @@ def _clean(data: dict) -> dict:
         end = _day(errors, "end", _("Last day"), data.get("end"))
         if start and end and end == start:
             end = None
+        elif start and end and end < start:
+            errors["end"] = _("The last day comes before the first day: a campaign lies within one year.")
     if errors:
         raise EditError(errors)
     assert start is not None

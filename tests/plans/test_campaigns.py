@@ -102,6 +102,7 @@ def test_a_period_is_saved_with_its_last_day(daklak, focal_officer):
         ),
         ({"name": "Ngày X", "start": "8 tháng 3"}, "start", "không phải là một ngày trong năm"),
         ({"name": "Ngày X", "start": "15/11", "end": "15/13"}, "end", 'Ngày kết thúc: "15/13"'),
+        ({"name": "Đợt X", "start": "20/12", "end": "10/01"}, "end", "Ngày kết thúc đứng trước ngày bắt đầu"),
     ],
 )
 def test_bad_input_is_refused_naming_the_field_and_nothing_changes(
