@@ -15,6 +15,8 @@ Environment variables (all optional for a local run):
   e-mails (default ``http://localhost:8000``).
 - ``BINHDANG_REMINDER_DAYS_BEFORE`` (default ``7,3,1``), ``BINHDANG_REMINDER_OVERDUE_EVERY_DAYS``
   (default ``7``): when reporting reminders go out (see ``reporting.reminders``).
+- ``BINHDANG_CAMPAIGN_REMINDER_DAYS_BEFORE`` (default ``14``): how many days before a campaign its units
+  are reminded (see ``work.campaign_reminders``).
 """
 
 from __future__ import annotations
@@ -251,6 +253,9 @@ REMINDER_DAYS_BEFORE = [
     int(d) for d in os.environ.get("BINHDANG_REMINDER_DAYS_BEFORE", "7,3,1").split(",") if d.strip()
 ]
 REMINDER_OVERDUE_EVERY_DAYS = int(os.environ.get("BINHDANG_REMINDER_OVERDUE_EVERY_DAYS", "7"))
+# Campaign reminders (work.campaign_reminders): this many days before a campaign of a plan starts, the
+# reporters of its expected units are notified (once per campaign, year and unit).
+CAMPAIGN_REMINDER_DAYS_BEFORE = int(os.environ.get("BINHDANG_CAMPAIGN_REMINDER_DAYS_BEFORE", "14"))
 
 # E-mail (Django 6.1 MAILERS). With no EMAIL_HOST set outside production, mail is printed to the console.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "binhdang@localhost")

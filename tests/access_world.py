@@ -54,6 +54,9 @@ class World:
     task: object = None
     task_update: object = None
     activity: object = None
+    #: the plan's campaigns: the Action Month (commune A's activity is for it) and a day with nothing
+    campaign: object = None
+    spare_campaign: object = None
 
 
 @dataclass(frozen=True)
@@ -414,6 +417,10 @@ def add_work(world: World) -> None:
     campaign = Campaign.objects.create(
         plan=world.plan, name="Tháng hành động", start_month=11, start_day=15, end_month=12, end_day=15
     )
+    world.campaign = campaign
+    world.spare_campaign = Campaign.objects.create(
+        plan=world.plan, name="Ngày Gia đình Việt Nam", start_month=6, start_day=28
+    )
     world.activity = work_activities.record(
         world.plan,
         daklak.commune_a,
@@ -452,3 +459,19 @@ def new_activity_of_commune_a(world: World) -> dict:
 
 def corrected_activity(world: World) -> dict:
     return new_activity_of_commune_a(world) | {"female": "30"}
+
+
+def campaign_pk(world: World) -> dict:
+    return {"pk": world.campaign.pk}
+
+
+def spare_campaign_pk(world: World) -> dict:
+    return {"pk": world.spare_campaign.pk}
+
+
+def new_campaign(world: World) -> dict:
+    return {"name": "Ngày Phụ nữ Việt Nam", "start": "20/10", "end": ""}
+
+
+def corrected_campaign(world: World) -> dict:
+    return {"name": "Tháng hành động vì bình đẳng giới", "start": "15/11", "end": "15/12"}

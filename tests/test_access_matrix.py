@@ -71,9 +71,11 @@ from tests.access_world import (
     attachment_of_report,
     build_world,
     bulk_for_commune_b,
+    campaign_pk,
     close_period,
     commune_a_code,
     corrected_activity,
+    corrected_campaign,
     corrected_indicator,
     data_of_commune_a,
     deactivate_commune,
@@ -90,6 +92,7 @@ from tests.access_world import (
     ministry_return,
     national_year,
     new_activity_of_commune_a,
+    new_campaign,
     new_commune,
     new_dates,
     new_reporter_of_commune_b,
@@ -109,6 +112,7 @@ from tests.access_world import (
     report_values,
     review_comment,
     signed_report,
+    spare_campaign_pk,
     submission_pk,
     task_pk,
     task_update_pk,
@@ -562,6 +566,28 @@ EXPECTED: dict[str, Row] = {
         writes=writers("focal", "reporter_a"),
     ),
     "work:activity_file": Row(activity_file_pk, COMMUNE_A_REPORT, post=GET_ONLY),
+    # the campaign calendar: read by whoever reads the plan; its campaigns changed by the focal officer
+    "work:campaigns": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    "work:campaign_new": Row(
+        plan_slug,
+        MANAGE_DAKLAK_PLAN,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=new_campaign,
+        writes=FOCAL,
+    ),
+    "work:campaign_edit": Row(
+        campaign_pk,
+        MANAGE_DAKLAK_PLAN,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=corrected_campaign,
+        writes=FOCAL,
+    ),
+    "work:campaign_delete": Row(
+        spare_campaign_pk,
+        POST_ONLY,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        writes=FOCAL,
+    ),
 }
 
 

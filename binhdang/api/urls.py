@@ -15,6 +15,7 @@ router.register("periods", views.PeriodViewSet, basename="period")
 router.register("submissions", reports.SubmissionViewSet, basename="submission")
 router.register("tasks", work.TaskViewSet, basename="task")
 router.register("activities", work.ActivityViewSet, basename="activity")
+router.register("campaigns", work.CampaignViewSet, basename="campaign")
 
 urlpatterns = [
     path("v1/schema/", docs.SchemaView.as_view(), name="schema"),

@@ -1,5 +1,6 @@
 """The year's work in the API v1: a plan's tasks with their follow-up (``/api/v1/tasks/``; PATCH adds a
-progress update) and the units' activity log (``/api/v1/activities/``: list, detail, create, PATCH).
+progress update), the units' activity log (``/api/v1/activities/``: list, detail, create, PATCH) and
+the plans' campaigns (``/api/v1/campaigns/?plan=&year=``: read-only list).
 Reads go through ``work.access``; writes through ``work.task_followup`` and ``work.activities``, whose
 refusals come back as JSON errors with their Vietnamese message."""
 
@@ -9,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -18,6 +19,7 @@ from rest_framework.response import Response
 from binhdang.api.filters import filter_given, int_param, text_param
 from binhdang.api.serializers import UnitRefSerializer
 from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.access import visible_plans
 from binhdang.plans.models import Campaign, Task
 from binhdang.work import access, activities, task_followup
 from binhdang.work.errors import AccessDenied, WorkError
@@ -220,3 +222,62 @@ class ActivityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         except WorkError as error:
             raise _refused(error) from error
         return Response(self.get_serializer(self.get_queryset().get(pk=activity.pk)).data)
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    """A campaign of a plan with its first and last day in the year asked (``?year=``, default this
+    year); ``end_month``/``end_day`` are null for a single day."""
+
+    year = serializers.SerializerMethodField()
+    start = serializers.SerializerMethodField()
+    end = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id", "plan", "name", "origin", "start_month", "start_day", "end_month", "end_day",
+            "year", "start", "end",
+        ]  # fmt: skip
+
+    def _year(self) -> int:
+        return self.context.get("year") or timezone.localdate().year
+
+    def get_year(self, campaign: Campaign) -> int:
+        return self._year()
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_start(self, campaign: Campaign):
+        return campaign.dates_in(self._year())[0]
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_end(self, campaign: Campaign):
+        return campaign.dates_in(self._year())[1]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Campaigns and commemorative days of the plans you may see, with their dates in a year"),
+        parameters=[
+            OpenApiParameter("plan", OpenApiTypes.INT, required=False, description=_("plan id")),
+            OpenApiParameter("year", OpenApiTypes.INT, required=False, description=_("year")),
+        ],
+    ),
+)
+class CampaignViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = CampaignSerializer
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        campaigns = Campaign.objects.filter(plan__in=visible_plans(self.request.user).values("pk"))
+        year = _year(self.request)
+        if year is not None:
+            campaigns = campaigns.filter(
+                Q(plan__period_start__isnull=True) | Q(plan__period_start__lte=year),
+                Q(plan__period_end__isnull=True) | Q(plan__period_end__gte=year),
+            )
+        return filter_given(campaigns, plan_id=int_param(self.request, "plan")).order_by(
+            "plan_id", "start_month", "start_day", "order", "pk"
+        )
+
+    def get_serializer_context(self) -> dict:
+        return super().get_serializer_context() | {"year": _year(self.request)}

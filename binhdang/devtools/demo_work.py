@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from binhdang.accounts.models import Role, User
 from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.campaigns import add_usual
 from binhdang.plans.models import Plan
 from binhdang.reporting.models.periods import LOCAL_TZ
 from binhdang.work.models import Activity, ActivityType, TaskStatus, TaskUpdate
@@ -112,8 +113,15 @@ def _activities(plan: Plan, province: OrgUnit, focal: User, reporters, today: dt
         )
         campaign = None
         if campaigns and rng.random() < 0.55:
-            campaign, first, last = rng.choice(campaigns)
-            day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+            # the Action Month and other periods hold most campaign activities; a day's events fall on
+            # it or the days around it
+            campaign, first, last = rng.choices(
+                campaigns, weights=[6 if c.is_period else 1 for c, *_ in campaigns]
+            )[0]
+            if campaign.is_period:
+                day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+            else:
+                day = min(today, first + dt.timedelta(days=rng.choice((0, 0, 0, -1, -2, 1, -3))))
             month = "Tháng hành động" in campaign.name or (last - first).days > 7
             kind = ActivityType.ACTION_MONTH if month else ActivityType.COMMEMORATION
         else:
@@ -162,6 +170,9 @@ def build_demo_work(
             updates = _task_updates(plan, focal, reporters, today, rng)
             bulk_create_with_history(updates, TaskUpdate, default_user=focal, default_date=None)
             counts["task updates"] += len(updates)
+        for plan in plans:  # a demo database made before the usual days were added at import
+            if added := add_usual(plan, focal):
+                counts["usual campaign days"] += len(added)
         with_campaigns = [p for p in plans if p.campaigns.exists()] or plans
         if with_campaigns and not Activity.objects.filter(plan__province=province).exists():
             logged = _activities(with_campaigns[0], province, focal, reporters, today, activities, rng)

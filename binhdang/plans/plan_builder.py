@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from binhdang.core.text import nfc
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.agencies import AgencyResolver, is_group, reporter_kinds
+from binhdang.plans.campaigns import add_usual
 from binhdang.plans.catalog import bind_indicator
 from binhdang.plans.errors import InvalidExtractionError
 from binhdang.plans.models import (
@@ -417,7 +418,7 @@ class PlanBuilder:
                 self._warn(_("A campaign could not be read: %(value)s") % {"value": item})
                 continue
             end = _month_day(item.get("end")) if item.get("end") else None
-            Campaign.objects.create(
+            campaign = Campaign(
                 plan=self.plan,
                 name=nfc(str(item["name"]))[:500],
                 start_month=start[0],
@@ -427,3 +428,5 @@ class PlanBuilder:
                 source=str(item.get("source") or ""),
                 order=position,
             )
+            save_as(campaign, self.user)
+        add_usual(self.plan, self.user)

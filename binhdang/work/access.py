@@ -5,6 +5,9 @@
 - Activities: the province's readers (focal officer, leader), the ministry and admins read all of
   a province's activities; a reporter reads and records those of the units they report for; a focal
   officer records and corrects them for any unit of the province.
+- Campaigns: whoever may open the plan reads its campaign calendar; the province's readers see every
+  expected unit's results, a reporter those of their own units; the province's focal officers add,
+  change and remove the plan's campaigns.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from binhdang.accounts.access import (
     reports_for_unit_id,
 )
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.access import visible_plans
-from binhdang.plans.models import Plan, Task
+from binhdang.plans.access import can_manage_plan, visible_plans
+from binhdang.plans.models import Campaign, Plan, Task
 from binhdang.work.models import Activity
 
 
@@ -94,3 +97,23 @@ def recording_plans(user) -> QuerySet[Plan]:
         p for p in readable_provinces(user).values_list("pk", flat=True) if manages_province_id(user, p)
     }
     return visible_plans(user).filter(province__in=provinces, status="active").order_by("-period_start", "pk")
+
+
+def campaign_or_404(user, pk: int) -> Campaign:
+    campaign = Campaign.objects.filter(plan__in=visible_plans(user).values("pk"), pk=pk).first()
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def can_manage_campaigns(user, plan: Plan) -> bool:
+    """The focal officers of the plan's province (and admins)."""
+    return can_manage_plan(user, plan)
+
+
+def calendar_units(user, plan: Plan, expected: QuerySet[OrgUnit]) -> QuerySet[OrgUnit]:
+    """The units whose campaign results the user sees on the plan's calendar: every ``expected`` unit
+    for the province's readers, otherwise the user's own units of the plan's province."""
+    if sees_whole_province(user, plan):
+        return expected
+    return reporting_units(user).filter(province_id=plan.province_id, is_active=True)

@@ -122,6 +122,18 @@ def _attach(activity: Activity, files, user) -> None:
         audit.by(attached, user).save()
 
 
+def initial_for_campaign(campaign: Campaign, today: dt.date) -> dict:
+    """The activity form's first values when recording for ``campaign`` (from the campaign calendar):
+    the campaign, the kind of activity it usually is, and today's date."""
+    if campaign.is_period and campaign.start_month == 11:
+        kind = ActivityType.ACTION_MONTH
+    elif campaign.is_period:
+        kind = ActivityType.COMMUNICATION
+    else:
+        kind = ActivityType.COMMEMORATION
+    return {"campaign": campaign, "type": kind, "date": today}
+
+
 def record(plan: Plan, unit: OrgUnit | None, user, data: dict, files=()) -> Activity:
     """Record an activity of ``unit`` under ``plan``."""
     if not access.can_record_activity(user, plan, unit):

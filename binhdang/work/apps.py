@@ -6,3 +6,18 @@ class WorkConfig(AppConfig):
     name = "binhdang.work"
     label = "work"
     verbose_name = _("Work through the year")
+
+    def ready(self) -> None:
+        """Add the campaign reminders to the daily jobs of ``binhdang runperiodic``."""
+        from binhdang.reporting.tasks import PERIODIC_JOBS, PeriodicJob
+        from binhdang.work.tasks import send_campaign_reminders_task
+
+        if not any(job.name == "campaign_reminders" for job in PERIODIC_JOBS):
+            PERIODIC_JOBS.append(
+                PeriodicJob(
+                    "campaign_reminders",
+                    send_campaign_reminders_task,
+                    "Reminders to the units before a campaign of their plan starts.",
+                    takes_day=True,
+                )
+            )

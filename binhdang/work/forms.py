@@ -92,3 +92,18 @@ class ActivityForm(forms.Form):
     def clean_unit(self):
         """A user who records for one unit only does not choose it."""
         return self.cleaned_data.get("unit") or self.only_unit
+
+
+class CampaignForm(forms.Form):
+    """A campaign or commemorative day of the plan (the service ``plans.campaigns`` checks the days)."""
+
+    name = forms.CharField(label=_("Name"), max_length=500, widget=forms.TextInput(attrs=_BIG))
+    start = forms.CharField(
+        label=_("First day (dd/mm)"), max_length=10, widget=forms.TextInput(attrs={"placeholder": "15/11"})
+    )
+    end = forms.CharField(
+        label=_("Last day (dd/mm), blank for a single day"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "15/12"}),
+    )

@@ -175,3 +175,32 @@ class ActivityFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CampaignReminder(models.Model):
+    """The reminder of a unit before a campaign of one year (``work.campaign_reminders``): made once
+    per campaign, year and unit; ``notified`` reporters got an in-app notification (0: the unit has
+    no reporter account, or was told of the same campaign under another plan)."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("sent on"))
+    starts = models.DateField(_("campaign starts"))
+    notified = models.PositiveSmallIntegerField(_("reporters notified"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("campaign reminder")
+        verbose_name_plural = _("campaign reminders")
+        ordering = ["-sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "year", "unit"], name="one_campaign_reminder_per_unit"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} {self.year}: {self.unit}"

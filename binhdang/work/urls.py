@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.work import views
+from binhdang.work import campaign_views, views
 
 app_name = "work"
 
@@ -13,4 +13,8 @@ urlpatterns = [
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
+    path("plans/<slug:slug>/campaigns/", campaign_views.campaign_calendar_page, name="campaigns"),
+    path("plans/<slug:slug>/campaigns/new/", campaign_views.campaign_new, name="campaign_new"),
+    path("campaigns/<int:pk>/", campaign_views.campaign_edit, name="campaign_edit"),
+    path("campaigns/<int:pk>/delete/", campaign_views.campaign_delete, name="campaign_delete"),
 ]

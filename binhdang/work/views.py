@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -180,10 +181,13 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
     units = access.recordable_units(request.user, plan)
     if not units.exists():
         raise PermissionDenied
-    form = ActivityForm(request.POST or None, request.FILES or None, plan=plan, units=units)
+    chosen = _int(request, "campaign")
+    campaign = plan.campaigns.filter(pk=chosen).first() if chosen is not None else None
+    initial = activities.initial_for_campaign(campaign, timezone.localdate()) if campaign else {}
+    form = ActivityForm(request.POST or None, request.FILES or None, plan=plan, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            activities.record(
+            activity = activities.record(
                 plan, form.cleaned_data["unit"], request.user, _data(form), form.cleaned_data["attachments"]
             )
         except AccessDenied as error:
@@ -192,6 +196,8 @@ def activity_new(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             messages.success(request, _("The activity was recorded."))
+            if campaign is not None:  # recorded from the campaign calendar: back there
+                return redirect(f"{reverse('work:campaigns', args=[plan.slug])}?year={activity.date.year}")
             return redirect("work:activities", slug=plan.slug)
     _files_not_kept(request, form)
     return render(request, "work/activity_form.html", {"plan": plan, "form": form, "activity": None})

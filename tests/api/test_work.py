@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from binhdang.plans.models import Task
+from binhdang.plans.models import Campaign, Task
 from binhdang.work.models import Activity, TaskUpdate
 
 
@@ -60,3 +60,25 @@ def test_a_task_past_its_date_is_late_and_the_list_does_not_query_per_task(
     with django_assert_max_num_queries(12):
         rows = clients["focal"].get("/api/v1/tasks/", {"page_size": 50}).json()["results"]
     assert {r["status"] for r in rows if r["code"].startswith("9.")} == {"late"}
+
+
+def test_campaigns_are_listed_with_their_dates_in_the_year_asked(api_world, clients):
+    Campaign.objects.create(
+        plan=api_world.plan, name="Tháng hành động", start_month=11, start_day=15, end_month=12, end_day=15
+    )
+    Campaign.objects.create(plan=api_world.plan, name="Ngày Gia đình Việt Nam", start_month=6, start_day=28)
+    rows = clients["reporter_b"].get("/api/v1/campaigns/", {"plan": api_world.plan.pk, "year": 2027}).json()
+    by_name = {r["name"]: r for r in rows["results"]}
+    month = by_name["Tháng hành động"]
+    assert (month["year"], month["start"], month["end"]) == (2027, "2027-11-15", "2027-12-15")
+    day = by_name["Ngày Gia đình Việt Nam"]
+    assert (day["start"], day["end"], day["end_month"]) == ("2027-06-28", "2027-06-28", None)
+    assert [r["name"] for r in rows["results"]] == ["Ngày Gia đình Việt Nam", "Tháng hành động"]  # by date
+    assert clients["focal"].get("/api/v1/campaigns/", {"year": 2031}).json()["count"] == 0  # after the plan
+    assert clients["outsider"].get("/api/v1/campaigns/").json()["count"] == 0
+
+
+def test_a_bad_year_of_the_campaigns_is_refused(api_world, clients):
+    response = clients["focal"].get("/api/v1/campaigns/", {"year": 99999}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 400
+    assert "year" in str(response.json())

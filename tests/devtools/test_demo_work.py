@@ -46,3 +46,28 @@ def test_building_it_again_changes_nothing(plan, daklak):
     before = (Activity.objects.count(), TaskUpdate.objects.count())
     assert not build_demo_work(daklak.root, focal, TODAY, activities=50)
     assert (Activity.objects.count(), TaskUpdate.objects.count()) == before
+
+
+def test_most_campaign_activities_fall_in_the_action_month_and_a_days_events_around_it(plan, daklak):
+    _plan_with_work(plan, daklak)
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    build_demo_work(daklak.root, focal, TODAY, activities=300)
+    logged = Activity.objects.filter(campaign__isnull=False)
+    month = logged.filter(campaign__start_month=11)
+    women = logged.filter(campaign__start_month=3)
+    assert month.count() > 2 * women.count() > 0
+    assert all(dt.date(2026, 3, 5) <= a.date <= dt.date(2026, 3, 9) for a in women)
+    assert all(dt.date(2026, 11, 15) <= a.date <= TODAY for a in month)
+    assert month.values("unit").distinct().count() >= 2
+
+
+def test_a_demo_plan_naming_no_day_gets_the_usual_days_once(plan, daklak):
+    Campaign.objects.create(plan=plan, name="Tháng hành động vì bình đẳng giới", start_month=11, start_day=15,
+                            end_month=12, end_day=15)  # fmt: skip
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    counts = build_demo_work(daklak.root, focal, TODAY, activities=20)
+    assert counts["usual campaign days"] == 6
+    assert plan.campaigns.filter(start_month=6, start_day=28, origin="default").exists()
+    before = plan.campaigns.count()
+    assert build_demo_work(daklak.root, focal, TODAY, activities=20)["usual campaign days"] == 0
+    assert plan.campaigns.count() == before == 7

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from binhdang.plans import feeds
+from binhdang.plans import campaigns, feeds
 from binhdang.plans.models import CalendarFeedToken, Campaign, PlanStatus
 from tests.reporting.conftest import make_plan
 
@@ -96,3 +96,16 @@ def test_the_feed_of_a_deactivated_user_answers_404(client, plan, commune_a_repo
     commune_a_reporter.is_active = False
     commune_a_reporter.save()
     assert client.get(url).status_code == 404
+
+
+def test_a_campaign_the_officer_adds_is_in_the_feed_and_gone_once_removed(
+    client, plan, focal_officer, commune_a_reporter
+):
+    url = feed_url(commune_a_reporter)
+    added = campaigns.add(plan, focal_officer, {"name": "Ngày Phụ nữ Việt Nam", "start": "20/10", "end": ""})
+
+    days = [e for e in events_of(client.get(url).content) if str(e["summary"]) == "Ngày Phụ nữ Việt Nam"]
+    assert sorted(e.decoded("dtstart") for e in days) == [dt.date(y, 10, 20) for y in range(2026, 2031)]
+
+    campaigns.remove(added, focal_officer)
+    assert not [e for e in events_of(client.get(url).content) if str(e["summary"]) == "Ngày Phụ nữ Việt Nam"]

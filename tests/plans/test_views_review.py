@@ -359,3 +359,14 @@ def test_the_plan_page_links_the_review_page_for_its_focal_officer_only(client, 
     assert review in client.get(strategy.get_absolute_url()).content.decode()
     client.force_login(leader)
     assert review not in client.get(strategy.get_absolute_url()).content.decode()
+
+
+def test_the_review_page_names_the_usual_days_added_and_links_to_their_editing(client, strategy):
+    page = client.get(reverse("plans:review_plan", args=[strategy.slug])).content.decode()
+
+    deadlines = page[page.index('id="deadlines"') :]
+    assert (
+        'Ngày Gia đình Việt Nam: <mark>28/06</mark> <span class="muted">(ngày thường niên, thêm khi nạp kế hoạch)'
+        in deadlines
+    )
+    assert reverse("work:campaigns", args=[strategy.slug]) in deadlines

@@ -32,7 +32,8 @@ def reporter_with_email(commune_a_reporter):
 def test_without_options_every_periodic_job_is_queued_for_the_worker(db):
     output = run()
     paths = sorted(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert paths == sorted(f"binhdang.reporting.tasks.{job.task.func.__name__}" for job in PERIODIC_JOBS)
+    assert paths == sorted(job.task.module_path for job in PERIODIC_JOBS)
+    assert "binhdang.work.tasks.send_campaign_reminders_task" in paths  # the work app's daily job
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.READY}
     assert "reminders: đã đưa vào hàng đợi" in output
     assert "prune_task_results: đã đưa vào hàng đợi" in output

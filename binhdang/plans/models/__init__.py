@@ -17,7 +17,14 @@ from binhdang.plans.models.feeds import CalendarFeedToken
 from binhdang.plans.models.imports import PlanImport
 from binhdang.plans.models.indicators import Expectation, Indicator, Milestone, Target
 from binhdang.plans.models.plan import Goal, Plan
-from binhdang.plans.models.work import AgencyDuty, Campaign, ReportingObligation, Task, TaskGroup
+from binhdang.plans.models.work import (
+    AgencyDuty,
+    Campaign,
+    CampaignOrigin,
+    ReportingObligation,
+    Task,
+    TaskGroup,
+)
 
 __all__ = [
     "DIRECTION_OF_KIND",
@@ -26,6 +33,7 @@ __all__ = [
     "AgencyDuty",
     "CalendarFeedToken",
     "Campaign",
+    "CampaignOrigin",
     "CatalogIndicator",
     "Direction",
     "Expectation",

@@ -164,8 +164,15 @@ class ReportingObligation(models.Model):
         return unit.type in self.reporter_kinds
 
 
+class CampaignOrigin(models.TextChoices):
+    PLAN = "plan", _("named in the plan")
+    DEFAULT = "default", _("usual day added at import")
+    OFFICER = "officer", _("added by the focal officer")
+
+
 class Campaign(models.Model):
-    """A campaign period or commemorative day named in the plan (start and end as month and day)."""
+    """A campaign period or commemorative day of the plan (start and end as month and day): named in
+    the plan's text, added from the usual set at import (``plans.campaigns``), or by the focal officer."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="campaigns")
     name = models.CharField(_("name"), max_length=500)
@@ -175,6 +182,10 @@ class Campaign(models.Model):
     end_day = models.PositiveSmallIntegerField(_("end day"), null=True, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=CampaignOrigin.choices, default=CampaignOrigin.PLAN
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("campaign")
@@ -191,3 +202,7 @@ class Campaign(models.Model):
             return start, start
         end = _safe_date(year, self.end_month, self.end_day)
         return start, max(start, end)
+
+    @property
+    def is_period(self) -> bool:
+        return self.end_month is not None and self.end_day is not None
