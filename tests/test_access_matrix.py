@@ -344,6 +344,21 @@ EXPECTED: dict[str, Row] = {
         data=report_values,
         writes=writers("focal", "reporter_a"),
     ),
+    # the activity log's figures put in the report's empty fields: a save like any other
+    "reporting:report_accept_log": Row(
+        report_of_commune_a,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "reporting:accept_log": Row(
+        submission_pk,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:submission": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:history": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:save": Row(

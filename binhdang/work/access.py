@@ -94,3 +94,16 @@ def recording_plans(user) -> QuerySet[Plan]:
         p for p in readable_provinces(user).values_list("pk", flat=True) if manages_province_id(user, p)
     }
     return visible_plans(user).filter(province__in=provinces, status="active").order_by("-period_start", "pk")
+
+
+def can_plan_funds(user, plan: Plan, unit: OrgUnit | None) -> bool:
+    """Who enters a unit's planned funds: its reporters and the focal officers of the plan's province."""
+    return can_record_activity(user, plan, unit)
+
+
+def budget_units(user, plan: Plan) -> QuerySet[OrgUnit] | None:
+    """The units whose funds the user reads under ``plan``: None for every unit (the province's
+    readers), else the units they report for."""
+    if sees_whole_province(user, plan):
+        return None
+    return OrgUnit.objects.filter(pk__in=reporting_units(user).values("pk"), province_id=plan.province_id)

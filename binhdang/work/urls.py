@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.work import views
+from binhdang.work import budget_views, views
 
 app_name = "work"
 
@@ -12,5 +12,7 @@ urlpatterns = [
     path("plans/<slug:slug>/activities/", views.activity_list, name="activities"),
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
+    path("plans/<slug:slug>/budget/", budget_views.budget_default, name="budget_default"),
+    path("plans/<slug:slug>/budget/<int:year>/", budget_views.budget_page, name="budget"),
     path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
 ]
