@@ -97,7 +97,7 @@ def test_spent_funds_come_from_the_log_and_the_reports_at_the_units_own_level(
         16_000_000,
         17_000_000,
     )
-    assert [s["values"] for s in summary.chart()["series"]][0] == [20_000_000, 30_000_000, 0, 5_000_000]
+    assert summary.chart()["series"][0]["values"] == [20_000_000, 30_000_000, 0, 5_000_000]
 
 
 def test_the_summary_of_some_units_and_of_an_empty_year(plan, daklak, commune_a_reporter, focal_officer):
