@@ -239,6 +239,8 @@ ROUTES: dict[str, dict[str, Case]] = {
         ),
         **{m: Case(activity, everyone(405)) for m in ("POST", "PUT", "DELETE")},
     },
+    # funds by unit, year and source: read only, each persona what it may read
+    "api:budget-list": read_only(none, everyone(200)),
     # any other address under /api/: a JSON 404 for everyone, whatever the method
     "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only
