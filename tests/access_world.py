@@ -446,3 +446,11 @@ def new_activity_of_commune_a(world: World) -> dict:
 
 def corrected_activity(world: World) -> dict:
     return new_activity_of_commune_a(world) | {"female": "30"}
+
+
+def plan_slug_year(world: World) -> dict:
+    return {"slug": world.plan.slug, "year": 2026}
+
+
+def planned_funds_of_commune_a(world: World) -> dict:
+    return {"unit": str(world.daklak.commune_a.pk), "central": "1.000.000", "mobilised": "250000"}
