@@ -545,7 +545,7 @@ EXPECTED: dict[str, Row] = {
     "work:budget": Row(
         plan_slug_year,
         DAKLAK_READ,
-        post=expect(focal=302, reporter_a=302, reporter_b=400, leader=403, outsider=404, ministry=403),
+        post=expect(focal=302, reporter_a=302, reporter_b=200, leader=403, outsider=404, ministry=403),
         data=planned_funds_of_commune_a,
         writes=writers("focal", "reporter_a"),
     ),

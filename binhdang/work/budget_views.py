@@ -79,7 +79,6 @@ def budget_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "form": form,
             "whole": access.sees_whole_province(request.user, plan),
         },
-        status=400 if form is not None and form.errors else 200,
     )
 
 

@@ -43,7 +43,7 @@ def test_a_bad_amount_is_refused_beside_its_field_and_nothing_is_saved(
     response = client.post(
         url(plan), {"unit": daklak.commune_a.pk, "central": "mười triệu", "commune": "5.000.000"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Nhập số đồng nguyên, ví dụ 15.000.000 (bạn đã nhập “mười triệu”)." in response.text
     assert not PlannedFunds.objects.exists()
 
