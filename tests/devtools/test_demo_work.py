@@ -46,3 +46,18 @@ def test_building_it_again_changes_nothing(plan, daklak):
     before = (Activity.objects.count(), TaskUpdate.objects.count())
     assert not build_demo_work(daklak.root, focal, TODAY, activities=50)
     assert (Activity.objects.count(), TaskUpdate.objects.count()) == before
+
+
+def test_the_units_that_logged_activities_plan_their_years_funds(plan, daklak):
+    from binhdang.work import budget
+    from binhdang.work.models import PlannedFunds
+
+    _plan_with_work(plan, daklak)
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    counts = build_demo_work(daklak.root, focal, TODAY, activities=80)
+    assert counts["planned funds"] == PlannedFunds.objects.count() > 0
+    assert PlannedFunds.history.count() == PlannedFunds.objects.count()  # in the audit trail
+    summary = budget.summary(plan, 2026)
+    assert summary.planned_total > 0 and summary.log_total > 0
+    commune_sources = set(PlannedFunds.objects.filter(unit__type="commune").values_list("source", flat=True))
+    assert "commune" in commune_sources and "province" not in commune_sources
