@@ -166,7 +166,7 @@ class BudgetSummary:
 
 def summary(plan: Plan, year: int, units: Iterable[OrgUnit] | None = None) -> BudgetSummary:
     """Every unit's planned and spent funds of ``plan`` in ``year`` (only ``units`` when given; units
-    with no figure at all are left out). Three queries whatever the number of units."""
+    with no figure at all are left out). Four queries whatever the number of units."""
     unit_ids = None if units is None else [u.pk for u in units]
     rows: dict[int, UnitBudget] = {}
     known: dict[int, OrgUnit] = {}

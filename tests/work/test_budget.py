@@ -107,3 +107,14 @@ def test_the_summary_of_some_units_and_of_an_empty_year(plan, daklak, commune_a_
     assert [r.unit for r in only_a.rows] == [daklak.commune_a] and only_a.log_total == 1_000
     empty = budget.summary(plan, 2027)
     assert empty.is_empty and all(t.planned_share is None for t in empty.sources)
+
+
+def test_the_summary_asks_four_queries_whatever_the_number_of_units(
+    plan, daklak, focal_officer, django_assert_num_queries
+):
+    for unit in (daklak.commune_a, daklak.commune_b, daklak.health, daklak.womens_union):
+        budget.set_planned(plan, unit, 2026, focal_officer, {"province": 1_000, "mobilised": 2_000})
+        spend(plan, unit, focal_officer, 100, 50)
+    with django_assert_num_queries(4):
+        summary = budget.summary(plan, 2026)
+        assert len(summary.rows) == 4 and summary.sources[1].planned == 4_000
