@@ -475,3 +475,11 @@ def new_campaign(world: World) -> dict:
 
 def corrected_campaign(world: World) -> dict:
     return {"name": "Tháng hành động vì bình đẳng giới", "start": "15/11", "end": "15/12"}
+
+
+def plan_slug_year(world: World) -> dict:
+    return {"slug": world.plan.slug, "year": 2026}
+
+
+def planned_funds_of_commune_a(world: World) -> dict:
+    return {"unit": str(world.daklak.commune_a.pk), "central": "1.000.000", "mobilised": "250000"}

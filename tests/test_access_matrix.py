@@ -102,8 +102,10 @@ from tests.access_world import (
     plan_import_pk,
     plan_pk,
     plan_slug,
+    plan_slug_year,
     plan_year,
     plan_year_commune_a,
+    planned_funds_of_commune_a,
     province_code,
     remind_commune_b,
     remind_daklak,
@@ -362,6 +364,21 @@ EXPECTED: dict[str, Row] = {
         data=report_values,
         writes=writers("focal", "reporter_a"),
     ),
+    # the activity log's figures put in the report's empty fields: a save like any other
+    "reporting:report_accept_log": Row(
+        report_of_commune_a,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "reporting:accept_log": Row(
+        submission_pk,
+        POST_ONLY,
+        post=EDIT_COMMUNE_A,
+        data=report_values,
+        writes=writers("focal", "reporter_a"),
+    ),
     "reporting:submission": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:history": Row(submission_pk, COMMUNE_A_REPORT),
     "reporting:save": Row(
@@ -550,6 +567,20 @@ EXPECTED: dict[str, Row] = {
     ),
     "work:update_file": Row(task_update_pk, DAKLAK_READ, post=GET_ONLY),
     "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    # funds: the province's readers read every unit's, a reporter its units'; a unit's reporters and the
+    # focal officer enter planned funds (commune B's reporter may not choose commune A: the form again)
+    "work:budget_default": Row(
+        plan_slug,
+        expect(focal=302, reporter_a=302, reporter_b=302, leader=302, outsider=404, ministry=302),
+        post=GET_ONLY,
+    ),
+    "work:budget": Row(
+        plan_slug_year,
+        DAKLAK_READ,
+        post=expect(focal=302, reporter_a=302, reporter_b=200, leader=403, outsider=404, ministry=403),
+        data=planned_funds_of_commune_a,
+        writes=writers("focal", "reporter_a"),
+    ),
     "work:activity_new": Row(
         plan_slug,
         expect(focal=200, reporter_a=200, reporter_b=200, leader=403, outsider=404, ministry=403),

@@ -1,6 +1,7 @@
 """The demo's year of work: progress on the demo province's plan tasks (a few updates each, some late,
 some done) and a few hundred activities of its communes and agencies across the plan's campaigns
-(Action Month 15/11-15/12, 8/3, 28/6, ...) and through the year.
+(Action Month 15/11-15/12, 8/3, 28/6, ...) and through the year, and the year's planned funds of the
+units that logged activities (by source).
 
 :func:`build_demo_work(province, year, today, seed)` is idempotent (a plan that already has updates
 or activities is left alone) and quick: rows are written with ``bulk_create_with_history``, so the
@@ -21,7 +22,7 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.campaigns import add_usual
 from binhdang.plans.models import Plan
 from binhdang.reporting.models.periods import LOCAL_TZ
-from binhdang.work.models import Activity, ActivityType, TaskStatus, TaskUpdate
+from binhdang.work.models import Activity, ActivityType, FundSource, PlannedFunds, TaskStatus, TaskUpdate
 
 #: How far a task has got, and its weight in the mix.
 PROGRESS = (("done", 30), ("in_progress", 45), ("late", 10), ("not_started", 15))
@@ -154,6 +155,31 @@ def _activities(plan: Plan, province: OrgUnit, focal: User, reporters, today: dt
     return rows
 
 
+def _planned_funds(plan: Plan, focal: User, year: int, rng: random.Random) -> list[PlannedFunds]:
+    """Every unit that logged activities plans its year's funds: a commune from its own budget, some
+    from central programme funds and mobilised funds; an agency from the provincial budget."""
+    rows = []
+    units = OrgUnit.objects.filter(pk__in=Activity.objects.filter(plan=plan).values("unit")).order_by("code")
+    for unit in units:
+        if unit.type == "commune":
+            amounts = {
+                FundSource.COMMUNE: rng.choice((10, 15, 20, 25, 30)) * 1_000_000,
+                FundSource.CENTRAL: rng.choice((0, 0, 10, 20)) * 1_000_000,
+                FundSource.MOBILISED: rng.choice((0, 2, 3, 5)) * 1_000_000,
+            }
+        else:
+            amounts = {
+                FundSource.PROVINCE: rng.choice((20, 30, 50, 80)) * 1_000_000,
+                FundSource.MOBILISED: rng.choice((0, 0, 5, 10)) * 1_000_000,
+            }
+        rows += [
+            PlannedFunds(plan=plan, unit=unit, year=year, source=source, amount=amount, updated_by=focal)
+            for source, amount in amounts.items()
+            if amount
+        ]
+    return rows
+
+
 def build_demo_work(
     province: OrgUnit, focal: User, today: dt.date, *, activities: int = 320, seed: int = 2026
 ):
@@ -178,4 +204,8 @@ def build_demo_work(
             logged = _activities(with_campaigns[0], province, focal, reporters, today, activities, rng)
             bulk_create_with_history(logged, Activity, batch_size=500, default_user=focal)
             counts["activities"] += len(logged)
+        if with_campaigns and not PlannedFunds.objects.filter(plan=with_campaigns[0]).exists():
+            planned = _planned_funds(with_campaigns[0], focal, today.year, rng)
+            bulk_create_with_history(planned, PlannedFunds, batch_size=500, default_user=focal)
+            counts["planned funds"] += len(planned)
     return counts

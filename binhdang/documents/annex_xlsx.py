@@ -1,5 +1,5 @@
 """The annual report's tables as an Excel workbook: one sheet per table (indicators, reporting
-completeness, unit figures), numbers stored as numbers, every text as text (never a formula: cells through
+completeness, unit figures, funds by unit and source), numbers stored as numbers, every text as text (never a formula: cells through
 :mod:`binhdang.core.spreadsheets`), the total rows as SUM formulas with their
 cached values (so a reader without recalculation sees the figures), header rows frozen, A4 landscape
 print setup with the header repeated on every page and the width fitted to one page.
@@ -15,6 +15,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from binhdang.core.numbers import plain_text, spreadsheet_number, too_large_note
 from binhdang.core.spreadsheets import xlsx_formula, xlsx_workbook, xlsx_write
 from binhdang.documents.annual import AnnualContent
+from binhdang.documents.budget_table import budget_table
 from binhdang.documents.issuers import plan_issuer, report_subject
 from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_tables
 
@@ -23,7 +24,14 @@ from binhdang.documents.tables import INTEGER, NUMBER, TEXT, ReportTable, all_ta
 LINE_PT = 15.75
 CHARS_PER_WIDTH = 0.9
 
-SHEET_NAMES = {"indicators": "Chỉ tiêu", "completeness": "Tình hình báo cáo", "units": "Số liệu đơn vị"}
+SHEET_NAMES = {
+    "indicators": "Chỉ tiêu",
+    "completeness": "Tình hình báo cáo",
+    "units": "Số liệu đơn vị",
+    "budget": "Kinh phí",
+}
+#: The tables whose total row sums the numeric columns with formulas.
+SUMMED = ("units", "budget")
 #: Rows above a table's header: the title and the subject.
 HEADER_ROW = 3
 
@@ -75,7 +83,7 @@ def _sheet(workbook, formats: dict, table: ReportTable, subject: str, body: str)
     if table.total is not None:
         total_row = first + len(table.rows)
         for col, (value, column) in enumerate(zip(table.total, table.columns, strict=True)):
-            summed = column.kind in (INTEGER, NUMBER) and table.key == "units" and col > 0
+            summed = column.kind in (INTEGER, NUMBER) and table.key in SUMMED and col > 0
             if summed and spreadsheet_number(value) is not None and table.rows:
                 top, bottom = xl_rowcol_to_cell(first, col), xl_rowcol_to_cell(last_data, col)
                 style = formats["total_int" if column.kind == INTEGER else "total_num"]
@@ -142,7 +150,7 @@ def build(content: AnnualContent) -> bytes:
     }
     subject = report_subject(content.plan, content.year)
     body = plan_issuer(content.plan).body
-    for table in all_tables(content):
+    for table in [*all_tables(content), budget_table(content)]:
         _sheet(workbook, formats, table, subject, body)
     workbook.set_properties({"title": subject, "author": body, "comments": "binhdang"})
     workbook.close()

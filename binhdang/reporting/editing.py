@@ -16,8 +16,8 @@ from functools import cached_property
 
 from binhdang.accounts.models import User
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, services
-from binhdang.reporting.entry import build_sections, parse_post
+from binhdang.reporting import access, log_figures, services
+from binhdang.reporting.entry import build_sections, field_name, parse_post
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
 from binhdang.reporting.models import Period, Submission
@@ -117,9 +117,39 @@ class ReportBeingEdited:
             self.elements, self.values, previous, peers=peer_values(self.submission, self.elements)
         )
 
-    def sections(self, typed: Mapping | None = None, issues: list[Issue] | None = None) -> list[dict]:
+    @cached_property
+    def logged(self) -> log_figures.Figures:
+        """The activity log's figures for the values of this unit's form (``work.prefill``)."""
+        return log_figures.figures(self.period, self.unit, codes=[e.code for e in self.elements])
+
+    def proposals(self) -> log_figures.Figures:
+        """The log's figures for the values still empty (nothing stored, nothing refused kept)."""
+        shown = {**self.values, **self.refused}
+        return {key: figure for key, figure in self.logged.items() if shown.get(key, "") == ""}
+
+    def log_differences(self) -> list[log_figures.Difference]:
+        """The stored values that differ from the log's figures (what the officer checks)."""
+        return log_figures.differences(self.values, self.logged)
+
+    def with_proposals(self, data: Mapping[str, str], accepted: set[str] | None) -> dict[str, str]:
+        """The posted form with the log's figures put in the empty fields named in ``accepted``
+        (field names as posted, e.g. ``v__TT_SESSIONS``), or in every empty field when None."""
+        merged = dict(data.items())
+        shown = {**self.values, **self.refused}
+        for (code, coc), figure in self.logged.items():
+            name = field_name(code, coc)
+            if accepted is not None and name not in accepted:
+                continue
+            if (merged.get(name, shown.get((code, coc), "")) or "").strip() == "":
+                merged[name] = str(figure)
+        return merged
+
+    def sections(
+        self, typed: Mapping | None = None, issues: list[Issue] | None = None, *, log: bool = True
+    ) -> list[dict]:
         """The form's sections for this unit, each field with what to show in it: the text typed in
-        this request, else a kept refused text, else the stored value; beside it its problem."""
+        this request, else a kept refused text, else the stored value; beside it its problem and the
+        activity log's figure for it (not with ``log`` False: the autosave answer shows no figure)."""
         shown = {**self.values, **self.refused, **(typed or {})}
         problems = self.refused_issues() if issues is None else issues
         return build_sections(
@@ -129,6 +159,7 @@ class ReportBeingEdited:
             shown,
             problems,
             self.warnings if self.started else [],
+            logged=self.logged if log else None,
         )
 
     # ------------------------------------------------------------------------------------- its changes

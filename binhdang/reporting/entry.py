@@ -59,6 +59,8 @@ class Input:
     value: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The activity log's figure for this value (``reporting.log_figures``), None without one.
+    logged: int | None = None
 
     @property
     def name(self) -> str:
@@ -117,6 +119,25 @@ class Input:
         return display_value(self.value_type, self.value, self.options) or "—"
 
     @property
+    def proposed(self) -> bool:
+        """The field is empty and the activity log has a figure for it."""
+        return self.logged is not None and self.value == ""
+
+    @property
+    def differs_from_log(self) -> bool:
+        """A value is entered and it is not the activity log's figure."""
+        if self.logged is None or self.value == "":
+            return False
+        try:
+            return Decimal(self.value) != self.logged
+        except ArithmeticError:
+            return True
+
+    @property
+    def logged_display(self) -> str:
+        return formatting.number(self.logged) if self.logged is not None else ""
+
+    @property
     def input_mode(self) -> str:
         return "numeric" if self.value_type == ValueType.INTEGER or self.is_money else "decimal"
 
@@ -170,8 +191,10 @@ def build_sections(
     values: Mapping[tuple[str, str], str],
     issues: Iterable[Issue] = (),
     warnings: Iterable[Issue] = (),
+    logged: Mapping[tuple[str, str], int] | None = None,
 ) -> list[dict]:
-    """``[{"section": Section, "rows": [Row]}]`` for the unit, with values, errors and warnings."""
+    """``[{"section": Section, "rows": [Row]}]`` for the unit, with values, errors and warnings (and
+    the activity log's figures, ``logged``)."""
     errors_by_key: dict[tuple[str, str], list[str]] = {}
     for issue in issues:
         errors_by_key.setdefault((issue.code, issue.coc), []).append(issue.message)
@@ -192,6 +215,7 @@ def build_sections(
                         values.get(key, ""),
                         errors=errors_by_key.get(key, []),
                         warnings=warnings_by_key.get(key, []),
+                        logged=(logged or {}).get(key),
                     )
                 )
             row = Row(element, inputs)

@@ -46,6 +46,8 @@ class BoardRow:
     submission: Submission | None
     #: Whether the period's deadline is over (the same for every row of a board).
     past_deadline: bool = False
+    #: How many of the report's values differ from the unit's activity log (``log_figures``).
+    log_differences: int = 0
 
     @property
     def state(self) -> str:

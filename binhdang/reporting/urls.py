@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from binhdang.reporting.views import data, excel, periods, reminders, reports, review
+from binhdang.reporting.views import data, excel, log, periods, reminders, reports, review
 
 app_name = "reporting"
 urlpatterns = [
@@ -18,7 +18,11 @@ urlpatterns = [
     path("periods/<int:period_pk>/units/<int:unit_pk>/", reports.report, name="report"),
     path("periods/<int:period_pk>/units/<int:unit_pk>/save/", reports.report_save, name="report_save"),
     path("periods/<int:period_pk>/units/<int:unit_pk>/submit/", reports.report_submit, name="report_submit"),
+    path(
+        "periods/<int:period_pk>/units/<int:unit_pk>/accept-log/", log.report_accept, name="report_accept_log"
+    ),
     path("submissions/<int:pk>/", reports.submission_page, name="submission"),
+    path("submissions/<int:pk>/accept-log/", log.accept, name="accept_log"),
     path("submissions/<int:pk>/save/", reports.save, name="save"),
     path("submissions/<int:pk>/submit/", reports.submit, name="submit"),
     path("submissions/<int:pk>/confirm/", reports.confirm_outliers, name="confirm_outliers"),

@@ -117,3 +117,16 @@ def calendar_units(user, plan: Plan, expected: QuerySet[OrgUnit]) -> QuerySet[Or
     if sees_whole_province(user, plan):
         return expected
     return reporting_units(user).filter(province_id=plan.province_id, is_active=True)
+
+
+def can_plan_funds(user, plan: Plan, unit: OrgUnit | None) -> bool:
+    """Who enters a unit's planned funds: its reporters and the focal officers of the plan's province."""
+    return can_record_activity(user, plan, unit)
+
+
+def budget_units(user, plan: Plan) -> QuerySet[OrgUnit] | None:
+    """The units whose funds the user reads under ``plan``: None for every unit (the province's
+    readers), else the units they report for."""
+    if sees_whole_province(user, plan):
+        return None
+    return OrgUnit.objects.filter(pk__in=reporting_units(user).values("pk"), province_id=plan.province_id)

@@ -8,7 +8,8 @@ class WorkConfig(AppConfig):
     verbose_name = _("Work through the year")
 
     def ready(self) -> None:
-        """Add the campaign reminders to the daily jobs of ``binhdang runperiodic``."""
+        """Add the campaign reminders to the daily jobs of ``binhdang runperiodic``, and the activity log's
+        figures to the report form's proposals."""
         from binhdang.reporting.tasks import PERIODIC_JOBS, PeriodicJob
         from binhdang.work.tasks import send_campaign_reminders_task
 
@@ -21,3 +22,7 @@ class WorkConfig(AppConfig):
                     takes_day=True,
                 )
             )
+
+        from binhdang.work import prefill  # the models are loaded only now
+
+        prefill.register()  # the report form proposes the activity log's figures

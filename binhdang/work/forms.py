@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core import formatting
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Campaign, Plan
-from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, TaskStatus
+from binhdang.work.models import MAX_DONG, MAX_PEOPLE, ActivityType, FundSource, TaskStatus
 
 _BIG = {"class": "input-large"}
 
@@ -107,3 +108,48 @@ class CampaignForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "15/12"}),
     )
+
+
+class MoneyField(forms.CharField):
+    """An amount of đồng as typed, grouped by thousands or not ("15.000.000"); blank is None."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", **_BIG})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        try:
+            amount = formatting.parse_number(text)
+        except formatting.NumberFormatError as error:
+            raise forms.ValidationError(
+                _("Enter a whole number of đồng, e.g. 15.000.000 (you typed “%(text)s”).") % {"text": text}
+            ) from error
+        if amount != amount.to_integral_value() or amount < 0 or amount > MAX_DONG:
+            raise forms.ValidationError(
+                _("Enter a whole number of đồng from 0 to %(limit)s.")
+                % {"limit": formatting.number(MAX_DONG)}
+            )
+        return int(amount)
+
+
+class PlannedFundsForm(forms.Form):
+    """A unit's planned funds for a year, one amount per source (blank: none planned)."""
+
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Unit"), queryset=OrgUnit.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        for source, label in FundSource.choices:
+            self.fields[source] = MoneyField(label=label)
+
+    def amounts(self) -> dict[str, int | None]:
+        return {source: self.cleaned_data.get(source) for source in FundSource.values}

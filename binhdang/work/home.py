@@ -11,7 +11,7 @@ from django.utils import timezone
 from binhdang.accounts.access import readable_provinces, reporting_units
 from binhdang.plans.access import visible_plans
 from binhdang.plans.models import Plan
-from binhdang.work import access, activities, task_followup
+from binhdang.work import access, activities, budget, task_followup
 
 
 @dataclass
@@ -23,6 +23,8 @@ class PlanWork:
     totals: activities.Totals | None = None
     year: int = 0
     led: list[task_followup.TaskRow] = field(default_factory=list)
+    #: The year's planned and spent funds by source (the province's readers).
+    budget: budget.BudgetSummary | None = None
 
 
 def _active(plans):
@@ -30,8 +32,8 @@ def _active(plans):
 
 
 def province_work(user, *, attention: bool) -> list[PlanWork]:
-    """Each active plan of the provinces the user reads: completion, this year's activities and, for a
-    focal officer (``attention``), the tasks late or without news."""
+    """Each active plan of the provinces the user reads: completion, this year's activities and funds
+    by source and, for a focal officer (``attention``), the tasks late or without news."""
     today = timezone.localdate()
     rows = []
     for plan in _active(visible_plans(user).filter(province__in=readable_provinces(user).values("pk"))):
@@ -41,6 +43,7 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
             item.attention, item.attention_count = flagged[:10], len(flagged)
         logged = access.visible_activities(user).filter(plan=plan, date__year=today.year)
         item.totals = activities.totals(logged)
+        item.budget = budget.summary(plan, today.year)
         rows.append(item)
     return rows
 

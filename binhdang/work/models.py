@@ -204,3 +204,43 @@ class CampaignReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} {self.year}: {self.unit}"
+
+
+class FundSource(models.TextChoices):
+    """Where a unit's money for the plan comes from: the state budget by level, or mobilised funds."""
+
+    CENTRAL = "central", _("central state budget")
+    PROVINCE = "province", _("provincial state budget")
+    COMMUNE = "commune", _("commune state budget")
+    MOBILISED = "mobilised", _("mobilised funds (socialisation, sponsors)")
+
+
+class PlannedFunds(models.Model):
+    """The funds a unit plans to spend on the plan in a year from one source (đồng), entered by the
+    unit or the focal officer; every change is in the audit trail."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="planned_funds")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="planned_funds"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source of funds"), max_length=16, choices=FundSource.choices)
+    amount = models.PositiveBigIntegerField(_("planned amount (đồng)"), validators=_money)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("entered at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("planned funds")
+        verbose_name_plural = _("planned funds")
+        ordering = ["plan", "year", "unit", "source"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "unit", "year", "source"], name="work_unique_planned_funds"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.get_source_display()}: {self.amount}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.work import campaign_views, views
+from binhdang.work import budget_views, campaign_views, views
 
 app_name = "work"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("plans/<slug:slug>/activities/", views.activity_list, name="activities"),
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
+    path("plans/<slug:slug>/budget/", budget_views.budget_default, name="budget_default"),
+    path("plans/<slug:slug>/budget/<int:year>/", budget_views.budget_page, name="budget"),
     path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
     path("plans/<slug:slug>/campaigns/", campaign_views.campaign_calendar_page, name="campaigns"),
     path("plans/<slug:slug>/campaigns/new/", campaign_views.campaign_new, name="campaign_new"),

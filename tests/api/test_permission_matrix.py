@@ -241,6 +241,8 @@ ROUTES: dict[str, dict[str, Case]] = {
     },
     # the plans' campaigns: a read-only list of those of the plans the caller may see
     "api:campaign-list": read_only(none, everyone(200)),
+    # funds by unit, year and source: read only, each persona what it may read
+    "api:budget-list": read_only(none, everyone(200)),
     # any other address under /api/: a JSON 404 for everyone, whatever the method
     "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only

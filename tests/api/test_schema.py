@@ -62,6 +62,7 @@ def test_schema_lists_every_endpoint_of_the_issue():
         "/api/v1/submissions/{id}/accept/",
         "/api/v1/datavaluesets/",
         "/api/v1/results/{plan}/{year}/",
+        "/api/v1/budgets/",
     ):
         assert expected in paths
 

@@ -71,3 +71,18 @@ def test_a_demo_plan_naming_no_day_gets_the_usual_days_once(plan, daklak):
     before = plan.campaigns.count()
     assert build_demo_work(daklak.root, focal, TODAY, activities=20)["usual campaign days"] == 0
     assert plan.campaigns.count() == before == 7
+
+
+def test_the_units_that_logged_activities_plan_their_years_funds(plan, daklak):
+    from binhdang.work import budget
+    from binhdang.work.models import PlannedFunds
+
+    _plan_with_work(plan, daklak)
+    focal = make_user("daumoi", Role.FOCAL_OFFICER, daklak.root)
+    counts = build_demo_work(daklak.root, focal, TODAY, activities=80)
+    assert counts["planned funds"] == PlannedFunds.objects.count() > 0
+    assert PlannedFunds.history.count() == PlannedFunds.objects.count()  # in the audit trail
+    summary = budget.summary(plan, 2026)
+    assert summary.planned_total > 0 and summary.log_total > 0
+    commune_sources = set(PlannedFunds.objects.filter(unit__type="commune").values_list("source", flat=True))
+    assert "commune" in commune_sources and "province" not in commune_sources

@@ -24,7 +24,7 @@ def header_row(sheet) -> int:
 
 def test_one_sheet_per_table_with_frozen_headers_and_print_setup(plan, reports):
     book, _values = workbooks(plan)
-    assert book.sheetnames == ["Chỉ tiêu", "Tình hình báo cáo", "Số liệu đơn vị"]
+    assert book.sheetnames == ["Chỉ tiêu", "Tình hình báo cáo", "Số liệu đơn vị", "Kinh phí"]
     for sheet in book.worksheets:
         assert sheet.freeze_panes == f"A{header_row(sheet) + 1}"
         assert sheet.page_setup.orientation == "landscape"

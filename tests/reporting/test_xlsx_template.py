@@ -313,3 +313,32 @@ def test_a_budget_at_the_limit_is_written_to_the_template_as_the_exact_whole_num
     )
     sheet = workbook(build_template(period, daklak.commune_a))["Biểu1"]
     assert sheet["C29"].value == 1_000_000_000_000 and isinstance(sheet["C29"].value, int)
+
+
+def test_empty_cells_carry_the_activity_logs_figure_as_a_note(period, daklak, commune_a_reporter):
+    from binhdang.work.models import Activity
+
+    for _ in range(3):
+        Activity.objects.create(
+            plan=period.plan,
+            unit=daklak.commune_a,
+            type="communication",
+            date=dt.date(2026, 7, 1),
+            place="Thôn 2",
+            budget_state=500_000,
+            created_by=commune_a_reporter,
+        )
+    report = services.get_or_create_submission(period, daklak.commune_a)
+    services.save_draft(report, {("TT_TRAININGS", ""): "2"}, {}, commune_a_reporter, expected_version=1)
+    sheet = workbook(build_template(period, daklak.commune_a))[L.SHEET]
+    rows = {
+        str(sheet[f"G{r}"].value): r for r in range(L.FIRST_ROW, sheet.max_row + 1) if sheet[f"G{r}"].value
+    }
+    sessions = sheet[f"C{rows['TT_SESSIONS']}"]
+    assert sessions.value is None and sessions.comment.text == "Theo sổ hoạt động: 3"
+    assert sheet[f"C{rows['TT_BUDGET_STATE']}"].comment.text == "Theo sổ hoạt động: 1.500.000"
+    trainings = sheet[f"C{rows['TT_TRAININGS']}"]
+    assert trainings.value == 2 and trainings.comment is None  # a value is there: no proposal
+    assert sheet[f"C{rows['TT_NEWS']}"].comment is None  # not in the log
+    other = workbook(build_template(period, daklak.commune_b))[L.SHEET]
+    assert not any(cell.comment for row in other.iter_rows() for cell in row)

@@ -205,3 +205,10 @@ def test_the_indicator_page_lists_each_target_with_its_status(daklak, focal_offi
     table = page[page.index('id="indicator-targets"') :]
     assert '<tr data-target="1" data-status="achieved">' in table
     assert '<tr data-target="2" data-status="at_risk">' in table and "80%" in table
+
+
+def test_the_plans_views_link_its_funds_of_the_year(plan, period, leader):
+    page = client_for(leader).get(reverse("results:dashboard", args=[plan.pk, 2026]))
+    assert (
+        f'href="{reverse("work:budget", args=[plan.slug, 2026])}" id="plan-funds">Kinh phí</a>' in page.text
+    )

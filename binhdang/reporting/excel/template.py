@@ -32,7 +32,7 @@ from binhdang.core import formatting
 from binhdang.core.numbers import spreadsheet_number, too_large_note
 from binhdang.core.spreadsheets import set_cell
 from binhdang.core.text import fold
-from binhdang.reporting import limits
+from binhdang.reporting import limits, log_figures
 from binhdang.reporting.excel import layout as L
 from binhdang.reporting.excel.cells import no_label, yes_label
 from binhdang.reporting.excel.meta import make_meta, write_meta
@@ -225,7 +225,11 @@ def _table_header(sheet) -> None:
             sheet[f"{column}{row}"].style = "bd_header"
 
 
-def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> None:
+def _rows(
+    sheet, layout: L.Layout, values: dict, validations: _Validations, logged: dict | None = None
+) -> None:
+    """The form's rows; an empty input cell for which the activity log has a figure gets it as a note
+    ("Theo sổ hoạt động: 12", ``reporting.log_figures``): the unit types it if it agrees."""
     value_columns = (L.COL_VALUE, L.COL_MALE, L.COL_FEMALE)
     for spec in layout.rows:
         r = spec.row
@@ -246,6 +250,9 @@ def _rows(sheet, layout: L.Layout, values: dict, validations: _Validations) -> N
             set_cell(target, _typed(element, cell.coc, values.get(cell.key, "")))
             if isinstance(target.value, str) and element.type_for(cell.coc) in NUMBER_FORMATS:
                 target.comment = Comment(too_large_note(), "binhdang")
+            elif target.value in (None, "") and cell.key in (logged or {}):
+                figure = formatting.number((logged or {})[cell.key])
+                target.comment = Comment(f"{_('From the activity log')}: {figure}", "binhdang")
             validations.add(element, cell.coc, cell.ref)
         if spec.element is not None and spec.element.category_options == SEX_OPTIONS:
             total = sheet[f"{L.COL_VALUE}{r}"]
@@ -306,7 +313,7 @@ def build_template(period: Period, unit, *, include_narrative: bool = True, subm
         sheet.title = L.SHEET
         _header(sheet, period, unit, layout)
         _table_header(sheet)
-        _rows(sheet, layout, values, _Validations(sheet))
+        _rows(sheet, layout, values, _Validations(sheet), log_figures.figures(period, unit))
         _narrative(sheet, layout, narrative)
         _sheet_setup(sheet)
         meta_sheet = workbook.create_sheet(L.META_SHEET)

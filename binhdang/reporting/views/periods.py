@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnitType
-from binhdang.reporting import access, reminders, services
+from binhdang.reporting import access, log_figures, reminders, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.models import State
@@ -68,6 +68,11 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
     if state not in (None, MISSING, OVERDUE, *BOARD_STATES):
         state = None
     status_board = build_board(period, unit_type=unit_type, state=state)
+    differing = log_figures.differences_by_unit(
+        period, {r.unit.pk: r.submission.pk for r in status_board.rows if r.submission is not None}
+    )
+    for row in status_board.rows:
+        row.log_differences = len(differing.get(row.unit.pk, []))
     return render(
         request,
         "reporting/board.html",

@@ -109,6 +109,9 @@ def _page_context(
         "show_codes": report.can_view_board,
         "save_url": _action_url(report, "save"),
         "submit_url": _action_url(report, "submit"),
+        "accept_log_url": _action_url(report, "accept_log") if report.can_edit else "",
+        "log_proposals": len(report.proposals()) if report.can_edit else 0,
+        "log_differences": report.log_differences() if report.can_review else [],
         "pending": report.pending(),
         "warnings": report.warnings,
         "stored_warnings": submission.warnings if submission is not None else [],
@@ -169,7 +172,7 @@ def _status(
     the messages beside every field (the problems of ``field_issues``, by default the kept refused
     texts; the soft warnings)."""
     started = report.submission is not None
-    sections = report.sections(issues=field_issues) if started else []
+    sections = report.sections(issues=field_issues, log=False) if started else []
     return render(
         request,
         "reporting/_save_status.html",

@@ -139,3 +139,15 @@
     navigator.sendBeacon(form.getAttribute("action"), new FormData(form));
   });
 })();
+
+// The activity log's figure under an empty field is a proposal: once something is typed in the field,
+// it is no longer offered (reporting.log_figures).
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.id) return;
+    var proposal = document.querySelector('[data-proposal-for="' + field.id + '"]');
+    if (proposal) proposal.hidden = field.value.trim() !== "";
+  });
+})();
