@@ -74,15 +74,19 @@ from tests.access_world import (
     commune_a_code,
     corrected_activity,
     corrected_indicator,
+    corrected_inspection,
     data_of_commune_a,
     deactivate_commune,
     edit_reporter_a,
     everyone,
     evidence_file,
     expect,
+    follow_up_done,
+    follow_up_pk,
     indicator_edit,
     indicator_of_plan,
     indicator_year,
+    inspection_pk,
     login_as_disabled,
     ministry_deadline,
     ministry_report_pk,
@@ -90,6 +94,8 @@ from tests.access_world import (
     new_activity_of_commune_a,
     new_commune,
     new_dates,
+    new_follow_up,
+    new_inspection,
     new_reporter_of_commune_b,
     none,
     open_2027,
@@ -534,6 +540,35 @@ EXPECTED: dict[str, Row] = {
         writes=writers("focal", "reporter_a"),
     ),
     "work:activity_file": Row(activity_file_pk, COMMUNE_A_REPORT, post=GET_ONLY),
+    # inspections: the focal officer records and corrects them; the inspected commune A reads its own
+    # and updates its follow-up item; the province's readers and the ministry read; commune B sees none
+    "work:inspections": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    "work:inspection_new": Row(
+        plan_slug,
+        MANAGE_DAKLAK_PLAN,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=new_inspection,
+        writes=FOCAL,
+    ),
+    "work:inspection": Row(inspection_pk, COMMUNE_A_REPORT, post=GET_ONLY),
+    "work:inspection_edit": Row(
+        inspection_pk,
+        expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=REVIEW_COMMUNE_A,
+        data=corrected_inspection,
+        writes=FOCAL,
+    ),
+    "work:follow_up_new": Row(
+        inspection_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=new_follow_up, writes=FOCAL
+    ),
+    "work:follow_up": Row(
+        follow_up_pk,
+        COMMUNE_A_REPORT,
+        post=EDIT_COMMUNE_A,
+        data=follow_up_done,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "work:follow_up_remove": Row(follow_up_pk, POST_ONLY, post=REVIEW_COMMUNE_A, writes=FOCAL),
 }
 
 

@@ -129,5 +129,14 @@ class FollowUp(models.Model):
         return str(FollowUpStatus(self.shown_status()).label)
 
     @property
+    def badge(self) -> str:
+        """The CSS class of the status badge."""
+        return {
+            FollowUpStatus.DONE: "badge-ok",
+            FollowUpStatus.OVERDUE: "badge-bad",
+            FollowUpStatus.IN_PROGRESS: "badge-info",
+        }.get(self.shown_status(), "badge-muted")
+
+    @property
     def is_overdue(self) -> bool:
         return self.shown_status() == FollowUpStatus.OVERDUE

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.work import views
+from binhdang.work import inspection_views, views
 
 app_name = "work"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),
     path("activities/<int:pk>/", views.activity_detail, name="activity"),
     path("activities/<int:pk>/files/<int:file_pk>/", views.activity_file, name="activity_file"),
+    # inspections and supervision (work/inspection_views.py)
+    path("plans/<slug:slug>/inspections/", inspection_views.inspection_list, name="inspections"),
+    path("plans/<slug:slug>/inspections/new/", inspection_views.inspection_new, name="inspection_new"),
+    path("inspections/<int:pk>/", inspection_views.inspection_detail, name="inspection"),
+    path("inspections/<int:pk>/edit/", inspection_views.inspection_edit, name="inspection_edit"),
+    path("inspections/<int:pk>/follow-ups/new/", inspection_views.follow_up_new, name="follow_up_new"),
+    path("follow-ups/<int:pk>/", inspection_views.follow_up, name="follow_up"),
+    path("follow-ups/<int:pk>/remove/", inspection_views.follow_up_remove, name="follow_up_remove"),
 ]
