@@ -488,6 +488,23 @@ def follow_up_done(world: World) -> dict:
     return new_follow_up(world) | {"text": "Rà soát hương ước", "status": "done", "note": "Đã rà soát xong"}
 
 
+def new_task(world: World) -> dict:
+    return {
+        "code": "9.a",
+        "title": "Nhiệm vụ bổ sung",
+        "lead": world.daklak.health.pk,
+        "timeframe": "Năm 2026",
+    }
+
+
+def corrected_task(world: World) -> dict:
+    return {"code": "1.a", "title": "Tuyên truyền (sửa)", "timeframe": "Hằng năm", "due_date": "2026-12-31"}
+
+
+def confirmed_removal(world: World) -> dict:
+    return {"confirm": "on"}
+
+
 def work_update(world: World) -> dict:
     return {"status": "done", "note": "Đã hoàn thành"}
 

@@ -72,9 +72,11 @@ from tests.access_world import (
     bulk_for_commune_b,
     close_period,
     commune_a_code,
+    confirmed_removal,
     corrected_activity,
     corrected_indicator,
     corrected_inspection,
+    corrected_task,
     data_of_commune_a,
     deactivate_commune,
     edit_reporter_a,
@@ -97,6 +99,7 @@ from tests.access_world import (
     new_follow_up,
     new_inspection,
     new_reporter_of_commune_b,
+    new_task,
     none,
     open_2027,
     period_pk,
@@ -523,6 +526,14 @@ EXPECTED: dict[str, Row] = {
         writes=writers("focal", "reporter_a"),
     ),
     "work:update_file": Row(task_update_pk, DAKLAK_READ, post=GET_ONLY),
+    # the focal officer adds, corrects and removes the plan's tasks (a task with updates: confirmed)
+    "work:task_new": Row(plan_slug, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=new_task, writes=FOCAL),
+    "work:task_edit": Row(
+        task_pk, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=corrected_task, writes=FOCAL
+    ),
+    "work:task_remove": Row(
+        task_pk, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=confirmed_removal, writes=FOCAL
+    ),
     "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
     "work:activity_new": Row(
         plan_slug,

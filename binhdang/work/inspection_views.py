@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from binhdang.plans.access import plan_or_404
 from binhdang.work import inspection_access as access
-from binhdang.work import inspections
+from binhdang.work import inspections, trail
 from binhdang.work.errors import AccessDenied, WorkError
 from binhdang.work.inspection_forms import FollowUpForm, InspectionForm
 from binhdang.work.inspection_models import FollowUp, Inspection
@@ -128,7 +128,7 @@ def _detail(request: HttpRequest, inspection: Inspection, form: FollowUpForm | N
             "items": items,
             "manager": manager,
             "form": form if manager else None,
-            "history": inspections.changes([inspection, *items]),
+            "history": trail.changes([inspection, *items]),
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -187,7 +187,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": inspection.plan,
             "form": form if may_update else None,
             "full": full,
-            "history": inspections.changes([item]),
+            "history": trail.changes([item]),
         },
     )
 

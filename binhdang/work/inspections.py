@@ -17,8 +17,7 @@ before the planned date; a follow-up's deadline is not before the inspection's d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -321,52 +320,3 @@ def of_unit(user, unit: OrgUnit) -> QuerySet[Inspection]:
         .prefetch_related("follow_ups__unit")
         .order_by("-planned_date", "-pk")
     )
-
-
-@dataclass(frozen=True)
-class Change:
-    at: dt.datetime
-    user: object
-    kind: str
-    fields: list[tuple[str, str, str]]  # (field label, old value, new value)
-
-
-def _shown(model, record, name: str) -> str:
-    if name in ("lead_agency", "unit"):
-        unit = OrgUnit.objects.filter(pk=getattr(record, f"{name}_id")).first()
-        return unit.name if unit else "—"
-    if name == "kind":
-        return str(InspectionKind(record.kind).label)
-    if name == "status":
-        return str(FollowUpStatus(record.status).label)
-    value = getattr(record, name)
-    if isinstance(value, dt.date):
-        return formatting.date(value)
-    return "—" if value in (None, "") else str(value)
-
-
-def changes(instances: Iterable[Inspection | FollowUp], limit: int = 40) -> list[Change]:
-    """The audit trail of an inspection and its items, newest first: who, when, each field's old and
-    new value."""
-    rows = []
-    for instance in instances:
-        model = type(instance)
-        excluded = ["created_at", "updated_at", "updated_by"]
-        for record in instance.history.select_related("history_user").order_by("-history_date")[:limit]:
-            fields: list[tuple[str, str, str]] = []
-            previous = record.prev_record
-            if previous is not None:
-                for diff in record.diff_against(previous, excluded_fields=excluded).changes:
-                    if diff.field == "units":
-                        continue
-                    label = str(model._meta.get_field(diff.field).verbose_name)
-                    fields.append(
-                        (label, _shown(model, previous, diff.field), _shown(model, record, diff.field))
-                    )
-                if not fields:
-                    continue
-            rows.append(
-                Change(record.history_date, record.history_user, record.get_history_type_display(), fields)
-            )
-    rows.sort(key=lambda c: c.at, reverse=True)
-    return rows[:limit]

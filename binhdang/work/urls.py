@@ -1,6 +1,6 @@
 from django.urls import path
 
-from binhdang.work import inspection_views, views
+from binhdang.work import inspection_views, task_views, views
 
 app_name = "work"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("plans/<slug:slug>/tasks/", views.task_list, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
+    path("plans/<slug:slug>/tasks/new/", task_views.task_new, name="task_new"),
+    path("tasks/<int:pk>/edit/", task_views.task_edit, name="task_edit"),
+    path("tasks/<int:pk>/remove/", task_views.task_remove, name="task_remove"),
     path("tasks/<int:pk>/updates/<int:update_pk>/file/", views.update_file, name="update_file"),
     path("plans/<slug:slug>/activities/", views.activity_list, name="activities"),
     path("plans/<slug:slug>/activities/new/", views.activity_new, name="activity_new"),

@@ -68,7 +68,9 @@ def test_a_done_date_before_the_planned_date_is_refused_on_the_form_and_the_typi
     assert not Inspection.objects.exists()
 
 
-def test_a_deadline_before_the_inspection_is_refused_on_the_inspection_page(client, inspection, daklak, focal_officer):
+def test_a_deadline_before_the_inspection_is_refused_on_the_inspection_page(
+    client, inspection, daklak, focal_officer
+):
     client.force_login(focal_officer)
     response = client.post(
         reverse("work:follow_up_new", args=[inspection.pk]),

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from binhdang.work import inspection_access as access
-from binhdang.work import inspections
+from binhdang.work import inspections, trail
 from binhdang.work.errors import AccessDenied, WorkError
 from binhdang.work.inspection_models import FollowUp, FollowUpStatus, Inspection, InspectionKind
 
@@ -113,13 +113,13 @@ def test_the_officer_corrects_an_inspection_and_the_trail_keeps_the_old_value(in
     inspections.change(inspection, focal_officer, {"findings": "Đã rà soát lại"})
     inspection.refresh_from_db()
     assert inspection.findings == "Đã rà soát lại"
-    trail = inspections.changes([inspection])
-    assert trail[0].user == focal_officer
+    found = trail.changes([inspection])
+    assert found[0].user == focal_officer
     assert (
         "kết quả kiểm tra",
         "Chưa lồng ghép bình đẳng giới trong hương ước của 2 thôn.",
         "Đã rà soát lại",
-    ) in [(label.lower(), old, new) for label, old, new in trail[0].fields]
+    ) in [(label.lower(), old, new) for label, old, new in found[0].fields]
 
 
 def test_moving_the_inspection_after_a_follow_up_deadline_is_refused(inspection, focal_officer):
