@@ -130,7 +130,6 @@ def _detail(request: HttpRequest, inspection: Inspection, form: FollowUpForm | N
             "form": form if manager else None,
             "history": trail.changes([inspection, *items]),
         },
-        status=400 if form is not None and form.errors else 200,
     )
 
 

@@ -83,5 +83,4 @@ def task_remove(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "work/task_remove.html",
         {"plan": plan, "task": task, "form": form, "updates": task.updates.count()},
-        status=400 if form.errors else 200,
     )
