@@ -60,16 +60,19 @@ def build_demo_inspections(province: OrgUnit, focal: User, today: dt.date) -> in
         return 0
     plan = plans[0]
     commune = _demo_commune(province)
-    other_commune = (
-        (OrgUnit.objects.filter(province=province, type="commune").exclude(pk=getattr(commune, "pk", None)))
-        .order_by("name")
-        .first()
-    )
     health = _unit(province, "Y tế", "department")
     culture = _unit(province, "Văn hóa", "department")
     noi_vu = plan.focal_agency or _unit(province, "Nội vụ", "department")
     womens_union = _unit(province, "Phụ nữ", "mass_org")
-    if commune is None or other_commune is None or health is None:
+    if commune is None or health is None:
+        return 0
+    other_commune = (
+        OrgUnit.objects.filter(province=province, type="commune")
+        .exclude(pk=commune.pk)
+        .order_by("name")
+        .first()
+    )
+    if other_commune is None:
         return 0
     recorded = []
     with transaction.atomic():
@@ -164,8 +167,10 @@ def build_demo_inspections(province: OrgUnit, focal: User, today: dt.date) -> in
             ],
         )
         recorded.append(third)
+        latest = third.follow_ups.order_by("deadline").last()
+        assert latest is not None
         inspections.update_follow_up(
-            third.follow_ups.order_by("deadline").last(),
+            latest,
             focal,
             {"status": FollowUpStatus.IN_PROGRESS, "note": "Đã gửi đề xuất tới Phòng Tài chính - Kế hoạch."},
         )

@@ -10,15 +10,13 @@ from binhdang.plans.models import Plan
 from binhdang.work.inspection_access import inspectable_units
 from binhdang.work.inspection_models import FOLLOW_UP_CHOICES, InspectionKind
 
-_DATE = {"input_formats": ["%Y-%m-%d", "%d/%m/%Y"]}
-
 
 def _date(label, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
         widget=forms.DateInput(attrs={"type": "date", "class": "input-large"}, format="%Y-%m-%d"),
-        **_DATE,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
 

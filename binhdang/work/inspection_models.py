@@ -131,11 +131,12 @@ class FollowUp(models.Model):
     @property
     def badge(self) -> str:
         """The CSS class of the status badge."""
-        return {
+        badges: dict[str, str] = {
             FollowUpStatus.DONE: "badge-ok",
             FollowUpStatus.OVERDUE: "badge-bad",
             FollowUpStatus.IN_PROGRESS: "badge-info",
-        }.get(self.shown_status(), "badge-muted")
+        }
+        return badges.get(self.shown_status(), "badge-muted")
 
     @property
     def is_overdue(self) -> bool:

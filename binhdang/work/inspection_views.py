@@ -43,9 +43,10 @@ def inspection_list(request: HttpRequest, slug: str) -> HttpResponse:
     plan = plan_or_404(request.user, slug)
     status = request.GET.get("status", "")
     status = status if status in dict(STATUSES) else ""
-    chosen = {"year": _int(request, "year"), "status": status}
+    year = _int(request, "year")
+    chosen = {"year": year, "status": status}
     shown = inspections.filtered(
-        access.visible_inspections(request.user).filter(plan=plan), year=chosen["year"], status=status
+        access.visible_inspections(request.user).filter(plan=plan), year=year, status=status
     )
     rows = (
         shown.select_related("lead_agency")

@@ -27,7 +27,7 @@ def _shown(model, record, name: str) -> str:
     """A field's value as the user reads it: choices by label, related objects by name, dates dd/mm/yyyy."""
     field = model._meta.get_field(name)
     if isinstance(field, models.ForeignKey):
-        related = field.related_model.objects.filter(pk=getattr(record, field.attname)).first()
+        related = field.related_model._default_manager.filter(pk=getattr(record, field.attname)).first()  # type: ignore[union-attr]
         return str(getattr(related, "name", related)) if related else "—"
     value = getattr(record, name)
     if field.choices and value:
@@ -44,7 +44,8 @@ def changes(instances: Iterable[models.Model], limit: int = 40) -> list[Change]:
     rows = []
     for instance in instances:
         model = type(instance)
-        for record in instance.history.select_related("history_user").order_by("-history_date")[:limit]:
+        history = getattr(instance, "history")  # noqa: B009 (simple-history's manager, not typed)
+        for record in history.select_related("history_user").order_by("-history_date")[:limit]:
             fields: list[tuple[str, str, str]] = []
             previous = record.prev_record
             if previous is not None:
@@ -52,7 +53,7 @@ def changes(instances: Iterable[models.Model], limit: int = 40) -> list[Change]:
                     field = model._meta.get_field(diff.field)
                     if field.many_to_many:
                         continue
-                    label = str(field.verbose_name)
+                    label = str(getattr(field, "verbose_name", diff.field))
                     fields.append(
                         (label, _shown(model, previous, diff.field), _shown(model, record, diff.field))
                     )
