@@ -569,6 +569,8 @@ EXPECTED: dict[str, Row] = {
         data=corrected_inspection,
         writes=FOCAL,
     ),
+    # commune A's inspection has a follow-up item: the focal officer is sent back with the refusal
+    "work:inspection_remove": Row(inspection_pk, POST_ONLY, post=REVIEW_COMMUNE_A, writes=FOCAL),
     "work:follow_up_new": Row(
         inspection_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=new_follow_up, writes=FOCAL
     ),

@@ -194,6 +194,22 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def inspection_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = access.inspection_or_404(request.user, pk)
+    plan = inspection.plan
+    try:
+        inspections.remove(inspection, request.user)
+    except AccessDenied as error:
+        raise PermissionDenied from error
+    except WorkError as error:
+        messages.error(request, str(error))
+        return redirect("work:inspection", pk=inspection.pk)
+    messages.success(request, _("The inspection was removed."))
+    return redirect("work:inspections", slug=plan.slug)
+
+
+@login_required
+@require_POST
 def follow_up_remove(request: HttpRequest, pk: int) -> HttpResponse:
     item: FollowUp = access.follow_up_or_404(request.user, pk)
     inspection = item.inspection

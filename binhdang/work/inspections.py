@@ -7,7 +7,8 @@ the pages, the home pages and the annual report read.
 - :func:`add_follow_up`: the focal officer gives a unit something to put right, with a deadline;
 - :func:`update_follow_up`: the responsible unit's reporter (status and note) or the focal officer
   (every field) keeps an item up to date;
-- :func:`remove_follow_up`: the focal officer withdraws an item.
+- :func:`remove_follow_up`: the focal officer withdraws an item; :func:`remove`: an inspection recorded
+  by mistake (once it has no items).
 
 Dates: planned and done dates fall within the plan's period; the done date is not in the future nor
 before the planned date; a follow-up's deadline is not before the inspection's date. A refusal is a
@@ -269,6 +270,22 @@ def remove_follow_up(item: FollowUp, user) -> None:
         raise AccessDenied(_("Only the province's focal officer withdraws follow-up items."))
     with transaction.atomic():
         audit.by(item, user).delete()
+
+
+def remove(inspection: Inspection, user) -> None:
+    """Remove an inspection recorded by mistake (the focal officer). One with follow-up items is refused:
+    withdraw them first, so that no unit's item disappears unseen. The audit trail keeps it."""
+    if not access.can_change_inspection(user, inspection):
+        raise AccessDenied(_("Only the province's focal officer changes inspections."))
+    count = inspection.follow_ups.count()
+    if count:
+        raise WorkError(
+            _("The inspection has %(count)d follow-up items: withdraw them before removing it.")
+            % {"count": count},
+            field="confirm",
+        )
+    with transaction.atomic():
+        audit.by(inspection, user).delete()
 
 
 # ------------------------------------------------------------------------------------------- reading

@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<slug:slug>/inspections/new/", inspection_views.inspection_new, name="inspection_new"),
     path("inspections/<int:pk>/", inspection_views.inspection_detail, name="inspection"),
     path("inspections/<int:pk>/edit/", inspection_views.inspection_edit, name="inspection_edit"),
+    path("inspections/<int:pk>/remove/", inspection_views.inspection_remove, name="inspection_remove"),
     path("inspections/<int:pk>/follow-ups/new/", inspection_views.follow_up_new, name="follow_up_new"),
     path("follow-ups/<int:pk>/", inspection_views.follow_up, name="follow_up"),
     path("follow-ups/<int:pk>/remove/", inspection_views.follow_up_remove, name="follow_up_remove"),

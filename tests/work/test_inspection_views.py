@@ -138,3 +138,12 @@ def test_the_officer_withdraws_a_follow_up(client, inspection, focal_officer):
     response = client.post(reverse("work:follow_up_remove", args=[item.pk]))
     assert response.status_code == 302
     assert not FollowUp.objects.filter(pk=item.pk).exists()
+
+
+def test_removing_an_inspection_with_follow_ups_sends_the_officer_back_with_the_reason(
+    client, inspection, focal_officer
+):
+    client.force_login(focal_officer)
+    response = client.post(reverse("work:inspection_remove", args=[inspection.pk]), follow=True)
+    assert "hãy rút các việc này trước khi xóa" in response.content.decode()
+    assert Inspection.objects.filter(pk=inspection.pk).exists()

@@ -215,3 +215,21 @@ def test_the_officer_withdraws_a_follow_up_and_the_trail_keeps_it(inspection, fo
     inspections.remove_follow_up(follow_up, focal_officer)
     assert not inspection.follow_ups.exists()
     assert FollowUp.history.filter(id=pk, history_type="-").get().history_user == focal_officer
+
+
+def test_an_inspection_with_follow_ups_is_not_removed_until_they_are_withdrawn(inspection, focal_officer):
+    with pytest.raises(WorkError) as refused:
+        inspections.remove(inspection, focal_officer)
+    assert "1 việc khắc phục" in str(refused.value)
+    assert Inspection.objects.filter(pk=inspection.pk).exists()
+    inspections.remove_follow_up(inspection.follow_ups.get(), focal_officer)
+    pk = inspection.pk
+    inspections.remove(inspection, focal_officer)
+    assert not Inspection.objects.filter(pk=pk).exists()
+    assert Inspection.history.filter(id=pk, history_type="-").get().history_user == focal_officer
+
+
+def test_only_the_focal_officer_removes_an_inspection(inspection, commune_a_reporter, leader):
+    for user in (commune_a_reporter, leader):
+        with pytest.raises(AccessDenied):
+            inspections.remove(inspection, user)
