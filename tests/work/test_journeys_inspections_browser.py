@@ -1,6 +1,6 @@
 """Browser journeys of inspections and of editing tasks: the focal officer records an inspection (a done
 date before the planned one refused, the typing kept), assigns a follow-up item (a deadline before the
-inspection refused) and corrects a task; the inspected commune's reporter, on a phone, finds the
+inspection refused), corrects a task and adds one; the inspected commune's reporter, on a phone, finds the
 inspection on its home and unit pages and marks its follow-up item done; the leader reads and changes
 nothing. No page logs a console error."""
 
@@ -83,6 +83,17 @@ def test_the_focal_officer_records_an_inspection_with_a_follow_up_and_corrects_a
     assert page.locator("#task-due").inner_text() == "31/12/2026"
     history = page.locator("#task-history").inner_text()
     assert "Tuyên truyền trên báo chí" in history and "Tuyên truyền trên báo in và báo điện tử" in history
+    # and a task the plan's text did not give, added from the list
+    page.goto(live_server.url + reverse("work:tasks", args=[plan.slug]))
+    page.get_by_role("link", name="Thêm nhiệm vụ").click()
+    page.locator("#id_code").fill("1.a")
+    page.locator("#id_title").fill("Kiểm tra việc thực hiện tại các xã")
+    page.get_by_role("button", name="Lưu nhiệm vụ").click()
+    assert "Kế hoạch đã có nhiệm vụ 1.a." in page.get_by_role("alert").first.inner_text()
+    page.locator("#id_code").fill("3.a")
+    page.get_by_role("button", name="Lưu nhiệm vụ").click()
+    page.wait_for_url("**/work/tasks/*/")
+    assert "3.a. Kiểm tra việc thực hiện tại các xã" in page.locator("h1").inner_text()
     assert not errors, errors
 
 
