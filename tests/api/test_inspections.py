@@ -82,3 +82,36 @@ def test_the_inspected_unit_sets_its_follow_up_done_but_cannot_correct_the_findi
     assert response.status_code == 403
     assert FollowUp.objects.get(pk=item.pk).deadline.isoformat() == "2026-12-31"
     assert Inspection.objects.get().findings == "Chưa rà soát hương ước"
+
+
+def test_the_focal_officer_corrects_the_findings_and_adds_a_follow_up_in_one_patch(api_world, clients):
+    response = clients["focal"].patch(
+        f"/api/v1/inspections/{api_world.inspection.pk}/",
+        {
+            "findings": "Hương ước 2 thôn chưa rà soát",
+            "follow_ups": [
+                {"text": "Báo cáo kết quả", "unit": api_world.daklak.commune_a.code, "deadline": "2026-12-20"}
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["findings"] == "Hương ước 2 thôn chưa rà soát"
+    assert sorted(f["text"] for f in body["follow_ups"]) == ["Báo cáo kết quả", "Rà soát hương ước"]
+
+
+def test_a_patch_refused_half_way_changes_nothing(api_world, clients):
+    response = clients["focal"].patch(
+        f"/api/v1/inspections/{api_world.inspection.pk}/",
+        {
+            "findings": "Đã sửa",
+            "follow_ups": [
+                {"text": "Sai hạn", "unit": api_world.daklak.commune_a.code, "deadline": "2026-01-01"}
+            ],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert Inspection.objects.get().findings == "Chưa rà soát hương ước"
+    assert FollowUp.objects.count() == 1
