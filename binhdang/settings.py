@@ -349,6 +349,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "binhdang.work.models.TaskStatus",
         "ActivityTypeEnum": "binhdang.work.models.ActivityType",
+        "InspectionKindEnum": "binhdang.work.inspection_models.InspectionKind",
+        "FollowUpStatusEnum": "binhdang.work.inspection_models.FOLLOW_UP_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -20,6 +20,7 @@ from binhdang.reporting import attachments as reporting_attachments
 from binhdang.reporting import services as reporting_services
 from binhdang.reporting.entry import field_name
 from binhdang.work import activities as work_activities
+from binhdang.work import inspections as work_inspections
 from binhdang.work import task_followup
 from tests.factories import PASSWORD, units_report_yearly
 
@@ -57,6 +58,9 @@ class World:
     #: the plan's campaigns: the Action Month (commune A's activity is for it) and a day with nothing
     campaign: object = None
     spare_campaign: object = None
+    #: a done inspection of commune A with one follow-up item addressed to commune A
+    inspection: object = None
+    follow_up: object = None
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,7 @@ def build_world(daklak, laichau, users: dict) -> World:
         daklak, laichau, users, plan, indicator, period, submission, attachment, plan_import, ministry_report
     )
     add_work(world)
+    add_inspection(world)
     return world
 
 
@@ -438,6 +443,79 @@ def add_work(world: World) -> None:
         },
         [SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\nxx")],
     )
+
+
+def add_inspection(world: World) -> None:
+    """A done inspection of commune A by the focal officer, with a follow-up item for commune A."""
+    daklak, users = world.daklak, world.users
+    world.inspection = work_inspections.record(
+        world.plan,
+        users["focal"],
+        {
+            "kind": "inspection",
+            "title": "Kiểm tra xã Ea Kar",
+            "units": [daklak.commune_a],
+            "planned_date": dt.date(2026, 10, 1),
+            "done_date": dt.date(2026, 10, 2),
+            "lead_agency": daklak.noi_vu,
+            "findings": "Chưa rà soát hương ước",
+        },
+        [{"text": "Rà soát hương ước", "unit": daklak.commune_a, "deadline": dt.date(2026, 12, 31)}],
+    )
+    world.follow_up = world.inspection.follow_ups.get()
+
+
+def inspection_pk(world: World) -> dict:
+    return {"pk": world.inspection.pk}
+
+
+def follow_up_pk(world: World) -> dict:
+    return {"pk": world.follow_up.pk}
+
+
+def new_inspection(world: World) -> dict:
+    return {
+        "kind": "supervision",
+        "title": "Giám sát phường Buôn Ma Thuột",
+        "units": [world.daklak.commune_b.pk],
+        "planned_date": "2026-12-10",
+    }
+
+
+def corrected_inspection(world: World) -> dict:
+    return {
+        "kind": "inspection",
+        "title": "Kiểm tra xã Ea Kar (sửa)",
+        "units": [world.daklak.commune_a.pk],
+        "planned_date": "2026-10-01",
+        "done_date": "2026-10-02",
+        "findings": "Đã rà soát một phần",
+    }
+
+
+def new_follow_up(world: World) -> dict:
+    return {"text": "Báo cáo kết quả khắc phục", "unit": world.daklak.commune_a.pk, "deadline": "2026-12-20"}
+
+
+def follow_up_done(world: World) -> dict:
+    return new_follow_up(world) | {"text": "Rà soát hương ước", "status": "done", "note": "Đã rà soát xong"}
+
+
+def new_task(world: World) -> dict:
+    return {
+        "code": "9.a",
+        "title": "Nhiệm vụ bổ sung",
+        "lead": world.daklak.health.pk,
+        "timeframe": "Năm 2026",
+    }
+
+
+def corrected_task(world: World) -> dict:
+    return {"code": "1.a", "title": "Tuyên truyền (sửa)", "timeframe": "Hằng năm", "due_date": "2026-12-31"}
+
+
+def confirmed_removal(world: World) -> dict:
+    return {"confirm": "on"}
 
 
 def work_update(world: World) -> dict:

@@ -74,18 +74,24 @@ from tests.access_world import (
     campaign_pk,
     close_period,
     commune_a_code,
+    confirmed_removal,
     corrected_activity,
     corrected_campaign,
     corrected_indicator,
+    corrected_inspection,
+    corrected_task,
     data_of_commune_a,
     deactivate_commune,
     edit_reporter_a,
     everyone,
     evidence_file,
     expect,
+    follow_up_done,
+    follow_up_pk,
     indicator_edit,
     indicator_of_plan,
     indicator_year,
+    inspection_pk,
     login_as_disabled,
     ministry_deadline,
     ministry_report_pk,
@@ -95,7 +101,10 @@ from tests.access_world import (
     new_campaign,
     new_commune,
     new_dates,
+    new_follow_up,
+    new_inspection,
     new_reporter_of_commune_b,
+    new_task,
     none,
     open_2027,
     period_pk,
@@ -566,6 +575,14 @@ EXPECTED: dict[str, Row] = {
         writes=writers("focal", "reporter_a"),
     ),
     "work:update_file": Row(task_update_pk, DAKLAK_READ, post=GET_ONLY),
+    # the focal officer adds, corrects and removes the plan's tasks (a task with updates: confirmed)
+    "work:task_new": Row(plan_slug, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=new_task, writes=FOCAL),
+    "work:task_edit": Row(
+        task_pk, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=corrected_task, writes=FOCAL
+    ),
+    "work:task_remove": Row(
+        task_pk, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=confirmed_removal, writes=FOCAL
+    ),
     "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
     # funds: the province's readers read every unit's, a reporter its units'; a unit's reporters and the
     # focal officer enter planned funds (commune B's reporter may not choose commune A: the form again)
@@ -619,6 +636,37 @@ EXPECTED: dict[str, Row] = {
         post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
         writes=FOCAL,
     ),
+    # inspections: the focal officer records and corrects them; the inspected commune A reads its own
+    # and updates its follow-up item; the province's readers and the ministry read; commune B sees none
+    "work:inspections": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
+    "work:inspection_new": Row(
+        plan_slug,
+        MANAGE_DAKLAK_PLAN,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=new_inspection,
+        writes=FOCAL,
+    ),
+    "work:inspection": Row(inspection_pk, COMMUNE_A_REPORT, post=GET_ONLY),
+    "work:inspection_edit": Row(
+        inspection_pk,
+        expect(focal=200, reporter_a=403, reporter_b=404, leader=403, outsider=404, ministry=403),
+        post=REVIEW_COMMUNE_A,
+        data=corrected_inspection,
+        writes=FOCAL,
+    ),
+    # commune A's inspection has a follow-up item: the focal officer is sent back with the refusal
+    "work:inspection_remove": Row(inspection_pk, POST_ONLY, post=REVIEW_COMMUNE_A, writes=FOCAL),
+    "work:follow_up_new": Row(
+        inspection_pk, POST_ONLY, post=REVIEW_COMMUNE_A, data=new_follow_up, writes=FOCAL
+    ),
+    "work:follow_up": Row(
+        follow_up_pk,
+        COMMUNE_A_REPORT,
+        post=EDIT_COMMUNE_A,
+        data=follow_up_done,
+        writes=writers("focal", "reporter_a"),
+    ),
+    "work:follow_up_remove": Row(follow_up_pk, POST_ONLY, post=REVIEW_COMMUNE_A, writes=FOCAL),
 }
 
 

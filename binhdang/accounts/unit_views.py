@@ -29,6 +29,7 @@ from binhdang.accounts.unit_forms import (
 from binhdang.orgunits.history import unit_history
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.orgunits.tree import province_counts, unit_groups
+from binhdang.work.inspections import of_unit as unit_inspections
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -112,6 +113,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
         "children": access.visible_units(request.user).filter(parent=item).exclude(pk=item.pk).count()
         if item.is_province
         else 0,
+        # the inspections that visited the unit or gave it follow-up items (work app)
+        "unit_inspections": None if item.is_province else list(unit_inspections(request.user, item)[:20]),
     }
     return render(request, "orgunits/unit.html", context)
 

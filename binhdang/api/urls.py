@@ -4,7 +4,7 @@ the data value set import, the OpenAPI schema and its Swagger UI page."""
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from binhdang.api import budgets, docs, exceptions, reports, views, work
+from binhdang.api import budgets, docs, exceptions, inspections, reports, views, work
 
 app_name = "api"
 
@@ -17,6 +17,7 @@ router.register("tasks", work.TaskViewSet, basename="task")
 router.register("activities", work.ActivityViewSet, basename="activity")
 router.register("campaigns", work.CampaignViewSet, basename="campaign")
 router.register("budgets", budgets.BudgetViewSet, basename="budget")
+router.register("inspections", inspections.InspectionViewSet, basename="inspection")
 
 urlpatterns = [
     path("v1/schema/", docs.SchemaView.as_view(), name="schema"),

@@ -73,7 +73,7 @@ class TaskSerializer(serializers.ModelSerializer):
     def get_status(self, task: Task) -> str:
         """The current status: that of the latest update, late when a dated time frame has passed."""
         last = getattr(task, "last_status", None) or TaskStatus.NOT_STARTED
-        return effective_status(last, task.timeframe, timezone.localdate())
+        return effective_status(last, task.timeframe, timezone.localdate(), task.due_date)
 
 
 class TaskProgressSerializer(serializers.Serializer):

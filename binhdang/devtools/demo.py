@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from binhdang.accounts.models import Role, RoleAssignment, User
+from binhdang.devtools.demo_inspections import build_demo_inspections
 from binhdang.devtools.demo_reports import build_demo_reports
 from binhdang.devtools.demo_work import build_demo_work
 from binhdang.orgunits.loader import load_province
@@ -146,9 +147,13 @@ def build_demo(log=print) -> list[DemoLogin]:
         summary = ", ".join(f"{outcome}: {n}" for outcome, n in sorted(reports["counts"].items()))
         log(f"Đã mở kỳ báo cáo năm {DEMO_YEAR} với báo cáo mẫu ({summary}).")
     focal = User.objects.get(username="daumoi")
-    work = build_demo_work(province, focal, min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31)))
+    today = min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31))
+    work = build_demo_work(province, focal, today)
     if work:
         log(
             f"Đã ghi tiến độ nhiệm vụ và sổ hoạt động mẫu ({work['task updates']} cập nhật, {work['activities']} hoạt động)."
         )
+    checked = build_demo_inspections(province, focal, today)
+    if checked:
+        log(f"Đã ghi {checked} cuộc kiểm tra, giám sát mẫu với kết quả và việc khắc phục.")
     return logins

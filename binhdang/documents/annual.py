@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from binhdang.documents import grouping
+from binhdang.documents import grouping, work_sections
 from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans.models import Plan
 from binhdang.reporting.forms_catalog import DEFAULT_COC, FEMALE, MALE
@@ -139,6 +139,8 @@ class AnnualContent:
     with_narratives: bool
     #: The previous year's results and counted units, when that year had a reporting period.
     previous: AnnualContent | None = None
+    #: The plan's tasks and the year's inspections (``work_sections``).
+    work: work_sections.WorkSummary | None = None
 
     @property
     def is_1790(self) -> bool:
@@ -243,6 +245,7 @@ def collect(
             if with_previous and Period.objects.filter(plan=plan, year=year - 1).exists()
             else None
         ),
+        work=work_sections.collect(plan, year),
     )
 
 

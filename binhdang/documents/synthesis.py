@@ -9,6 +9,8 @@ officer cannot change them) and an editable ``prose`` (paragraphs, one per line;
   (counts, sex-disaggregated totals, the change from the previous year), the units with the largest
   figures named, and (with narratives) a few sentences the units wrote; the units that reported no
   activity at all are named once;
+- I.3 the plan's tasks (done, in progress, late, with their latest progress note) and I.4 the year's
+  inspections and their follow-up items (``work_sections``);
 - II. each target: the year's bar, the result, the status and why in words, the previous year;
 - III./IV. difficulties and proposals grouped by similarity, the most raised first (at most
   :data:`GROUPS_SHOWN`; the rest counted);
@@ -25,6 +27,7 @@ from decimal import Decimal
 from binhdang.core import formatting
 from binhdang.core.formatting import number as vn_number
 from binhdang.core.formatting import percent
+from binhdang.documents import work_sections
 from binhdang.documents.annual import GROUP_LABELS, AnnualContent, Grouped, UnitFigures, status_label
 from binhdang.documents.issuers import plan_issuer, plan_name
 from binhdang.documents.tables import ReportTable, bar_text, completeness_table, target_status
@@ -375,6 +378,7 @@ def sections(content: AnnualContent) -> list[Section]:
         tasks.prose = "Chưa có đơn vị nào thuyết minh kết quả thực hiện."
     found.append(tasks)
     found += _themes(content)
+    found += work_sections.sections(content.work, 3, year)
     targets = Section("targets", "II", "", 0)
     if content.results.indicators:
         targets.figures = [

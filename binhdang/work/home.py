@@ -1,6 +1,8 @@
 """What the home pages show of the year's work (assembled by ``portal.home``): for the province's
-readers, each active plan's task completion, the tasks late or without news, and this year's activity
-totals; for reporters, the plans they record activities under and the tasks their units lead."""
+readers, each active plan's task completion, the tasks late or without news (and, for the focal officer,
+the inspections' follow-up items past their deadline), and this year's activity totals; for reporters,
+the plans they record activities under, the tasks their units lead and the follow-up items addressed to
+their units."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from django.utils import timezone
 from binhdang.accounts.access import readable_provinces, reporting_units
 from binhdang.plans.access import visible_plans
 from binhdang.plans.models import Plan
-from binhdang.work import access, activities, budget, task_followup
+from binhdang.work import access, activities, budget, inspection_access, inspections, task_followup
 
 
 @dataclass
@@ -25,6 +27,12 @@ class PlanWork:
     led: list[task_followup.TaskRow] = field(default_factory=list)
     #: The year's planned and spent funds by source (the province's readers).
     budget: budget.BudgetSummary | None = None
+    #: Follow-up items of inspections past their deadline (the focal officer's) or open and addressed to
+    #: the reporter's units.
+    follow_ups: list = field(default_factory=list)
+    follow_up_count: int = 0
+    #: For the focal officer: ``follow_ups`` are the overdue ones.
+    overdue: bool = False
 
 
 def _active(plans):
@@ -41,6 +49,10 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
         if attention:
             flagged = task_followup.needing_attention(plan, today)
             item.attention, item.attention_count = flagged[:10], len(flagged)
+            overdue = inspections.overdue_follow_ups(
+                inspection_access.visible_follow_ups(user).filter(inspection__plan=plan), today
+            )
+            item.follow_ups, item.follow_up_count, item.overdue = list(overdue[:10]), overdue.count(), True
         logged = access.visible_activities(user).filter(plan=plan, date__year=today.year)
         item.totals = activities.totals(logged)
         item.budget = budget.summary(plan, today.year)
@@ -54,5 +66,10 @@ def reporter_work(user) -> list[PlanWork]:
     rows = []
     for plan in _active(access.recording_plans(user)):
         led = task_followup.task_rows(access.visible_tasks(user).filter(plan=plan, lead__in=units))
-        rows.append(PlanWork(plan, led=led))
+        addressed = inspections.open_follow_ups(
+            inspection_access.visible_follow_ups(user).filter(inspection__plan=plan, unit__in=units)
+        )
+        rows.append(
+            PlanWork(plan, led=led, follow_ups=list(addressed[:10]), follow_up_count=addressed.count())
+        )
     return rows

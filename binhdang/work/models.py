@@ -54,11 +54,12 @@ def task_deadline(timeframe: str) -> date | None:
     return None
 
 
-def effective_status(status: str, timeframe: str, today: date) -> str:
-    """The status shown: ``late`` when the dated time frame has passed and the task is not done."""
+def effective_status(status: str, timeframe: str, today: date, due: date | None = None) -> str:
+    """The status shown: ``late`` when the task's due date (``due``, else the date its time frame
+    names) has passed and the task is not done."""
     if status in (TaskStatus.DONE, TaskStatus.LATE):
         return status
-    deadline = task_deadline(timeframe)
+    deadline = due or task_deadline(timeframe)
     if deadline is not None and deadline < today:
         return TaskStatus.LATE
     return status
@@ -244,3 +245,7 @@ class PlannedFunds(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.get_source_display()}: {self.amount}"
+
+
+# Inspections and their follow-up items live in their own module; imported here so Django loads them.
+from binhdang.work.inspection_models import FollowUp, FollowUpStatus, Inspection  # noqa: E402, F401

@@ -66,7 +66,9 @@ def task_rows(tasks: QuerySet[Task], today: dt.date | None = None) -> list[TaskR
         last = getattr(task, "last_status", None) or TaskStatus.NOT_STARTED
         rows.append(
             TaskRow(
-                task, effective_status(last, task.timeframe, today), getattr(task, "last_update_at", None)
+                task,
+                effective_status(last, task.timeframe, today, task.due_date),
+                getattr(task, "last_update_at", None),
             )
         )
     return rows

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binhdang.plans.access import plan_or_404
-from binhdang.work import access, activities, home, task_followup
+from binhdang.plans.access import can_manage_plan, plan_or_404
+from binhdang.work import access, activities, home, task_followup, trail
 from binhdang.work.errors import AccessDenied, WorkError
 from binhdang.work.forms import ActivityForm, TaskUpdateForm
 from binhdang.work.models import ActivityType, TaskStatus
@@ -70,6 +70,7 @@ def task_list(request: HttpRequest, slug: str) -> HttpResponse:
                 "quiet": _int(request, "quiet"),
             },
             "today": today,
+            "may_edit": can_manage_plan(request.user, plan),
         },
     )
 
@@ -109,6 +110,8 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": updates,
             "form": form,
             "may_update": may_update,
+            "may_edit": can_manage_plan(request.user, task.plan),
+            "history": trail.changes([task]),
         },
     )
 

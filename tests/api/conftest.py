@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from binhdang.api.services import create_token
 from binhdang.plans.models import Indicator, Plan, Target, Task
 from binhdang.reporting import services
-from binhdang.work import activities
+from binhdang.work import activities, inspections
 from tests.factories import Role, make_user
 from tests.reporting.conftest import make_plan
 
@@ -34,6 +34,8 @@ class ApiWorld:
     #: the year's work: a task led by commune A, an activity of commune A (see ``add_work``)
     task: object = None
     activity: object = None
+    #: a done inspection of commune A with a follow-up item for commune A (see ``add_work``)
+    inspection: object = None
 
 
 def token_client(user) -> APIClient:
@@ -76,6 +78,19 @@ def add_work(world: ApiWorld) -> None:
         world.daklak.commune_a,
         world.users["reporter_a"],
         {"type": "training", "date": dt.date(2026, 6, 28), "place": "Hội trường xã", "male": 4, "female": 9},
+    )
+    world.inspection = inspections.record(
+        world.plan,
+        world.users["focal"],
+        {
+            "kind": "inspection",
+            "title": "Kiểm tra xã Ea Kar",
+            "units": [world.daklak.commune_a],
+            "planned_date": dt.date(2026, 10, 1),
+            "done_date": dt.date(2026, 10, 2),
+            "findings": "Chưa rà soát hương ước",
+        },
+        [{"text": "Rà soát hương ước", "unit": world.daklak.commune_a, "deadline": dt.date(2026, 12, 31)}],
     )
 
 

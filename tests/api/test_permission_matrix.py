@@ -130,6 +130,30 @@ def activity_of_a(world):
     }
 
 
+def inspection(world):
+    return {"pk": world.inspection.pk}
+
+
+def new_inspection(world):
+    return {
+        "plan": world.plan.pk,
+        "kind": "interagency",
+        "title": "Kiểm tra liên ngành xã Ea Kar",
+        "units": [world.daklak.commune_a.code],
+        "planned_date": "2026-11-02",
+        "done_date": "2026-11-03",
+        "findings": "Thiếu số liệu",
+        "follow_ups": [
+            {"text": "Bổ sung số liệu", "unit": world.daklak.commune_a.code, "deadline": "2026-12-31"}
+        ],
+    }
+
+
+def follow_up_done(world):
+    item = world.inspection.follow_ups.get()
+    return {"follow_ups": [{"id": item.pk, "status": "done", "note": "Đã rà soát"}]}
+
+
 def new_report_of_health(world):
     return {"period": world.period.pk, "unit": world.daklak.health.pk}
 
@@ -243,6 +267,26 @@ ROUTES: dict[str, dict[str, Case]] = {
     "api:campaign-list": read_only(none, everyone(200)),
     # funds by unit, year and source: read only, each persona what it may read
     "api:budget-list": read_only(none, everyone(200)),
+    # inspections: the focal officer records (others name no plan of theirs: 400) and corrects; commune
+    # A's reporter sets the status of the item addressed to it; readers read; commune B sees nothing
+    "api:inspection-list": {
+        "GET": Case(none, everyone(200)),
+        "POST": Case(
+            none,
+            expect(focal=201, reporter_a=400, reporter_b=400, leader=400, outsider=400, ministry=400),
+            new_inspection,
+        ),
+        **{m: Case(none, everyone(405)) for m in ("PUT", "PATCH", "DELETE")},
+    },
+    "api:inspection-detail": {
+        "GET": Case(inspection, COMMUNE_A),
+        "PATCH": Case(
+            inspection,
+            expect(focal=200, reporter_a=200, reporter_b=404, leader=403, outsider=404, ministry=403),
+            follow_up_done,
+        ),
+        **{m: Case(inspection, everyone(405)) for m in ("POST", "PUT", "DELETE")},
+    },
     # any other address under /api/: a JSON 404 for everyone, whatever the method
     "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only

@@ -57,6 +57,8 @@ class Task(models.Model):
     #: Cooperating agencies that are groups, not units ("các cơ quan liên quan"), as written.
     cooperating_text = models.JSONField(_("other cooperating agencies"), default=list, blank=True)
     timeframe = models.CharField(_("time frame"), max_length=200, blank=True)
+    #: The due date set by the focal officer; without one, the date the time frame names (if any).
+    due_date = models.DateField(_("due date"), null=True, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
