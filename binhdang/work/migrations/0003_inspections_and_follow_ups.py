@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('inspection', 'inspection'), ('supervision', 'supervision'), ('interagency', 'interagency inspection')], max_length=16, verbose_name='kind')),
-                ('title', models.CharField(max_length=500, verbose_name='subject')),
+                ('title', models.CharField(max_length=500, verbose_name='subject of the inspection')),
                 ('planned_date', models.DateField(verbose_name='planned date')),
                 ('done_date', models.DateField(blank=True, null=True, verbose_name='date carried out')),
                 ('team', models.TextField(blank=True, max_length=2000, verbose_name='team members')),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('inspection', 'inspection'), ('supervision', 'supervision'), ('interagency', 'interagency inspection')], max_length=16, verbose_name='kind')),
-                ('title', models.CharField(max_length=500, verbose_name='subject')),
+                ('title', models.CharField(max_length=500, verbose_name='subject of the inspection')),
                 ('planned_date', models.DateField(verbose_name='planned date')),
                 ('done_date', models.DateField(blank=True, null=True, verbose_name='date carried out')),
                 ('team', models.TextField(blank=True, max_length=2000, verbose_name='team members')),
@@ -88,7 +88,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('text', models.TextField(max_length=2000, verbose_name='follow-up item')),
-                ('deadline', models.DateField(verbose_name='deadline')),
+                ('deadline', models.DateField(verbose_name='deadline for follow-up')),
                 ('status', models.CharField(choices=[('not_started', 'not started'), ('in_progress', 'in progress'), ('done', 'done')], default='not_started', max_length=16, verbose_name='status')),
                 ('note', models.TextField(blank=True, max_length=4000, verbose_name='progress note')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated at')),
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('text', models.TextField(max_length=2000, verbose_name='follow-up item')),
-                ('deadline', models.DateField(verbose_name='deadline')),
+                ('deadline', models.DateField(verbose_name='deadline for follow-up')),
                 ('status', models.CharField(choices=[('not_started', 'not started'), ('in_progress', 'in progress'), ('done', 'done')], default='not_started', max_length=16, verbose_name='status')),
                 ('note', models.TextField(blank=True, max_length=4000, verbose_name='progress note')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated at')),
