@@ -102,9 +102,10 @@ def test_the_xlsx_rows_are_tall_enough_for_their_wrapped_cells_and_libreoffice_r
     workbook = load_workbook(BytesIO(demo_report["xlsx"]))
     for sheet in workbook.worksheets:
         assert sheet.row_dimensions[1].height and sheet.row_dimensions[2].height  # title and subtitle
-        widths = {
-            col: sheet.column_dimensions[letter].width
-            for col, letter in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[: sheet.max_column], start=1)
+        widths = {  # a <col> element may span several columns of one width (min..max)
+            col: dimension.width
+            for dimension in sheet.column_dimensions.values()
+            for col in range(dimension.min, dimension.max + 1)
         }
         for row in sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=sheet.max_row - 1):
             height = sheet.row_dimensions[row[0].row].height
