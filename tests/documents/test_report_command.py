@@ -22,7 +22,7 @@ def test_the_annual_report_by_id_and_the_annex_by_slug(plan, reports, tmp_path):
     assert "BÁO CÁO" in [p.text for p in Document(str(target)).paragraphs]
     annex = tmp_path / "pl.xlsx"
     run("--plan", plan.slug, "--year", "2026", "--format", "xlsx", "--out", str(annex))
-    assert load_workbook(BytesIO(annex.read_bytes())).sheetnames[-1] == "Số liệu đơn vị"
+    assert load_workbook(BytesIO(annex.read_bytes())).sheetnames[-2:] == ["Số liệu đơn vị", "Kinh phí"]
 
 
 def test_a_units_report_by_its_code(plan, reports, daklak, tmp_path):
