@@ -359,3 +359,34 @@ def test_the_plan_page_links_the_review_page_for_its_focal_officer_only(client, 
     assert review in client.get(strategy.get_absolute_url()).content.decode()
     client.force_login(leader)
     assert review not in client.get(strategy.get_absolute_url()).content.decode()
+
+
+def test_who_must_report_is_corrected_on_the_review_page_and_kept_in_the_history(
+    client, strategy, focal_officer
+):
+    obligation = strategy.obligations.get(recurrence="annual")
+    assert obligation.reporter_kinds == ["department", "mass_org", "commune"]
+    page = client.get(reverse("plans:review_plan", args=[strategy.slug])).content.decode()
+    assert "Sở, ban, ngành" in page or "department" not in page  # kinds shown in words, never as codes
+    url = item_url(strategy, "obligation", obligation.pk, "edit")
+    assert 'name="kinds"' in client.get(url, **HTMX).content.decode()
+
+    no_kinds = client.post(url, {"deadline_day": "10", "deadline_month": "12"}, **HTMX).content.decode()
+    assert "Chọn loại đơn vị phải báo cáo, hoặc một đơn vị." in no_kinds
+    refused = client.post(url, {"kinds": ["commune"], "deadline_day": "31", "deadline_month": "2"}, **HTMX)
+    assert "31/2 không phải là một ngày trong năm" in refused.content.decode()
+    obligation.refresh_from_db()
+    assert obligation.reporter_kinds == ["department", "mass_org", "commune"]
+
+    saved = client.post(
+        url,
+        {"kinds": ["department", "media", "commune"], "deadline_day": "5", "deadline_month": "12"},
+        **HTMX,
+    )
+    assert saved.status_code == 200
+    obligation.refresh_from_db()
+    assert obligation.reporter_kinds == ["department", "media", "commune"]
+    assert (obligation.deadline_day, obligation.deadline_month) == (5, 12)
+    last = obligation.history.first()
+    assert last.history_user == focal_officer and last.history_change_reason == "sửa trên trang kiểm tra"
+    assert obligation.history.count() == 2
