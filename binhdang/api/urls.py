@@ -4,7 +4,7 @@ the data value set import, the OpenAPI schema and its Swagger UI page."""
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from binhdang.api import docs, exceptions, reports, views, work
+from binhdang.api import docs, exceptions, reports, statistics, views, work
 
 app_name = "api"
 
@@ -15,6 +15,7 @@ router.register("periods", views.PeriodViewSet, basename="period")
 router.register("submissions", reports.SubmissionViewSet, basename="submission")
 router.register("tasks", work.TaskViewSet, basename="task")
 router.register("activities", work.ActivityViewSet, basename="activity")
+router.register("gender-statistics", statistics.GenderStatisticViewSet, basename="gender-statistic")
 
 urlpatterns = [
     path("v1/schema/", docs.SchemaView.as_view(), name="schema"),
