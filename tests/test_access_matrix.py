@@ -62,6 +62,9 @@ from tests.access_world import (
     POST_ONLY,
     REFUSED_METHODS,
     REVIEW_COMMUNE_A,
+    STATISTICS_READ,
+    STATISTICS_SAVED,
+    STATISTICS_WRITE,
     Row,
     World,
     activity_file_pk,
@@ -91,6 +94,7 @@ from tests.access_world import (
     new_commune,
     new_dates,
     new_reporter_of_commune_b,
+    new_statistic,
     none,
     open_2027,
     period_pk,
@@ -107,6 +111,8 @@ from tests.access_world import (
     report_values,
     review_comment,
     signed_report,
+    statistics_csv,
+    statistics_file,
     submission_pk,
     task_pk,
     task_update_pk,
@@ -517,6 +523,23 @@ EXPECTED: dict[str, Row] = {
         writes=writers("focal", "reporter_a"),
     ),
     "work:update_file": Row(task_update_pk, DAKLAK_READ, post=GET_ONLY),
+    # the province's gender statistics (results.genderstats)
+    "genderstats:index": Row(none, STATISTICS_READ, post=GET_ONLY),
+    "genderstats:record": Row(
+        none, STATISTICS_WRITE, post=STATISTICS_SAVED, data=new_statistic, writes=writers("focal", "outsider")
+    ),
+    "genderstats:import": Row(
+        none,
+        STATISTICS_WRITE,
+        post=STATISTICS_SAVED,
+        data=statistics_file,
+        writes=writers("focal", "outsider"),
+    ),
+    "genderstats:export": Row(
+        statistics_csv,
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=200, ministry=404),
+        post=GET_ONLY,
+    ),
     "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
     "work:activity_new": Row(
         plan_slug,

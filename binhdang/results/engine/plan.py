@@ -420,7 +420,7 @@ def fetch_inputs(
     plans: list[Plan],
     indicators: dict[int, list[Indicator]],
     periods: list[Period],
-    years: Iterable[int] = (),
+    statistic_years: Iterable[int] = (),
 ) -> Inputs:
     """Everything the indicators of ``plans`` need for ``periods``, in a few grouped queries (one per rule
     set whatever the number of plans): the national roll-up fetches all provinces at once."""
@@ -440,7 +440,7 @@ def fetch_inputs(
                     years.add(base)
     awareness = rules.awareness(provinces, years) if provinces else {}
     direct = rules.direct_figures([p.pk for p in other])
-    stat_years = {p.year for p in periods} | set(years)
+    stat_years = {p.year for p in periods} | set(statistic_years)
     return Inputs(figures, awareness, direct, _statistics(plans, indicators, stat_years))
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -46,14 +47,18 @@ def reporter_series(user, province: OrgUnit) -> dict[str, OrgUnit]:
 
 
 def provinces(user) -> QuerySet[OrgUnit]:
-    """The provinces whose statistics the user reads (a reporter's: where they record a series)."""
+    """The provinces whose statistics the user reads: the provinces they read, and a reporter's where
+    their unit is responsible for a strategy indicator."""
     if not _active(user):
         return OrgUnit.objects.none()
-    readable = base.readable_provinces(user)
-    reporting = base.reporting_units(user).values("province_id")
+    responsible = Indicator.objects.filter(
+        plan__status=PlanStatus.ACTIVE,
+        catalog__program="strategy",
+        responsible__in=base.reporting_units(user),
+    ).values("plan__province_id")
     return (
         OrgUnit.objects.filter(type=OrgUnitType.PROVINCE)
-        .filter(Q(pk__in=readable.values("pk")) | Q(pk__in=reporting))
+        .filter(Q(pk__in=base.readable_provinces(user).values("pk")) | Q(pk__in=responsible))
         .order_by("name")
     )
 
@@ -85,19 +90,21 @@ def can_record(user, province: OrgUnit, series: str) -> bool:
 
 
 def province_or_404(user, code: str | None) -> OrgUnit | None:
-    """The province named by ``code`` if the user reads it (404 otherwise); without a code the user's
-    own province, or None when they read several (the ministry chooses)."""
+    """The province named by ``code`` if the user reads its statistics; without a code the user's own
+    province, or None when they read several (the ministry chooses). A reporter of the province whose
+    unit records no statistic gets 403 (they know the province exists), anyone else 404."""
     allowed = provinces(user)
     if code:
         province = allowed.filter(code=code).first()
-        if province is None:
-            raise Http404
-        return province
-    home = base.home_province(user)
-    province = allowed.filter(pk=home.pk).first() if home is not None else None
-    if province is None and allowed.count() == 1:
-        province = allowed.first()
-    if province is None and not allowed.exists():
+    else:
+        home = base.home_province(user)
+        province = allowed.filter(pk=home.pk).first() if home is not None else None
+        if province is None and home is None and allowed.exists():
+            return None
+    if province is None:
+        wanted = code or (home.code if home is not None else None)
+        if wanted and base.reporting_units(user).filter(province__code=wanted).exists():
+            raise PermissionDenied
         raise Http404
     return province
 

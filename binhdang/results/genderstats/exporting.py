@@ -37,7 +37,7 @@ XLSX_COLUMNS = (
     "Ghi chú",
     "Cơ quan",
 )
-SEX_WORD = {Sex.TOTAL: "Tổng", Sex.FEMALE: "Nữ", Sex.MALE: "Nam"}
+SEX_WORD: dict[str, str] = {Sex.TOTAL: "Tổng", Sex.FEMALE: "Nữ", Sex.MALE: "Nam"}
 SEX_ORDER = (Sex.TOTAL, Sex.FEMALE, Sex.MALE)
 
 
@@ -56,19 +56,15 @@ class SeriesTable:
 
     def chart(self, years: list[int]) -> dict:
         def line(sex: str) -> list[float | int | None]:
-            return [
-                machine_number(self.cells.get(y, {}).get(sex).value)
-                if self.cells.get(y, {}).get(sex)
-                else None
-                for y in years
-            ]  # type: ignore[union-attr]
+            found = [self.cells.get(y, {}).get(sex) for y in years]
+            return [machine_number(row.value) if row is not None else None for row in found]
 
         return {
             "id": f"chart-{sdmx.series_id(self.code)}",
             "title": f"{self.code}. {self.name}",
             "unit": self.unit,
             "years": years,
-            "lines": {str(SEX_WORD[s]): line(s) for s in SEX_ORDER},
+            "lines": {str(Sex(s).label): line(s) for s in SEX_ORDER},
         }
 
 
@@ -98,7 +94,7 @@ def as_csv(rows: list[GenderStatistic]) -> str:
             names.get(r.series, (r.series, ""))[0],
             r.year,
             r.sex,
-            r.value.normalize() if r.value == r.value.to_integral() else r.value,
+            _plain(r.value),
             r.unit,
             r.source,
             r.note,

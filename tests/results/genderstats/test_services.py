@@ -38,7 +38,9 @@ def test_the_responsible_agency_records_a_statistic_by_sex_with_its_source(
 def test_recording_again_replaces_the_figure_and_keeps_the_old_one_in_the_history(
     daklak, strategy_plan, stats_reporter
 ):
-    services.record(daklak.root, "NQ28.2.1", 2026, {"_T": Decimal("48.6")}, source=SOURCE, user=stats_reporter)
+    services.record(
+        daklak.root, "NQ28.2.1", 2026, {"_T": Decimal("48.6")}, source=SOURCE, user=stats_reporter
+    )
     services.record(daklak.root, "NQ28.2.1", 2026, {"_T": Decimal("49")}, source=SOURCE, user=stats_reporter)
     row = GenderStatistic.objects.get()
     assert row.value == Decimal("49")
@@ -47,7 +49,9 @@ def test_recording_again_replaces_the_figure_and_keeps_the_old_one_in_the_histor
 
 def test_an_agency_may_not_record_another_agencys_indicator(daklak, strategy_plan, stats_reporter):
     with pytest.raises(PermissionDenied):
-        services.record(daklak.root, "NQ28.4.1", 2026, {"_T": Decimal("110")}, source=SOURCE, user=stats_reporter)
+        services.record(
+            daklak.root, "NQ28.4.1", 2026, {"_T": Decimal("110")}, source=SOURCE, user=stats_reporter
+        )
     assert not GenderStatistic.objects.exists()
 
 
@@ -56,7 +60,12 @@ def test_an_agency_may_not_record_another_agencys_indicator(daklak, strategy_pla
     [
         ({"_T": Decimal("120")}, SOURCE, "_T", "120% lớn hơn 100%."),
         ({"F": None}, SOURCE, "value", "Nhập ít nhất một giá trị (tổng, nữ hoặc nam)."),
-        ({"F": Decimal("40")}, "  ", "source", "Ghi nguồn của số liệu (ví dụ Cục Thống kê tỉnh, niên giám 2026)."),
+        (
+            {"F": Decimal("40")},
+            "  ",
+            "source",
+            "Ghi nguồn của số liệu (ví dụ Cục Thống kê tỉnh, niên giám 2026).",
+        ),
         ({"M": Decimal("-1")}, SOURCE, "M", "-1 nằm ngoài khoảng 0 - 1.000.000.000.000."),
     ],
 )
@@ -71,7 +80,9 @@ def test_a_wrong_figure_is_refused_by_field_and_nothing_is_saved(
     assert not GenderStatistic.objects.exists()
 
 
-def test_the_focal_officer_records_any_strategy_indicator_naming_the_agency(daklak, strategy_plan, focal_officer):
+def test_the_focal_officer_records_any_strategy_indicator_naming_the_agency(
+    daklak, strategy_plan, focal_officer
+):
     (row,) = services.record(
         daklak.root,
         "NQ28.4.1",
