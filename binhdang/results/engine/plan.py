@@ -364,7 +364,7 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
             recorded = inputs.statistics.get((plan.province_id, catalog.code, year), {})
             if "_T" in recorded:
                 total = recorded["_T"]
-                value, source = total.value, STATISTIC
+                value, source = total.value.quantize(CENT, rounding=ROUND_HALF_UP), STATISTIC
                 agency = total.recorded_by_unit.name if total.recorded_by_unit else ""
                 detail = {
                     "statistic": {
