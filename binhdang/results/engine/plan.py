@@ -279,6 +279,8 @@ class Inputs:
     figures: dict[int, rules.PeriodFigures]
     awareness: dict[tuple[int, int], Decimal]
     direct: dict[int, dict[str, rules.DirectFigure]]
+    #: ``{(period id, catalog code): UnitShare}``: strategy indicators computed from the units' figures.
+    unit_shares: dict[tuple[int, str], rules.UnitShare] = field(default_factory=dict)
     #: ``{(province id, series, year): {sex: GenderStatistic}}`` of the strategy indicators.
     statistics: dict[tuple[int, str, int], dict] = field(default_factory=dict)
 
@@ -360,6 +362,11 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
             indicator, codes.get(indicator.pk), period, inputs
         )
         source, unit = DIRECT, indicator.unit or (catalog.unit if catalog else "")
+        share = inputs.unit_shares.get((period.pk, catalog.code)) if period and catalog else None
+        if share is not None and share.answered and share.value is not None:
+            value, source = share.value, COMPUTED
+            numerator, denominator = Decimal(share.meeting), Decimal(share.expected)
+            detail = {"answered": share.answered}
         if value is None and catalog is not None:
             recorded = inputs.statistics.get((plan.province_id, catalog.code, year), {})
             if "_T" in recorded:
@@ -441,7 +448,9 @@ def fetch_inputs(
     awareness = rules.awareness(provinces, years) if provinces else {}
     direct = rules.direct_figures([p.pk for p in other])
     stat_years = {p.year for p in periods} | set(statistic_years)
-    return Inputs(figures, awareness, direct, _statistics(plans, indicators, stat_years))
+    statistics = _statistics(plans, indicators, stat_years)
+    shares = rules.unit_shares([p.pk for p in other])
+    return Inputs(figures, awareness, direct, unit_shares=shares, statistics=statistics)
 
 
 def _statistics(plans: list[Plan], indicators: dict[int, list[Indicator]], years: set[int]) -> dict:
