@@ -24,6 +24,9 @@ EXPECTED = {
     "reporting.templates_zip",
     "ministry.sent_report",
     "ministry.signed_report",
+    "results.gender_statistics_csv",
+    "results.gender_statistics_xlsx",
+    "results.gender_statistics_sdmx",
 }
 
 

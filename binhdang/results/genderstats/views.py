@@ -8,13 +8,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from binhdang.core.exports import Scope, download
 from binhdang.orgunits.models import OrgUnit
+from binhdang.results import exporters
 from binhdang.results.genderstats import access, exporting, importing, services
 from binhdang.results.genderstats.forms import ImportForm, StatisticForm
 from binhdang.results.models import GenderStatistic, Sex
@@ -153,29 +156,17 @@ def import_file(request: HttpRequest) -> HttpResponse:
     )
 
 
-FORMATS = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    "sdmx.csv": ("application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8", "sdmx.csv"),
-}
-
-
 @login_required
 @require_GET
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The figures the user reads, as CSV, XLSX or SDMX-CSV (``?year=`` keeps one year)."""
     province = _province(request)
-    if province is None or fmt not in FORMATS:
+    if province is None or fmt not in exporters.GENDER_STATISTICS:
         raise Http404
-    rows = _rows(request.user, province, _year(request))
-    content: str | bytes
-    if fmt == "csv":
-        content = exporting.as_csv(rows)
-    elif fmt == "xlsx":
-        content = exporting.as_xlsx(rows)
-    else:
-        content = exporting.as_sdmx_csv(rows)
-    content_type, extension = FORMATS[fmt]
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="thong-ke-gioi-{province.code}.{extension}"'
-    return response
+    scope = Scope(
+        user=request.user,
+        unit=province,
+        year=_year(request) or 0,
+        filters={"series": access.readable_series(request.user, province)},
+    )
+    return download(exporters.GENDER_STATISTICS[fmt](), scope)
