@@ -20,7 +20,7 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.results import exporters
 from binhdang.results.genderstats import access, exporting, importing, services
 from binhdang.results.genderstats.forms import ImportForm, StatisticForm
-from binhdang.results.models import GenderStatistic, Sex
+from binhdang.results.models import Sex
 
 
 def _province(request: HttpRequest) -> OrgUnit | None:
@@ -33,10 +33,7 @@ def _year(request: HttpRequest) -> int | None:
 
 
 def _rows(user, province: OrgUnit, year: int | None = None):
-    queryset = GenderStatistic.objects.filter(province=province)
-    series = access.readable_series(user, province)
-    if series is not None:
-        queryset = queryset.filter(series__in=series)
+    queryset = access.visible_statistics(user).filter(province=province)
     if year is not None:
         queryset = queryset.filter(year=year)
     return exporting.rows_of(queryset)
