@@ -390,3 +390,6 @@ def test_who_must_report_is_corrected_on_the_review_page_and_kept_in_the_history
     last = obligation.history.first()
     assert last.history_user == focal_officer and last.history_change_reason == "sửa trên trang kiểm tra"
     assert obligation.history.count() == 2
+    changes = client.get(reverse("plans:review_plan", args=[strategy.slug])).content.decode()
+    assert "Đơn vị phải báo cáo: Các sở, ban, ngành, đoàn thể tỉnh và UBND các xã, phường" in changes
+    assert "Cơ quan báo chí" in changes and "10" in changes
