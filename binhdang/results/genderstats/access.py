@@ -127,3 +127,14 @@ def visible_statistics(user) -> QuerySet[GenderStatistic]:
     for province_id, code in pairs:
         allowed |= Q(province_id=province_id, series=code)
     return GenderStatistic.objects.filter(allowed)
+
+
+def visible_history(user, province: OrgUnit):
+    """The changes of the province's figures the user may read, newest first (who, when, old values
+    are in the earlier records)."""
+    ids = visible_statistics(user).filter(province=province).values("pk")
+    return (
+        GenderStatistic.history.filter(id__in=ids)
+        .select_related("history_user", "recorded_by_unit")
+        .order_by("-history_date", "-history_id")
+    )

@@ -65,6 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "may_record": bool(access.recordable_series(request.user, province)),
             "may_import": access.can_manage(request.user, province),
             "chart_data": {"charts": [t.chart(years) for t in tables]} if years else None,
+            "history": access.visible_history(request.user, province)[:20],
         },
     )
 

@@ -53,6 +53,8 @@ def test_the_statistics_office_records_its_indicator_and_the_page_shows_it_with_
     }
     page = client.get(response["Location"]).content.decode()
     assert "48,6" in page and "45,2" in page and SOURCE in page
+    history = page[page.index('id="statistics-history"') :]
+    assert "Đinh Thị Mai (Thống kê tỉnh)" in history and "ghi trên trang thống kê giới" in history
 
 
 def test_a_figure_without_source_is_refused_and_what_was_typed_stays(
