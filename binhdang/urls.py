@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("documents/", include("binhdang.documents.urls")),
     path("ministry/", include("binhdang.ministry.urls")),
     path("work/", include("binhdang.work.urls")),
+    path("gender-statistics/", include("binhdang.results.genderstats.urls")),
     path("api/", include("binhdang.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -61,6 +61,8 @@ class World:
     #: a done inspection of commune A with one follow-up item addressed to commune A
     inspection: object = None
     follow_up: object = None
+    #: a figure of Đắk Lắk's gender statistics (NQ28.2.1, 2026, total), recorded by the focal officer
+    statistic: object = None
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,7 @@ def build_world(daklak, laichau, users: dict) -> World:
     )
     add_work(world)
     add_inspection(world)
+    add_statistics(world)
     return world
 
 
@@ -561,3 +564,49 @@ def plan_slug_year(world: World) -> dict:
 
 def planned_funds_of_commune_a(world: World) -> dict:
     return {"unit": str(world.daklak.commune_a.pk), "central": "1.000.000", "mobilised": "250000"}
+
+
+def add_statistics(world: World) -> None:
+    """A figure of Đắk Lắk's gender statistics, recorded by its focal officer."""
+    from decimal import Decimal
+
+    from binhdang.plans.catalog import sync_catalog
+    from binhdang.plans.models import CatalogIndicator
+    from binhdang.results.genderstats import services as statistics
+
+    if not CatalogIndicator.objects.exists():
+        sync_catalog(CatalogIndicator)
+    (world.statistic,) = statistics.record(
+        world.daklak.root,
+        "NQ28.2.1",
+        2026,
+        {"_T": Decimal("48.6")},
+        source="Cục Thống kê tỉnh, niên giám 2026",
+        user=world.users["focal"],
+    )
+
+
+def statistics_csv(world: World) -> dict:
+    return {"fmt": "csv"}
+
+
+def new_statistic(world: World) -> dict:
+    return {
+        "series": "NQ28.2.1",
+        "year": "2025",
+        "total": "47,5",
+        "source": "Cục Thống kê tỉnh, niên giám 2025",
+    }
+
+
+def statistics_file(world: World) -> dict:
+    text = "Chỉ tiêu,Năm,Giới tính,Giá trị,Nguồn\nNQ28.2.1,2025,Nữ,44,Cục Thống kê tỉnh\n"
+    return {"file": SimpleUploadedFile("thong-ke.csv", text.encode("utf-8"))}
+
+
+#: The gender statistics of one's province: its readers (and the Lai Châu officer, his own province);
+#: a commune reporter records none (403); the ministry first chooses a province.
+STATISTICS_READ = expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=200, ministry=200)
+#: Recording or importing: the focal officers, each for their own province.
+STATISTICS_WRITE = expect(focal=200, reporter_a=403, reporter_b=403, leader=403, outsider=200, ministry=404)
+STATISTICS_SAVED = expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=302, ministry=404)

@@ -63,6 +63,9 @@ from tests.access_world import (
     POST_ONLY,
     REFUSED_METHODS,
     REVIEW_COMMUNE_A,
+    STATISTICS_READ,
+    STATISTICS_SAVED,
+    STATISTICS_WRITE,
     Row,
     World,
     activity_file_pk,
@@ -105,6 +108,7 @@ from tests.access_world import (
     new_inspection,
     new_reporter_of_commune_b,
     new_task,
+    new_statistic,
     none,
     open_2027,
     period_pk,
@@ -124,6 +128,8 @@ from tests.access_world import (
     review_comment,
     signed_report,
     spare_campaign_pk,
+    statistics_csv,
+    statistics_file,
     submission_pk,
     task_pk,
     task_update_pk,
@@ -582,6 +588,23 @@ EXPECTED: dict[str, Row] = {
     ),
     "work:task_remove": Row(
         task_pk, MANAGE_DAKLAK_PLAN, post=ACT_ON_DAKLAK_USER, data=confirmed_removal, writes=FOCAL
+    ),
+    # the province's gender statistics (results.genderstats)
+    "genderstats:index": Row(none, STATISTICS_READ, post=GET_ONLY),
+    "genderstats:record": Row(
+        none, STATISTICS_WRITE, post=STATISTICS_SAVED, data=new_statistic, writes=writers("focal", "outsider")
+    ),
+    "genderstats:import": Row(
+        none,
+        STATISTICS_WRITE,
+        post=STATISTICS_SAVED,
+        data=statistics_file,
+        writes=writers("focal", "outsider"),
+    ),
+    "genderstats:export": Row(
+        statistics_csv,
+        expect(focal=200, reporter_a=403, reporter_b=403, leader=200, outsider=200, ministry=404),
+        post=GET_ONLY,
     ),
     "work:activities": Row(plan_slug, DAKLAK_READ, post=GET_ONLY),
     # funds: the province's readers read every unit's, a reporter its units'; a unit's reporters and the

@@ -4,7 +4,7 @@ the data value set import, the OpenAPI schema and its Swagger UI page."""
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from binhdang.api import budgets, docs, exceptions, inspections, reports, views, work
+from binhdang.api import budgets, docs, exceptions, inspections, reports, statistics, views, work
 
 app_name = "api"
 
@@ -18,6 +18,7 @@ router.register("activities", work.ActivityViewSet, basename="activity")
 router.register("campaigns", work.CampaignViewSet, basename="campaign")
 router.register("budgets", budgets.BudgetViewSet, basename="budget")
 router.register("inspections", inspections.InspectionViewSet, basename="inspection")
+router.register("gender-statistics", statistics.GenderStatisticViewSet, basename="gender-statistic")
 
 urlpatterns = [
     path("v1/schema/", docs.SchemaView.as_view(), name="schema"),

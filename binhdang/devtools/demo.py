@@ -17,6 +17,7 @@ from django.utils import timezone
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.devtools.demo_inspections import build_demo_inspections
 from binhdang.devtools.demo_reports import build_demo_reports
+from binhdang.devtools.demo_statistics import build_demo_statistics
 from binhdang.devtools.demo_work import build_demo_work
 from binhdang.orgunits.loader import load_province
 from binhdang.orgunits.matching import match_unit
@@ -146,6 +147,13 @@ def build_demo(log=print) -> list[DemoLogin]:
     if reports["counts"]:
         summary = ", ".join(f"{outcome}: {n}" for outcome, n in sorted(reports["counts"].items()))
         log(f"Đã mở kỳ báo cáo năm {DEMO_YEAR} với báo cáo mẫu ({summary}).")
+    strategy = build_demo_statistics(province, DEMO_YEAR)
+    if strategy["period"] is not None:
+        log(
+            f"Kỳ báo cáo năm {DEMO_YEAR} của kế hoạch thực hiện Chiến lược: "
+            f"{strategy['period'].expected_reporters.count()} đơn vị phải báo cáo; "
+            f"thống kê giới: {strategy['figures']} số liệu mới."
+        )
     focal = User.objects.get(username="daumoi")
     today = min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31))
     work = build_demo_work(province, focal, today)

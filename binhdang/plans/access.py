@@ -18,7 +18,17 @@ from django.http import Http404
 
 from binhdang.accounts.access import managed_provinces, readable_provinces, reporting_units
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.models import AgencyDuty, Goal, Indicator, Plan, PlanImport, PlanStatus, Target, Task
+from binhdang.plans.models import (
+    AgencyDuty,
+    Goal,
+    Indicator,
+    Plan,
+    PlanImport,
+    PlanStatus,
+    ReportingObligation,
+    Target,
+    Task,
+)
 
 
 def _authenticated(user) -> bool:
@@ -102,7 +112,7 @@ def managed_plan_or_404(user, slug: str) -> Plan:
 
 def review_item_or_404(plan: Plan, kind: str, pk: int):
     """One item of ``plan`` on the review page (``plan`` itself, ``indicator``, ``target``, ``duty``,
-    ``task``, ``goal``), for a user already allowed to manage the plan; 404 when it is not the plan's."""
+    ``task``, ``goal``, ``obligation``), for a user already allowed to manage the plan; 404 when it is not the plan's."""
     if kind == "plan":
         if pk != plan.pk:
             raise Http404
@@ -113,6 +123,7 @@ def review_item_or_404(plan: Plan, kind: str, pk: int):
         "duty": AgencyDuty.objects.filter(plan=plan).select_related("agency"),
         "task": Task.objects.filter(plan=plan).select_related("lead"),
         "goal": Goal.objects.filter(plan=plan),
+        "obligation": ReportingObligation.objects.filter(plan=plan).select_related("reporter_unit"),
     }
     if kind not in querysets:
         raise Http404

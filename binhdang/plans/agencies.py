@@ -17,13 +17,11 @@ from binhdang.core import audit
 from binhdang.core.text import fold, nfc
 from binhdang.orgunits.matching import UnitMatcher, name_key, province_short_name
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
+from binhdang.plans.extraction.reporters import GROUP_WORDS, kinds_of
 
 _REQUEST = re.compile(r"^(đề nghị|kính đề nghị|đề xuất)\s+", re.IGNORECASE)
 #: Folded words that make a name a group of agencies rather than one agency.
-_GROUP_WORDS = re.compile(
-    r"\b(cac|nhung|tat ca|co lien quan|lien quan|dia phuong|don vi|doan the|ban nganh|so nganh|"
-    r"to chuc chinh tri)\b"
-)
+_GROUP_WORDS = GROUP_WORDS
 #: Folded first words of a single agency's name; used to split "Sở Y tế, Sở Tư pháp" into two.
 _AGENCY_HEADS = re.compile(
     r"^(so|hoi (?!dong)|bao|dai (?!hoc)|cong an|thanh tra|van phong|phong|trung tam|lien doan|tinh doan|"
@@ -215,23 +213,9 @@ def ensure_local_unit(province: OrgUnit, issuer: str, locality: str, unit_type: 
     return unit
 
 
-#: Folded words in "who reports" texts -> the unit types they cover.
-_KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"\b(xa|phuong|thi tran|dac khu|dia phuong|cap xa)\b", (OrgUnitType.COMMUNE,)),
-    (r"\b(so|nganh|phong|ban)\b", (OrgUnitType.DEPARTMENT,)),
-    (r"\b(doan the|to chuc chinh tri|mat tran|mttq|hoi|doan)\b", (OrgUnitType.MASS_ORG,)),
-    (r"\b(bao chi|truyen thong|truyen hinh|phat thanh|bao)\b", (OrgUnitType.MEDIA,)),
-    (r"\b(co quan|don vi)\b", (OrgUnitType.DEPARTMENT, OrgUnitType.MASS_ORG, OrgUnitType.MEDIA)),
-)
-
-
 def reporter_kinds(text: str | None) -> list[str]:
     """The unit types a "who reports" text covers; every reporting type when the text says nothing."""
     if not text or not text.strip():
         return [str(t) for t in REPORTING_TYPES]
-    key = fold(text)
-    kinds: list[str] = []
-    for pattern, types in _KIND_WORDS:
-        if re.search(pattern, key):
-            kinds.extend(str(t) for t in types if str(t) not in kinds)
+    kinds = kinds_of(text)
     return [str(t) for t in REPORTING_TYPES if str(t) in kinds]

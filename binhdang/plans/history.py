@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from binhdang.core.formatting import number as vn_number
-from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.models import AgencyDuty, Indicator, Plan, Target, Task
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
+from binhdang.plans.models import AgencyDuty, Indicator, Plan, ReportingObligation, Target, Task
 
 #: The fields a change lists, with their label (other fields, such as ordering, are left out).
 FIELDS = {
@@ -37,8 +37,12 @@ FIELDS = {
     "lead": "Lead agency",
     "responsible": "Responsible agencies",
     "responsible_text": "Other responsible agencies",
+    "reporter_kinds": "Kinds of units that report",
+    "reporter_unit": "Or one unit of the province",
+    "deadline_day": "Deadline day",
+    "deadline_month": "Deadline month",
 }
-_UNIT_FIELDS = ("agency", "lead")
+_UNIT_FIELDS = ("agency", "lead", "reporter_unit")
 
 
 @dataclass
@@ -65,6 +69,11 @@ def _text(value, units: dict[int, str]) -> str:
     return str(value)
 
 
+def _kinds(kinds) -> list[str]:
+    labels = dict(OrgUnitType.choices)
+    return [str(labels.get(kind, kind)) for kind in kinds or []]
+
+
 def _subject(record, codes: dict[int, str]) -> str:
     model = record.instance_type
     if model is Plan:
@@ -75,6 +84,8 @@ def _subject(record, codes: dict[int, str]) -> str:
         return _("A target of indicator %(code)s") % {"code": codes.get(record.indicator_id, "?")}
     if model is Task:
         return _("Task %(code)s") % {"code": record.code}
+    if model is ReportingObligation:
+        return _("Who reports: %(who)s") % {"who": record.reporter_text or "—"}
     return record.agency_name
 
 
@@ -90,6 +101,7 @@ def plan_changes(plan: Plan, limit: int = 30) -> list[Change]:
         Target.history.filter(indicator_id__in=indicator_ids),
         AgencyDuty.history.filter(plan_id=plan.pk),
         Task.history.filter(plan_id=plan.pk),
+        ReportingObligation.history.filter(plan_id=plan.pk),
     )
     records = []
     for queryset in sources:
@@ -110,6 +122,8 @@ def plan_changes(plan: Plan, limit: int = 30) -> list[Change]:
                 old, new = delta.old, delta.new
                 if delta.field in _UNIT_FIELDS:
                     old, new = units.get(old, old), units.get(new, new)
+                if delta.field == "reporter_kinds":
+                    old, new = _kinds(old), _kinds(new)
                 fields.append((_(FIELDS[delta.field]), _text(old, units), _text(new, units)))
         changes.append(
             Change(

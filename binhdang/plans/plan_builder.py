@@ -15,6 +15,7 @@ from binhdang.plans.agencies import AgencyResolver, is_group, reporter_kinds
 from binhdang.plans.campaigns import add_usual
 from binhdang.plans.catalog import bind_indicator
 from binhdang.plans.errors import InvalidExtractionError
+from binhdang.plans.extraction.reporters import KINDS as REPORTING_KINDS
 from binhdang.plans.models import (
     DIRECTION_OF_KIND,
     ROADMAP_YEARS,
@@ -394,14 +395,26 @@ class PlanBuilder:
                     % {"n": position, "value": recurrence, "known": ", ".join(Recurrence.values)}
                 )
             reporter = nfc(str(item.get("from") or ""))
+            kinds = item.get("reporter_kinds")
+            if kinds is not None and (
+                not isinstance(kinds, list) or any(kind not in REPORTING_KINDS for kind in kinds)
+            ):
+                raise InvalidExtractionError(
+                    _(
+                        "Reporting deadline no. %(n)s: unknown kinds of units “%(value)s” (expected %(known)s)."
+                    )
+                    % {"n": position, "value": kinds, "known": ", ".join(REPORTING_KINDS)}
+                )
             unit = None
-            if reporter and not is_group(reporter):
+            if reporter and not kinds and not is_group(reporter):
                 unit = self.resolver.resolve_one(reporter)
             ReportingObligation.objects.create(
                 plan=self.plan,
                 reporter_text=reporter[:500],
                 reporter_unit=unit,
-                reporter_kinds=[] if unit else reporter_kinds(reporter),
+                reporter_kinds=[]
+                if unit
+                else [k for k in REPORTING_KINDS if k in (kinds or reporter_kinds(reporter))],
                 receivers=[nfc(r) for r in _texts(item.get("to"))],
                 deadline_month=deadline[0],
                 deadline_day=deadline[1],

@@ -24,9 +24,10 @@ from django.utils.translation import gettext_lazy as _
 from binhdang.core.formatting import NumberFormatError
 from binhdang.core.formatting import number as vn_number
 from binhdang.core.formatting import parse_number as parse_vn_number
+from binhdang.orgunits.models import REPORTING_TYPES
 from binhdang.plans import services
 from binhdang.plans.forms import BindingForm, ResponsibleForm
-from binhdang.plans.models import Indicator, Plan, TargetKind
+from binhdang.plans.models import Indicator, Plan, ReportingObligation, TargetKind
 from binhdang.plans.models.indicators import storable_number
 
 if TYPE_CHECKING:
@@ -207,6 +208,39 @@ class LeadForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["lead"]).queryset = services.lead_choices(plan)
 
 
+class ObligationForm(forms.Form):
+    """Who must report under an obligation (kinds of units, or one unit) and by which day."""
+
+    kinds = forms.MultipleChoiceField(
+        label=_("Kinds of units that report"),
+        choices=[(str(t.value), t.label) for t in REPORTING_TYPES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=None, label=_("Or one unit of the province"), required=False
+    )
+    deadline_day = forms.IntegerField(label=_("Deadline day"), min_value=1, max_value=31)
+    deadline_month = forms.IntegerField(label=_("Deadline month"), min_value=1, max_value=12)
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = services.duty_agency_choices(plan)
+
+
+def _obligation_form(item, plan: Plan, data):
+    return ObligationForm(
+        data,
+        plan=plan,
+        initial={
+            "kinds": list(item.reporter_kinds),
+            "unit": item.reporter_unit,
+            "deadline_day": item.deadline_day,
+            "deadline_month": item.deadline_month,
+        },
+    )
+
+
 class ConfirmDeleteForm(forms.Form):
     """Nothing to fill in: the button confirms the removal."""
 
@@ -376,6 +410,19 @@ ACTIONS: dict[tuple[str, str], Action] = {
         ),
         _scope_self,
     ),
+    ("obligation", "edit"): Action(
+        _("Who reports, and by which day"),
+        _obligation_form,
+        lambda item, form, user: services.edit_obligation(
+            item,
+            kinds=form.cleaned_data["kinds"],
+            unit=form.cleaned_data["unit"],
+            deadline_day=form.cleaned_data["deadline_day"],
+            deadline_month=form.cleaned_data["deadline_month"],
+            user=user,
+        ),
+        _scope_self,
+    ),
     ("task", "lead"): Action(
         _("Lead agency of the task"),
         lambda item, plan, data: LeadForm(data, plan=plan, initial={"lead": item.lead}),
@@ -389,7 +436,9 @@ def scope_kind(item) -> str:
     """The fragment template's name for a scope object."""
     if isinstance(item, LooseIndicators):
         return "goal"
-    return type(item).__name__.lower().replace("agencyduty", "duty")
+    return (
+        type(item).__name__.lower().replace("agencyduty", "duty").replace("reportingobligation", "obligation")
+    )
 
 
 def refresh(item):
@@ -398,4 +447,6 @@ def refresh(item):
         return indicators_of(item.plan).get(pk=item.pk)
     if isinstance(item, Plan):
         return Plan.objects.select_related("org_unit", "focal_agency").get(pk=item.pk)
+    if isinstance(item, ReportingObligation):
+        return ReportingObligation.objects.select_related("reporter_unit").get(pk=item.pk)
     return type(item).objects.get(pk=item.pk)

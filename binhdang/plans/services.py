@@ -10,6 +10,7 @@ transaction and leaves history rows attributed to ``user``. The import itself is
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.core import audit
 from binhdang.core.text import nfc
-from binhdang.orgunits.models import OrgUnit, OrgUnitType
+from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit, OrgUnitType
 from binhdang.plans import access, duplicates
 from binhdang.plans.catalog import bind_indicator, ensure_catalog
 from binhdang.plans.errors import EditError
@@ -37,6 +38,7 @@ from binhdang.plans.models import (
     Milestone,
     Plan,
     PlanStatus,
+    ReportingObligation,
     Target,
     TargetKind,
     Task,
@@ -71,6 +73,7 @@ __all__ = [
     "discard_upload",
     "edit_duty",
     "edit_indicator",
+    "edit_obligation",
     "edit_plan_header",
     "find_duplicate",
     "import_plan",
@@ -448,3 +451,45 @@ def edit_plan_header(
     plan.period_start, plan.period_end = period_start, period_end
     audit.by(plan, user, reason=_("corrected on the review page")).save()
     return plan
+
+
+@transaction.atomic
+def edit_obligation(
+    obligation: ReportingObligation,
+    *,
+    kinds: Iterable[str],
+    unit: OrgUnit | None,
+    deadline_day: int,
+    deadline_month: int,
+    user,
+) -> ReportingObligation:
+    """Correct who must report under a reporting obligation (kinds of units, or one unit of the
+    province) and its deadline (day and month). Refused: neither kinds nor a unit, both, a unit
+    outside the province, a day the month does not have."""
+    _manage(obligation.plan, user)
+    known = [str(t) for t in REPORTING_TYPES]
+    chosen = [k for k in known if k in set(kinds)]
+    if unit is not None and unit.province_id != obligation.plan.province_id:
+        raise EditError(
+            {
+                "unit": _("“%(unit)s” is not a unit of %(province)s.")
+                % {"unit": unit.name, "province": obligation.plan.province.name}
+            }
+        )
+    if unit is None and not chosen:
+        raise EditError({"kinds": _("Choose the kinds of units that report, or one unit.")})
+    if unit is not None and chosen:
+        raise EditError({"unit": _("Choose either kinds of units or one unit, not both.")})
+    try:
+        dt.date(2024, deadline_month, deadline_day)  # a leap year: 29/02 is a valid yearly deadline
+    except ValueError:
+        raise EditError(
+            {
+                "deadline_day": _("%(day)s/%(month)s is not a day of the year.")
+                % {"day": deadline_day, "month": deadline_month}
+            }
+        ) from None
+    obligation.reporter_kinds, obligation.reporter_unit = chosen, unit
+    obligation.deadline_day, obligation.deadline_month = deadline_day, deadline_month
+    audit.by(obligation, user, reason=_("corrected on the review page")).save()
+    return obligation

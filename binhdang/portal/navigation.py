@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from binhdang.ministry import navigation as ministry_menu
 from binhdang.reporting import navigation as reporting_menu
 from binhdang.results import navigation as results_menu
+from binhdang.results.genderstats import navigation as genderstats_menu
 from binhdang.work import navigation as work_menu
 
 
@@ -50,6 +51,7 @@ MENU: list[NavItem] = [
     NavItem(results_menu.MENU_LABEL, "results:index", results_menu.menu_visible),
     NavItem(ministry_menu.MENU_LABEL, "ministry:index", ministry_menu.menu_visible),
     NavItem(work_menu.MENU_LABEL, "work:index", work_menu.menu_visible),
+    NavItem(genderstats_menu.MENU_LABEL, "genderstats:index", genderstats_menu.menu_visible),
     NavItem(_("Organisation units"), "orgunits:browse", _can("orgunits.browse")),
     NavItem(_("Users"), "accounts:user_list", _can("accounts.manage_users")),
 ]

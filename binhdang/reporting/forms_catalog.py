@@ -24,7 +24,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.reporting import limits, plan_adapter
+from binhdang.reporting import limits, plan_adapter, strategy_units
 
 #: Category option combo of an element that is not disaggregated.
 DEFAULT_COC = ""
@@ -380,12 +380,32 @@ def strategy_form(plan) -> FormDefinition:
             strategy_element(item.code, item.label, item.responsible_unit_ids)
         )
         titles[item.group] = item.group_title
+    units = strategy_unit_elements(plan_adapter.catalog_codes(plan))
+    if units:
+        sections.setdefault("units", []).extend(units)
+        titles["units"] = str(_("Figures of every unit"))
     return FormDefinition(
         code=STRATEGY_FORM_CODE,
         title=_("Annual report on the gender-equality strategy indicators"),
         sections=tuple(Section(key, titles[key], tuple(elements)) for key, elements in sections.items()),
         plan_id=plan.pk,
     )
+
+
+def strategy_unit_elements(catalog_codes) -> list[DataElement]:
+    """The figures every unit of a kind gives for the strategy indicators computed from them
+    (:mod:`reporting.strategy_units`), for the catalog codes the plan binds."""
+    elements = []
+    for rule in strategy_units.rules_for(catalog_codes):
+        if rule.threshold is None:
+            elements.append(
+                DataElement(
+                    rule.element, rule.label, ValueType.BOOLEAN, filled_by=rule.kinds, required_options=()
+                )
+            )
+        else:
+            elements.append(_count(rule.element, rule.label, filled_by=rule.kinds, required_options=()))
+    return elements
 
 
 FORM_BY_PROGRAM = {"communication": TT1790.code, "strategy": STRATEGY_FORM_CODE}

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import User
 from binhdang.core import audit, formatting
-from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-from binhdang.reporting import access, forms_catalog, plan_adapter
+from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import access, expected, forms_catalog, plan_adapter
 from binhdang.reporting.errors import AccessDenied, ReportingError
 from binhdang.reporting.models import ExpectedReporter, Period, PeriodStatus
 
@@ -31,16 +31,13 @@ def default_cutoff(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year - 1, 12, 15), dt.date(year, 12, 14)
 
 
-def default_expected_units(plan) -> QuerySet[OrgUnit]:
+def default_expected_units(plan, year: int | None = None) -> QuerySet[OrgUnit]:
     """Units expected to report by default (domain §6): every active department, mass organisation,
-    media agency and commune of the plan's province. For a strategy plan, the responsible agencies of
-    its direct-entry indicators where the plan names them."""
-    units = OrgUnit.objects.filter(province=plan.province, is_active=True)
-    if forms_catalog.form_code_for(plan) == "NQ28":
-        ids = set().union(*(i.responsible_unit_ids for i in plan_adapter.direct_indicators(plan)))
-        if ids:
-            return units.filter(pk__in=ids)
-    return units.filter(type__in=REPORTING_TYPES)
+    media agency and commune of the plan's province. For a strategy plan, the units its reporting
+    section names for ``year`` plus the responsible agencies of its indicators (:mod:`expected`)."""
+    if year is None:
+        year = plan.period_start or plan.period_end or 0
+    return expected.expected_units(plan, year)
 
 
 def plan_covers_year(plan, year: int) -> bool:
@@ -124,7 +121,7 @@ def open_period(
     )
     audit.by(period, user)
     period.save()
-    units = list(default_expected_units(plan) if expected_units is None else expected_units)
+    units = list(default_expected_units(plan, year) if expected_units is None else expected_units)
     _check_units_in_province(period, units)
     ExpectedReporter.objects.bulk_create([ExpectedReporter(period=period, unit=u) for u in units])
     return period

@@ -5,6 +5,7 @@ the shape of the plan models). It knows nothing of the forms: ``forms_catalog`` 
   reporting obligations (the earliest annual one: units report before the focal agency consolidates).
 - :func:`focal_unit(plan)`: the org unit of the plan's focal agency, if known.
 - :func:`direct_indicators(plan)`: the strategy indicators entered directly by responsible agencies.
+- :func:`catalog_codes(plan)`: the catalog codes the plan binds.
 - :func:`active_plan(province, program)`: the province's plan in force for a programme.
 """
 
@@ -88,6 +89,11 @@ def direct_indicators(plan) -> list[DirectIndicator]:
                 )
             )
     return items
+
+
+def catalog_codes(plan) -> set[str]:
+    """The catalog codes the plan's indicators are bound to."""
+    return set(plan.indicators.exclude(catalog=None).values_list("catalog__code", flat=True))
 
 
 def active_plan(province, program: str = "communication"):

@@ -23,6 +23,10 @@ Rules (``TT1790`` periods):
 - ``1790.5``: sum ``TT_CONVENTIONS_OK`` / sum ``TT_CONVENTIONS`` over the expected communes that
   reported (values of other types of units are ignored).
 
+Rules (strategy periods, ``reporting.strategy_units``): ``NQ28.6.2``, ``NQ28.6.3``, ``NQ28.6.4``: the
+expected units of the rule's kinds meeting it (yes; at least 16 news items a year) / the expected
+units of those kinds (:func:`unit_shares`), once at least one counted report answers.
+
 A zero denominator gives no value (None), never 0 % or an error.
 """
 
@@ -37,6 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import connection
 
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
+from binhdang.reporting import strategy_units
 from binhdang.reporting.forms_catalog import DENOMINATOR, NUMERATOR, VALUE
 from binhdang.reporting.models import DataValue, ExpectedReporter, Period, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
@@ -387,3 +392,58 @@ def completeness_matrix(period_ids: list[int]) -> dict[int, dict[int, tuple[str,
     ):
         result[unit_id][period_id] = (state, first)
     return dict(result)
+
+
+@dataclass
+class UnitShare:
+    """A strategy indicator computed from the units' figures (``reporting.strategy_units``) in a period:
+    expected units of the rule's kinds, those of them meeting it, and the counted reports answering."""
+
+    expected: int = 0
+    meeting: int = 0
+    answered: int = 0
+
+    @property
+    def value(self) -> Decimal | None:
+        return percent(self.meeting, self.expected)
+
+
+def unit_shares(period_ids: Iterable[int]) -> dict[tuple[int, str], UnitShare]:
+    """``{(period id, catalog code): UnitShare}`` of the strategy rules, from counted reports: two
+    queries whatever the number of periods."""
+    period_ids = sorted(set(period_ids))
+    if not period_ids:
+        return {}
+    shares: dict[tuple[int, str], UnitShare] = {}
+    expected = (
+        ExpectedReporter.objects.filter(period_id__in=period_ids)
+        .values_list("period_id", "unit__type")
+        .order_by()
+    )
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for period_id, unit_type in expected:
+        counts[(period_id, unit_type)] += 1
+    for period_id in period_ids:
+        for rule in strategy_units.RULES:
+            total = sum(counts[(period_id, kind)] for kind in rule.kinds)
+            shares[(period_id, rule.catalog)] = UnitShare(expected=total)
+    values = DataValue.objects.filter(
+        submission__period_id__in=period_ids,
+        submission__state__in=list(COMPLETE_STATES),
+        data_element__in=list(strategy_units.BY_ELEMENT),
+        submission__unit__in=ExpectedReporter.objects.filter(period_id__in=period_ids).values("unit_id"),
+    ).values_list("submission__period_id", "submission__unit__type", "data_element", "value")
+    for period_id, unit_type, element, text in values:
+        rule = strategy_units.BY_ELEMENT[element]
+        if unit_type not in rule.kinds or text in (None, ""):
+            continue
+        share = shares[(period_id, rule.catalog)]
+        share.answered += 1
+        if rule.threshold is None:
+            share.meeting += text == "true"
+        else:
+            try:
+                share.meeting += Decimal(text) >= rule.threshold
+            except ArithmeticError:
+                continue
+    return shares

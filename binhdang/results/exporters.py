@@ -1,12 +1,15 @@
 """The open data exporters (:mod:`binhdang.core.exports`): a plan's results for a year as CSV, JSON
-and SDMX-CSV, written by :mod:`binhdang.results.opendata`. ``scope``: plan, year."""
+and SDMX-CSV, written by :mod:`binhdang.results.opendata` (``scope``: plan, year); a province's gender
+statistics as CSV, XLSX and SDMX-CSV (:mod:`binhdang.results.genderstats.exporting`)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.core.exports import CSV, JSON, Exporter, Scope, register
+from binhdang.core.exports import CSV, JSON, XLSX, Exporter, Scope, register
 from binhdang.results import opendata, sdmx
+from binhdang.results.genderstats import exporting as genderstats_files
+from binhdang.results.models import GenderStatistic
 
 
 class _OpenData(Exporter):
@@ -59,3 +62,62 @@ class SdmxStructure(Exporter):
 
 
 BY_FORMAT: dict[str, type[_OpenData]] = {"csv": OpenDataCsv, "json": OpenDataJson, "sdmx": OpenDataSdmx}
+
+
+class _GenderStatistics(Exporter):
+    """A province's gender statistics (``results.genderstats``). ``scope``: the province as ``unit``,
+    ``year`` (0: every year) and ``filters["series"]``, the series the user reads (None: all)."""
+
+    extension: str
+
+    def filename(self, scope: Scope) -> str:
+        year = f"-{scope.year}" if scope.year else ""
+        return f"thong-ke-gioi-{scope.unit.code}{year}.{self.extension}"
+
+    def rows(self, scope: Scope):
+        figures = GenderStatistic.objects.filter(province=scope.unit)
+        if scope.filters.get("series") is not None:
+            figures = figures.filter(series__in=scope.filters["series"])
+        if scope.year:
+            figures = figures.filter(year=scope.year)
+        return genderstats_files.rows_of(figures)
+
+
+@register
+class GenderStatisticsCsv(_GenderStatistics):
+    identifier = "results.gender_statistics_csv"
+    verbose_name = _("Gender statistics as CSV")
+    content_type = CSV
+    extension = "csv"
+
+    def render(self, scope: Scope) -> bytes:
+        return genderstats_files.as_csv(self.rows(scope)).encode("utf-8")
+
+
+@register
+class GenderStatisticsXlsx(_GenderStatistics):
+    identifier = "results.gender_statistics_xlsx"
+    verbose_name = _("Gender statistics as Excel")
+    content_type = XLSX
+    extension = "xlsx"
+
+    def render(self, scope: Scope) -> bytes:
+        return genderstats_files.as_xlsx(self.rows(scope))
+
+
+@register
+class GenderStatisticsSdmx(_GenderStatistics):
+    identifier = "results.gender_statistics_sdmx"
+    verbose_name = _("Gender statistics as SDMX-CSV")
+    content_type = opendata.SDMX_CONTENT_TYPE
+    extension = "sdmx.csv"
+
+    def render(self, scope: Scope) -> bytes:
+        return genderstats_files.as_sdmx_csv(self.rows(scope)).encode("utf-8")
+
+
+GENDER_STATISTICS: dict[str, type[_GenderStatistics]] = {
+    "csv": GenderStatisticsCsv,
+    "xlsx": GenderStatisticsXlsx,
+    "sdmx.csv": GenderStatisticsSdmx,
+}

@@ -14,6 +14,7 @@ from binhdang.api.services import create_token
 from binhdang.plans.models import Indicator, Plan, Target, Task
 from binhdang.reporting import services
 from binhdang.work import activities, inspections
+from tests.access_world import add_statistics
 from tests.factories import Role, make_user
 from tests.reporting.conftest import make_plan
 
@@ -36,6 +37,8 @@ class ApiWorld:
     activity: object = None
     #: a done inspection of commune A with a follow-up item for commune A (see ``add_work``)
     inspection: object = None
+    #: a figure of Đắk Lắk's gender statistics (``tests.access_world.add_statistics``)
+    statistic: object = None
 
 
 def token_client(user) -> APIClient:
@@ -66,6 +69,7 @@ def build_api_world(daklak, laichau, users: dict) -> ApiWorld:
         daklak, laichau, users, plan, indicator, period, submission, laichau_plan, laichau_period
     )
     add_work(world)
+    add_statistics(world)  # type: ignore[arg-type]
     return world
 
 

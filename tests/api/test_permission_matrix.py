@@ -287,6 +287,12 @@ ROUTES: dict[str, dict[str, Case]] = {
         ),
         **{m: Case(inspection, everyone(405)) for m in ("POST", "PUT", "DELETE")},
     },
+    # the gender statistics: read only; a figure of Đắk Lắk for its readers and the ministry
+    "api:gender-statistic-list": read_only(none, everyone(200)),
+    "api:gender-statistic-detail": read_only(
+        lambda world: {"pk": world.statistic.pk},
+        expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200),
+    ),
     # any other address under /api/: a JSON 404 for everyone, whatever the method
     "api:not_found": {m: Case(nowhere, everyone(404, refused=404)) for m in METHODS},
     # the browser page, with a session: anonymous and disabled sent to the login page; GET only

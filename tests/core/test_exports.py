@@ -32,6 +32,9 @@ EXPECTED = {
     "ministry.national_sdmx",
     "ministry.national_xlsx",
     "ministry.national_report",
+    "results.gender_statistics_csv",
+    "results.gender_statistics_xlsx",
+    "results.gender_statistics_sdmx",
 }
 
 

@@ -30,6 +30,7 @@ def test_reporter_receivers_and_an_annual_deadline_are_read():
             "deadline": "11-30",
             "recurrence": "annual",
             "year": None,
+            "reporter_kinds": ["department", "mass_org", "media"],
         },
         {
             "from": "Sở Nội vụ",
@@ -52,6 +53,7 @@ def test_a_deadline_in_words_and_a_reporter_from_the_previous_sentence():
             "deadline": "12-15",
             "recurrence": "annual",
             "year": None,
+            "reporter_kinds": ["department", "commune"],
         }
     ]
 
@@ -67,6 +69,7 @@ def test_a_dated_deadline_is_once_and_the_duty_holder_reports_when_no_subject_is
             "deadline": "06-20",
             "recurrence": "once",
             "year": 2026,
+            "reporter_kinds": ["department", "commune"],
         },
         {
             "from": "Các sở, ban, ngành và UBND các xã",
@@ -74,9 +77,21 @@ def test_a_dated_deadline_is_once_and_the_duty_holder_reports_when_no_subject_is
             "deadline": "12-10",
             "recurrence": "annual",
             "year": None,
+            "reporter_kinds": ["department", "commune"],
         },
     ]
 
 
 def test_a_report_without_a_deadline_is_not_an_obligation():
     assert reporting("1. Sở Nội vụ: Kịp thời báo cáo UBND tỉnh khi có khó khăn.") == []
+
+
+def test_who_must_report_is_read_as_kinds_of_units_when_the_plan_names_groups():
+    (item,) = reporting(
+        "1. Các sở, ban, ngành, đoàn thể tỉnh và UBND các xã, phường\n\nd) Định kỳ tổng hợp báo cáo kết quả "
+        "thực hiện Chiến lược gửi về UBND tỉnh (qua Sở Nội vụ) trước ngày 10/12 hàng năm.\n\n"
+        "2. Sở Nội vụ\n\na) Chủ trì tổng hợp."
+    )
+    assert item["reporter_kinds"] == ["department", "mass_org", "commune"]
+    (media,) = reporting("1. Các cơ quan báo chí: định kỳ báo cáo UBND tỉnh trước ngày 25/11 hằng năm.")
+    assert media["reporter_kinds"] == ["media"]

@@ -370,3 +370,37 @@ def test_the_review_page_names_the_usual_days_added_and_links_to_their_editing(c
         in deadlines
     )
     assert reverse("work:campaigns", args=[strategy.slug]) in deadlines
+
+
+def test_who_must_report_is_corrected_on_the_review_page_and_kept_in_the_history(
+    client, strategy, focal_officer
+):
+    obligation = strategy.obligations.get(recurrence="annual")
+    assert obligation.reporter_kinds == ["department", "mass_org", "commune"]
+    page = client.get(reverse("plans:review_plan", args=[strategy.slug])).content.decode()
+    assert "Sở, ban, ngành" in page or "department" not in page  # kinds shown in words, never as codes
+    url = item_url(strategy, "obligation", obligation.pk, "edit")
+    assert 'name="kinds"' in client.get(url, **HTMX).content.decode()
+
+    no_kinds = client.post(url, {"deadline_day": "10", "deadline_month": "12"}, **HTMX).content.decode()
+    assert "Chọn loại đơn vị phải báo cáo, hoặc một đơn vị." in no_kinds
+    refused = client.post(url, {"kinds": ["commune"], "deadline_day": "31", "deadline_month": "2"}, **HTMX)
+    assert "31/2 không phải là một ngày trong năm" in refused.content.decode()
+    obligation.refresh_from_db()
+    assert obligation.reporter_kinds == ["department", "mass_org", "commune"]
+
+    saved = client.post(
+        url,
+        {"kinds": ["department", "media", "commune"], "deadline_day": "5", "deadline_month": "12"},
+        **HTMX,
+    )
+    assert saved.status_code == 200
+    obligation.refresh_from_db()
+    assert obligation.reporter_kinds == ["department", "media", "commune"]
+    assert (obligation.deadline_day, obligation.deadline_month) == (5, 12)
+    last = obligation.history.first()
+    assert last.history_user == focal_officer and last.history_change_reason == "sửa trên trang kiểm tra"
+    assert obligation.history.count() == 2
+    changes = client.get(reverse("plans:review_plan", args=[strategy.slug])).content.decode()
+    assert "Đơn vị phải báo cáo: Các sở, ban, ngành, đoàn thể tỉnh và UBND các xã, phường" in changes
+    assert "Cơ quan báo chí" in changes and "10" in changes

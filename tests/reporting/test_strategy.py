@@ -58,7 +58,13 @@ def strategy_period(daklak, focal_officer):
 def test_each_responsible_agency_gets_its_own_indicators(strategy_period, daklak):
     period, _srb, leaders = strategy_period
     assert period.form_code == "NQ28" and period.deadline.isoformat() == "2026-12-10"
-    assert set(period.expected_reporters.values_list("unit__code", flat=True)) == {"66-D06", "66-D02"}
+    # the plan's section asks departments and communes to report; media and mass organisations not
+    assert set(period.expected_reporters.values_list("unit__code", flat=True)) == {
+        "66-D06",
+        "66-D02",
+        "66-C001",
+        "66-C002",
+    }
     form = form_for_period(period)
     assert [e.code for e in form.elements_for(daklak.health)] == ["NQ28.4.1"]
     assert [e.code for e in form.elements_for(daklak.noi_vu)] == [f"IND{leaders.pk}"]

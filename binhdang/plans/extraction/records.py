@@ -83,6 +83,7 @@ Reporting = TypedDict(
         "recurrence": Literal["annual", "once"],
         "year": NotRequired[int | None],
         "source": NotRequired[str],
+        "reporter_kinds": NotRequired[list[str]],
     },
 )
 

@@ -4,7 +4,9 @@ An obligation is a sentence that reports or sends something ("báo cáo", "gửi
 ("trước ngày 30/11 hằng năm", "trước ngày 15 tháng 12", "chậm nhất ngày 20/6/2026"). The receivers
 are read after "báo cáo"/"gửi về"/"về" ("UBND tỉnh (qua Sở Nội vụ)" gives both); the reporter is
 the subject of the sentence (or of the sentence before it in the paragraph), else the agency whose
-duty it is.
+duty it is. When the reporter names groups of units ("Các sở, ban, ngành, đoàn thể tỉnh và UBND các
+xã, phường"), ``reporter_kinds`` lists the kinds of units it covers (``extraction.reporters``): who
+must report each year.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from binhdang.plans.extraction.agencies import is_agency_phrase, strip_request
 from binhdang.plans.extraction.document import Block
 from binhdang.plans.extraction.numbers import DayMonth, find_dates
 from binhdang.plans.extraction.records import Reporting
+from binhdang.plans.extraction.reporters import reporter_kinds
 from binhdang.plans.extraction.sections import Layout
 from binhdang.plans.extraction.text import fold, fold_chars, has_keyword, sentences, starts_with_keyword
 
@@ -60,17 +63,19 @@ def extract(layout: Layout, owner: dict[int, str]) -> list[Reporting]:
                 continue
             receivers, via = receivers_of(sentence)
             reporter = _reporter(pieces[: n + 1], block, owner)
+            kinds = reporter_kinds(reporter)
             for date, context in deadlines:
-                out.append(
-                    {
-                        "from": reporter,
-                        "to": receivers + [v for v in via if v not in receivers],
-                        "deadline": date.mmdd,
-                        "recurrence": "annual" if has_keyword(context, *RECURRING) else "once",
-                        "year": date.year,
-                        "source": sentence,
-                    }
-                )
+                item: Reporting = {
+                    "from": reporter,
+                    "to": receivers + [v for v in via if v not in receivers],
+                    "deadline": date.mmdd,
+                    "recurrence": "annual" if has_keyword(context, *RECURRING) else "once",
+                    "year": date.year,
+                    "source": sentence,
+                }
+                if kinds:
+                    item["reporter_kinds"] = kinds
+                out.append(item)
     return out
 
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from binhdang.orgunits.models import OrgUnit
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models.choices import Recurrence
 from binhdang.plans.models.plan import Plan
 
@@ -133,6 +133,7 @@ class ReportingObligation(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     source = models.TextField(_("source sentence"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("reporting obligation")
@@ -156,6 +157,11 @@ class ReportingObligation(models.Model):
         ):
             return None
         return _safe_date(year, self.deadline_month, self.deadline_day)
+
+    def reporter_kinds_display(self) -> list[str]:
+        """The kinds of reporting units, as the user reads them ("Sở, ngành", "Xã, phường")."""
+        labels = dict(OrgUnitType.choices)
+        return [str(labels.get(kind, kind)) for kind in self.reporter_kinds]
 
     def covers(self, unit: OrgUnit) -> bool:
         """True when ``unit`` must report under this obligation."""

@@ -43,10 +43,14 @@ from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
+from binhdang.results.models import GenderStatistic
 from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
 from binhdang.results.targets import TargetResult, assess_targets, measure_codes, overall
 
 COMPUTED, DIRECT, NONE = "computed", "direct", "none"
+#: A strategy indicator's value taken from the province's gender statistics (``genderstats``): the
+#: figure the responsible agency recorded with its source, when no report of the year gives it.
+STATISTIC = "statistic"
 CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
 CENT = Decimal("0.01")  # values are rounded to the cent, half up
 _SCALE = re.compile(r"/\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)")
@@ -275,6 +279,10 @@ class Inputs:
     figures: dict[int, rules.PeriodFigures]
     awareness: dict[tuple[int, int], Decimal]
     direct: dict[int, dict[str, rules.DirectFigure]]
+    #: ``{(period id, catalog code): UnitShare}``: strategy indicators computed from the units' figures.
+    unit_shares: dict[tuple[int, str], rules.UnitShare] = field(default_factory=dict)
+    #: ``{(province id, series, year): {sex: GenderStatistic}}`` of the strategy indicators.
+    statistics: dict[tuple[int, str, int], dict] = field(default_factory=dict)
 
 
 def _computed_value(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs):
@@ -354,6 +362,26 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
             indicator, codes.get(indicator.pk), period, inputs
         )
         source, unit = DIRECT, indicator.unit or (catalog.unit if catalog else "")
+        share = inputs.unit_shares.get((period.pk, catalog.code)) if period and catalog else None
+        if share is not None and share.answered and share.value is not None:
+            value, source = share.value, COMPUTED
+            numerator, denominator = Decimal(share.meeting), Decimal(share.expected)
+            detail = {"answered": share.answered}
+        if value is None and catalog is not None:
+            recorded = inputs.statistics.get((plan.province_id, catalog.code, year), {})
+            if "_T" in recorded:
+                total = recorded["_T"]
+                value, source = total.value.quantize(CENT, rounding=ROUND_HALF_UP), STATISTIC
+                agency = total.recorded_by_unit.name if total.recorded_by_unit else ""
+                detail = {
+                    "statistic": {
+                        "total": total.value,
+                        "female": recorded["F"].value if "F" in recorded else None,
+                        "male": recorded["M"].value if "M" in recorded else None,
+                        "source": total.source,
+                        "agency": agency,
+                    }
+                }
     compared, baseline = value, indicator.baseline_value
     if final is not None and final.kind == INCREASE:
         if catalog is None or catalog.code != "1790.3":
@@ -395,7 +423,12 @@ def _spec(period: Period, indicators: list[Indicator]) -> rules.PeriodSpec:
     return rules.PeriodSpec(period.pk, period.deadline_end, sessions)
 
 
-def fetch_inputs(plans: list[Plan], indicators: dict[int, list[Indicator]], periods: list[Period]) -> Inputs:
+def fetch_inputs(
+    plans: list[Plan],
+    indicators: dict[int, list[Indicator]],
+    periods: list[Period],
+    statistic_years: Iterable[int] = (),
+) -> Inputs:
     """Everything the indicators of ``plans`` need for ``periods``, in a few grouped queries (one per rule
     set whatever the number of plans): the national roll-up fetches all provinces at once."""
     specs = [_spec(p, indicators[p.plan_id]) for p in periods if p.form_code == rules.TT1790]
@@ -414,7 +447,26 @@ def fetch_inputs(plans: list[Plan], indicators: dict[int, list[Indicator]], peri
                     years.add(base)
     awareness = rules.awareness(provinces, years) if provinces else {}
     direct = rules.direct_figures([p.pk for p in other])
-    return Inputs(figures, awareness, direct)
+    stat_years = {p.year for p in periods} | set(statistic_years)
+    statistics = _statistics(plans, indicators, stat_years)
+    shares = rules.unit_shares([p.pk for p in other])
+    return Inputs(figures, awareness, direct, unit_shares=shares, statistics=statistics)
+
+
+def _statistics(plans: list[Plan], indicators: dict[int, list[Indicator]], years: set[int]) -> dict:
+    """The recorded gender statistics of the plans' strategy indicators (one query)."""
+    codes = {
+        c for plan in plans for i in indicators[plan.pk] if (c := catalog_code(i)) and c not in CATALOG_1790
+    }
+    if not codes or not years:
+        return {}
+    found: dict[tuple[int, str, int], dict] = {}
+    rows = GenderStatistic.objects.filter(
+        province_id__in={p.province_id for p in plans}, series__in=codes, year__in=years
+    ).select_related("recorded_by_unit")
+    for row in rows:
+        found.setdefault((row.province_id, row.series, row.year), {})[row.sex] = row
+    return found
 
 
 def results_for_plan(
@@ -435,7 +487,7 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     for indicator in indicators[plan.pk]:
         indicator.plan = plan
     periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years).only(*PERIOD_FIELDS)}
-    inputs = fetch_inputs([plan], indicators, list(periods.values()))
+    inputs = fetch_inputs([plan], indicators, list(periods.values()), years)
     return {y: results_for_plan(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 
 

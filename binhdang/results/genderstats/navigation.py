@@ -1,0 +1,20 @@
+"""The gender statistics entry of the main menu (``portal.navigation``): whoever reads or records
+a province's statistics."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from binhdang.accounts import access as base
+from binhdang.results.genderstats import access
+
+MENU_LABEL = _("Gender statistics")
+
+
+def menu_visible(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if base.readable_provinces(user).exists():
+        return True
+    province = base.home_province(user)
+    return province is not None and bool(access.reporter_series(user, province))
