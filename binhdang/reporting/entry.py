@@ -3,6 +3,7 @@ to values. Field names: ``v__<CODE>`` or ``v__<CODE>__<COC>`` (e.g. ``v__TT_PART
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ def display_value(value_type: str, text: str, options=()) -> str:
             return formatting.number(Decimal(text))
     except ArithmeticError:
         return text
+    if value_type == ValueType.DATE:
+        try:
+            return formatting.date(dt.date.fromisoformat(text))
+        except ValueError:
+            return text
     if value_type == ValueType.BOOLEAN:
         return str(_("Yes")) if text == "true" else str(_("No"))
     if value_type == ValueType.OPTION:
