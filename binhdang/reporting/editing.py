@@ -16,7 +16,7 @@ from functools import cached_property
 
 from binhdang.accounts.models import User
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, services
+from binhdang.reporting import access, quarters, services
 from binhdang.reporting.entry import build_sections, parse_post
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
@@ -78,6 +78,14 @@ class ReportBeingEdited:
         """The data elements this unit fills in the period's form."""
         return self.form.elements_for(self.unit, self.period.focal_unit)
 
+    @cached_property
+    def consolidated(self) -> dict[str, quarters.Consolidated]:
+        """The elements this unit reports by quarter or month, in an annual report: their yearly figure
+        is the sum of the quarters (shown read-only, stored on save)."""
+        codes = {e.code for e in self.elements if not e.disaggregated}
+        found = quarters.consolidation(self.period, self.unit)
+        return {code: c for code, c in found.items() if code in codes and c.total is not None}
+
     @property
     def started(self) -> bool:
         return self.submission is not None
@@ -120,7 +128,8 @@ class ReportBeingEdited:
     def sections(self, typed: Mapping | None = None, issues: list[Issue] | None = None) -> list[dict]:
         """The form's sections for this unit, each field with what to show in it: the text typed in
         this request, else a kept refused text, else the stored value; beside it its problem."""
-        shown = {**self.values, **self.refused, **(typed or {})}
+        sums = {(code, ""): c.text for code, c in self.consolidated.items()}
+        shown = {**self.values, **self.refused, **(typed or {}), **sums}
         problems = self.refused_issues() if issues is None else issues
         return build_sections(
             self.form,
@@ -129,6 +138,7 @@ class ReportBeingEdited:
             shown,
             problems,
             self.warnings if self.started else [],
+            fixed={code: c.note for code, c in self.consolidated.items()},
         )
 
     # ------------------------------------------------------------------------------------- its changes
@@ -136,6 +146,8 @@ class ReportBeingEdited:
     def parse(self, data: Mapping[str, str]) -> tuple[dict, dict]:
         """The values and narrative posted for this report (narrative only for who may read it)."""
         values, narrative = parse_post(data, self.elements)
+        if self.can_edit:  # a figure reported by quarter is their sum, whatever was posted
+            values.update({(code, ""): c.text for code, c in self.consolidated.items()})
         return values, narrative if self.can_see_narrative else {}
 
     def save(self, data: Mapping[str, str], version: int) -> services.SaveResult | None:

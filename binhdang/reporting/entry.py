@@ -65,6 +65,10 @@ class Input:
     value: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: A figure consolidated from other reports (the quarters of the year): shown, not typed.
+    readonly: bool = False
+    #: Where a read-only figure comes from ("Quý 1/2026: 5 · ...").
+    note: str = ""
 
     @property
     def name(self) -> str:
@@ -176,8 +180,11 @@ def build_sections(
     values: Mapping[tuple[str, str], str],
     issues: Iterable[Issue] = (),
     warnings: Iterable[Issue] = (),
+    fixed: Mapping[str, str] | None = None,
 ) -> list[dict]:
-    """``[{"section": Section, "rows": [Row]}]`` for the unit, with values, errors and warnings."""
+    """``[{"section": Section, "rows": [Row]}]`` for the unit, with values, errors and warnings;
+    ``fixed`` maps the codes of read-only figures to where they come from."""
+    fixed = fixed or {}
     errors_by_key: dict[tuple[str, str], list[str]] = {}
     for issue in issues:
         errors_by_key.setdefault((issue.code, issue.coc), []).append(issue.message)
@@ -198,6 +205,8 @@ def build_sections(
                         values.get(key, ""),
                         errors=errors_by_key.get(key, []),
                         warnings=warnings_by_key.get(key, []),
+                        readonly=element.code in fixed,
+                        note=fixed.get(element.code, ""),
                     )
                 )
             row = Row(element, inputs)
