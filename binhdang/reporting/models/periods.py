@@ -129,6 +129,11 @@ class Period(models.Model):
         return str(self.year)
 
     @property
+    def year_label(self) -> str:
+        """The period where a text says "the <year> report": "2026", or "2026 (Quý 1/2026)"."""
+        return str(self.year) if self.is_annual else f"{self.year} ({self.label})"
+
+    @property
     def start(self) -> dt.date:
         """The first day the period covers (its data cutoff start)."""
         return self.cutoff_start
