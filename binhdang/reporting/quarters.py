@@ -89,7 +89,7 @@ def consolidation(period: Period, unit: OrgUnit) -> dict[str, Consolidated]:
     """{element code: its quarters} for ``unit`` in the annual ``period`` (empty for other kinds)."""
     if not period.is_annual:
         return {}
-    parts = [p for p in subperiods(period) if p.expected_reporters.filter(unit=unit).exists()]
+    parts = list(subperiods(period).filter(expected_reporters__unit=unit))
     if not parts:
         return {}
     reports = {

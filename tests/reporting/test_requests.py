@@ -172,3 +172,28 @@ def test_a_quarter_whose_deadline_has_passed_is_refused(plan, focal_officer):
         services.open_subannual(plan, 2026, focal_officer, numbers=[1], element_codes=["TT_NEWS"])
     assert "10/04/2026" in " ".join(late.value.messages)
     assert not Period.objects.exists()
+
+
+def test_the_units_of_a_request_are_reminded_before_its_deadline_and_named_overdue_after_it(
+    plan, focal_officer, daklak
+):
+    from binhdang.reporting import reminders
+
+    request = ask(plan, focal_officer, daklak)  # due 20/12/2026
+    before = reminders.due_reminders(dt.date(2026, 12, 13))
+    assert {(i.period, i.unit.code, i.kind) for i in before} == {
+        (request, code, "before_deadline") for code in ("66-C001", "66-C002", "66-D06")
+    }
+    overdue = reminders.due_reminders(dt.date(2026, 12, 21))
+    assert {i.kind for i in overdue if i.period == request} == {"overdue"}
+    subject = reminders._subject(request, daklak.commune_a, "overdue", 1)
+    assert "2026 (Báo cáo nhanh phòng, chống bạo lực gia đình)" in subject
+
+
+def test_months_open_for_a_plan_that_reports_monthly(plan, focal_officer, daklak):
+    months = services.open_subannual(
+        plan, 2026, focal_officer, kind=PeriodKind.MONTHLY, numbers=[12], element_codes=["TT_SESSIONS"]
+    )
+    assert [(m.iso_period, str(m.label), m.end, m.deadline) for m in months] == [
+        ("202612", "Tháng 12/2026", dt.date(2026, 12, 31), dt.date(2027, 1, 10))
+    ]
