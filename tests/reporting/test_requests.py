@@ -197,3 +197,16 @@ def test_months_open_for_a_plan_that_reports_monthly(plan, focal_officer, daklak
     assert [(m.iso_period, str(m.label), m.end, m.deadline) for m in months] == [
         ("202612", "Tháng 12/2026", dt.date(2026, 12, 31), dt.date(2027, 1, 10))
     ]
+
+
+def test_a_request_has_an_excel_template_with_its_questions(plan, focal_officer, commune_a_reporter, daklak):
+    import io
+
+    from openpyxl import load_workbook
+
+    from binhdang.reporting.excel.template import build_template
+
+    request = ask(plan, focal_officer, daklak)
+    content = build_template(request, daklak.commune_a)
+    cells = [c.value for row in load_workbook(io.BytesIO(content)).active.iter_rows() for c in row if c.value]
+    assert "Số vụ bạo lực gia đình đã xử lý" in " ".join(str(c) for c in cells)
