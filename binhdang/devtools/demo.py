@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.devtools.demo_reports import build_demo_reports
+from binhdang.devtools.demo_rhythms import build_demo_rhythms
 from binhdang.devtools.demo_work import build_demo_work
 from binhdang.orgunits.loader import load_province
 from binhdang.orgunits.matching import match_unit
@@ -145,6 +146,9 @@ def build_demo(log=print) -> list[DemoLogin]:
     if reports["counts"]:
         summary = ", ".join(f"{outcome}: {n}" for outcome, n in sorted(reports["counts"].items()))
         log(f"Đã mở kỳ báo cáo năm {DEMO_YEAR} với báo cáo mẫu ({summary}).")
+    rhythms = build_demo_rhythms(reports["period"], min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31)))
+    if rhythms:
+        log(f"Đã mở các quý, thu thập kế hoạch triển khai và một yêu cầu đột xuất ({rhythms}).")
     focal = User.objects.get(username="daumoi")
     work = build_demo_work(province, focal, min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31)))
     if work:
