@@ -146,8 +146,8 @@ class ReportBeingEdited:
     def parse(self, data: Mapping[str, str]) -> tuple[dict, dict]:
         """The values and narrative posted for this report (narrative only for who may read it)."""
         values, narrative = parse_post(data, self.elements)
-        if self.can_edit:  # a figure reported by quarter is their sum, whatever was posted
-            values.update({(code, ""): c.text for code, c in self.consolidated.items()})
+        # a figure reported by quarter is their sum, whatever was posted (saving still checks the user)
+        values.update({(code, ""): c.text for code, c in self.consolidated.items()})
         return values, narrative if self.can_see_narrative else {}
 
     def save(self, data: Mapping[str, str], version: int) -> services.SaveResult | None:
