@@ -102,6 +102,19 @@ class SubannualForm(forms.Form):
     elements = forms.MultipleChoiceField(
         label=_("Figures reported each quarter or month"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    question = forms.CharField(
+        label=_("Or a figure of your own, asked each quarter or month"),
+        max_length=500,
+        required=False,
+        help_text=_("E.g. news items on gender equality on the grassroots information system."),
+    )
+    question_unit = forms.CharField(label=_("Unit of measure"), max_length=32, required=False)
+    units = UnitsField(
+        label=_("Units asked"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        help_text=_("Leave empty: the units that report the chosen figures in the annual form."),
+    )
     minimum = forms.IntegerField(
         label=_("Minimum per quarter or month"),
         min_value=0,
@@ -117,6 +130,22 @@ class SubannualForm(forms.Form):
         initial=10,
     )
 
-    def __init__(self, *args, elements, **kwargs):
+    def __init__(self, *args, elements, units, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["elements"]).choices = elements
+        cast(forms.ModelMultipleChoiceField, self.fields["units"]).queryset = units
+
+    def questions(self) -> list[dict]:
+        label = self.cleaned_data.get("question", "")
+        return (
+            [{"label": label, "type": "number", "unit": self.cleaned_data.get("question_unit", "")}]
+            if label
+            else []
+        )
+
+    def targets(self) -> dict[str, int] | None:
+        minimum = self.cleaned_data.get("minimum")
+        if minimum is None:
+            return None
+        codes = list(self.cleaned_data["elements"]) + (["Q1"] if self.questions() else [])
+        return dict.fromkeys(codes, minimum)

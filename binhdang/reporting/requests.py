@@ -289,6 +289,7 @@ def open_subannual(
     kind: str = PeriodKind.QUARTERLY,
     numbers: Iterable[int],
     element_codes: Sequence[str],
+    questions: Iterable[Mapping] = (),
     units: Iterable[OrgUnit] | None = None,
     deadline_days: int = SUBANNUAL_DEADLINE_DAYS,
     targets: Mapping[str, int] | None = None,
@@ -297,7 +298,9 @@ def open_subannual(
     """Open quarters (``kind`` ``quarterly``, numbers 1-4) or months (``monthly``, 1-12) of ``year``
     for ``element_codes``; each is due ``deadline_days`` after its end. ``targets`` (element code ->
     minimum per period, e.g. 4 news items a quarter) are kept in the period's questions metadata and
-    shown as off track below them. A quarter already open, or whose deadline has passed, is refused."""
+    shown as off track below them; a free question's minimum is keyed by its code (``Q1``), e.g. a
+    strategy plan asking the communes their news items on the grassroots information system each
+    quarter (NQ28 6.3). A quarter already open, or whose deadline has passed, is refused."""
     if user is not None:
         _require(access.can_open_period(user, plan), _("You cannot open a period for this plan."))
     today = today or timezone.localdate()
@@ -309,7 +312,8 @@ def open_subannual(
     if not numbers or any(not 1 <= n <= top for n in numbers):
         errors.append(_("Choose the quarters (1-4) or months (1-12) to open."))
     codes = _check_elements(plan, list(element_codes), errors)
-    if not codes:
+    asked = [q for q in _clean_questions(questions, errors) if q["type"] == "number"]
+    if not codes and not asked:
         errors.append(_("Data elements: choose at least one data element reported per quarter or month."))
     first, last = plan_span(plan)
     if first is not None and last is not None and not first.year <= year <= last.year:
@@ -330,7 +334,8 @@ def open_subannual(
     chosen = list(units) if units is not None else default_subannual_units(plan, codes)
     if not chosen:
         raise ReportingError([_("Units: no unit fills these data elements; choose the units.")])
-    goals = [{"code": c, "minimum": int(v)} for c, v in (targets or {}).items() if c in codes]
+    numeric = set(codes) | {q["code"] for q in asked}
+    goals = [{"code": c, "minimum": int(v)} for c, v in (targets or {}).items() if c in numeric]
     opened = []
     for number in numbers:
         start, end = subperiod_span(kind, year, number)
@@ -347,7 +352,7 @@ def open_subannual(
                 deadline=end + dt.timedelta(days=deadline_days),
                 lock_date=None,
                 element_codes=codes,
-                questions=[],
+                questions=asked,
                 targets=goals,
             )
         )

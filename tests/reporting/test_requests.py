@@ -210,3 +210,31 @@ def test_a_request_has_an_excel_template_with_its_questions(plan, focal_officer,
     content = build_template(request, daklak.commune_a)
     cells = [c.value for row in load_workbook(io.BytesIO(content)).active.iter_rows() for c in row if c.value]
     assert "Số vụ bạo lực gia đình đã xử lý" in " ".join(str(c) for c in cells)
+
+
+def test_a_strategy_plan_asks_the_communes_their_news_items_each_quarter_with_a_minimum_of_four(
+    daklak, focal_officer, commune_a_reporter
+):
+    from binhdang.reporting import quarters
+
+    from .conftest import make_plan
+
+    strategy = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak")
+    q4 = services.open_subannual(
+        strategy,
+        2026,
+        focal_officer,
+        numbers=[4],
+        element_codes=[],
+        questions=[
+            {"label": "Số tin, bài về bình đẳng giới trên hệ thống thông tin cơ sở", "type": "number"}
+        ],
+        units=[daklak.commune_a, daklak.commune_b],
+        targets={"Q1": 4},
+    )[0]
+    assert (q4.form_code, q4.targets) == ("NQ28", [{"code": "Q1", "minimum": 4}])
+    report = services.save_new_report(
+        q4, daklak.commune_a, {("Q1", ""): "3"}, {}, commune_a_reporter
+    ).submission
+    services.submit(report, commune_a_reporter)
+    assert [(o.unit, o.value) for o in quarters.off_track(q4)] == [(daklak.commune_a, 3)]

@@ -77,10 +77,10 @@ def subannual_open(request: ReportingRequest) -> HttpResponse:
     if plan is None:
         return render(request, "reporting/requests/choose_plan.html", {"plans": plans, "action": "subannual"})
     initial = {"year": request.GET.get("year") or 2026, "deadline_days": 10}
-    form = SubannualForm(request.POST or None, elements=_elements(plan), initial=initial)
+    units = access.province_units(Period(province=plan.province)).order_by("type", "name")
+    form = SubannualForm(request.POST or None, elements=_elements(plan), units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        minimum = data.get("minimum")
         try:
             opened = services.open_subannual(
                 plan,
@@ -89,8 +89,10 @@ def subannual_open(request: ReportingRequest) -> HttpResponse:
                 kind=data["kind"],
                 numbers=data["numbers"],
                 element_codes=data["elements"],
+                questions=form.questions(),
+                units=list(data["units"]) or None,
                 deadline_days=data["deadline_days"],
-                targets={c: minimum for c in data["elements"]} if minimum is not None else None,
+                targets=form.targets(),
             )
         except ReportingError as exc:
             for message in exc.messages:
