@@ -139,13 +139,29 @@ def test_the_media_agency_reports_a_quarters_news_items_below_the_minimum(
     browser_page, live_server, plan, daklak, focal_officer
 ):
     make_user("reporter_media", Role.REPORTER, daklak.newspaper, full_name="Đinh Thị Mai")
-    quarter = services.open_subannual(
-        plan, 2026, focal_officer, numbers=[4], element_codes=["TT_NEWS"], targets={"TT_NEWS": 4}
-    )[0]
     page = browser_page
     errors = watch_console(page)
+    # The officer opens the fourth quarter for the news items, at least 4 (the first is already past).
+    page.set_viewport_size(DESKTOP)
+    login(page, live_server, "focal", PASSWORD)
+    page.goto(live_server.url + reverse("reporting:index"))
+    page.locator("#open-quarters").click()
+    page.get_by_label("Theo quý").check()
+    page.locator("#id_numbers").get_by_label("1", exact=True).check()
+    page.locator("#id_numbers").get_by_label("4", exact=True).check()
+    page.locator("#id_elements").get_by_label("Số tin, bài", exact=True).check()
+    page.get_by_label("Mức tối thiểu mỗi quý hoặc tháng").fill("4")
+    page.locator("#open-subannual").click()
+    expect(page.get_by_text("Quý 1/2026: hạn nộp 10/04/2026 đã qua.")).to_be_visible()
+    page.locator("#id_numbers").get_by_label("1", exact=True).uncheck()
+    page.locator("#open-subannual").click()
+    expect(page.locator("h1")).to_contain_text("Quý 4/2026", timeout=SLOW)
+    quarter = Period.objects.get(kind=PeriodKind.QUARTERLY)
+    assert (quarter.sequence, quarter.targets) == (4, [{"code": "TT_NEWS", "minimum": 4}])
+
+    # The media agency's reporter, on a phone, reports three news items.
     page.set_viewport_size(PHONE)
-    login(page, live_server, "reporter_media", PASSWORD)
+    switch_user(page, live_server, "reporter_media")
     page.goto(live_server.url + reverse("reporting:index"))
     page.locator("tr", has_text="Quý 4/2026").get_by_role("link").click()
     page.locator("#f-TT_NEWS").fill("3")

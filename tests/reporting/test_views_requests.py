@@ -111,3 +111,11 @@ def test_the_officer_opens_the_fourth_quarter_for_the_news_items(plan, period, f
         dt.date(2027, 1, 10),
         [{"code": "TT_NEWS", "minimum": 4}],
     )
+
+
+def test_a_deadline_that_is_not_a_date_is_named_beside_its_field(plan, daklak, focal_officer):
+    page = client_for(focal_officer).post(
+        reverse("reporting:request_open"), request_data(plan, daklak, deadline="20/13/2026")
+    )
+    assert page.status_code == 200 and "Nhập một ngày hợp lệ." in page.text
+    assert not Period.objects.filter(kind=PeriodKind.AD_HOC).exists()
