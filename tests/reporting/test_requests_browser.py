@@ -79,6 +79,7 @@ def test_an_ad_hoc_request_is_asked_answered_on_a_phone_returned_and_accepted(
     page.goto(live_server.url + reverse("reporting:index"))
     row = page.locator("tr", has_text="Báo cáo nhanh phòng, chống bạo lực gia đình")
     row.get_by_role("link").click()
+    page.wait_for_load_state("load")  # the autosave script is bound once the page has loaded
     expect(page.locator("#n-results")).to_have_count(0)  # no narrative in a request
     page.locator("#f-TT_SESSIONS").fill("2")
     page.locator("#f-Q1").fill("3")
@@ -164,6 +165,7 @@ def test_the_media_agency_reports_a_quarters_news_items_below_the_minimum(
     switch_user(page, live_server, "reporter_media")
     page.goto(live_server.url + reverse("reporting:index"))
     page.locator("tr", has_text="Quý 4/2026").get_by_role("link").click()
+    page.wait_for_load_state("load")  # the autosave script is bound once the page has loaded
     page.locator("#f-TT_NEWS").fill("3")
     expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
     page.get_by_role("button", name="Nộp báo cáo").click()
@@ -198,6 +200,7 @@ def test_a_department_uploads_its_implementing_plan(
     login(page, live_server, "reporter_health", PASSWORD)
     page.goto(live_server.url + reverse("reporting:index"))
     page.locator("tr", has_text="Kế hoạch triển khai năm 2027").get_by_role("link").click()
+    page.wait_for_load_state("load")  # the autosave script is bound once the page has loaded
     page.locator("#f-DOC_NUMBER").fill("125/KH-SYT")
     page.locator("#f-DOC_DATE").fill("2026-12-15")
     expect(page.locator("#save-status")).to_contain_text("Đã lưu bản nháp lúc", timeout=SLOW)
