@@ -140,3 +140,55 @@ def off_track(period: Period) -> list[OffTrack]:
             if value < minimum:
                 found.append(OffTrack(report.unit, code, value, minimum))
     return found
+
+
+@dataclass(frozen=True)
+class Share:
+    """Of the units asked a figure each quarter (or month) of a year with a minimum, how many reached it
+    in every period already due (NQ28 6.3: communes with at least 4 news items every quarter)."""
+
+    code: str
+    label: str
+    minimum: int
+    meeting: int
+    units: int
+    periods_due: int
+
+
+def shares(period: Period, today=None) -> list[Share]:
+    """For an annual period, per figure with a minimum in its year's quarters or months: the units that
+    reached the minimum in every one whose deadline has passed (a quarter not reported counts as missed)."""
+    if not period.is_annual:
+        return []
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    due = [p for p in subperiods(period) if p.targets and p.deadline < today]
+    found = []
+    by_code: dict[str, list[Period]] = {}
+    for part in due:
+        for target in part.targets:
+            by_code.setdefault(target["code"], []).append(part)
+    for code, parts in by_code.items():
+        minimum = next(t["minimum"] for t in parts[0].targets if t["code"] == code)
+        units = set(parts[0].expected_reporters.values_list("unit_id", flat=True))
+        meeting = set(units)
+        for part in parts:
+            reached = set()
+            for report in Submission.objects.filter(period=part, state__in=COMPLETE_STATES).prefetch_related(
+                "values"
+            ):
+                value = _number(report.value_map().get((code, ""))) or Decimal(0)
+                if value >= minimum:
+                    reached.add(report.unit_id)
+            meeting &= reached
+        element = next((e for e in _form_elements(parts[0]) if e.code == code), None)
+        label = str(element.short_label or element.label) if element is not None else code
+        found.append(Share(code, label, minimum, len(meeting), len(units), len(parts)))
+    return found
+
+
+def _form_elements(period: Period):
+    from binhdang.reporting.forms_catalog import form_for_period
+
+    return list(form_for_period(period).elements)

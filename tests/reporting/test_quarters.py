@@ -83,3 +83,25 @@ def test_a_quarter_board_lists_the_units_below_four_news_items(
     ).submission
     services.submit(commune, focal_officer)
     assert [(o.unit.code, o.value, o.minimum) for o in quarters.off_track(q1)] == [("66-T01", Decimal(3), 4)]
+
+
+def test_the_yearly_board_counts_the_units_that_reached_four_news_items_in_every_quarter_due(
+    news_quarters, period, daklak, media_reporter, focal_officer
+):
+    from django.test import Client
+    from django.urls import reverse
+
+    q1, q2, q3, _q4 = news_quarters
+    for quarter, news in ((q1, "5"), (q2, "4"), (q3, "6")):
+        report_quarter(quarter, daklak.newspaper, media_reporter, news)
+    for quarter, news in ((q1, "4"), (q2, "3"), (q3, "9")):
+        report = services.save_new_report(
+            quarter, daklak.commune_a, {("TT_NEWS", ""): news}, {}, focal_officer
+        )
+        services.submit(report.submission, focal_officer)
+    [share] = quarters.shares(period)
+    assert (share.code, share.meeting, share.units, share.periods_due) == ("TT_NEWS", 1, 6, 3)
+    client = Client()
+    client.force_login(focal_officer)
+    page = client.get(reverse("reporting:board", args=[period.pk])).text
+    assert "Số tin, bài: 1/6 đơn vị đạt ít nhất 4 trong mỗi kỳ (3 kỳ đã đến hạn)." in page

@@ -89,6 +89,7 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
             "can_manage": request.user.has_perm("reporting.manage_period", period),
             "reminder_form": ReminderForm(),
             "off_track": quarters.off_track(period),
+            "quarter_shares": quarters.shares(period),
         },
     )
 
