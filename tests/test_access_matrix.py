@@ -161,6 +161,29 @@ def feed_key_of_reporter_a(world: World) -> dict:
     return {"key": CalendarFeedToken.objects.get(user=world.users["reporter_a"]).key}
 
 
+def ad_hoc_request(world) -> dict:
+    return {
+        "plan": world.plan.pk,
+        "kind": "adhoc",
+        "title": "Báo cáo nhanh",
+        "deadline": "2026-12-20",
+        "units": [world.daklak.commune_a.pk],
+        "question_1": "Số vụ bạo lực gia đình",
+        "question_1_type": "number",
+    }
+
+
+def fourth_quarter(world) -> dict:
+    return {
+        "plan": world.plan.pk,
+        "kind": "quarterly",
+        "year": 2026,
+        "numbers": [4],
+        "elements": ["TT_NEWS"],
+        "deadline_days": 10,
+    }
+
+
 EXPECTED: dict[str, Row] = {
     # core
     "core:home": Row(none, everyone(200)),
@@ -330,6 +353,25 @@ EXPECTED: dict[str, Row] = {
         writes=FOCAL,
     ),
     "reporting:board": Row(
+        period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
+    ),
+    # reports at other rhythms: the focal officer asks units for a report or opens quarters; the
+    # outsider sees the page (no Đắk Lắk plan to choose) and cannot post for Đắk Lắk's plan (404)
+    "reporting:request_open": Row(
+        none,
+        FOCAL_PAGE,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=ad_hoc_request,
+        writes=FOCAL,
+    ),
+    "reporting:subannual_open": Row(
+        none,
+        FOCAL_PAGE,
+        post=expect(focal=302, reporter_a=403, reporter_b=403, leader=403, outsider=404, ministry=403),
+        data=fourth_quarter,
+        writes=FOCAL,
+    ),
+    "reporting:answers_xlsx": Row(
         period_pk, expect(focal=200, reporter_a=404, reporter_b=404, leader=200, outsider=404, ministry=200)
     ),
     "reporting:period_settings": Row(

@@ -90,7 +90,16 @@ class PeriodSerializer(serializers.ModelSerializer):
             "deadline",
             "lock_date",
             "status",
+            "kind",
+            "sequence",
+            "title",
+            "iso_period",
+            "element_codes",
+            "questions",
+            "requires_document",
         ]
+
+    iso_period = serializers.CharField(read_only=True, help_text=_("DHIS2 ISO period (2026, 2026Q1, 202603)"))
 
 
 class DataValueSerializer(serializers.Serializer):

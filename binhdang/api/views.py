@@ -25,7 +25,7 @@ from binhdang.plans.models import PlanStatus, Program
 from binhdang.reporting import access as reporting_access
 from binhdang.reporting.datavaluesets import export_data_value_sets
 from binhdang.reporting.dhis2 import ID_SCHEMES, FormatError, export_dhis2_json
-from binhdang.reporting.models import PeriodStatus
+from binhdang.reporting.models import PeriodKind, PeriodStatus
 from binhdang.results import access as results_access
 from binhdang.results.engine import plan_results, plan_years
 
@@ -125,6 +125,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
             _query("plan", OpenApiTypes.INT, _("plan id")),
             _query("year", OpenApiTypes.INT, _("reporting year")),
             _enum("status", PeriodStatus.choices, _("period status")),
+            _enum("kind", PeriodKind.choices, _("period kind")),
             PROVINCE_PARAM,
         ],
     ),
@@ -142,6 +143,7 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
             plan=int_param(self.request, "plan"),
             year=int_param(self.request, "year"),
             status=choice_param(self.request, "status", PeriodStatus.choices),
+            kind=choice_param(self.request, "kind", PeriodKind.choices),
             province__code=text_param(self.request, "province", 32),
         )
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from binhdang.accounts.models import Role, RoleAssignment, User
 from binhdang.devtools.demo_inspections import build_demo_inspections
 from binhdang.devtools.demo_reports import build_demo_reports
+from binhdang.devtools.demo_rhythms import build_demo_rhythms
 from binhdang.devtools.demo_statistics import build_demo_statistics
 from binhdang.devtools.demo_work import build_demo_work
 from binhdang.orgunits.loader import load_province
@@ -154,6 +155,9 @@ def build_demo(log=print) -> list[DemoLogin]:
             f"{strategy['period'].expected_reporters.count()} đơn vị phải báo cáo; "
             f"thống kê giới: {strategy['figures']} số liệu mới."
         )
+    rhythms = build_demo_rhythms(reports["period"], min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31)))
+    if rhythms:
+        log(f"Đã mở các quý, thu thập kế hoạch triển khai và một yêu cầu đột xuất ({rhythms}).")
     focal = User.objects.get(username="daumoi")
     today = min(timezone.localdate(), dt.date(DEMO_YEAR, 12, 31))
     work = build_demo_work(province, focal, today)

@@ -144,7 +144,7 @@ def build_demo_reports(
     plan = plan_adapter.active_plan(province, "communication")
     if plan is None:
         return {"period": None, "counts": {}}
-    period = Period.objects.filter(plan=plan, year=year).first()
+    period = Period.objects.filter(plan=plan, year=year, kind="annual").first()
     if period is not None and period.submissions.exists():
         return {"period": period, "counts": {}}
     period = period or services.open_period(plan, year, None)

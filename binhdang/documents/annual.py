@@ -242,7 +242,7 @@ def collect(
         with_narratives=with_narratives,
         previous=(
             collect(plan, year - 1, with_narratives=False, with_previous=False)
-            if with_previous and Period.objects.filter(plan=plan, year=year - 1).exists()
+            if with_previous and Period.objects.filter(plan=plan, year=year - 1, kind="annual").exists()
             else None
         ),
         work=work_sections.collect(plan, year),

@@ -48,7 +48,7 @@ class GeneratedFile:
 
 def find_period(plan: Plan, year: int) -> Period:
     """The reporting period of ``plan`` in ``year``; DocumentError when it was never opened."""
-    period = Period.objects.filter(plan=plan, year=year).first()
+    period = Period.objects.filter(plan=plan, year=year, kind="annual").first()
     if period is None:
         raise DocumentError(f'Kế hoạch "{plan.title}" chưa mở kỳ báo cáo năm {year}.')
     return period

@@ -46,13 +46,28 @@ from binhdang.reporting import access, services
 from binhdang.reporting.dhis2 import FormatError, RawSet, split_sets
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms_catalog import DEFAULT_COC, STATIC_FORMS, STRATEGY_FORM_CODE, form_for_period
-from binhdang.reporting.models import Period, PeriodStatus, State, Submission
+from binhdang.reporting.models import Period, PeriodKind, PeriodStatus, State, Submission
 from binhdang.reporting.models.periods import LOCAL_TZ
 from binhdang.reporting.outliers import note_key
 from binhdang.reporting.validation import InvalidValue, normalize, submit_errors
 
 KNOWN_DATASETS = (*STATIC_FORMS, STRATEGY_FORM_CODE)
-_YEAR = re.compile(r"^\d{4}$")
+#: DHIS2 ISO periods read: a year (2026), a quarter (2026Q1) or a month (202603).
+_ISO_PERIOD = re.compile(r"^(\d{4})(?:Q([1-4])|(0[1-9]|1[0-2]))?$")
+
+
+def parse_iso_period(text: str) -> tuple[int, str, int] | None:
+    """``(year, kind, sequence)`` of a DHIS2 ISO period: ``2026`` annual, ``2026Q1`` the first quarter,
+    ``202603`` March; None for anything else."""
+    match = _ISO_PERIOD.match(text)
+    if match is None:
+        return None
+    year, quarter, month = match.groups()
+    if quarter:
+        return int(year), PeriodKind.QUARTERLY, int(quarter)
+    if month:
+        return int(year), PeriodKind.MONTHLY, int(month)
+    return int(year), PeriodKind.ANNUAL, 0
 
 
 class DataValueSetError(ReportingError):
@@ -154,10 +169,17 @@ def _dated(path: str, complete_at: dt.datetime | None, user, unit: OrgUnit, noti
     return now, False
 
 
-def _find_period(dataset: str, year: int, unit: OrgUnit) -> Period | None:
+def _find_period(
+    dataset: str, year: int, unit: OrgUnit, kind: str = PeriodKind.ANNUAL, sequence: int = 0
+) -> Period | None:
     candidates = list(
         Period.objects.filter(
-            form_code=dataset, year=year, province_id=unit.province_id, expected_reporters__unit=unit
+            form_code=dataset,
+            year=year,
+            kind=kind,
+            sequence=sequence,
+            province_id=unit.province_id,
+            expected_reporters__unit=unit,
         ).order_by("-status", "-pk")
     )
     open_ones = [p for p in candidates if p.status == PeriodStatus.OPEN]
@@ -180,9 +202,11 @@ def _check_set(
             % {"path": _at(path, "dataSet"), "code": dataset, "known": ", ".join(KNOWN_DATASETS)}
         )
     period_text = str(raw.get("period", ""))
-    if not _YEAR.match(period_text):
+    if parse_iso_period(period_text) is None:
         errors.append(
-            _('%(path)s: "%(value)s" is not an annual period (a year such as 2026).')
+            _(
+                '%(path)s: "%(value)s" is not a period (a year such as 2026, a quarter 2026Q1, a month 202603).'
+            )
             % {"path": _at(path, "period"), "value": period_text}
         )
     unit = OrgUnit.objects.filter(code=str(raw.get("orgUnit", ""))).first()
@@ -223,19 +247,20 @@ def _check_set(
         errors.append(_("%(path)s: must be a list.") % {"path": _at(path, "dataValues")})
     if len(errors) > before or unit is None:
         return None
-    dataset, year = str(dataset), int(period_text)
-    if (unit.pk, dataset, year) in seen:
+    dataset = str(dataset)
+    year, kind, sequence = parse_iso_period(period_text) or (0, PeriodKind.ANNUAL, 0)
+    if (unit.pk, dataset, period_text) in seen:
         errors.append(
             _("%(path)s: a second set for %(unit)s, %(year)s in the same file.")
             % {"path": path or "/", "unit": unit.name, "year": year}
         )
         return None
-    seen.add((unit.pk, dataset, year))
-    period = _find_period(dataset, year, unit)
+    seen.add((unit.pk, dataset, period_text))
+    period = _find_period(dataset, year, unit, kind, sequence)
     if period is None:
         errors.append(
             _("%(path)s: no %(form)s reporting period %(year)s is open for %(unit)s.")
-            % {"path": _at(path, "period"), "form": dataset, "year": year, "unit": unit.name}
+            % {"path": _at(path, "period"), "form": dataset, "year": period_text, "unit": unit.name}
         )
         return None
     if period.status != PeriodStatus.OPEN:
@@ -526,7 +551,7 @@ def export_data_value_sets(period: Period, units=None, state: str | None = None)
             continue
         entry: dict[str, object] = {
             "dataSet": period.form_code,
-            "period": str(period.year),
+            "period": period.iso_period or str(period.year),
             "orgUnit": submission.unit.code,
         }
         if submission.is_complete and submission.first_submitted_at:

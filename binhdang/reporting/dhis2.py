@@ -39,7 +39,33 @@ ADX_NS = "urn:ihe:qrph:adx:2015"
 CATEGORY_OF_OPTION = {**dict.fromkeys(SEX_OPTIONS, "SEX"), **dict.fromkeys(STRATEGY_OPTIONS, "MEASURE")}
 ADX_CATEGORIES = tuple(sorted(set(CATEGORY_OF_OPTION.values())))
 ID_SCHEMES = ("CODE", "UID")
-_ADX_PERIOD = re.compile(r"^(\d{4})-01-01/P1Y$")
+_ADX_PERIOD = re.compile(r"^(\d{4})-(\d{2})-01/P(1Y|3M|1M)$")
+
+
+def adx_period(iso: str) -> str:
+    """An ISO period as ADX writes it: 2026 -> 2026-01-01/P1Y, 2026Q2 -> 2026-04-01/P3M,
+    202603 -> 2026-03-01/P1M."""
+    if "Q" in iso:
+        year, quarter = iso.split("Q")
+        return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}-01/P3M"
+    if len(iso) == 6:
+        return f"{iso[:4]}-{iso[4:]}-01/P1M"
+    return f"{iso}-01-01/P1Y"
+
+
+def iso_from_adx(period: str) -> str:
+    """The ISO period of an ADX period (the text unchanged when it is none of a year, quarter, month)."""
+    match = _ADX_PERIOD.match(period)
+    if match is None:
+        return period
+    year, month, length = match.groups()
+    if length == "1Y":
+        return year if month == "01" else period
+    if length == "3M":
+        return f"{year}Q{(int(month) - 1) // 3 + 1}" if month in ("01", "04", "07", "10") else period
+    return f"{year}{month}"
+
+
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -85,11 +111,9 @@ def read_adx(content: bytes | str) -> dict:
         )
     groups = []
     for group in root.findall(f"{{{ADX_NS}}}group"):
-        period = group.get("period", "")
-        match = _ADX_PERIOD.match(period)
         entry: dict[str, object] = {
             "dataSet": group.get("dataSet", ""),
-            "period": match.group(1) if match else period,
+            "period": iso_from_adx(group.get("period", "")),
             "orgUnit": group.get("orgUnit", ""),
         }
         if group.get("completeDate"):
@@ -235,7 +259,7 @@ def export_adx(sets: list[dict], id_scheme: str = "CODE") -> bytes:
     for entry in sets:
         attributes = {
             "dataSet": entry["dataSet"],
-            "period": f"{entry['period']}-01-01/P1Y",
+            "period": adx_period(str(entry["period"])),
             "orgUnit": names[entry["orgUnit"]],
         }
         if entry.get("completeDate"):

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from binhdang.accounts.models import User
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, log_figures, services
+from binhdang.reporting import access, log_figures, quarters, services
 from binhdang.reporting.entry import build_sections, field_name, parse_post
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
@@ -78,6 +78,14 @@ class ReportBeingEdited:
         """The data elements this unit fills in the period's form."""
         return self.form.elements_for(self.unit, self.period.focal_unit)
 
+    @cached_property
+    def consolidated(self) -> dict[str, quarters.Consolidated]:
+        """The elements this unit reports by quarter or month, in an annual report: their yearly figure
+        is the sum of the quarters (shown read-only, stored on save)."""
+        codes = {e.code for e in self.elements if not e.disaggregated}
+        found = quarters.consolidation(self.period, self.unit)
+        return {code: c for code, c in found.items() if code in codes and c.total is not None}
+
     @property
     def started(self) -> bool:
         return self.submission is not None
@@ -125,7 +133,11 @@ class ReportBeingEdited:
     def proposals(self) -> log_figures.Figures:
         """The log's figures for the values still empty (nothing stored, nothing refused kept)."""
         shown = {**self.values, **self.refused}
-        return {key: figure for key, figure in self.logged.items() if shown.get(key, "") == ""}
+        return {
+            key: figure
+            for key, figure in self.logged.items()
+            if shown.get(key, "") == "" and key[0] not in self.consolidated  # quarters' sums are fixed
+        }
 
     def log_differences(self) -> list[log_figures.Difference]:
         """The stored values that differ from the log's figures (what the officer checks)."""
@@ -149,8 +161,10 @@ class ReportBeingEdited:
     ) -> list[dict]:
         """The form's sections for this unit, each field with what to show in it: the text typed in
         this request, else a kept refused text, else the stored value; beside it its problem and the
-        activity log's figure for it (not with ``log`` False: the autosave answer shows no figure)."""
-        shown = {**self.values, **self.refused, **(typed or {})}
+        activity log's figure for it (not with ``log`` False: the autosave answer shows no figure).
+        A figure consolidated from the quarters is shown read-only, with where it comes from."""
+        sums = {(code, ""): c.text for code, c in self.consolidated.items()}
+        shown = {**self.values, **self.refused, **(typed or {}), **sums}
         problems = self.refused_issues() if issues is None else issues
         return build_sections(
             self.form,
@@ -160,6 +174,7 @@ class ReportBeingEdited:
             problems,
             self.warnings if self.started else [],
             logged=self.logged if log else None,
+            fixed={code: c.note for code, c in self.consolidated.items()},
         )
 
     # ------------------------------------------------------------------------------------- its changes
@@ -167,6 +182,8 @@ class ReportBeingEdited:
     def parse(self, data: Mapping[str, str]) -> tuple[dict, dict]:
         """The values and narrative posted for this report (narrative only for who may read it)."""
         values, narrative = parse_post(data, self.elements)
+        # a figure reported by quarter is their sum, whatever was posted (saving still checks the user)
+        values.update({(code, ""): c.text for code, c in self.consolidated.items()})
         return values, narrative if self.can_see_narrative else {}
 
     def save(self, data: Mapping[str, str], version: int) -> services.SaveResult | None:

@@ -3,6 +3,7 @@ to values. Field names: ``v__<CODE>`` or ``v__<CODE>__<COC>`` (e.g. ``v__TT_PART
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ def display_value(value_type: str, text: str, options=()) -> str:
             return formatting.number(Decimal(text))
     except ArithmeticError:
         return text
+    if value_type == ValueType.DATE:
+        try:
+            return formatting.date(dt.date.fromisoformat(text))
+        except ValueError:
+            return text
     if value_type == ValueType.BOOLEAN:
         return str(_("Yes")) if text == "true" else str(_("No"))
     if value_type == ValueType.OPTION:
@@ -61,6 +67,10 @@ class Input:
     warnings: list[str] = field(default_factory=list)
     #: The activity log's figure for this value (``reporting.log_figures``), None without one.
     logged: int | None = None
+    #: A figure consolidated from other reports (the quarters of the year): shown, not typed.
+    readonly: bool = False
+    #: Where a read-only figure comes from ("Quý 1/2026: 5 · ...").
+    note: str = ""
 
     @property
     def name(self) -> str:
@@ -192,9 +202,12 @@ def build_sections(
     issues: Iterable[Issue] = (),
     warnings: Iterable[Issue] = (),
     logged: Mapping[tuple[str, str], int] | None = None,
+    fixed: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """``[{"section": Section, "rows": [Row]}]`` for the unit, with values, errors and warnings (and
-    the activity log's figures, ``logged``)."""
+    the activity log's figures, ``logged``); ``fixed`` maps the codes of read-only figures to where
+    they come from."""
+    fixed = fixed or {}
     errors_by_key: dict[tuple[str, str], list[str]] = {}
     for issue in issues:
         errors_by_key.setdefault((issue.code, issue.coc), []).append(issue.message)
@@ -216,6 +229,8 @@ def build_sections(
                         errors=errors_by_key.get(key, []),
                         warnings=warnings_by_key.get(key, []),
                         logged=(logged or {}).get(key),
+                        readonly=element.code in fixed,
+                        note=fixed.get(element.code, ""),
                     )
                 )
             row = Row(element, inputs)

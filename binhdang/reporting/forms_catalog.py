@@ -52,6 +52,8 @@ class ValueType:
     PERCENT = "percent"
     OPTION = "option"
     TEXT = "text"
+    #: A day, stored as ISO (2026-06-20); answers of a request's date questions.
+    DATE = "date"
 
 
 #: Unit of measure of amounts of money (đồng).
@@ -417,7 +419,11 @@ def form_code_for(plan) -> str | None:
 
 
 def form_for_period(period) -> FormDefinition:
-    """The form a reporting period collects."""
+    """The form a reporting period collects (a request, quarter or month: see ``reporting.requests``)."""
+    if getattr(period, "kind", "annual") != "annual":
+        from binhdang.reporting.requests import request_form  # requests builds on this module
+
+        return request_form(period)
     if period.form_code == STRATEGY_FORM_CODE:
         return strategy_form(period.plan)
     form = get_form(period.form_code)

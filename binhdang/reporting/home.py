@@ -54,7 +54,7 @@ class DueItem:
 
     @property
     def title(self) -> str:
-        return f"{self.period.plan} · {self.period.year}"
+        return f"{self.period.plan} · {self.period.label}"
 
 
 def due_items(user, *, include_closed: bool = False) -> list[DueItem]:

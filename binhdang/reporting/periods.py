@@ -103,7 +103,7 @@ def open_period(
             _("Lock date: must not be before the deadline (%(deadline)s).")
             % {"deadline": formatting.date(deadline)}
         )
-    if Period.objects.filter(plan=plan, year=year).exists():
+    if Period.objects.filter(plan=plan, year=year, kind="annual").exists():
         errors.append(_("The %(year)s reporting period of this plan is already open.") % {"year": year})
     if errors or form_code is None:
         raise ReportingError(errors)

@@ -135,7 +135,7 @@ def absolute_url(path: str) -> str:
 
 
 def _subject(period: Period, unit: OrgUnit, kind: str, days: int) -> str:
-    values = {"year": period.year, "unit": unit.name, "deadline": period.deadline.strftime("%d/%m/%Y")}
+    values = {"year": period.year_label, "unit": unit.name, "deadline": period.deadline.strftime("%d/%m/%Y")}
     if kind == Kind.BEFORE_DEADLINE:
         if days == 0:
             return _("Reminder: the %(year)s report of %(unit)s is due today (%(deadline)s)") % values
@@ -156,7 +156,7 @@ def _subject(period: Period, unit: OrgUnit, kind: str, days: int) -> str:
 
 
 def _notification_text(period: Period, unit: OrgUnit, kind: str, days: int) -> str:
-    values = {"year": period.year, "unit": unit.name, "deadline": period.deadline.strftime("%d/%m/%Y")}
+    values = {"year": period.year_label, "unit": unit.name, "deadline": period.deadline.strftime("%d/%m/%Y")}
     if kind == Kind.OVERDUE:
         return (
             _("%(unit)s: the %(year)s report is overdue (deadline %(deadline)s); please submit it.") % values

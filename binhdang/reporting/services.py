@@ -64,6 +64,7 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
 )
 from binhdang.reporting.refused import keep_refused, refused_issues
 from binhdang.reporting.reminders import log_request
+from binhdang.reporting.requests import open_request, open_subannual
 from binhdang.reporting.tasks import enqueue_manual_reminders
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
@@ -81,6 +82,8 @@ __all__ = [
     "get_or_create_submission",
     "notify",
     "open_period",
+    "open_request",
+    "open_subannual",
     "previous_values",
     "reopen",
     "reopen_period",
@@ -141,7 +144,11 @@ def previous_values(submission: Submission) -> dict[tuple[str, str], str]:
     period = submission.period
     earlier = (
         Submission.objects.filter(
-            unit=submission.unit, period__form_code=period.form_code, period__year=period.year - 1
+            unit=submission.unit,
+            period__form_code=period.form_code,
+            period__year=period.year - 1,
+            period__kind=period.kind,
+            period__sequence=period.sequence,
         )
         .order_by("-state", "-pk")
         .first()
@@ -404,6 +411,8 @@ def submit(
     elements = elements if elements is not None else elements_for(current)
     values = current.value_map()
     problems = refused_issues(elements, current) + submit_errors(elements, values)
+    if current.period.requires_document and not current.attachments.exists():
+        problems.append(Issue("", "", _("Document: upload the document (e.g. the implementing plan) first.")))
     if problems:
         raise ReportValidationError(problems)
     warnings = soft_warnings(

@@ -2,13 +2,17 @@
 
 from django.urls import path
 
-from binhdang.reporting.views import data, excel, log, periods, reminders, reports, review
+from binhdang.reporting.views import data, excel, log, periods, reminders, reports, requests, review
 
 app_name = "reporting"
 urlpatterns = [
     path("", reports.index, name="index"),
     path("periods/open/", periods.open_period, name="period_open"),
     path("periods/<int:pk>/", periods.board, name="board"),
+    # reports at other rhythms (reporting.requests)
+    path("requests/new/", requests.request_open, name="request_open"),
+    path("periods/subannual/", requests.subannual_open, name="subannual_open"),
+    path("periods/<int:pk>/answers.xlsx", requests.answers_xlsx, name="answers_xlsx"),
     path("periods/<int:pk>/settings/", periods.period_settings, name="period_settings"),
     path("periods/<int:pk>/status/", periods.period_status, name="period_status"),
     path("periods/<int:pk>/remind/", periods.remind, name="remind"),

@@ -15,6 +15,7 @@ canonical text stored in ``DataValue.value`` ("120", "1500000.5", "true", "OFFIC
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Context, Decimal, InvalidOperation
@@ -114,6 +115,8 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
         if lowered not in {"true", "false"}:
             raise InvalidValue(_('must be yes or no ("true" or "false")'))
         return lowered
+    elif value_type == ValueType.DATE:
+        return _date(text)
     elif value_type == ValueType.OPTION:
         codes = element.option_codes()
         if text.upper() not in codes:
@@ -128,6 +131,16 @@ def normalize(element: DataElement, coc: str, raw: str) -> str:
     if element.maximum is not None and number > element.maximum:
         raise InvalidValue(_("must not exceed %(max)s") % {"max": _plain(Decimal(str(element.maximum)))})
     return _plain(number)
+
+
+def _date(text: str) -> str:
+    """A day typed as dd/mm/yyyy or yyyy-mm-dd, as ISO text."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise InvalidValue(_("must be a date (dd/mm/yyyy)"))
 
 
 def typed(element: DataElement, coc: str, text: str):

@@ -239,7 +239,7 @@ def completeness_table(plan, years: list[int], year: int, unit_type: str) -> Com
     """Every expected unit of ``unit_type`` ("" or "all": every type) by year: on time, late, draft,
     returned or not reported; with the completeness of each year. Three queries."""
 
-    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years)}
+    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years, kind="annual")}
     expected: dict[int, set[int]] = {p.pk: set() for p in periods.values()}
     for period_id, unit_id in ExpectedReporter.objects.filter(period__in=periods.values()).values_list(
         "period_id", "unit_id"
@@ -281,7 +281,7 @@ def indicator_detail(result: IndicatorResult) -> dict:
 
     indicator = result.indicator
     code = result.catalog_code
-    period = Period.objects.filter(plan_id=indicator.plan_id, year=result.year).first()
+    period = Period.objects.filter(plan_id=indicator.plan_id, year=result.year, kind="annual").first()
     if period is None:
         return {"kind": "none"}
     if code in POPULATION:

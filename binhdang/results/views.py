@@ -29,7 +29,11 @@ def _default_year(plan) -> int:
     """The latest year of the plan that has a period and has begun; else its first year."""
     years = engine.plan_years(plan)
     this_year = timezone.localdate().year
-    opened = [y for y in Period.objects.filter(plan=plan).values_list("year", flat=True) if y in years]
+    opened = [
+        y
+        for y in Period.objects.filter(plan=plan, kind="annual").values_list("year", flat=True)
+        if y in years
+    ]
     started = [y for y in opened if y <= max(this_year, years[0])]
     return max(started) if started else years[0]
 
@@ -42,7 +46,7 @@ def _check_year(plan, year: int) -> list[int]:
 
 
 def _period(plan, year: int) -> Period | None:
-    return Period.objects.filter(plan=plan, year=year).select_related("focal_unit").first()
+    return Period.objects.filter(plan=plan, year=year, kind="annual").select_related("focal_unit").first()
 
 
 def _status_legend() -> list[tuple[str, str, str]]:

@@ -46,6 +46,26 @@ def test_results_for_readers_of_the_province(clients, api_world):
     assert clients["leader"].get(f"/api/v1/results/{api_world.plan.pk}/2040/").status_code == 404
 
 
+def test_periods_carry_their_kind_and_are_filtered_by_it(clients, api_world, daklak):
+    import datetime as dt
+
+    from binhdang.reporting import services
+
+    services.open_request(
+        api_world.plan,
+        None,
+        title="Báo cáo nhanh",
+        deadline=dt.date(2026, 12, 20),
+        units=[daklak.commune_a],
+        questions=[{"label": "Số vụ", "type": "number", "unit": "vụ"}],
+    )
+    adhoc = clients["focal"].get("/api/v1/periods/", {"kind": "adhoc"}).json()["results"]
+    assert [(p["kind"], p["title"], p["iso_period"]) for p in adhoc] == [("adhoc", "Báo cáo nhanh", "")]
+    assert adhoc[0]["questions"] == [{"code": "Q1", "label": "Số vụ", "type": "number", "unit": "vụ"}]
+    annual = clients["focal"].get("/api/v1/periods/", {"kind": "annual"}).json()["results"]
+    assert [(p["kind"], p["iso_period"]) for p in annual] == [("annual", "2026")]
+
+
 def test_periods_filtered_by_year(clients, api_world):
     assert clients["focal"].get("/api/v1/periods/", {"year": 2026}).json()["count"] == 1
     assert clients["focal"].get("/api/v1/periods/", {"year": 2027}).json()["count"] == 0

@@ -118,9 +118,15 @@ MALFORMED = [
         "dataValueSets[0].period: chưa mở kỳ báo cáo TT1790 năm 2027 cho Xã Ea Kar.",
     ),
     (
-        "period not annual",
+        "period not a year, quarter or month",
+        lambda f: f["dataValueSets"][0].update(period="2026W3"),
+        'dataValueSets[0].period: "2026W3" không phải là kỳ báo cáo (một năm như 2026, một quý 2026Q1, '
+        "một tháng 202603).",
+    ),
+    (
+        "quarter not open",
         lambda f: f["dataValueSets"][0].update(period="2026Q4"),
-        'dataValueSets[0].period: "2026Q4" không phải là kỳ báo cáo năm (một năm, ví dụ 2026).',
+        "dataValueSets[0].period: chưa mở kỳ báo cáo TT1790 năm 2026Q4 cho Xã Ea Kar.",
     ),
     (
         "unknown form",
@@ -441,3 +447,14 @@ def test_a_complete_date_in_the_future_is_refused_for_everyone(period, request, 
         "completeDate: ngày 05/12/2026 là ngày trong tương lai; ngày nộp báo cáo muộn nhất là hôm nay."
     ]
     assert not Submission.objects.exists()
+
+
+def test_a_quarter_is_imported_and_exported_with_its_iso_period(period, plan, daklak, focal_officer):
+    quarter = services.open_subannual(plan, 2026, focal_officer, numbers=[4], element_codes=["TT_NEWS"])[0]
+    news = {"dataSet": "TT1790", "period": "2026Q4", "orgUnit": "66-T01"}
+    import_data_value_sets(news | {"dataValues": [{"dataElement": "TT_NEWS", "value": "5"}]}, focal_officer)
+    report = Submission.objects.get(period=quarter)
+    assert (report.unit, report.value_map()) == (daklak.newspaper, {("TT_NEWS", ""): "5"})
+    assert not Submission.objects.filter(period=period).exists()
+    exported = export_data_value_sets(quarter)["dataValueSets"]
+    assert [(s["period"], s["orgUnit"]) for s in exported] == [("2026Q4", "66-T01")]

@@ -178,3 +178,11 @@ def test_a_file_that_is_not_adx_is_refused_in_vietnamese(db, content, message):
 def test_binhdangs_own_wrapper_stays_an_accepted_input(period, focal_officer):
     result = import_data_value_sets(read_import(json.dumps(good_file()).encode("utf-8-sig")), focal_officer)
     assert result.sets == 3
+
+
+def test_adx_periods_of_quarters_and_months_round_trip_to_iso_periods():
+    from binhdang.reporting.dhis2 import adx_period, iso_from_adx
+
+    for iso, adx in (("2026", "2026-01-01/P1Y"), ("2026Q2", "2026-04-01/P3M"), ("202603", "2026-03-01/P1M")):
+        assert (adx_period(iso), iso_from_adx(adx)) == (adx, iso)
+    assert iso_from_adx("2026-02-01/P3M") == "2026-02-01/P3M"  # not a calendar quarter: left as given

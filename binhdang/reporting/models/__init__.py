@@ -8,7 +8,7 @@
 """
 
 from binhdang.reporting.models.notifications import Notification, ReminderRequest
-from binhdang.reporting.models.periods import ExpectedReporter, Period, PeriodStatus
+from binhdang.reporting.models.periods import ExpectedReporter, Period, PeriodKind, PeriodStatus
 from binhdang.reporting.models.reminder_log import ReminderLog
 from binhdang.reporting.models.submissions import (
     Attachment,
@@ -26,6 +26,7 @@ __all__ = [
     "ExpectedReporter",
     "Notification",
     "Period",
+    "PeriodKind",
     "PeriodStatus",
     "ReminderLog",
     "ReminderRequest",

@@ -27,6 +27,16 @@ class PeriodStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class PeriodKind(models.TextChoices):
+    """The rhythm of a period: the plan's yearly reports, or a collection of its own (domain, issue 17)."""
+
+    ANNUAL = "annual", _("Annual report")
+    AD_HOC = "adhoc", _("Ad hoc request")
+    QUARTERLY = "quarterly", _("Quarterly report")
+    MONTHLY = "monthly", _("Monthly report")
+    ONE_OFF = "oneoff", _("One-off collection")
+
+
 class Period(models.Model):
     """One reporting year of one plan (e.g. the 2026 annual reports of a communication plan).
 
@@ -43,6 +53,20 @@ class Period(models.Model):
         OrgUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveSmallIntegerField(_("year"))
+    #: Annual periods are the plan's yearly reports (one per plan and year); the other kinds collect
+    #: what their ``element_codes`` and ``questions`` ask (see ``reporting.requests``).
+    kind = models.CharField(_("kind"), max_length=16, choices=PeriodKind.choices, default=PeriodKind.ANNUAL)
+    #: 0 for an annual period; the quarter (1-4) or month (1-12); the running number of a request.
+    sequence = models.PositiveSmallIntegerField(_("sequence number"), default=0)
+    title = models.CharField(_("request title"), max_length=255, blank=True)
+    #: Codes of the plan form's data elements the period asks for (empty for an annual period: all).
+    element_codes = models.JSONField(_("data elements asked"), default=list, blank=True)
+    #: Free questions: [{"code": "Q1", "label": "...", "type": "text"|"number"|"date", "unit": "..."}].
+    questions = models.JSONField(_("questions"), default=list, blank=True)
+    #: Minimum per period of an element, e.g. [{"code": "TT_NEWS", "minimum": 4}] (4 news items a quarter).
+    targets = models.JSONField(_("minimum per period"), default=list, blank=True)
+    #: A one-off collection asks each unit for a document (its implementing plan): submitting needs one.
+    requires_document = models.BooleanField(_("requires a document"), default=False)
     form_code = models.CharField(_("form"), max_length=16)
     cutoff_start = models.DateField(_("data cutoff from"))
     cutoff_end = models.DateField(_("data cutoff to"))
@@ -75,9 +99,11 @@ class Period(models.Model):
     class Meta:
         verbose_name = _("reporting period")
         verbose_name_plural = _("reporting periods")
-        ordering = ["-year", "plan_id"]
+        ordering = ["-year", "plan_id", "kind", "sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "year"], name="reporting_unique_period_per_plan_year"),
+            models.UniqueConstraint(
+                fields=["plan", "year", "kind", "sequence"], name="reporting_unique_period_per_plan_year_kind"
+            ),
             models.CheckConstraint(
                 condition=models.Q(cutoff_start__lte=models.F("cutoff_end")),
                 name="reporting_period_cutoff_order",
@@ -85,7 +111,48 @@ class Period(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.plan} · {self.year}"
+        return f"{self.plan} · {self.label}"
+
+    @property
+    def is_annual(self) -> bool:
+        return self.kind == PeriodKind.ANNUAL
+
+    @property
+    def label(self) -> str:
+        """How people name the period: "2026", "Quý 1/2026", "Tháng 3/2026", or a request's title."""
+        if self.kind == PeriodKind.QUARTERLY:
+            return _("Quarter %(n)d/%(year)d") % {"n": self.sequence, "year": self.year}
+        if self.kind == PeriodKind.MONTHLY:
+            return _("Month %(n)d/%(year)d") % {"n": self.sequence, "year": self.year}
+        if self.kind in (PeriodKind.AD_HOC, PeriodKind.ONE_OFF):
+            return self.title or f"{self.get_kind_display()} {self.sequence}/{self.year}"
+        return str(self.year)
+
+    @property
+    def year_label(self) -> str:
+        """The period where a text says "the <year> report": "2026", or "2026 (Quý 1/2026)"."""
+        return str(self.year) if self.is_annual else f"{self.year} ({self.label})"
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the period covers (its data cutoff start)."""
+        return self.cutoff_start
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the period covers (its data cutoff end)."""
+        return self.cutoff_end
+
+    @property
+    def iso_period(self) -> str:
+        """The DHIS2 ISO period: "2026", "2026Q1", "202603"; "" for requests (no calendar period)."""
+        if self.kind == PeriodKind.QUARTERLY:
+            return f"{self.year}Q{self.sequence}"
+        if self.kind == PeriodKind.MONTHLY:
+            return f"{self.year}{self.sequence:02d}"
+        if self.kind == PeriodKind.ANNUAL:
+            return str(self.year)
+        return ""
 
     @property
     def is_open(self) -> bool:

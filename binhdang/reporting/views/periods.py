@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnitType
-from binhdang.reporting import access, log_figures, reminders, services
+from binhdang.reporting import access, log_figures, quarters, reminders, services
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.models import State
@@ -93,6 +93,8 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
             "export_state_label": BOARD_STATES[state][0] if state in State.values else "",
             "can_manage": request.user.has_perm("reporting.manage_period", period),
             "reminder_form": ReminderForm(),
+            "off_track": quarters.off_track(period),
+            "quarter_shares": quarters.shares(period),
         },
     )
 

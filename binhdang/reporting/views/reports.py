@@ -26,7 +26,7 @@ from binhdang.reporting.errors import (
     ReportValidationError,
 )
 from binhdang.reporting.forms import AttachmentForm, CommentForm
-from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, ValueType
+from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import Notification
 from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
@@ -101,7 +101,7 @@ def _page_context(
         "sections": report.sections(typed, issues),
         "narrative": [
             {"field": f, "value": {**report.narrative(), **(narrative or {})}[f.name]}
-            for f in NARRATIVE_FIELDS
+            for f in report.form.narrative  # none in an ad hoc request, a quarter or a collection
         ],
         "see_narrative": report.can_see_narrative,
         **review.review_context(request, report),  # can_edit, can_review, the next report

@@ -163,7 +163,8 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
         for indicator in plan_indicators:
             indicator.plan = by_pk[indicator.plan_id]
     periods = {
-        p.plan_id: p for p in Period.objects.filter(plan_id__in=list(by_pk), year=year).only(*PERIOD_FIELDS)
+        p.plan_id: p
+        for p in Period.objects.filter(plan_id__in=list(by_pk), year=year, kind="annual").only(*PERIOD_FIELDS)
     }
     inputs = fetch_inputs(list(by_pk.values()), indicators, list(periods.values()))
     results = {

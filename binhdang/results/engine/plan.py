@@ -486,7 +486,10 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     indicators = indicators_by_plan([plan.pk])
     for indicator in indicators[plan.pk]:
         indicator.plan = plan
-    periods = {p.year: p for p in Period.objects.filter(plan=plan, year__in=years).only(*PERIOD_FIELDS)}
+    periods = {
+        p.year: p
+        for p in Period.objects.filter(plan=plan, year__in=years, kind="annual").only(*PERIOD_FIELDS)
+    }
     inputs = fetch_inputs([plan], indicators, list(periods.values()), years)
     return {y: results_for_plan(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 

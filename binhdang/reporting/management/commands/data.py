@@ -79,7 +79,7 @@ class Command(BaseCommand):
 
     def _export(self, options):
         plan = find_plan(options["plan"])
-        period = Period.objects.filter(plan=plan, year=options["year"]).first()
+        period = Period.objects.filter(plan=plan, year=options["year"], kind="annual").first()
         if period is None:
             raise CommandError(
                 _("Plan %(plan)s has no %(year)s period.") % {"plan": plan.pk, "year": options["year"]}

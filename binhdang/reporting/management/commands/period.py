@@ -77,7 +77,7 @@ class Command(BaseCommand):
         )
 
     def _list(self, plan, options):
-        for period in Period.objects.filter(plan=plan).order_by("year"):
+        for period in Period.objects.filter(plan=plan, kind="annual").order_by("year"):
             board = build_board(period)
             self.stdout.write(
                 f"{period.pk}\t{period.year}\t{period.status}\t{period.form_code}\t{period.deadline.isoformat()}\t"
@@ -85,7 +85,7 @@ class Command(BaseCommand):
             )
 
     def _close(self, plan, options):
-        period = Period.objects.filter(plan=plan, year=options["year"]).first()
+        period = Period.objects.filter(plan=plan, year=options["year"], kind="annual").first()
         if period is None:
             raise CommandError(
                 _("Plan %(plan)s has no %(year)s period.") % {"plan": plan.pk, "year": options["year"]}
