@@ -61,7 +61,9 @@ def build_demo_statistics(province: OrgUnit, year: int = 2026) -> dict:
     plan = plan_adapter.active_plan(province, "strategy")
     period = None
     if plan is not None:
-        period = Period.objects.filter(plan=plan, year=year).first() or services.open_period(plan, year, None)
+        period = Period.objects.filter(plan=plan, year=year, kind="annual").first() or services.open_period(
+            plan, year, None
+        )
     before = GenderStatistic.objects.filter(province=province).count()
     for series, agency_name, source, years in FIGURES:
         agency = match_unit(province, agency_name)

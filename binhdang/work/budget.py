@@ -181,6 +181,7 @@ def summary(plan: Plan, year: int, units: Iterable[OrgUnit] | None = None) -> Bu
     reported = DataValue.objects.filter(
         submission__period__plan=plan,
         submission__period__year=year,
+        submission__period__kind="annual",  # a request or a quarter asking the same figures is not more money
         submission__period__form_code=REPORT_FORM,
         submission__state__in=[State.SUBMITTED, State.ACCEPTED],
         data_element__in=list(REPORT_ELEMENTS),

@@ -118,3 +118,26 @@ def test_the_summary_asks_four_queries_whatever_the_number_of_units(
     with django_assert_num_queries(4):
         summary = budget.summary(plan, 2026)
         assert len(summary.rows) == 4 and summary.sources[1].planned == 4_000
+
+
+def test_an_ad_hoc_request_asking_the_funds_again_does_not_count_them_twice(
+    plan, daklak, focal_officer, commune_a_reporter
+):
+    from binhdang.reporting import requests
+
+    period = services.open_period(plan, 2026, focal_officer)
+    report = services.get_or_create_submission(period, daklak.commune_a)
+    fill(report, commune_a_reporter, COMMUNE_VALUES)  # 15.000.000 state, 2.000.000 other
+    services.submit(report, commune_a_reporter, confirm_outliers=True)
+    asked = requests.open_request(
+        plan,
+        focal_officer,
+        title="Kinh phí Tháng hành động",
+        deadline=dt.date(2026, 12, 20),
+        units=[daklak.commune_a],
+        element_codes=["TT_BUDGET_STATE"],
+    )
+    again = services.get_or_create_submission(asked, daklak.commune_a)
+    fill(again, commune_a_reporter, {("TT_BUDGET_STATE", ""): "15000000"})
+    services.submit(again, commune_a_reporter, confirm_outliers=True)
+    assert budget.summary(plan, 2026).reported_total == 17_000_000
