@@ -59,7 +59,9 @@ class _MilestoneRow:
         self.year, self.value, self.min, self.max = year, value, low, high
 
 
-_INDICATOR_ATTNAMES = tuple(Indicator._meta.get_field(name).attname for name in INDICATOR_FIELDS)
+_INDICATOR_ATTNAMES = tuple(
+    f"{name}_id" if name in ("plan", "goal", "catalog") else name for name in INDICATOR_FIELDS
+)
 
 
 def _indicator(values: tuple, db: str) -> Indicator:
