@@ -2,7 +2,8 @@
 # Deadline-day load test (make loadtest): gunicorn on PostgreSQL on loopback, locust's reporters and
 # focal officers, then loadtest/check.py finds every acknowledged submission in the database.
 #
-# Settings (environment): LOADTEST_USERS (200), LOADTEST_RATE users started per second (5),
+# Settings (environment): LOADTEST_USERS (200), LOADTEST_RATE users started per second (5, or a sixtieth
+# of the users when there are more: 1,000 users are all working after a minute),
 # LOADTEST_TIME (3m), LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (an empty PostgreSQL database to use;
 # by default a throwaway PostgreSQL 15 cluster is started in a temporary directory and removed
 # afterwards). gunicorn runs with gunicorn.conf.py, as in production (GUNICORN_WORKERS etc. apply).
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${LOADTEST_USERS:-200}
-RATE=${LOADTEST_RATE:-5}
+RATE=${LOADTEST_RATE:-$(( USERS > 300 ? (USERS + 59) / 60 : 5 ))}
 TIME=${LOADTEST_TIME:-3m}
 PORT=${LOADTEST_PORT:-8765}
 BIN=.venv/bin
