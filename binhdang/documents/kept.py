@@ -8,16 +8,17 @@ The file is the plan's, for one year, one kind of reader (with or without the un
 one day (the report is dated): each of these has its own file. It is built again as soon as anything it
 shows changes (:func:`data_version`): the plan, its indicators, targets and roadmap, a period of the
 province (the awareness rate of the baseline year comes from any of its programme-1790 periods), the
-units expected, any report of the province (every save, submit, return... bumps the report and is in
-its history), the officer's edits of the report, the names of the province's units; or the code that
-builds it (an upgrade).
+units expected, a report of the province that changes state or is changed out of the draft state (a
+draft's autosaves change nothing the report shows: it counts only submitted and accepted reports and
+names the others' states), the officer's edits of the report, the names of the province's units; or the
+code that builds it (an upgrade).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from binhdang.core.exports import DOCX
 from binhdang.core.filecache import cached_file, code_version
@@ -27,6 +28,7 @@ from binhdang.documents.models import ReportDraft, ReportSection
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Indicator, Milestone, Plan, Target
 from binhdang.reporting.models import ExpectedReporter, Period, Submission
+from binhdang.reporting.models.submissions import State
 
 KIND = "annual-report"
 #: The application's folders whose code shapes the report.
@@ -45,7 +47,9 @@ def data_version(plan: Plan, year: int) -> list:
         Target.history.filter(indicator_id__in=indicators),
         Milestone.history.filter(indicator_id__in=indicators),
         Period.history.filter(province_id=province),
-        Submission.history.filter(period_id__in=periods),
+        # A draft's saves change nothing the report shows (only counted reports' figures and texts, and
+        # each unit's state); every step to or from another state leaves a record that is not a draft.
+        Submission.history.filter(period_id__in=periods).exclude(state=State.DRAFT),
         ReportSection.history.filter(draft_id__in=drafts),
         OrgUnit.history.filter(Q(province_id=province) | Q(id=province)),
     ]
@@ -54,7 +58,14 @@ def data_version(plan: Plan, year: int) -> list:
         ExpectedReporter.objects.filter(period_id__in=periods),
         ReportDraft.objects.filter(pk__in=drafts),
     ]
-    return rows_version([*history, *plain])
+    # The reports as they stand: how many in each state (a new draft, a report sent back, one deleted).
+    states = list(
+        Submission.objects.filter(period_id__in=periods)
+        .values_list("state")
+        .annotate(rows=Count("pk"), last=Max("pk"))
+        .order_by("state")
+    )
+    return [*rows_version([*history, *plain]), states]
 
 
 def annual_report(

@@ -94,3 +94,20 @@ def test_the_ministry_never_gets_the_officers_copy_and_another_province_never_ge
     theirs = download(other, own)
     assert builds[-1] == (own.pk, True)
     assert "Kinh phí còn hạn chế" not in text_of(theirs) and theirs != officers
+
+
+def test_a_drafts_autosave_keeps_the_report_but_a_new_draft_or_a_return_does_not(
+    plan, period, reports, daklak, focal_officer, builds
+):
+    client = client_for(focal_officer)
+    assert "5 cuộc truyền thông" in text_of(download(client, plan))
+    draft = reports["b"]
+    reporting.save_draft(draft, {}, {"results": "Nháp sửa lần hai."}, None, expected_version=draft.version)
+    download(client, plan)
+    assert len(builds) == 1  # the draft's text is not in the report: nothing to rebuild
+    reporting.get_or_create_submission(period, daklak.womens_union)
+    download(client, plan)
+    assert len(builds) == 2  # a unit without a report now has a draft: its state in the table changed
+    reporting.return_submission(reports["a"], focal_officer, "Bổ sung số liệu.")
+    returned = text_of(download(client, plan))
+    assert len(builds) == 3 and "5 cuộc truyền thông" not in returned  # Ea Kar no longer counted
