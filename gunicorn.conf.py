@@ -19,7 +19,13 @@ workers = int(
         min(multiprocessing.cpu_count() * 2 + 1, int(os.environ.get("GUNICORN_MAX_WORKERS", "9"))),
     )
 )
-worker_class = "sync"
+# Synchronous workers by default: binhdang's requests are CPU-bound (templates, the ORM, Argon2 at login)
+# and wait little on PostgreSQL, so more processes than cores already overlap those waits; threads share a
+# process's one core (the GIL). GUNICORN_WORKER_CLASS=gthread with GUNICORN_THREADS (e.g. 3 workers x 4
+# threads) keeps HTTP connections alive and lets a slow download hold a thread rather than a whole
+# worker; each thread then holds its own database connection (stay under max_connections).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Long enough for a plan import (.docx) or a generated report; slower requests are killed and logged.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))

@@ -242,6 +242,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Generated downloads kept until their data changes (core.filecache): the annual report, the templates.
+FILE_CACHE_DIR = Path(os.environ.get("BINHDANG_FILE_CACHE_DIR", VAR_DIR / "cache"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -1,5 +1,7 @@
 """Deadline day: every unit's reporter logs in, opens the year's report, autosaves it twice and submits,
-then keeps the page open (reloads, notifications); the province's focal officers watch the status board.
+then keeps the page open (reloads, notifications); each province's focal officers watch its status board
+and now and then download the templates zip and the annual report (DOCX); the ministry's viewers reload
+the board of the provinces. Everyone thinks 3 to 10 s between steps.
 
 Started by loadtest/run.sh (which seeds the accounts and passes LOADTEST_SEED, the seed's JSON file).
 Each acknowledged submission (the submit answered with the report page saying it was submitted) is
@@ -35,6 +37,9 @@ TAG = re.compile(r"<[^>]+>")
 
 _reporters = iter(SEED["reporters"])
 _focal = iter(SEED["focal"])
+_ministry = iter(SEED["ministry"])
+#: Seconds between two steps of a person (reading the page, typing).
+THINK = between(3, 10)
 acks: list[dict] = []
 
 
@@ -81,7 +86,7 @@ class Officer(HttpUser):
 class Reporter(Officer):
     """A unit's reporting officer: open the report, fill it in two autosaves, submit once."""
 
-    wait_time = between(2, 8)
+    wait_time = THINK
 
     def on_start(self):
         self.account = next(_reporters)
@@ -94,7 +99,7 @@ class Reporter(Officer):
     def work(self):
         values = self.account["values"]
         names = sorted(values)
-        report_url = f"/reporting/periods/{SEED['period']}/units/{self.account['unit_pk']}/"
+        report_url = f"/reporting/periods/{self.account['period']}/units/{self.account['unit_pk']}/"
         if self.step == 0:
             self.client.get("/reporting/", name="my reports")
             # Opening a report creates nothing: a report nobody has started stays on this URL (version
@@ -126,7 +131,12 @@ class Reporter(Officer):
                 if SUBMITTED in page.text and found:
                     self.submission = int(found.group(1))
                     acks.append(
-                        {"unit": self.account["unit"], "submission": self.submission, "values": values}
+                        {
+                            "unit": self.account["unit"],
+                            "period": self.account["period"],
+                            "submission": self.submission,
+                            "values": values,
+                        }
                     )
                 else:
                     response.failure(f"submit not acknowledged ({page.status_code}): {alert(page.text)}")
@@ -146,18 +156,49 @@ class Reporter(Officer):
 
 
 class FocalOfficer(Officer):
-    """The focal officer at Sở Nội vụ, reloading the status board to see who has reported."""
+    """The focal officer at Sở Nội vụ, reloading the province's status board to see who has reported, and
+    now and then downloading every unit's template (zip) or the annual report (DOCX)."""
 
-    wait_time = between(3, 6)
+    wait_time = THINK
     fixed_count = len(SEED["focal"])
 
     def on_start(self):
         self.account = next(_focal)
         super().on_start()
 
+    @task(8)
+    def board(self):
+        self.client.get(f"/reporting/periods/{self.account['period']}/", name="status board")
+
+    @task(1)
+    def templates_zip(self):
+        self.download(f"/reporting/periods/{self.account['period']}/templates.zip", "templates zip")
+
+    @task(1)
+    def annual_report(self):
+        self.download(
+            f"/documents/plans/{self.account['plan']}/{SEED['year']}/report.docx", "annual report docx"
+        )
+
+    def download(self, url: str, name: str):
+        with self.client.get(url, name=name, catch_response=True) as response:
+            if response.status_code == 200 and not response.content.startswith(b"PK"):
+                response.failure(f"{name}: not a zip/DOCX file")
+
+
+class MinistryViewer(Officer):
+    """The ministry's officer, reloading the board of the provinces (every province's report of the year)."""
+
+    wait_time = THINK
+    fixed_count = len(SEED["ministry"])
+
+    def on_start(self):
+        self.account = next(_ministry)
+        super().on_start()
+
     @task
     def board(self):
-        self.client.get(f"/reporting/periods/{SEED['period']}/", name="status board")
+        self.client.get(f"/ministry/board/?year={SEED['year']}", name="ministry board")
 
 
 @events.test_stop.add_listener

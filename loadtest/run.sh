@@ -2,16 +2,17 @@
 # Deadline-day load test (make loadtest): gunicorn on PostgreSQL on loopback, locust's reporters and
 # focal officers, then loadtest/check.py finds every acknowledged submission in the database.
 #
-# Settings (environment): LOADTEST_USERS (200), LOADTEST_RATE users started per second (5),
-# LOADTEST_TIME (3m), LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (an empty PostgreSQL database to use;
+# Settings (environment): LOADTEST_USERS (200), LOADTEST_RATE users started per second (5; above 300
+# users, a hundredth of them: 1,000 users log in over 100 s, as people arrive at work, not all in the same
+# minute), LOADTEST_TIME (3m; 5m above 300 users), LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (an empty PostgreSQL database to use;
 # by default a throwaway PostgreSQL 15 cluster is started in a temporary directory and removed
 # afterwards). gunicorn runs with gunicorn.conf.py, as in production (GUNICORN_WORKERS etc. apply).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${LOADTEST_USERS:-200}
-RATE=${LOADTEST_RATE:-5}
-TIME=${LOADTEST_TIME:-3m}
+RATE=${LOADTEST_RATE:-$(( USERS > 300 ? (USERS + 99) / 100 : 5 ))}
+TIME=${LOADTEST_TIME:-$([ "$USERS" -gt 300 ] && echo 5m || echo 3m)}
 PORT=${LOADTEST_PORT:-8765}
 BIN=.venv/bin
 WORK=$(mktemp -d /tmp/binhdang-load.XXXXXX)

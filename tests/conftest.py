@@ -68,6 +68,12 @@ def fixed_clock(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def private_file_cache(settings, tmp_path):
+    """Generated downloads are kept (core.filecache) in the test's own folder, not in ./var/cache."""
+    settings.FILE_CACHE_DIR = tmp_path / "file-cache"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Argon2 costs about a second per persona on a busy 2-core machine; tests use MD5 unless marked
     ``@pytest.mark.argon2``. Production hashing is checked by tests so marked and by test_settings."""

@@ -4,6 +4,7 @@ submitted once, with the values that were sent; anything else counts as lost."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ CHECK = Path(__file__).resolve().parent.parent / "loadtest" / "check.py"
 def check():
     spec = importlib.util.spec_from_file_location("loadtest_check", CHECK)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -32,34 +34,62 @@ def submitted(daklak, focal_officer, commune_a_reporter):
     report.refresh_from_db()
     services.submit(report, commune_a_reporter)
     sent = {field_name(code, coc): value for (code, coc), value in COMMUNE_VALUES.items()}
-    return period, report, {"unit": daklak.commune_a.code, "submission": report.pk, "values": sent}
+    ack = {"unit": daklak.commune_a.code, "period": period.pk, "submission": report.pk, "values": sent}
+    return period, report, ack
 
 
 def test_a_submission_stored_once_as_sent_is_not_lost(check, submitted):
-    period, _report, ack = submitted
-    assert check.lost_submissions(period.pk, [ack]) == []
+    _period, _report, ack = submitted
+    assert check.lost_submissions([ack]) == []
 
 
 def test_an_acknowledged_submission_missing_from_the_database_is_lost(check, submitted, daklak):
-    period, _report, ack = submitted
+    _period, _report, ack = submitted
     missing = {**ack, "unit": daklak.commune_b.code}
-    assert check.lost_submissions(period.pk, [missing]) == [
-        f"{daklak.commune_b.code}: 0 reports in the database"
-    ]
+    assert check.lost_submissions([missing]) == [f"{daklak.commune_b.code}: 0 reports in the database"]
 
 
 def test_a_value_that_differs_from_the_one_sent_is_lost(check, submitted):
-    period, _report, ack = submitted
+    _period, _report, ack = submitted
     name = next(iter(ack["values"]))
     changed = {**ack, "values": {**ack["values"], name: "999999"}}
-    assert check.lost_submissions(period.pk, [changed]) == [
+    assert check.lost_submissions([changed]) == [
         f"{ack['unit']}: stored values differ from the submitted ones"
     ]
 
 
 def test_a_submission_recorded_twice_is_reported(check, submitted):
-    period, report, ack = submitted
+    _period, report, ack = submitted
     first = StateChange.objects.get(submission=report, action=StateChange.Action.SUBMIT)
     first.pk = None
     first.save()
-    assert check.lost_submissions(period.pk, [ack]) == [f"{ack['unit']}: state submitted, 2 submit events"]
+    assert check.lost_submissions([ack]) == [f"{ack['unit']}: state submitted, 2 submit events"]
+
+
+def test_another_provinces_period_is_looked_up_in_its_own_period(check, submitted, laichau, outsider):
+    _period, _report, ack = submitted
+    other = services.open_period(make_plan(laichau.root, slug="kh-1790-laichau"), 2026, outsider)
+    assert check.lost_submissions([{**ack, "period": other.pk}]) == [
+        f"{ack['unit']}: 0 reports in the database"
+    ]
+
+
+def test_the_summary_names_the_step_with_the_worst_95th_percentile(check, tmp_path, capsys):
+    header = "Type,Name,Request Count,Failure Count,Median Response Time,95%,Max Response Time\n"
+    rows = [
+        "POST,login,100,0,120,480,900",
+        "GET,open report,90,0,100,530,700",
+        "GET,status board,40,0,80,300,400",
+        ",Aggregated,230,0,100,450,900",
+    ]
+    (tmp_path / "locust_stats.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "locust_exceptions.csv").write_text("Count,Message,Traceback,Nodes\n", encoding="utf-8")
+    totals = check.locust_totals(str(tmp_path / "locust"))
+    assert (totals.requests, totals.errors, totals.p95) == (230, 0, 450.0)
+    assert totals.worst_step == ("open report", 530.0)
+    seed = {"provinces": ["Tỉnh Đắk Lắk"], "reporters": [], "focal": [], "ministry": []}
+    (tmp_path / "seed.json").write_text(__import__("json").dumps(seed), encoding="utf-8")
+    (tmp_path / "acks.json").write_text("[]", encoding="utf-8")
+    assert check.main(str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust")) == 0
+    out = capsys.readouterr().out
+    assert "loadtest_step_p95_max 530 ms (open report)" in out and "loadtest_p95 450 ms" in out

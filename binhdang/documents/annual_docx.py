@@ -97,16 +97,11 @@ def add_table(document, table: ReportTable, *, usable_mm: float = 252, size: flo
     headers = [c.short or c.header for c in table.columns]
     numeric = {i for i, c in enumerate(table.columns) if c.kind != "text"}
     widths = column_widths(headers, rows, numeric, usable_mm, size or 12)
-    grid = nd30.table(document, headers, rows, widths, sorted(numeric))
+    grid = nd30.table(document, headers, rows, widths, sorted(numeric), size=size)
     if table.total is not None:
         for cell in grid.rows[-1].cells:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
-    if size is not None:
-        for row in grid.rows:
-            for cell in row.cells:
-                for run in cell.paragraphs[0].runs:
-                    run.font.size = nd30.Pt(size)
     note = nd30.add_paragraph(document, "", nd30.TABLE_TEXT)  # room between the table and what follows
     if any(c.short for c in table.columns):
         note.add_run(ABBREVIATIONS).italic = True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.core.exports import DOCX, XLSX, Exporter, Scope, register
-from binhdang.documents import services
+from binhdang.documents import kept, services
 
 
 @register
@@ -23,7 +23,8 @@ class AnnualReport(Exporter):
 
     def render(self, scope: Scope) -> bytes:
         narratives = bool(scope.filters.get("with_narratives", True))
-        return services.annual_report(scope.plan, scope.year, with_narratives=narratives).content
+        # Built once and kept until the data changes (documents.kept); the view checked access.
+        return kept.annual_report(scope.plan, scope.year, with_narratives=narratives).content
 
 
 @register

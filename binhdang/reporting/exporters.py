@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from binhdang.core.exports import JSON, XLSX, ZIP, Exporter, Scope, register
 from binhdang.reporting.datavaluesets import export_data_value_sets
 from binhdang.reporting.dhis2 import export_adx, export_dhis2_json
-from binhdang.reporting.excel.template import build_template, iter_templates_zip, template_filename
+from binhdang.reporting.excel.kept import iter_templates_zip_kept
+from binhdang.reporting.excel.template import build_template, template_filename
 
 ADX = "application/adx+xml; charset=utf-8"
 
@@ -102,4 +103,6 @@ class TemplatesZip(Exporter):
         return f"{period.form_code}_{period.year}_{period.province.code}_templates.zip"
 
     def render(self, scope: Scope):
-        return iter_templates_zip(scope.period)
+        # Each unit's template kept until its report changes (reporting.excel.kept); the view checked
+        # that the user manages the period.
+        return iter_templates_zip_kept(scope.period)

@@ -100,3 +100,23 @@ def test_tables_repeat_their_header_and_right_align_numbers(db):
     assert "tblHeader" in grid.rows[0]._tr.xml
     assert grid.rows[1].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert round(grid.columns[0].width.mm) == round(Mm(50).mm)
+
+
+def test_every_row_of_a_table_keeps_its_own_text_style_width_and_size(db):
+    document = nd30.new_document()
+    texts = [
+        ["Xã Ea Kar", "1.250"],
+        ["  có khoảng trắng ", ""],
+        ["dòng một\ndòng hai", "a\tb"],
+        ["Tổng", "9"],
+    ]
+    grid = nd30.table(document, ["Đơn vị", "Số"], texts, (50, 30), numeric=[1], size=9)
+    saved = BytesIO()
+    document.save(saved)
+    grid = Document(BytesIO(saved.getvalue())).tables[0]
+    assert [[cell.text for cell in row.cells] for row in grid.rows[1:]] == texts
+    assert ' xml:space="preserve">  có khoảng trắng </w:t>' in grid.rows[2]._tr.xml
+    for row in grid.rows:
+        assert [round(cell.width.mm) for cell in row.cells] == [50, 30]
+        assert all(run.font.size == Pt(9) for cell in row.cells for run in cell.paragraphs[0].runs)
+    assert all(row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for row in grid.rows[1:])

@@ -72,3 +72,42 @@ def test_stored_values_that_are_no_plain_figure_count_as_missing_and_break_no_qu
     assert (figures.conventions, figures.conventions_ok) == (0, 4)
     assert figures.sessions_ok == 2  # commune B and Sở Nội vụ; commune A's "nhiều" is no figure
     assert rules.awareness([daklak.root.pk], [2026]) == {}
+
+
+def test_periods_with_and_without_expected_units_are_counted_together_in_one_query(
+    plan, period, daklak, django_assert_num_queries
+):
+    from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
+    from binhdang.reporting import services
+    from binhdang.reporting.models import ExpectedReporter
+
+    later = services.open_period(plan, 2027, None)
+    file_report(period, daklak.commune_a, {"TT_SESSIONS": 3})
+    file_report(later, daklak.commune_a, {"TT_SESSIONS": 1})
+    file_report(later, daklak.newspaper, {"TT_GSIM_STATUS": "OFFICIAL"})
+    ExpectedReporter.objects.filter(period=later).delete()  # falls back to the province's units
+    with django_assert_num_queries(1):
+        figures = rules.period_figures([spec(period), spec(later)])
+    units = OrgUnit.objects.filter(province=daklak.root, is_active=True, type__in=REPORTING_TYPES)
+    assert (figures[period.pk].expected, figures[period.pk].submitted, figures[period.pk].sessions_ok) == (
+        6,
+        1,
+        1,
+    )
+    assert figures[later.pk].expected == units.count()
+    assert (figures[later.pk].submitted, figures[later.pk].sessions_ok) == (2, 1)
+    assert (figures[later.pk].media_expected, figures[later.pk].media_official) == (
+        units.filter(type="media").count(),
+        1,
+    )
+
+
+def test_whole_numbers_stored_in_another_form_than_entry_writes_still_count(period, daklak):
+    from binhdang.reporting.models import DataValue
+
+    a = file_report(period, daklak.commune_a, {"TT_SESSIONS": 3, "TT_CONVENTIONS": 4, "TT_CONVENTIONS_OK": 3})
+    DataValue.objects.filter(submission=a, data_element="TT_CONVENTIONS").update(value="004")
+    DataValue.objects.filter(submission=a, data_element="TT_SESSIONS").update(value="-0")
+    figures = rules.period_figures([spec(period)])[period.pk]
+    assert (figures.conventions, figures.conventions_ok) == (4, 3)
+    assert figures.sessions_ok == 0

@@ -354,17 +354,24 @@ class _Sink:
         return data
 
 
-def iter_templates_zip(period: Period, units=None, *, include_narrative: bool = True) -> Iterator[bytes]:
+def iter_templates_zip(
+    period: Period, units=None, *, include_narrative: bool = True, build=None
+) -> Iterator[bytes]:
     """The zip of one template per expected unit of ``period`` (or per unit of ``units``), in chunks as
-    each template is ready: a province's 100-250 templates take a while, the download starts at once."""
+    each template is ready: a province's 100-250 templates take a while, the download starts at once.
+    ``build``: the function making a template (default :func:`build_template`; the download keeps
+    them, ``reporting.excel.kept``)."""
+    build = build or build_template
     if units is None:
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
     submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
     sink = _Sink()
     names: set[str] = set()
-    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated again: a workbook is already a deflated zip (a second pass gains a few
+    # per cent and costs most of the time of a zip made of kept templates).
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED) as archive:
         for unit in units:
-            content = build_template(
+            content = build(
                 period, unit, include_narrative=include_narrative, submission=submissions.get(unit.pk)
             )
             name = template_filename(period, unit)

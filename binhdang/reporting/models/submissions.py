@@ -145,6 +145,15 @@ class DataValue(models.Model):
                 name="reporting_unique_data_value",
             ),
         ]
+        indexes = [
+            # The province's awareness rate (1790.3) is one value in a few hundred thousand: the results
+            # engine finds it through this small index instead of reading every report of the periods.
+            models.Index(
+                fields=["data_element", "submission"],
+                condition=models.Q(data_element="TT_AWARENESS"),
+                name="reporting_dv_awareness",
+            ),
+        ]
 
     def __str__(self) -> str:
         coc = f"/{self.category_option_combo}" if self.category_option_combo else ""

@@ -1,0 +1,111 @@
+"""Generated files kept until their data changes: the downloads that take a second or more to build
+(the annual report, a province's Excel templates) are built once and served again while nothing they
+show has changed.
+
+:func:`cached_file` takes
+
+- a ``kind`` (a folder under ``settings.FILE_CACHE_DIR``, ``<BINHDANG_VAR_DIR>/cache/``),
+- a ``scope``: what the file is of and for whom it was made (plan and year, period and unit, with or
+  without the units' narratives, the day printed on it...). Each scope has a file of its own, named by
+  a digest of the scope: a file made for one plan, province or kind of reader is never another's;
+- a ``version``: the state of the data the file shows (``data_version`` below: the latest change of
+  each table the file reads, restricted to the scope), and the application's code
+  (:func:`code_version`: an upgrade that changes a layout builds anew);
+- the function that builds the file.
+
+The file starts with the digest of scope and version: a file whose data has changed since is built
+again and replaces it (one file per scope, so the folder does not grow with each change). Who may
+download what is decided before, by the view's access helpers: the cache only keeps what the view
+would have built for that scope. Files are written to a temporary name then renamed, so a reader
+never sees half a file; two workers building the same file at once both write a whole one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Max, QuerySet
+
+DIGEST = 32  # bytes of sha256 at the head of each cached file
+
+
+def cache_dir(kind: str) -> Path:
+    return Path(settings.FILE_CACHE_DIR) / kind
+
+
+@cache
+def code_version(*folders: str) -> str:
+    """A digest of every file under ``folders`` (paths relative to the ``binhdang`` package: Python
+    sources and compiled translations), computed once per process."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".mo", ".html"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def data_version(querysets: Iterable[QuerySet]) -> list:
+    """The state of the rows of ``querysets``: for each, the number of rows, the highest primary key
+    and, for a table of history records (every change made, deleted rows included), the time of the
+    latest change (a database made anew, whose keys start again, never matches an older file); one
+    query per queryset."""
+    found = []
+    for queryset in querysets:
+        pk = queryset.model._meta.pk.name
+        fields = {"rows": Count(pk), "last": Max(pk)}
+        if any(field.name == "history_date" for field in queryset.model._meta.fields):
+            fields["when"] = Max("history_date")
+        figures = queryset.aggregate(**fields)
+        when = figures.get("when")
+        found.append((figures["rows"], figures["last"], when.isoformat() if when else None))
+    return found
+
+
+def _digest(scope: tuple, version: object) -> bytes:
+    return hashlib.sha256(repr((scope, version)).encode()).digest()
+
+
+def _path(kind: str, scope: tuple) -> Path:
+    return cache_dir(kind) / f"{hashlib.sha256(repr(scope).encode()).hexdigest()}.bin"
+
+
+def read(kind: str, scope: tuple, version: object) -> bytes | None:
+    """The cached file of ``scope`` if it was made from ``version``, else None."""
+    try:
+        data = _path(kind, scope).read_bytes()
+    except OSError:
+        return None
+    return data[DIGEST:] if data[:DIGEST] == _digest(scope, version) else None
+
+
+def write(kind: str, scope: tuple, version: object, content: bytes) -> None:
+    path = _path(kind, scope)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(_digest(scope, version))
+            fh.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cached_file(kind: str, scope: tuple, version: object, build: Callable[[], bytes]) -> bytes:
+    """The file of ``scope`` at ``version``: from the cache, or built by ``build()`` and kept."""
+    found = read(kind, scope, version)
+    if found is not None:
+        return found
+    content = build()
+    write(kind, scope, version, content)
+    return content
