@@ -10,7 +10,9 @@ shows changes (:func:`data_version`): the plan, its indicators, targets and road
 province (the awareness rate of the baseline year comes from any of its programme-1790 periods), the
 units expected, a report of the province that changes state or is changed out of the draft state (a
 draft's autosaves change nothing the report shows: it counts only submitted and accepted reports and
-names the others' states), the officer's edits of the report, the names of the province's units; or the
+names the others' states), the officer's edits of the report, the names of the province's units, the
+plan's tasks and their progress notes and its inspections and their follow-up items (the report's work
+sections), the province's gender statistics (a strategy indicator's figure may come from them); or the
 code that builds it (an upgrade).
 """
 
@@ -26,13 +28,16 @@ from binhdang.core.filecache import data_version as rows_version
 from binhdang.documents import services
 from binhdang.documents.models import ReportDraft, ReportSection
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.models import Indicator, Milestone, Plan, Target
+from binhdang.plans.models import Indicator, Milestone, Plan, Target, Task
 from binhdang.reporting.models import ExpectedReporter, Period, Submission
 from binhdang.reporting.models.submissions import State
+from binhdang.results.models import GenderStatistic
+from binhdang.work.inspection_models import FollowUp, Inspection
+from binhdang.work.models import TaskUpdate
 
 KIND = "annual-report"
 #: The application's folders whose code shapes the report.
-CODE = ("documents", "results", "reporting", "core", "plans")
+CODE = ("documents", "results", "reporting", "core", "plans", "work")
 
 
 def data_version(plan: Plan, year: int) -> list:
@@ -52,6 +57,11 @@ def data_version(plan: Plan, year: int) -> list:
         Submission.history.filter(period_id__in=periods).exclude(state=State.DRAFT),
         ReportSection.history.filter(draft_id__in=drafts),
         OrgUnit.history.filter(Q(province_id=province) | Q(id=province)),
+        Task.history.filter(plan_id=plan.pk),
+        TaskUpdate.history.filter(task__plan_id=plan.pk),
+        Inspection.history.filter(plan_id=plan.pk),
+        FollowUp.history.filter(inspection__plan_id=plan.pk),
+        GenderStatistic.history.filter(province_id=province),
     ]
     # Rows written without a history record (a period's expected units are created in bulk).
     plain = [

@@ -45,7 +45,7 @@ def test_the_second_download_is_served_from_the_kept_file(
 ):
     client = client_for(focal_officer)
     first = download(client, plan)
-    with django_assert_max_num_queries(18):  # session, access, the data version: nothing rebuilt
+    with django_assert_max_num_queries(23):  # session, access, the data version: nothing rebuilt
         second = download(client, plan)
     assert builds == [(plan.pk, True)]
     assert second == first and "Kinh phí còn hạn chế" in text_of(second)
@@ -114,3 +114,33 @@ def test_a_drafts_autosave_keeps_the_report_but_a_new_draft_or_a_return_does_not
     reporting.return_submission(reports["a"], focal_officer, "Bổ sung số liệu.")
     returned = text_of(download(client, plan))
     assert len(builds) == 3 and "5 cuộc truyền thông" not in returned  # Ea Kar no longer counted
+
+
+def test_the_version_changes_with_the_plans_work_and_the_provinces_statistics(
+    plan, period, reports, daklak, focal_officer
+):
+    import datetime as dt
+
+    from binhdang.plans.models import Task
+    from binhdang.results.models import GenderStatistic
+    from binhdang.work.inspection_models import Inspection
+    from binhdang.work.models import TaskUpdate
+
+    versions = [kept.data_version(plan, 2026)]
+    task = Task.objects.create(plan=plan, code="1", title="Tuyên truyền về bình đẳng giới")
+    versions.append(kept.data_version(plan, 2026))
+    TaskUpdate.objects.create(task=task, author=focal_officer, status="done", note="Đã xong.")
+    versions.append(kept.data_version(plan, 2026))
+    Inspection.objects.create(
+        plan=plan,
+        kind="inspection",
+        title="Kiểm tra",
+        planned_date=dt.date(2026, 9, 1),
+        created_by=focal_officer,
+    )
+    versions.append(kept.data_version(plan, 2026))
+    GenderStatistic.objects.create(
+        province=daklak.root, series="NQ28.2.1", year=2026, sex="_T", value=1, source="Cục Thống kê"
+    )
+    versions.append(kept.data_version(plan, 2026))
+    assert len({repr(v) for v in versions}) == 5

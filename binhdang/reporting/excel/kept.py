@@ -3,9 +3,10 @@
 
 A template takes tens of milliseconds of openpyxl, a province's zip a hundred of them: seconds. Each
 unit's template is kept under ``<var>/cache/xlsx-template/`` and built again only when what it shows
-changes: the unit's report (every save or step bumps its version), the unit's name, the period, its
-plan and indicators (the form's rows), the secret that signs the template's ``_meta`` sheet, or the
-code. The zip itself is assembled from the kept templates (no workbook is rebuilt for an unchanged
+changes: the unit's report (every save or step bumps its version), the unit's name, the figures the
+activity log proposes for its empty cells (``reporting.log_figures``, read for every unit in one go),
+the period, its plan and indicators (the form's rows), the secret that signs the template's ``_meta``
+sheet, or the code. The zip itself is assembled from the kept templates (no workbook is rebuilt for an unchanged
 report), so on deadline day a focal officer's download rebuilds only the reports saved since the last.
 
 A template is kept per period, unit and kind of reader (with or without the narrative): a unit's
@@ -24,6 +25,7 @@ from django.db.models import Max
 from binhdang.core.filecache import cached_file, code_version, data_version
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Indicator, Plan
+from binhdang.reporting import log_figures
 from binhdang.reporting.excel.template import build_template, iter_templates_zip
 from binhdang.reporting.models import Period
 
@@ -54,13 +56,14 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
         .values_list("id")
         .annotate(last=Max("history_id"))
     )
+    logged = log_figures.figures_by_unit(period, period.expected_reporters.values_list("unit_id", flat=True))
 
     def build(period, unit, *, include_narrative, submission) -> bytes:
         scope = (period.pk, unit.pk, bool(include_narrative))
         report = None
         if submission is not None:
             report = (submission.pk, submission.version, submission.state, submission.updated_at.isoformat())
-        version = (shared, units_seen.get(unit.pk), report)
+        version = (shared, units_seen.get(unit.pk), report, sorted(logged.get(unit.pk, {}).items()))
         return cached_file(
             KIND,
             scope,
