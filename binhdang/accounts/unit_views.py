@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from binhdang.accounts import unit_access as access
+from binhdang.accounts import unit_panels
 from binhdang.accounts import unit_services as services
 from binhdang.accounts.unit_forms import (
     Dhis2UidForm,
@@ -29,7 +30,6 @@ from binhdang.accounts.unit_forms import (
 from binhdang.orgunits.history import unit_history
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.orgunits.tree import province_counts, unit_groups
-from binhdang.work.inspections import of_unit as unit_inspections
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -113,8 +113,8 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
         "children": access.visible_units(request.user).filter(parent=item).exclude(pk=item.pk).count()
         if item.is_province
         else 0,
-        # the inspections that visited the unit or gave it follow-up items (work app)
-        "unit_inspections": None if item.is_province else list(unit_inspections(request.user, item)[:20]),
+        # what the apps above say of the unit (the inspections of the work app, ...): accounts.unit_panels
+        "panels": unit_panels.panels_for(request.user, item),
     }
     return render(request, "orgunits/unit.html", context)
 

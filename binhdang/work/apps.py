@@ -9,7 +9,7 @@ class WorkConfig(AppConfig):
 
     def ready(self) -> None:
         """Add the campaign reminders to the daily jobs of ``binhdang runperiodic``, and the activity log's
-        figures to the report form's proposals."""
+        figures to the report form's proposals, and the inspections to a unit's page."""
         from binhdang.reporting.tasks import PERIODIC_JOBS, PeriodicJob
         from binhdang.work.tasks import send_campaign_reminders_task
 
@@ -26,3 +26,8 @@ class WorkConfig(AppConfig):
         from binhdang.work import prefill  # the models are loaded only now
 
         prefill.register()  # the report form proposes the activity log's figures
+
+        from binhdang.accounts import unit_panels
+        from binhdang.work import inspections
+
+        unit_panels.register("inspections", inspections.unit_panel)  # a unit's page lists its inspections

@@ -337,3 +337,10 @@ def of_unit(user, unit: OrgUnit) -> QuerySet[Inspection]:
         .prefetch_related("follow_ups__unit")
         .order_by("-planned_date", "-pk")
     )
+
+
+def unit_panel(user, unit: OrgUnit) -> tuple[str, dict] | None:
+    """The inspections block of a unit's page (``accounts.unit_panels``): none on a province's page."""
+    if unit.is_province:
+        return None
+    return "work/_unit_inspections.html", {"inspections": list(of_unit(user, unit)[:20])}
