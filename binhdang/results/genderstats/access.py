@@ -46,6 +46,16 @@ def reporter_series(user, province: OrgUnit) -> dict[str, OrgUnit]:
     return {code: by_pk[unit_pk] for code, unit_pk in rows if unit_pk in by_pk}
 
 
+def responsible_for_a_series(user) -> bool:
+    """Whether one of the user's units is responsible for a strategy indicator of a plan in force (the
+    units of ``reporter_series``, whatever the province: a reporting unit belongs to one)."""
+    return Indicator.objects.filter(
+        plan__status=PlanStatus.ACTIVE,
+        catalog__program="strategy",
+        responsible__in=base.reporting_units(user),
+    ).exists()
+
+
 def provinces(user) -> QuerySet[OrgUnit]:
     """The provinces whose statistics the user reads: the provinces they read, and a reporter's where
     their unit is responsible for a strategy indicator."""

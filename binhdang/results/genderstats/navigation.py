@@ -16,5 +16,5 @@ def menu_visible(user) -> bool:
         return False
     if base.readable_provinces(user).exists():
         return True
-    province = base.home_province(user)
-    return province is not None and bool(access.reporter_series(user, province))
+    # a reporter of an agency responsible for a strategy indicator: one query, on every page
+    return access.responsible_for_a_series(user)
