@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.core import formatting
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting.models import Period, PeriodKind, Submission
+from binhdang.reporting.models import DataValue, Period, PeriodKind, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 
 SUBANNUAL_KINDS = (PeriodKind.QUARTERLY, PeriodKind.MONTHLY)
@@ -192,3 +192,61 @@ def _form_elements(period: Period):
     from binhdang.reporting.forms_catalog import form_for_period
 
     return list(form_for_period(period).elements)
+
+
+@dataclass
+class QuarterlyMinimum:
+    """How the units of an annual period did in the quarters (or months) of its year that ask one
+    element with a minimum (NQ28 6.3: "at least 04 news items a quarter")."""
+
+    #: The quarters asking the element with a minimum.
+    parts: int = 0
+    #: {unit id: the quarters whose counted report reached the minimum}.
+    reached: dict[int, int] = field(default_factory=dict)
+    #: The units with at least one counted quarter.
+    reporting: set[int] = field(default_factory=set)
+
+    def met(self, unit_id: int) -> bool:
+        """Every quarter asked reached the minimum (a quarter not reported did not)."""
+        return self.parts > 0 and self.reached.get(unit_id, 0) == self.parts
+
+
+def quarterly_minimums(annual_period_ids, code: str) -> dict[int, QuarterlyMinimum]:
+    """``{annual period id: QuarterlyMinimum}`` for the annual periods whose year has quarters or
+    months asking ``code`` with a minimum; the others are left out. Two queries."""
+    annual = {
+        (plan, year): pk
+        for pk, plan, year in Period.objects.filter(
+            pk__in=list(annual_period_ids), kind=PeriodKind.ANNUAL
+        ).values_list("pk", "plan_id", "year")
+    }
+    if not annual:
+        return {}
+    minimum: dict[int, Decimal] = {}
+    owner: dict[int, int] = {}
+    candidates = Period.objects.filter(
+        plan_id__in={plan for plan, _ in annual},
+        year__in={year for _, year in annual},
+        kind__in=SUBANNUAL_KINDS,
+    ).values_list("pk", "plan_id", "year", "element_codes", "targets")
+    for pk, plan, year, codes, targets in candidates:
+        wanted = [t.get("minimum") for t in targets or [] if t.get("code") == code]
+        if (plan, year) in annual and code in (codes or []) and wanted and wanted[0] is not None:
+            minimum[pk], owner[pk] = Decimal(wanted[0]), annual[(plan, year)]
+    if not minimum:
+        return {}
+    found: dict[int, QuarterlyMinimum] = {}
+    for pk in minimum:
+        found.setdefault(owner[pk], QuarterlyMinimum()).parts += 1
+    values = DataValue.objects.filter(
+        submission__period_id__in=list(minimum),
+        submission__state__in=list(COMPLETE_STATES),
+        data_element=code,
+        category_option_combo="",
+    ).values_list("submission__period_id", "submission__unit_id", "value")
+    for period_id, unit_id, text in values:
+        result = found[owner[period_id]]
+        result.reporting.add(unit_id)
+        if (_number(text) or Decimal(0)) >= minimum[period_id]:
+            result.reached[unit_id] = result.reached.get(unit_id, 0) + 1
+    return found

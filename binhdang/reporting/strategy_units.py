@@ -9,8 +9,9 @@ kinds for one figure, and the results engine computes the indicator from the cou
   answered yes;
 - ``NQ28.6.3`` (communes with at least 04 news items a quarter on the grassroots information system):
   each commune gives its number of items in the year; the share of the expected communes with at least
-  16 (4 a quarter). The quarterly figures come with the quarterly reporting periods; until then the
-  year's count stands for them;
+  16 (4 a quarter); once the focal officer asks the item count by quarter with a minimum
+  (``reporting.requests.open_subannual``), a commune meets it when each quarter asked reached the
+  minimum (``reporting.quarters.quarterly_minimums``), and the year's count is no longer read;
 - ``NQ28.6.4`` (radio and television with a gender-equality programme or column): each media agency
   answers yes or no; the share of the expected media agencies that answered yes.
 

@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import connection
 
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
-from binhdang.reporting import strategy_units
+from binhdang.reporting import quarters, strategy_units
 from binhdang.reporting.forms_catalog import DENOMINATOR, NUMERATOR, VALUE
 from binhdang.reporting.models import DataValue, ExpectedReporter, Period, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
@@ -442,23 +442,31 @@ class UnitShare:
 
 def unit_shares(period_ids: Iterable[int]) -> dict[tuple[int, str], UnitShare]:
     """``{(period id, catalog code): UnitShare}`` of the strategy rules, from counted reports: two
-    queries whatever the number of periods."""
+    queries whatever the number of periods, two more for a counted rule whose year is reported by
+    quarter (6.3: a unit meets it when each quarter asked reached its minimum, ``reporting.quarters``)."""
     period_ids = sorted(set(period_ids))
     if not period_ids:
         return {}
     shares: dict[tuple[int, str], UnitShare] = {}
     expected = (
         ExpectedReporter.objects.filter(period_id__in=period_ids)
-        .values_list("period_id", "unit__type")
+        .values_list("period_id", "unit_id", "unit__type")
         .order_by()
     )
     counts: dict[tuple[int, str], int] = defaultdict(int)
-    for period_id, unit_type in expected:
+    units: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for period_id, unit_id, unit_type in expected:
         counts[(period_id, unit_type)] += 1
+        units[period_id].append((unit_id, unit_type))
     for period_id in period_ids:
         for rule in strategy_units.RULES:
             total = sum(counts[(period_id, kind)] for kind in rule.kinds)
             shares[(period_id, rule.catalog)] = UnitShare(expected=total)
+    by_quarter = {
+        rule.element: quarters.quarterly_minimums(period_ids, rule.element)
+        for rule in strategy_units.RULES
+        if rule.threshold is not None
+    }
     values = DataValue.objects.filter(
         submission__period_id__in=period_ids,
         submission__state__in=list(COMPLETE_STATES),
@@ -467,7 +475,7 @@ def unit_shares(period_ids: Iterable[int]) -> dict[tuple[int, str], UnitShare]:
     ).values_list("submission__period_id", "submission__unit__type", "data_element", "value")
     for period_id, unit_type, element, text in values:
         rule = strategy_units.BY_ELEMENT[element]
-        if unit_type not in rule.kinds or text in (None, ""):
+        if unit_type not in rule.kinds or text in (None, "") or period_id in by_quarter.get(element, {}):
             continue
         share = shares[(period_id, rule.catalog)]
         share.answered += 1
@@ -478,4 +486,12 @@ def unit_shares(period_ids: Iterable[int]) -> dict[tuple[int, str], UnitShare]:
                 share.meeting += Decimal(text) >= rule.threshold
             except ArithmeticError:
                 continue
+    for element, found in by_quarter.items():
+        rule = strategy_units.BY_ELEMENT[element]
+        for period_id, quarterly in found.items():
+            share = shares[(period_id, rule.catalog)]
+            for unit_id, unit_type in units[period_id]:
+                if unit_type in rule.kinds:
+                    share.answered += unit_id in quarterly.reporting
+                    share.meeting += quarterly.met(unit_id)
     return shares

@@ -86,3 +86,27 @@ def test_the_agencys_own_entry_stands_until_a_unit_answers(period, daklak, focal
     )
     _file(period, daklak.commune_a, commune_a_reporter, {("NQ28_NEWS", ""): "20"})
     assert _result(period, "NQ28.6.3").source == "computed"
+
+
+def test_6_3_by_quarter_is_met_by_a_commune_reaching_four_items_in_every_quarter_asked(
+    period, daklak, focal_officer, commune_a_reporter, commune_b_reporter, time_machine
+):
+    import datetime as dt
+
+    time_machine.move_to(dt.datetime(2026, 1, 5, 9, 0))
+    asked = services.open_subannual(
+        period.plan,
+        2026,
+        focal_officer,
+        numbers=[1, 2],
+        element_codes=["NQ28_NEWS"],
+        targets={"NQ28_NEWS": 4},
+    )
+    time_machine.move_to(dt.datetime(2026, 12, 4, 9, 0))
+    # A: 5 then 4 (9 in the year, under 16, yet 4 or more each quarter); B: 30 then 3 (33, one quarter short)
+    for quarter, a, b in zip(asked, ("5", "4"), ("30", "3"), strict=True):
+        _file(quarter, daklak.commune_a, commune_a_reporter, {("NQ28_NEWS", ""): a})
+        _file(quarter, daklak.commune_b, commune_b_reporter, {("NQ28_NEWS", ""): b})
+    result = _result(period, "NQ28.6.3")
+    assert (result.value, result.numerator, result.denominator) == (Decimal("50.00"), 1, 2)
+    assert result.source == "computed"
