@@ -112,13 +112,11 @@ def _write(sheet, row: int, col: int, value, kind: str, formats: dict, *, total:
         xlsx_write(sheet, row, col, number, style)
 
 
-@translation.override("vi")  # an official document: Vietnamese words, dates and numbers
-def build(content: AnnualContent) -> bytes:
-    """The XLSX annex of ``content``."""
-    buffer = BytesIO()
-    workbook = xlsx_workbook(buffer)
+def cell_formats(workbook) -> dict:
+    """The annexes' cell formats (Times New Roman 12, bordered, wrapped; the annual annex and the
+    review's): title, subtitle, header, text, int, num and their totals."""
     base = {"font_name": "Times New Roman", "font_size": 12, "border": 1, "valign": "top", "text_wrap": True}
-    formats = {
+    return {
         "title": workbook.add_format(
             {
                 "font_name": "Times New Roman",
@@ -148,6 +146,14 @@ def build(content: AnnualContent) -> bytes:
         "total_int": workbook.add_format({**base, "bold": True, "num_format": "#,##0"}),
         "total_num": workbook.add_format({**base, "bold": True, "num_format": "#,##0.##"}),
     }
+
+
+@translation.override("vi")  # an official document: Vietnamese words, dates and numbers
+def build(content: AnnualContent) -> bytes:
+    """The XLSX annex of ``content``."""
+    buffer = BytesIO()
+    workbook = xlsx_workbook(buffer)
+    formats = cell_formats(workbook)
     subject = report_subject(content.plan, content.year)
     body = plan_issuer(content.plan).body
     for table in [*all_tables(content), budget_table(content)]:

@@ -23,6 +23,7 @@ from binhdang.core import formatting
 from binhdang.core.formatting import number as vn_number
 from binhdang.documents import nd30
 from binhdang.documents.annual_docx import add_table
+from binhdang.documents.issuers import ministry_issuer
 from binhdang.documents.review import SpanError, check_span, no_data_note, review_kind
 from binhdang.documents.tables import INTEGER, TEXT, Cell, Column, ReportTable
 from binhdang.plans.models import TARGET_YEAR, Program
@@ -33,19 +34,8 @@ from binhdang.results.status import ACHIEVED, ON_TRACK
 FIRST_YEAR, LAST_YEAR = 2026, TARGET_YEAR
 GOOD = (ACHIEVED, ON_TRACK)
 
-MINISTRY = nd30.Issuer(
-    parent="",
-    body="BỘ NỘI VỤ",
-    symbol="BNV",
-    place="Hà Nội",
-    authority="KT. BỘ TRƯỞNG",
-    position="THỨ TRƯỞNG",
-    recipients=[
-        "Thủ tướng Chính phủ (để báo cáo)",
-        "UBND các tỉnh, thành phố trực thuộc Trung ương",
-        "Lưu: VT",
-    ],
-)
+#: The ministry issues the national review as it issues its national report.
+MINISTRY = ministry_issuer()
 
 
 @dataclass

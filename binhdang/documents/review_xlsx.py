@@ -11,7 +11,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from binhdang.core.numbers import spreadsheet_number
 from binhdang.core.spreadsheets import xlsx_formula, xlsx_workbook, xlsx_write
-from binhdang.documents.annex_xlsx import HEADER_ROW, _write, row_height
+from binhdang.documents.annex_xlsx import HEADER_ROW, _write, cell_formats, row_height
 from binhdang.documents.tables import INTEGER, NUMBER, ReportTable
 
 #: Sheet names (Excel allows 31 characters) by table key.
@@ -25,24 +25,6 @@ SHEET_NAMES = {
     "national-indicators": "Chỉ tiêu toàn quốc",
     "national-provinces": "Các tỉnh theo năm",
 }
-
-
-def _formats(workbook) -> dict:
-    font = {"font_name": "Times New Roman", "font_size": 12}
-    base = {**font, "border": 1, "valign": "top", "text_wrap": True}
-    return {
-        "title": workbook.add_format({**font, "font_size": 14, "bold": True, "align": "center"}),
-        "subtitle": workbook.add_format({**font, "italic": True, "align": "center", "text_wrap": True}),
-        "header": workbook.add_format(
-            {**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#E8EEF4"}
-        ),
-        "text": workbook.add_format(base),
-        "int": workbook.add_format({**base, "num_format": "#,##0"}),
-        "num": workbook.add_format({**base, "num_format": "#,##0.##"}),
-        "total_text": workbook.add_format({**base, "bold": True}),
-        "total_int": workbook.add_format({**base, "bold": True, "num_format": "#,##0"}),
-        "total_num": workbook.add_format({**base, "bold": True, "num_format": "#,##0.##"}),
-    }
 
 
 def _sheet(workbook, formats: dict, table: ReportTable, subtitle: str) -> None:
@@ -87,7 +69,7 @@ def build(tables: list[ReportTable], subject: str, body: str) -> bytes:
     """A workbook of ``tables`` titled ``subject`` (issued by ``body``)."""
     buffer = BytesIO()
     workbook = xlsx_workbook(buffer)
-    formats = _formats(workbook)
+    formats = cell_formats(workbook)
     for table in tables:
         _sheet(workbook, formats, table, f"{subject} ({body})")
     workbook.set_properties({"title": subject, "author": body, "comments": "binhdang"})
