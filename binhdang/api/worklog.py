@@ -27,7 +27,9 @@ from binhdang.work.datavalues import export_worklog
 
 class WorklogDataValueSetsView(APIView):
     @extend_schema(
-        summary=gettext_lazy("The plan's activity log and planned funds of a year as data value sets (export only)"),
+        summary=gettext_lazy(
+            "The plan's activity log and planned funds of a year as data value sets (export only)"
+        ),
         description=gettext_lazy(
             "dataSet WORKLOG, period the year, one set per unit you may read: WL_ACTIVITIES by activity "
             "type, WL_PARTICIPANTS by sex (MALE, FEMALE), WL_BUDGET_STATE, WL_BUDGET_OTHER and "
@@ -56,7 +58,11 @@ class WorklogDataValueSetsView(APIView):
             unit = readable.filter(code=code).first()
             if unit is None:
                 raise ValidationError(
-                    {"orgUnit": [_('no unit you may read in this plan has the code "%(code)s".') % {"code": code}]}
+                    {
+                        "orgUnit": [
+                            _('no unit you may read in this plan has the code "%(code)s".') % {"code": code}
+                        ]
+                    }
                 )
             units = OrgUnit.objects.filter(pk=unit.pk)
         return Response(export_worklog(found, year, units))

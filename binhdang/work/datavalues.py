@@ -104,7 +104,9 @@ def export_worklog(plan: Plan, year: int, units: Iterable[OrgUnit] | None = None
         values = []
         if unit.pk in by_type:
             counts = by_type[unit.pk]
-            values += [_value(ACTIVITIES, type_option(t), counts[t]) for t in ActivityType.values if t in counts]
+            values += [
+                _value(ACTIVITIES, type_option(t), counts[t]) for t in ActivityType.values if t in counts
+            ]
             male, female, state, other = totals[unit.pk]
             values += [
                 _value(PARTICIPANTS, MALE, male),
@@ -113,6 +115,10 @@ def export_worklog(plan: Plan, year: int, units: Iterable[OrgUnit] | None = None
                 _value(BUDGET_OTHER, "", other),
             ]
         amounts = funds.get(unit.pk, {})
-        values += [_value(PLANNED_FUNDS, source_option(s), amounts[s]) for s in FundSource.values if s in amounts]
-        sets.append({"dataSet": WORKLOG_DATASET, "period": str(year), "orgUnit": unit.code, "dataValues": values})
+        values += [
+            _value(PLANNED_FUNDS, source_option(s), amounts[s]) for s in FundSource.values if s in amounts
+        ]
+        sets.append(
+            {"dataSet": WORKLOG_DATASET, "period": str(year), "orgUnit": unit.code, "dataValues": values}
+        )
     return {"dataValueSets": sets}

@@ -47,7 +47,9 @@ def test_the_export_gives_each_units_log_totals_under_the_worklog_codes(clients,
     assert {"dataElement": "WL_ACTIVITIES", "categoryOptionCombo": "TRAINING", "value": "1"} in sets[a][
         "dataValues"
     ]
-    b_values = {(v["dataElement"], v.get("categoryOptionCombo", "")): v["value"] for v in sets[b]["dataValues"]}
+    b_values = {
+        (v["dataElement"], v.get("categoryOptionCombo", "")): v["value"] for v in sets[b]["dataValues"]
+    }
     assert b_values == {
         ("WL_ACTIVITIES", "COMMUNICATION"): "1",
         ("WL_PARTICIPANTS", "MALE"): "12",
