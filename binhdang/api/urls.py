@@ -4,7 +4,7 @@ the data value set import, the OpenAPI schema and its Swagger UI page."""
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from binhdang.api import budgets, docs, exceptions, inspections, reports, statistics, views, work
+from binhdang.api import budgets, docs, exceptions, inspections, reports, statistics, views, work, worklog
 
 app_name = "api"
 
@@ -25,6 +25,11 @@ urlpatterns = [
     path("v1/docs/", docs.swagger, name="docs"),
     path("v1/results/<int:plan>/<int:year>/", views.ResultsView.as_view(), name="results"),
     path("v1/datavaluesets/", reports.DataValueSetImportView.as_view(), name="datavaluesets"),
+    path(
+        "v1/worklog/<int:plan>/<int:year>/datavaluesets/",
+        worklog.WorklogDataValueSetsView.as_view(),
+        name="worklog-datavaluesets",
+    ),
     path("v1/", include(router.urls)),
     # anything else under /api/: a JSON 404, not the site's HTML page
     re_path(r"^(?P<rest>.*)$", exceptions.not_found, name="not_found"),

@@ -45,7 +45,13 @@ from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access, services
 from binhdang.reporting.dhis2 import FormatError, RawSet, split_sets
 from binhdang.reporting.errors import ReportingError
-from binhdang.reporting.forms_catalog import DEFAULT_COC, STATIC_FORMS, STRATEGY_FORM_CODE, form_for_period
+from binhdang.reporting.forms_catalog import (
+    DEFAULT_COC,
+    EXPORT_ONLY_DATASETS,
+    STATIC_FORMS,
+    STRATEGY_FORM_CODE,
+    form_for_period,
+)
 from binhdang.reporting.models import Period, PeriodKind, PeriodStatus, State, Submission
 from binhdang.reporting.models.periods import LOCAL_TZ
 from binhdang.reporting.outliers import note_key
@@ -196,7 +202,15 @@ def _check_set(
         return None
     before = len(errors)
     dataset = raw.get("dataSet")
-    if dataset not in KNOWN_DATASETS:
+    if dataset in EXPORT_ONLY_DATASETS:
+        errors.append(
+            _(
+                "%(path)s: the %(code)s data set is for export only (the activity log's totals and planned "
+                "funds); it cannot be imported as a report. Enter activities in the activity log."
+            )
+            % {"path": _at(path, "dataSet"), "code": dataset}
+        )
+    elif dataset not in KNOWN_DATASETS:
         errors.append(
             _('%(path)s: unknown form "%(code)s" (expected %(known)s).')
             % {"path": _at(path, "dataSet"), "code": dataset, "known": ", ".join(KNOWN_DATASETS)}

@@ -31,6 +31,9 @@ DEFAULT_COC = ""
 MALE = "MALE"
 FEMALE = "FEMALE"
 SEX_OPTIONS: tuple[str, ...] = (MALE, FEMALE)
+#: The work log's data set (``work.datavalues``): exported, never imported (its totals are not a report).
+WORKLOG_DATASET = "WORKLOG"
+EXPORT_ONLY_DATASETS: tuple[str, ...] = (WORKLOG_DATASET,)
 #: Category options of a strategy indicator: a value, or a numerator and a denominator, and a source note.
 VALUE, NUMERATOR, DENOMINATOR, NOTE = "VALUE", "NUMERATOR", "DENOMINATOR", "NOTE"
 STRATEGY_OPTIONS: tuple[str, ...] = (VALUE, NUMERATOR, DENOMINATOR, NOTE)

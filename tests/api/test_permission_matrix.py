@@ -267,6 +267,8 @@ ROUTES: dict[str, dict[str, Case]] = {
     "api:campaign-list": read_only(none, everyone(200)),
     # funds by unit, year and source: read only, each persona what it may read
     "api:budget-list": read_only(none, everyone(200)),
+    # the work log as data value sets (export only): Đắk Lắk's readers and reporters (their own units)
+    "api:worklog-datavaluesets": read_only(plan_year, DAKLAK_READ),
     # inspections: the focal officer records (others name no plan of theirs: 400) and corrects; commune
     # A's reporter sets the status of the item addressed to it; readers read; commune B sees nothing
     "api:inspection-list": {

@@ -63,6 +63,7 @@ def test_schema_lists_every_endpoint_of_the_issue():
         "/api/v1/datavaluesets/",
         "/api/v1/results/{plan}/{year}/",
         "/api/v1/budgets/",
+        "/api/v1/worklog/{plan}/{year}/datavaluesets/",
     ):
         assert expected in paths
 

@@ -207,6 +207,22 @@ def test_a_unit_of_another_province_is_refused(period, laichau_period, focal_off
     assert not Submission.objects.exists()
 
 
+def test_a_worklog_set_is_export_only_and_refused_by_name_even_in_dhis2s_shape(period, focal_officer):
+    data = good_file()
+    data["dataValueSets"][0]["dataSet"] = "WORKLOG"
+    with pytest.raises(DataValueSetError) as caught:
+        import_data_value_sets(data, focal_officer)
+    assert caught.value.messages[0].startswith("dataValueSets[0].dataSet: Bộ dữ liệu WORKLOG chỉ để xuất")
+    dhis2 = {
+        "dataSet": "WORKLOG",
+        "period": "2026",
+        "dataValues": [{"orgUnit": "66-C001", "dataElement": "WL_BUDGET_STATE", "value": "5"}],
+    }
+    with pytest.raises(DataValueSetError, match="Bộ dữ liệu WORKLOG chỉ để xuất"):
+        import_data_value_sets(dhis2, focal_officer)
+    assert not Submission.objects.exists()
+
+
 def test_a_reporter_imports_only_for_their_own_unit(period, commune_a_reporter):
     with pytest.raises(
         DataValueSetError, match=r"dataValueSets\[1\].orgUnit: bạn không có quyền báo cáo thay"
