@@ -11,7 +11,9 @@ Periods (from :mod:`reporting.periods`)
 Reports
     :func:`get_or_create_submission`, :func:`elements_for`, :func:`previous_values`,
     :func:`save_draft` (optimistic concurrency: ``expected_version``), :func:`submit`,
-    :func:`return_submission`, :func:`accept`, :func:`reopen`; :func:`review_queue` (what waits next)
+    :func:`return_submission`, :func:`accept`, :func:`reopen`; :func:`review_queue` (what waits next),
+    from :mod:`reporting.review_steps`; the steps they share (lock, conflict, state change) are in
+    :mod:`reporting.transitions`
 Reminders and notifications
     :func:`request_reminders`, :func:`notify`
 """
@@ -42,7 +44,6 @@ from binhdang.reporting.errors import (
 )
 from binhdang.reporting.forms_catalog import NARRATIVE_FIELDS, DataElement, form_for_period
 from binhdang.reporting.models import (
-    Comment,
     DataValue,
     Period,
     PeriodStatus,
@@ -51,7 +52,7 @@ from binhdang.reporting.models import (
     StateChange,
     Submission,
 )
-from binhdang.reporting.notifications import notify, notify_unit, reporters_of
+from binhdang.reporting.notifications import notify, reporters_of
 from binhdang.reporting.outliers import OUTLIER, peer_values, record_answers, unresolved
 from binhdang.reporting.periods import (  # re-exported: services is the one entry point
     close_period,
@@ -65,13 +66,26 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
 from binhdang.reporting.refused import keep_refused, refused_issues
 from binhdang.reporting.reminders import log_request
 from binhdang.reporting.requests import open_request, open_subannual
+from binhdang.reporting.review_steps import (  # re-exported: services is the one entry point
+    ReviewQueue,
+    accept,
+    reopen,
+    return_submission,
+    review_queue,
+)
 from binhdang.reporting.tasks import enqueue_manual_reminders
+from binhdang.reporting.transitions import conflict as _conflict
+from binhdang.reporting.transitions import lock as _lock
+from binhdang.reporting.transitions import refresh as _refresh
+from binhdang.reporting.transitions import require as _require
+from binhdang.reporting.transitions import transition as _transition
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
 __all__ = [
     "ConflictError",
     "ReportValidationError",
     "ReportingError",
+    "ReviewQueue",
     "SaveResult",
     "TransitionError",
     "accept",
@@ -99,15 +113,6 @@ __all__ = [
 ]
 
 NARRATIVE_NAMES = tuple(f.name for f in NARRATIVE_FIELDS)
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise AccessDenied(message)
-
-
-def _local(moment: dt.datetime) -> str:
-    return date_format(timezone.localtime(moment), "H:i d/m/Y")
 
 
 # --------------------------------------------------------------------------------------------- reports
@@ -171,38 +176,6 @@ class SaveResult:
     @property
     def version(self) -> int:
         return self.submission.version
-
-
-def _conflict(current: Submission) -> ConflictError:
-    """The conflict error naming the last change: a save of the content, or a workflow step (a
-    submit, return, accept or reopen, which change the version but not "last saved")."""
-    step = current.state_changes.select_related("user").order_by("-at", "-pk").first()
-    if step is not None and step.at > current.updated_at:
-        who = str(step.user) if step.user else _("another user")
-        message = _(
-            "After you opened this report, %(user)s changed it at %(time)s (%(action)s). Your changes were "
-            "not saved: reload the page to see the latest version, then enter your changes again."
-        ) % {"action": step.get_action_display(), "user": who, "time": _local(step.at)}
-        return ConflictError(message, saved_by=step.user, saved_at=step.at, current_version=current.version)
-    who = str(current.updated_by) if current.updated_by else _("another user")
-    message = _(
-        "This report was saved by %(user)s at %(time)s after you opened it. Your changes were not saved: "
-        "reload the page to see the latest version, then enter your changes again."
-    ) % {"user": who, "time": _local(current.updated_at)}
-    return ConflictError(
-        message, saved_by=current.updated_by, saved_at=current.updated_at, current_version=current.version
-    )
-
-
-def _lock(submission: Submission, expected_version: int | None) -> Submission:
-    current = (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("period", "unit", "updated_by")
-        .get(pk=submission.pk)
-    )
-    if expected_version is not None and current.version != int(expected_version):
-        raise _conflict(current)
-    return current
 
 
 def _check_editable(current: Submission, user: User | None) -> None:
@@ -339,45 +312,6 @@ def save_new_report(
     )
 
 
-def _transition(
-    current: Submission,
-    user: User | None,
-    action: str,
-    to_state: str,
-    *,
-    comment: str = "",
-    at: dt.datetime | None = None,
-    source: str = "web",
-    reason: str | None = None,
-) -> StateChange:
-    change = StateChange.objects.create(
-        submission=current,
-        action=action,
-        from_state=current.state,
-        to_state=to_state,
-        user=user,
-        at=at or timezone.now(),
-        comment=comment,
-        source=source,
-    )
-    current.state = to_state
-    current.version += 1  # a step changes the report (a page loaded before it is out of date) ...
-    # ... but not its content: "last saved at/by" stays the last save of values or narrative (the state
-    # changes record who moved the report and when).
-    audit.by(current, user, reason)
-    current.save()
-    if comment:
-        Comment.objects.create(
-            submission=current, author=user, text=comment, state_change=change, created_at=change.at
-        )
-    return change
-
-
-def _refresh(target: Submission, current: Submission) -> Submission:
-    target.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
-    return target
-
-
 @transaction.atomic
 def submit(
     submission: Submission,
@@ -429,132 +363,6 @@ def submit(
     current.warnings = [w.as_dict() for w in warnings]
     _transition(current, user, action, State.SUBMITTED, at=at, source=source, reason=reason)
     return _refresh(submission, current)
-
-
-def _review(submission: Submission, user: User | None, expected_version: int | None) -> Submission:
-    """The locked report, once the user may review it (checked first: someone who may not review it
-    is told so, not who changed it last) and the version they loaded is still the current one."""
-    current = _lock(submission, None)
-    if user is not None:
-        _require(access.can_review_submission(user, current), _("You cannot review this report."))
-    if expected_version is not None and current.version != int(expected_version):
-        raise _conflict(current)
-    return current
-
-
-@transaction.atomic
-def return_submission(
-    submission: Submission,
-    user: User | None,
-    comment: str,
-    *,
-    expected_version: int | None = None,
-    source: str = "web",
-) -> Submission:
-    """Send a submitted report back to its unit for correction, with the reason (required)."""
-    current = _review(submission, user, expected_version)
-    if current.state != State.SUBMITTED:
-        raise TransitionError(
-            _("Only a submitted report can be returned; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
-    if not (comment or "").strip():
-        raise ReportingError(_("Comment: say what the unit must correct."))
-    _transition(
-        current, user, StateChange.Action.RETURN, State.RETURNED, comment=comment.strip(), source=source
-    )
-    notify_unit(
-        current,
-        _("Your %(year)s report was returned for correction: %(comment)s")
-        % {"year": current.period.year, "comment": comment.strip()},
-    )
-    return _refresh(submission, current)
-
-
-@transaction.atomic
-def accept(
-    submission: Submission,
-    user: User | None,
-    *,
-    comment: str = "",
-    expected_version: int | None = None,
-    source: str = "web",
-) -> Submission:
-    """Accept a submitted report; it is then locked until the focal officer reopens it."""
-    current = _review(submission, user, expected_version)
-    if current.state != State.SUBMITTED:
-        raise TransitionError(
-            _("Only a submitted report can be accepted; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
-    current.accepted_at = timezone.now()
-    _transition(
-        current,
-        user,
-        StateChange.Action.ACCEPT,
-        State.ACCEPTED,
-        comment=(comment or "").strip(),
-        source=source,
-    )
-    notify_unit(current, _("Your %(year)s report was accepted.") % {"year": current.period.year})
-    return _refresh(submission, current)
-
-
-@transaction.atomic
-def reopen(
-    submission: Submission,
-    user: User | None,
-    comment: str = "",
-    *,
-    expected_version: int | None = None,
-    source: str = "web",
-) -> Submission:
-    """Unlock an accepted report: it goes back to the unit as returned (with an optional reason)."""
-    current = _review(submission, user, expected_version)
-    if current.state != State.ACCEPTED:
-        raise TransitionError(
-            _("Only an accepted report can be reopened; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
-    if current.period.status != PeriodStatus.OPEN:
-        raise TransitionError(_("The %(year)s reporting period is closed.") % {"year": current.period.year})
-    current.accepted_at = None
-    _transition(
-        current,
-        user,
-        StateChange.Action.REOPEN,
-        State.RETURNED,
-        comment=(comment or "").strip(),
-        source=source,
-    )
-    notify_unit(
-        current, _("Your %(year)s report was reopened for correction.") % {"year": current.period.year}
-    )
-    return _refresh(submission, current)
-
-
-@dataclass
-class ReviewQueue:
-    """What else waits for the reviewer in the same period: the next report and how many in all."""
-
-    next: Submission | None
-    waiting: int
-
-
-def review_queue(submission: Submission, user: User) -> ReviewQueue:
-    """The other submitted reports of ``submission``'s period that ``user`` may review, oldest
-    submission first (first come, first reviewed): the next one to open and how many wait."""
-    if not access.can_review_submission(user, submission):
-        return ReviewQueue(None, 0)
-    waiting = (
-        access.visible_submissions(user)
-        .filter(period=submission.period_id, state=State.SUBMITTED)
-        .exclude(pk=submission.pk)
-        .select_related("unit")
-        .order_by("submitted_at", "unit__name", "pk")
-    )
-    first = waiting.first()
-    return ReviewQueue(first, waiting.count() if first else 0)
 
 
 @transaction.atomic
