@@ -1,5 +1,6 @@
-"""The review steps (reporting/review_steps.py, entered through reporting.services): what a step leaves of "last saved", the conflict it causes
-for a page loaded before it, and the queue of reports waiting for review."""
+"""The review steps (reporting/review_steps.py, entered through reporting.services): what a step
+leaves of "last saved", the conflict it causes for a page loaded before it, and the queue of reports
+waiting for review."""
 
 from __future__ import annotations
 
