@@ -23,7 +23,7 @@ from binhdang.orgunits.models import OrgUnitType
 from binhdang.plans import access as plan_access
 from binhdang.plans.models import PlanStatus, Program
 from binhdang.reporting import access as reporting_access
-from binhdang.reporting.datavaluesets import export_data_value_sets
+from binhdang.reporting.datavalue_export import export_data_value_sets
 from binhdang.reporting.dhis2 import ID_SCHEMES, FormatError, export_dhis2_json
 from binhdang.reporting.models import PeriodKind, PeriodStatus
 from binhdang.results import access as results_access

@@ -225,7 +225,7 @@ def _unit_names(sets: list[dict], id_scheme: str) -> dict[str, str]:
 
 
 def export_dhis2_json(sets: list[dict], id_scheme: str = "CODE") -> dict:
-    """binhdang's sets (:func:`~binhdang.reporting.datavaluesets.export_data_value_sets`) as ONE DHIS2
+    """binhdang's sets (:func:`~binhdang.reporting.datavalue_export.export_data_value_sets`) as ONE DHIS2
     data value set: ``{"dataValues": [{"dataElement", "period", "orgUnit", "dataSet",
     ["categoryOptionCombo"], "value"}]}``; the set's ``completeDate`` is kept when all reports share
     one (DHIS2 has one per set), ``dataSet`` and ``period`` too."""

@@ -10,7 +10,7 @@ import json
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.core.exports import JSON, XLSX, ZIP, Exporter, Scope, register
-from binhdang.reporting.datavaluesets import export_data_value_sets
+from binhdang.reporting.datavalue_export import export_data_value_sets
 from binhdang.reporting.dhis2 import export_adx, export_dhis2_json
 from binhdang.reporting.excel.kept import iter_templates_zip_kept
 from binhdang.reporting.excel.template import build_template, template_filename
@@ -21,7 +21,7 @@ ADX = "application/adx+xml; charset=utf-8"
 @register
 class DataValueSets(Exporter):
     """``scope``: period; ``filters["units"]`` (None: all) and ``filters["state"]`` (None: any), as
-    checked by :func:`binhdang.reporting.datavaluesets.export_filters`. Values are JSON strings, kept
+    checked by :func:`binhdang.reporting.datavalue_export.export_filters`. Values are JSON strings, kept
     exactly as typed (the file is read back by the importer, not by a spreadsheet)."""
 
     identifier = "reporting.datavaluesets"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from binhdang.devtools.demo_reports import RETURN_COMMENTS, build_demo_reports
-from binhdang.reporting.datavaluesets import export_data_value_sets
+from binhdang.reporting.datavalue_export import export_data_value_sets
 from binhdang.reporting.models import Period, Submission
 from binhdang.reporting.status import build_board
 from tests.factories import make_unit

@@ -10,10 +10,9 @@ import pytest
 from django.utils import translation
 
 from binhdang.reporting import services
+from binhdang.reporting.datavalue_export import export_data_value_sets, export_filters
 from binhdang.reporting.datavaluesets import (
     DataValueSetError,
-    export_data_value_sets,
-    export_filters,
     import_data_value_sets,
     parse_data_value_sets,
 )

@@ -15,7 +15,8 @@ from lxml import etree
 
 from binhdang.core.exports import Scope
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.datavalue_export import export_data_value_sets
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import ADX_NS, FormatError, export_adx, export_dhis2_json, read_import
 from binhdang.reporting.exporters import Adx, Dhis2DataValueSet
 from binhdang.reporting.models import State, Submission

@@ -11,7 +11,8 @@ from django.utils import translation
 from binhdang.core.exports import Scope
 from binhdang.plans.models import CatalogIndicator, Goal, Indicator
 from binhdang.reporting import services
-from binhdang.reporting.datavaluesets import DataValueSetError, export_data_value_sets, import_data_value_sets
+from binhdang.reporting.datavalue_export import export_data_value_sets
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.excel.template import build_template
 from binhdang.reporting.exporters import DataValueSets

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from binhdang.core.exports import Scope, download
 from binhdang.reporting import access, exporters, import_summary
-from binhdang.reporting.datavaluesets import DataValueSetError, export_filters, import_data_value_sets
+from binhdang.reporting.datavalue_export import export_filters
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import FormatError, read_import
 from binhdang.reporting.forms import DataUploadForm
 from binhdang.reporting.models import Notification

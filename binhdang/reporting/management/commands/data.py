@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from binhdang.core.exports import Scope
 from binhdang.reporting import import_summary
-from binhdang.reporting.datavaluesets import DataValueSetError, export_filters, import_data_value_sets
+from binhdang.reporting.datavalue_export import export_filters
+from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import FormatError, read_import
 from binhdang.reporting.exporters import DataValueSets
 from binhdang.reporting.management.commands._common import find_plan, find_user
