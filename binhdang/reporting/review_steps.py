@@ -30,6 +30,13 @@ def _review(submission: Submission, user: User | None, expected_version: int | N
     return current
 
 
+def _expect(current: Submission, state: str, refusal: str) -> None:
+    """Refuse the step (``refusal`` names the report's state as ``%(state)s``) unless ``current`` is in
+    ``state``."""
+    if current.state != state:
+        raise TransitionError(refusal % {"state": current.get_state_display().lower()})
+
+
 @transaction.atomic
 def return_submission(
     submission: Submission,
@@ -41,11 +48,7 @@ def return_submission(
 ) -> Submission:
     """Send a submitted report back to its unit for correction, with the reason (required)."""
     current = _review(submission, user, expected_version)
-    if current.state != State.SUBMITTED:
-        raise TransitionError(
-            _("Only a submitted report can be returned; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
+    _expect(current, State.SUBMITTED, _("Only a submitted report can be returned; this one is %(state)s."))
     if not (comment or "").strip():
         raise ReportingError(_("Comment: say what the unit must correct."))
     transition(
@@ -70,11 +73,7 @@ def accept(
 ) -> Submission:
     """Accept a submitted report; it is then locked until the focal officer reopens it."""
     current = _review(submission, user, expected_version)
-    if current.state != State.SUBMITTED:
-        raise TransitionError(
-            _("Only a submitted report can be accepted; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
+    _expect(current, State.SUBMITTED, _("Only a submitted report can be accepted; this one is %(state)s."))
     current.accepted_at = timezone.now()
     transition(
         current,
@@ -99,11 +98,7 @@ def reopen(
 ) -> Submission:
     """Unlock an accepted report: it goes back to the unit as returned (with an optional reason)."""
     current = _review(submission, user, expected_version)
-    if current.state != State.ACCEPTED:
-        raise TransitionError(
-            _("Only an accepted report can be reopened; this one is %(state)s.")
-            % {"state": current.get_state_display().lower()}
-        )
+    _expect(current, State.ACCEPTED, _("Only an accepted report can be reopened; this one is %(state)s."))
     if current.period.status != PeriodStatus.OPEN:
         raise TransitionError(_("The %(year)s reporting period is closed.") % {"year": current.period.year})
     current.accepted_at = None
