@@ -33,6 +33,9 @@ else
   PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl)")}
   PGDIR=$WORK/pg
   PGPORT=${LOADTEST_PGPORT:-55499}
+  # LOADTEST_PG_STATS=1: PostgreSQL counts each statement's time (pg_stat_statements), printed at the end.
+  PG_STATS_OPTS=""
+  [ -n "${LOADTEST_PG_STATS:-}" ] && PG_STATS_OPTS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"
   mkdir -p "$PGDIR"
   if [ "$(id -u)" = 0 ]; then
     # PostgreSQL refuses to run as root: the cluster belongs to an unprivileged user.
@@ -44,7 +47,7 @@ else
   fi
   as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U binhdang --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=100 $PG_STATS_OPTS" start >/dev/null
   as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U binhdang binhdang
   export DATABASE_URL="postgres://binhdang@127.0.0.1:$PGPORT/binhdang"
 fi
@@ -69,6 +72,14 @@ echo "== locust: $USERS users, $RATE started per second, for $TIME"
 $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
   --host "http://127.0.0.1:$PORT" --csv "$WORK/locust" --only-summary --stop-timeout 10 \
   --loglevel WARNING 2>&1 | tail -n 40 || true
+
+if [ -n "${LOADTEST_PG_STATS:-}" ] && [ -n "$PGDIR" ]; then
+  echo "== PostgreSQL: the statements that took the most time (pg_stat_statements)"
+  psql "$DATABASE_URL" -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -P pager=off -c "
+    SELECT calls, round(total_exec_time::numeric) AS total_ms, round(mean_exec_time::numeric, 2) AS mean_ms,
+           round(total_plan_time::numeric) AS plan_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT ${LOADTEST_PG_STATS_TOP:-25}"
+fi
 
 echo "== check"
 status=0
