@@ -114,6 +114,30 @@ def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, object, 
         return response.status, response.headers, response.read().decode("utf-8", "replace")
 
 
+def _gunicorn_settings(monkeypatch, **env) -> dict:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    import runpy
+
+    return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+
+def test_gunicorn_forks_its_workers_from_the_preloaded_application(monkeypatch):
+    settings = _gunicorn_settings(monkeypatch)
+    assert settings["preload_app"] is True
+    assert settings["worker_class"] == "sync" and settings["max_requests"] == 2000
+    assert _gunicorn_settings(monkeypatch, GUNICORN_PRELOAD="0")["preload_app"] is False
+
+
+def test_the_master_holds_no_database_connection_when_it_forks(monkeypatch, transactional_db):
+    from django.db import connection
+
+    connection.ensure_connection()
+    assert connection.connection is not None
+    _gunicorn_settings(monkeypatch)["pre_fork"](None, None)
+    assert connection.connection is None
+
+
 @pytest.mark.slow
 def test_gunicorn_behind_the_proxy_serves_secure_pages_and_hashed_static_files(tmp_path):
     # The production start on its own SQLite file (the vendor does not matter here).
