@@ -48,10 +48,11 @@ class Section:
 
 
 def roles_by_power(user) -> list[str]:
-    """The roles the user holds, most powerful first (superusers hold the admin role)."""
+    """The roles the user holds, most powerful first (superusers hold the admin role). The roles come
+    from ``access.grants``, read once per request for every access check of the page."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    held = set(user.role_assignments.values_list("role", flat=True))
+    held = {role for role, _unit, _kind in access.grants(user)}
     if user.is_superuser:
         held.add(Role.ADMIN)
     return [role for role in ROLE_ORDER if role in held]

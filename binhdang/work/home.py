@@ -61,15 +61,25 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
 
 
 def reporter_work(user) -> list[PlanWork]:
-    """The plans a reporter records activities under, with the tasks their units lead."""
+    """The plans a reporter records activities under, with the tasks their units lead and the open
+    follow-up items addressed to them: one query for the plans, one for the tasks and one for the items
+    of all the plans together (a reporter reloads this page all day)."""
+    plans = list(_active(access.recording_plans(user)))
+    if not plans:
+        return []
     units = reporting_units(user).values("pk")
+    led: dict[int, list[task_followup.TaskRow]] = {}
+    for row in task_followup.task_rows(access.visible_tasks(user).filter(plan__in=plans, lead__in=units)):
+        led.setdefault(row.task.plan_id, []).append(row)
+    addressed: dict[int, list] = {}
+    for item in inspections.open_follow_ups(
+        inspection_access.visible_follow_ups(user).filter(inspection__plan__in=plans, unit__in=units)
+    ):
+        addressed.setdefault(item.inspection.plan_id, []).append(item)
     rows = []
-    for plan in _active(access.recording_plans(user)):
-        led = task_followup.task_rows(access.visible_tasks(user).filter(plan=plan, lead__in=units))
-        addressed = inspections.open_follow_ups(
-            inspection_access.visible_follow_ups(user).filter(inspection__plan=plan, unit__in=units)
-        )
+    for plan in plans:
+        items = addressed.get(plan.pk, [])
         rows.append(
-            PlanWork(plan, led=led, follow_ups=list(addressed[:10]), follow_up_count=addressed.count())
+            PlanWork(plan, led=led.get(plan.pk, []), follow_ups=items[:10], follow_up_count=len(items))
         )
     return rows

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.core.exports import Scope, download
-from binhdang.reporting import access, exporters, import_summary
+from binhdang.reporting import access, exporters, import_summary, navigation
 from binhdang.reporting.datavalue_export import export_filters
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import FormatError, read_import
@@ -147,6 +147,7 @@ def notifications(request: ReportingRequest) -> HttpResponse:
     on this page, once)."""
     items = list(Notification.objects.filter(user=request.user)[:100])  # read state as found
     Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    navigation.all_notices_read(request)  # the menu's badge: nothing left to count
     return render(request, "reporting/notifications.html", {"items": items})
 
 
