@@ -61,10 +61,16 @@ def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
     """The reports of the units ``user`` reports for, in open periods (all periods with
     ``include_closed``): what is still to do first, by deadline. ``url`` opens the report."""
     units = access.reporting_units(user)
-    entries = ExpectedReporter.objects.filter(unit__in=units).select_related("period", "period__plan", "unit")
+    expected = ExpectedReporter.objects.filter(unit__in=units).select_related(
+        "period", "period__plan", "unit"
+    )
     if not include_closed:
-        entries = entries.filter(period__status="open")
-    submissions = {(s.period_id, s.unit_id): s for s in Submission.objects.filter(unit__in=units)}
+        expected = expected.filter(period__status="open")
+    entries = list(expected)
+    if not entries:  # nothing due: no report to look for
+        return []
+    found = Submission.objects.filter(unit__in=units, period__in={e.period_id for e in entries})
+    submissions = {(s.period_id, s.unit_id): s for s in found}
     items = [
         DueItem(
             e.period,

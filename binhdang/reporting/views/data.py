@@ -141,12 +141,18 @@ def data_export_adx(request: ReportingRequest, pk: int) -> HttpResponseBase:
     return _dhis2_export(request, pk, exporters.Adx())
 
 
+#: The newest notifications listed on the notifications page.
+SHOWN_NOTICES = 100
+
+
 @login_required
 def notifications(request: ReportingRequest) -> HttpResponse:
     """The user's notifications, newest first; opening them marks them read (they still show as new
     on this page, once)."""
-    items = list(Notification.objects.filter(user=request.user)[:100])  # read state as found
-    Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    items = list(Notification.objects.filter(user=request.user)[:SHOWN_NOTICES])  # read state as found
+    if len(items) == SHOWN_NOTICES or any(n.read_at is None for n in items):
+        # fewer than shown and none unread: these are all of them, nothing to mark
+        Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
     navigation.all_notices_read(request)  # the menu's badge: nothing left to count
     return render(request, "reporting/notifications.html", {"items": items})
 
