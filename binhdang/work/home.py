@@ -37,7 +37,9 @@ class PlanWork:
 
 
 def _active(plans):
-    return plans.filter(status="active").order_by("-period_start", "pk")
+    """The active plans, without the province and issuing unit ``visible_plans`` joins in: the home
+    shows a plan's title and links only, and reading the two units' columns cost more than the plans."""
+    return plans.filter(status="active").select_related(None).order_by("-period_start", "pk")
 
 
 def province_work(user, *, attention: bool) -> list[PlanWork]:
