@@ -48,10 +48,11 @@ class Section:
 
 
 def roles_by_power(user) -> list[str]:
-    """The roles the user holds, most powerful first (superusers hold the admin role)."""
+    """The roles the user holds, most powerful first (superusers hold the admin role). The roles come
+    from ``access.grants``, read once per request for every access check of the page."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
-    held = set(user.role_assignments.values_list("role", flat=True))
+    held = {role for role, _unit, _kind in access.grants(user)}
     if user.is_superuser:
         held.add(Role.ADMIN)
     return [role for role in ROLE_ORDER if role in held]
@@ -90,14 +91,18 @@ def province_rows(provinces) -> list[dict]:
 
 def units_without_reporter(province: OrgUnit):
     """Active reporting units of ``province`` with no active reporter account."""
-    has_reporter = Exists(
-        RoleAssignment.objects.filter(org_unit=OuterRef("pk"), role=Role.REPORTER, user__is_active=True)
-    )
     return (
         access.reporter_units_of(province)
         .filter(is_active=True)
-        .exclude(has_reporter)
+        .exclude(_has_reporter())
         .order_by("type", "name")
+    )
+
+
+def _has_reporter() -> Exists:
+    """The unit (the outer query's row) has an active reporter account."""
+    return Exists(
+        RoleAssignment.objects.filter(org_unit=OuterRef("pk"), role=Role.REPORTER, user__is_active=True)
     )
 
 
@@ -130,14 +135,17 @@ def province_overview(province: OrgUnit) -> dict:
         {"role": r, "label": Role(r).label, "count": by_role.get(r, 0)}
         for r in (Role.FOCAL_OFFICER, Role.LEADER, Role.REPORTER)
     ]
-    missing = units_without_reporter(province)
-    reporting = access.reporter_units_of(province).filter(is_active=True).count()
-    missing_count = missing.count()
+    counts = (
+        access.reporter_units_of(province)
+        .filter(is_active=True)
+        .aggregate(reporting=Count("pk"), missing=Count("pk", filter=~_has_reporter()))
+    )
+    reporting, missing_count = counts["reporting"], counts["missing"]
     return {
         "province": province,
         "unit_rows": unit_rows,
         "role_rows": role_rows,
-        "missing": list(missing[:12]),
+        "missing": list(units_without_reporter(province)[:12]) if missing_count else [],
         "missing_count": missing_count,
         "reporting_count": reporting,
         "covered_count": reporting - missing_count,

@@ -26,8 +26,8 @@ class NavItem:
     label: Any  # a lazy translation: resolved in the user's language when the menu is drawn
     url_name: str
     visible: Callable[[Any], bool]
-    #: A count shown beside the label when not zero (e.g. unread notifications).
-    badge: Callable[[Any], int] | None = None
+    #: A count shown beside the label when not zero (e.g. unread notifications), from the request.
+    badge: Callable[[HttpRequest], int] | None = None
 
 
 def _authenticated(user) -> bool:
@@ -70,6 +70,6 @@ def menu_for(request: HttpRequest) -> list[dict]:
         except NoReverseMatch:
             continue
         active = request.path == url or (url != "/" and request.path.startswith(url))
-        badge = item.badge(user) if item.badge is not None else 0
+        badge = item.badge(request) if item.badge is not None else 0
         items.append({"label": item.label, "url": url, "active": active, "badge": badge})
     return items

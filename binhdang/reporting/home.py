@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from binhdang.accounts import access as base
+from binhdang.accounts.models import Role
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access
 from binhdang.reporting.models import ExpectedReporter, Period, Submission
@@ -60,11 +62,19 @@ class DueItem:
 def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
     """The reports of the units ``user`` reports for, in open periods (all periods with
     ``include_closed``): what is still to do first, by deadline. ``url`` opens the report."""
+    if not access.reports_for_any_unit(user):  # no unit: nothing to ask the database (an officer)
+        return []
     units = access.reporting_units(user)
-    entries = ExpectedReporter.objects.filter(unit__in=units).select_related("period", "period__plan", "unit")
+    expected = ExpectedReporter.objects.filter(unit__in=units).select_related(
+        "period", "period__plan", "unit"
+    )
     if not include_closed:
-        entries = entries.filter(period__status="open")
-    submissions = {(s.period_id, s.unit_id): s for s in Submission.objects.filter(unit__in=units)}
+        expected = expected.filter(period__status="open")
+    entries = list(expected)
+    if not entries:  # nothing due: no report to look for
+        return []
+    found = Submission.objects.filter(unit__in=units, period__in={e.period_id for e in entries})
+    submissions = {(s.period_id, s.unit_id): s for s in found}
     items = [
         DueItem(
             e.period,
@@ -79,7 +89,17 @@ def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
 
 def period_summaries(user) -> list[Board]:
     """The boards (unfiltered) of the periods the user follows, newest year first."""
+    if not _follows_boards(user):  # a reporter only: nothing to ask the database
+        return []
     periods = (
         access.board_periods(user).select_related("plan", "province").order_by("-year", "province__name")
     )
     return [build_board(period) for period in periods]
+
+
+def _follows_boards(user) -> bool:
+    """Whether ``access.board_periods`` may find anything: the user reads every province or holds a
+    focal officer's or leader's role (from the roles read once per request, without a query)."""
+    return base.sees_all_provinces(user) or any(
+        role in (Role.FOCAL_OFFICER, Role.LEADER) for role, _unit, _kind in base.grants(user)
+    )

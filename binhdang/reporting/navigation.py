@@ -33,8 +33,22 @@ def notices_visible(user) -> bool:
     return bool(access.reports_for_any_unit(user)) or Notification.objects.filter(user=user).exists()
 
 
-def unread_notices(user) -> int:
-    """How many notifications the user has not opened yet (the badge of the menu entry)."""
-    from binhdang.reporting.models import Notification
+#: Where the unread count of the request's user is kept once read (see :func:`unread_notices`).
+_UNREAD = "_binhdang_unread_notices"
 
-    return Notification.objects.filter(user=user).unread().count()
+
+def unread_notices(request) -> int:
+    """How many notifications the user has not opened yet (the badge of the menu entry, and the
+    reports page's button): counted once per request however many parts of the page show it."""
+    found = getattr(request, _UNREAD, None)
+    if found is None:
+        from binhdang.reporting.models import Notification
+
+        found = Notification.objects.filter(user=request.user).unread().count()
+        setattr(request, _UNREAD, found)
+    return found
+
+
+def all_notices_read(request) -> None:
+    """The request's user has just opened all their notifications: nothing left unread to count."""
+    setattr(request, _UNREAD, 0)

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from binhdang.accounts.access import readable_provinces, reporting_units
 from binhdang.plans.access import visible_plans
-from binhdang.plans.models import Plan
+from binhdang.plans.models import Plan, Task
 from binhdang.work import access, activities, budget, inspection_access, inspections, task_followup
+from binhdang.work.inspection_models import FollowUp
 
 
 @dataclass
@@ -36,7 +37,9 @@ class PlanWork:
 
 
 def _active(plans):
-    return plans.filter(status="active").order_by("-period_start", "pk")
+    """The active plans, without the province and issuing unit ``visible_plans`` joins in: the home
+    shows a plan's title and links only, and reading the two units' columns cost more than the plans."""
+    return plans.filter(status="active").select_related(None).order_by("-period_start", "pk")
 
 
 def province_work(user, *, attention: bool) -> list[PlanWork]:
@@ -45,14 +48,17 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
     today = timezone.localdate()
     rows = []
     for plan in _active(visible_plans(user).filter(province__in=readable_provinces(user).values("pk"))):
-        item = PlanWork(plan, completion=task_followup.completion(plan, today), year=today.year)
+        tasks = task_followup.task_rows(plan.tasks.all(), today)  # once for completion and attention
+        item = PlanWork(plan, completion=task_followup.completion_of(tasks), year=today.year)
         if attention:
-            flagged = task_followup.needing_attention(plan, today)
+            flagged = task_followup.attention_of(tasks, today)
             item.attention, item.attention_count = flagged[:10], len(flagged)
             overdue = inspections.overdue_follow_ups(
                 inspection_access.visible_follow_ups(user).filter(inspection__plan=plan), today
             )
-            item.follow_ups, item.follow_up_count, item.overdue = list(overdue[:10]), overdue.count(), True
+            shown = list(overdue[:10])
+            count = len(shown) if len(shown) < 10 else overdue.count()  # fewer than 10: all of them
+            item.follow_ups, item.follow_up_count, item.overdue = shown, count, True
         logged = access.visible_activities(user).filter(plan=plan, date__year=today.year)
         item.totals = activities.totals(logged)
         item.budget = budget.summary(plan, today.year)
@@ -61,15 +67,30 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
 
 
 def reporter_work(user) -> list[PlanWork]:
-    """The plans a reporter records activities under, with the tasks their units lead."""
+    """The plans a reporter records activities under, with the tasks their units lead and the open
+    follow-up items addressed to them: one query for the plans, one for the tasks and one for the items
+    of all the plans together (a reporter reloads this page all day).
+
+    The plans come from ``access.recording_plans``; like the plan's pages, their tasks are then the
+    plan's own (``visible_tasks`` is the tasks of the visible plans), and an item addressed to one of
+    the user's units is one they see (``inspection_access.visible_inspections`` includes every
+    inspection with an item for their units): no visibility subquery to build and plan again."""
+    plans = list(_active(access.recording_plans(user)))
+    if not plans:
+        return []
     units = reporting_units(user).values("pk")
+    led: dict[int, list[task_followup.TaskRow]] = {}
+    for row in task_followup.task_rows(Task.objects.filter(plan__in=plans, lead__in=units)):
+        led.setdefault(row.task.plan_id, []).append(row)
+    addressed: dict[int, list[FollowUp]] = {}
+    for item in inspections.open_follow_ups(
+        FollowUp.objects.filter(inspection__plan__in=plans, unit__in=units)
+    ):
+        addressed.setdefault(item.inspection.plan_id, []).append(item)
     rows = []
-    for plan in _active(access.recording_plans(user)):
-        led = task_followup.task_rows(access.visible_tasks(user).filter(plan=plan, lead__in=units))
-        addressed = inspections.open_follow_ups(
-            inspection_access.visible_follow_ups(user).filter(inspection__plan=plan, unit__in=units)
-        )
+    for plan in plans:
+        items = addressed.get(plan.pk, [])
         rows.append(
-            PlanWork(plan, led=led, follow_ups=list(addressed[:10]), follow_up_count=addressed.count())
+            PlanWork(plan, led=led.get(plan.pk, []), follow_ups=items[:10], follow_up_count=len(items))
         )
     return rows

@@ -107,7 +107,11 @@ class Completion:
 
 
 def completion(plan: Plan, today: dt.date | None = None) -> Completion:
-    rows = task_rows(plan.tasks.all(), today)
+    return completion_of(task_rows(plan.tasks.all(), today))
+
+
+def completion_of(rows: list[TaskRow]) -> Completion:
+    """The completion of the tasks of ``rows`` (see :func:`task_rows`)."""
     return Completion(
         done=sum(r.status == TaskStatus.DONE for r in rows),
         total=len(rows),
@@ -118,7 +122,12 @@ def completion(plan: Plan, today: dt.date | None = None) -> Completion:
 def needing_attention(plan: Plan, today: dt.date | None = None, days: int = STALE_DAYS) -> list[TaskRow]:
     """The focal officer's board: tasks late or without news for ``days`` days."""
     today = today or timezone.localdate()
-    return [r for r in task_rows(plan.tasks.all(), today) if r.is_late or r.stale(today, days)]
+    return attention_of(task_rows(plan.tasks.all(), today), today, days)
+
+
+def attention_of(rows: list[TaskRow], today: dt.date, days: int = STALE_DAYS) -> list[TaskRow]:
+    """The rows of :func:`needing_attention` among ``rows`` (read once for the completion too)."""
+    return [r for r in rows if r.is_late or r.stale(today, days)]
 
 
 def add_update(task: Task, user, *, status: str, note: str, file=None) -> TaskUpdate:

@@ -190,3 +190,34 @@ def test_after_the_deadline_the_reporter_home_says_its_report_is_overdue(
 ):
     page = _home(client, commune_a_reporter)
     assert "30/11/2026" in page and "Quá hạn" in page
+
+
+@pytest.fixture
+def busy_province(daklak, focal_officer, commune_a_reporter):
+    """Two active plans, an open period expecting the reporter's unit, a notice for the reporter."""
+    from binhdang.reporting import notifications, services
+    from tests.reporting.conftest import make_plan
+
+    plan = make_plan(daklak.root)
+    make_plan(daklak.root, program="strategy", slug="kh-chien-luoc-daklak")
+    period = services.open_period(plan, 2026, focal_officer)
+    notifications.notify([commune_a_reporter], "Nhắc báo cáo", "/reporting/")
+    return period
+
+
+@pytest.mark.parametrize(
+    ("persona", "budget"),
+    # A request reads the session, the user and the user's roles (3). The reporter's home then reads
+    # the reports due and those started (2), the plans with the tasks their units lead and the items
+    # addressed to them, for all plans at once (4), the unread notices and the statistics menu entry
+    # (2) and their units (1): 12 with two plans as with one (17 before). The officers' homes read
+    # each plan's tasks once for completion and attention (34 and 30 before).
+    [("commune_a_reporter", 12), ("focal_officer", 28), ("leader", 28), ("ministry_viewer", 9)],
+)
+def test_the_home_page_of_each_role_keeps_to_its_query_budget(
+    client, request, persona, budget, busy_province, django_assert_max_num_queries
+):
+    client.force_login(request.getfixturevalue(persona))
+    with django_assert_max_num_queries(budget):
+        response = client.get(reverse("core:home"))
+    assert response.status_code == 200

@@ -37,3 +37,18 @@ def test_officers_and_leaders_follow_their_provinces_periods(
     assert [b.period for b in period_summaries(leader)] == [period]
     assert [b.period for b in period_summaries(outsider)] == [laichau_period]
     assert period_summaries(focal_officer)[0].expected == 6
+
+
+def test_a_reporter_follows_no_board_and_an_officer_has_no_report_due_without_a_query(
+    period, commune_a_reporter, focal_officer, django_assert_num_queries
+):
+    from binhdang.accounts import access
+
+    with access.roles_read_once():
+        access.grants(commune_a_reporter)  # the roles, read once per request
+        access.grants(focal_officer)
+        with django_assert_num_queries(0):
+            assert period_summaries(commune_a_reporter) == []
+            assert due_items(focal_officer) == []
+    assert [b.period for b in period_summaries(focal_officer)] == [period]
+    assert len(due_items(commune_a_reporter)) == 1

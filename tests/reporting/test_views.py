@@ -542,6 +542,51 @@ def test_reporters_see_unread_notices_in_the_menu_until_they_open_them(
     assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
 
 
+def test_my_reports_count_the_unread_notices_once_for_the_button_and_the_menu(
+    period, daklak, focal_officer, commune_a_reporter, django_assert_max_num_queries
+):
+    services.request_reminders(period, [daklak.commune_a], focal_officer)
+    client = client_for(commune_a_reporter)
+    # session, user, roles; the reports due and started; the unread notices; the statistics entry
+    with django_assert_max_num_queries(7):  # 8 before: the unread notices counted twice
+        page = client.get(reverse("reporting:index")).text
+    assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in page  # the menu's badge
+    assert '<span class="badge badge-warn">1</span>' in page  # the notifications button
+
+
+def test_opening_the_notifications_marks_them_read_without_counting_them_again(
+    period, daklak, focal_officer, commune_a_reporter, django_assert_max_num_queries
+):
+    services.request_reminders(period, [daklak.commune_a], focal_officer)
+    client = client_for(commune_a_reporter)
+    # session, user, the notices, marking them read, roles, the statistics entry (7 before)
+    with django_assert_max_num_queries(6):
+        page = client.get(reverse("reporting:notifications")).text
+    assert "Mới" in page and 'id="unread-badge"' not in page
+    assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
+    with django_assert_max_num_queries(5):  # nothing left to mark read
+        page = client.get(reverse("reporting:notifications")).text
+    assert "Mới" not in page
+
+
+def test_opening_the_notifications_marks_read_those_beyond_the_newest_hundred(commune_a_reporter):
+    Notification.objects.bulk_create(
+        Notification(user=commune_a_reporter, text=f"Thông báo {n}", link="") for n in range(105)
+    )
+    client_for(commune_a_reporter).get(reverse("reporting:notifications"))
+    assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
+
+
+def test_a_notice_arriving_after_the_page_was_read_is_counted_on_the_next_page(
+    period, daklak, focal_officer, commune_a_reporter
+):
+    client = client_for(commune_a_reporter)
+    client.get(reverse("reporting:notifications"))
+    assert 'id="unread-badge"' not in client.get(reverse("core:home")).text
+    services.request_reminders(period, [daklak.commune_a], focal_officer)
+    assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in client.get(reverse("core:home")).text
+
+
 def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown_to_the_officer(
     report_a, daklak, commune_a_reporter, commune_b_reporter, focal_officer
 ):

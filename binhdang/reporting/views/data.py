@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.core.exports import Scope, download
-from binhdang.reporting import access, exporters, import_summary
+from binhdang.reporting import access, exporters, import_summary, navigation
 from binhdang.reporting.datavalue_export import export_filters
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
 from binhdang.reporting.dhis2 import FormatError, read_import
@@ -141,12 +141,19 @@ def data_export_adx(request: ReportingRequest, pk: int) -> HttpResponseBase:
     return _dhis2_export(request, pk, exporters.Adx())
 
 
+#: The newest notifications listed on the notifications page.
+SHOWN_NOTICES = 100
+
+
 @login_required
 def notifications(request: ReportingRequest) -> HttpResponse:
     """The user's notifications, newest first; opening them marks them read (they still show as new
     on this page, once)."""
-    items = list(Notification.objects.filter(user=request.user)[:100])  # read state as found
-    Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    items = list(Notification.objects.filter(user=request.user)[:SHOWN_NOTICES])  # read state as found
+    if len(items) == SHOWN_NOTICES or any(n.read_at is None for n in items):
+        # fewer than shown and none unread: these are all of them, nothing to mark
+        Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
+    navigation.all_notices_read(request)  # the menu's badge: nothing left to count
     return render(request, "reporting/notifications.html", {"items": items})
 
 

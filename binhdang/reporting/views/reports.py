@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, home, services
+from binhdang.reporting import access, home, navigation, services
 from binhdang.reporting.editing import ReportBeingEdited
 from binhdang.reporting.entry import display_value, linked_issues
 from binhdang.reporting.errors import (
@@ -28,7 +28,6 @@ from binhdang.reporting.errors import (
 from binhdang.reporting.forms import AttachmentForm, CommentForm
 from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
-from binhdang.reporting.models import Notification
 from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
 from binhdang.reporting.validation import Issue, soft_warnings
 from binhdang.reporting.views import review
@@ -47,7 +46,7 @@ def index(request: ReportingRequest) -> HttpResponse:
             "boards": home.period_summaries(user),
             "can_open": user.has_perm("reporting.open_period"),
             "can_import": access.manages_any_province(user),
-            "unread": Notification.objects.filter(user=user).unread().count(),
+            "unread": navigation.unread_notices(request),
         },
     )
 

@@ -1,0 +1,102 @@
+"""binhdang.work.home: the year's work on the home pages (the reporter's plans with the tasks their units
+lead and the follow-up items addressed to them; the officers' completion and attention lists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from binhdang.accounts import access
+from binhdang.plans.models import Plan, Task
+from binhdang.work import home, inspections, task_followup
+from binhdang.work.inspection_models import FollowUpStatus
+from binhdang.work.models import TaskStatus
+
+from .conftest import task
+
+
+def _second_plan(daklak) -> Plan:
+    plan = Plan.objects.create(
+        province=daklak.root,
+        org_unit=daklak.root,
+        issuer="UBND tỉnh Đắk Lắk",
+        program="strategy",
+        title="Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới",
+        period_start=2026,
+        period_end=2030,
+        status="active",
+        slug="kh-chien-luoc",
+    )
+    Task.objects.create(plan=plan, code="3.a", title="Khám sức khỏe sinh sản", lead=daklak.health, order=1)
+    return plan
+
+
+def _items(plan, daklak, focal_officer, n: int, title: str):
+    return inspections.record(
+        plan,
+        focal_officer,
+        {
+            "kind": "supervision",
+            "title": title,
+            "units": [daklak.health],
+            "planned_date": dt.date(2026, 9, 1),
+            "done_date": dt.date(2026, 9, 3),
+            "findings": "Còn chậm.",
+        },
+        [
+            {"text": f"{title} việc {i}", "unit": daklak.health, "deadline": dt.date(2026, 11, i + 1)}
+            for i in range(n)
+        ],
+    )
+
+
+def test_each_plan_of_a_reporter_lists_its_own_led_tasks_and_follow_up_items(
+    plan, daklak, focal_officer, department_reporter
+):
+    other = _second_plan(daklak)
+    _items(plan, daklak, focal_officer, 12, "Giám sát truyền thông")
+    done = _items(other, daklak, focal_officer, 2, "Giám sát chiến lược")
+    first = done.follow_ups.order_by("pk").first()
+    inspections.update_follow_up(first, department_reporter, {"status": FollowUpStatus.DONE, "note": "Xong"})
+    rows = {row.plan: row for row in home.reporter_work(department_reporter)}
+    assert set(rows) == {plan, other}
+    assert [r.task.code for r in rows[plan].led] == ["1.a", "1.b"]
+    assert [r.task.code for r in rows[other].led] == ["3.a"]
+    # the first ten open items by deadline, and how many there are
+    assert rows[plan].follow_up_count == 12 and len(rows[plan].follow_ups) == 10
+    assert rows[plan].follow_ups[0].text == "Giám sát truyền thông việc 0"
+    assert [f.text for f in rows[other].follow_ups] == ["Giám sát chiến lược việc 1"]
+    assert rows[other].follow_up_count == 1
+
+
+def test_a_reporters_work_reads_the_same_queries_whatever_the_number_of_plans(
+    plan, daklak, department_reporter, django_assert_max_num_queries
+):
+    _second_plan(daklak)
+    Plan.objects.create(
+        province=daklak.root,
+        org_unit=daklak.root,
+        title="Kế hoạch thứ ba",
+        period_start=2026,
+        period_end=2030,
+        status="active",
+        slug="kh-thu-ba",
+        program="communication",
+    )
+    with access.roles_read_once(), django_assert_max_num_queries(5):
+        # the roles, the units' provinces, the plans, the tasks, the follow-up items
+        assert len(home.reporter_work(department_reporter)) == 3
+
+
+def test_the_officers_see_each_plans_completion_and_late_tasks_from_one_read_of_its_tasks(
+    plan, focal_officer, leader
+):
+    task_followup.add_update(task(plan, "2.a"), focal_officer, status=TaskStatus.DONE, note="Xong")
+    [row] = home.province_work(focal_officer, attention=True)
+    assert (row.completion.done, row.completion.total) == (1, 3)
+    assert row.completion == task_followup.completion(plan)
+    assert [r.task.code for r in row.attention] == [
+        r.task.code for r in task_followup.needing_attention(plan)
+    ]
+    assert row.attention_count == len(row.attention) == 2
+    [row] = home.province_work(leader, attention=False)
+    assert row.completion == task_followup.completion(plan) and row.attention == []
