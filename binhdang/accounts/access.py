@@ -131,6 +131,12 @@ def readable_provinces(user) -> QuerySet[OrgUnit]:
     return _units(readable_province_ids(user))
 
 
+def reads_any_province(user) -> bool:
+    """Reads the whole data of at least one province (focal officer, leader, ministry, admin): no
+    query once the roles are read."""
+    return sees_all_provinces(user) or bool(readable_province_ids(user))
+
+
 def reporting_units(user) -> QuerySet[OrgUnit]:
     """Units the user reports for."""
     return _units(reporting_unit_ids(user))

@@ -44,7 +44,7 @@ def browsable_provinces(user) -> QuerySet[OrgUnit]:
 
 def can_browse(user) -> bool:
     """Whether the user may use the unit browser at all (focal officer, leader, ministry, admin)."""
-    return sees_all_provinces(user) or readable_provinces(user).exists()
+    return sees_all_provinces(user) or bool(readable_province_ids(user))
 
 
 def manageable_units(user) -> QuerySet[OrgUnit]:

@@ -109,3 +109,18 @@ def test_the_plans_of_a_user_are_filtered_by_id_lists_and_nobody_without_a_role_
         with django_assert_num_queries(0):
             assert not access.visible_plans(nobody).exists()
             assert not access.can_upload(nobody)
+
+
+def test_who_may_upload_a_plan_is_answered_from_the_roles(
+    daklak, focal_officer, leader, commune_a_reporter, admin_user, django_assert_num_queries
+):
+    from binhdang.accounts import access as base
+
+    with base.roles_read_once():
+        for user in (focal_officer, leader, commune_a_reporter):
+            base.grants(user)
+        with django_assert_num_queries(0):
+            assert access.can_upload(focal_officer)
+            assert not access.can_upload(leader)
+            assert not access.can_upload(commune_a_reporter)
+    assert access.can_upload(admin_user)

@@ -42,7 +42,14 @@ def test_the_question_is_one_query_with_the_unit_ids_and_no_subquery_of_units(
 
 
 def test_each_persona_reads_the_provinces_and_series_it_should(
-    strategy_plan, stats_reporter, commune_a_reporter, focal_officer, leader, ministry_viewer, outsider, daklak
+    strategy_plan,
+    stats_reporter,
+    commune_a_reporter,
+    focal_officer,
+    leader,
+    ministry_viewer,
+    outsider,
+    daklak,
 ):
     for user in (focal_officer, leader, stats_reporter):
         assert list(access.provinces(user)) == [daklak.root], user
