@@ -46,69 +46,111 @@ def forget_grants(user_id: int) -> None:
         scope.pop(user_id, None)
 
 
-def grants(user) -> tuple[tuple[str, int | None, str | None], ...]:
-    """The user's role assignments as ``(role, unit id, unit type)``: once per request (see
-    :func:`roles_read_once`), from the database every time outside one."""
+def _grant_rows(user) -> tuple[tuple[str, int | None, str | None, int | None], ...]:
+    """``(role, unit id, unit type, the unit's province id)`` of each role assignment: read once per
+    request (see :func:`roles_read_once`), from the database every time outside one."""
     if not _signed_in(user):
         return ()
     scope = _REQUEST_GRANTS.get()
     if scope is not None and user.pk in scope:
         return scope[user.pk]
-    rows = tuple(user.role_assignments.values_list("role", "org_unit_id", "org_unit__type"))
+    rows = tuple(
+        user.role_assignments.values_list("role", "org_unit_id", "org_unit__type", "org_unit__province_id")
+    )
     if scope is not None:
         scope[user.pk] = rows
     return rows
 
 
+def grants(user) -> tuple[tuple[str, int | None, str | None], ...]:
+    """The user's role assignments as ``(role, unit id, unit type)``: once per request (see
+    :func:`roles_read_once`), from the database every time outside one."""
+    return tuple(row[:3] for row in _grant_rows(user))
+
+
 def _unit_ids(user, *roles: str, unit_type: str | None = None) -> set[int]:
     return {
         unit
-        for role, unit, kind in grants(user)
+        for role, unit, kind, _province in _grant_rows(user)
         if role in roles and unit is not None and (unit_type is None or kind == unit_type)
     }
 
 
-def _assigned_units(user, *roles: str) -> QuerySet[OrgUnit]:
-    if not _signed_in(user):
+def _units(ids: set[int]) -> QuerySet[OrgUnit]:
+    """The units with these ids: a plain id list (no query at all when there are none)."""
+    if not ids:
         return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(pk__in=_unit_ids(user, *roles))
+    return OrgUnit.objects.filter(pk__in=sorted(ids))
+
+
+def managed_province_ids(user) -> set[int]:
+    """Ids of the provinces the user is assigned to as focal officer. An admin manages every province:
+    check ``user.is_superuser`` first (or use :func:`managed_provinces`)."""
+    return _unit_ids(user, Role.FOCAL_OFFICER, unit_type="province")
+
+
+def readable_province_ids(user) -> set[int]:
+    """Ids of the provinces the user is assigned to as focal officer or leader. Admins and ministry
+    viewers read every province: check :func:`sees_all_provinces` first (or use
+    :func:`readable_provinces`)."""
+    return _unit_ids(user, Role.FOCAL_OFFICER, Role.LEADER, unit_type="province")
+
+
+def reporting_unit_ids(user) -> set[int]:
+    """Ids of the units the user reports for (no query once the roles are read)."""
+    return _unit_ids(user, Role.REPORTER)
+
+
+def reporting_province_ids(user) -> set[int]:
+    """Ids of the provinces of the units the user reports for."""
+    return {
+        province
+        for role, unit, _kind, province in _grant_rows(user)
+        if role == Role.REPORTER and unit is not None and province is not None
+    }
 
 
 def sees_all_provinces(user) -> bool:
     """Admins and ministry viewers read every province."""
     if not _signed_in(user):
         return False
-    return user.is_superuser or any(role == Role.MINISTRY_VIEWER for role, _unit, _kind in grants(user))
+    return user.is_superuser or any(row[0] == Role.MINISTRY_VIEWER for row in _grant_rows(user))
 
 
 def managed_provinces(user) -> QuerySet[OrgUnit]:
     """Provinces the user manages as focal officer (all of them for an admin)."""
     if _signed_in(user) and user.is_superuser:
         return OrgUnit.objects.provinces()
-    return _assigned_units(user, Role.FOCAL_OFFICER).filter(type="province")
+    return _units(managed_province_ids(user))
 
 
 def readable_provinces(user) -> QuerySet[OrgUnit]:
     """Provinces whose whole data the user may read (focal officer, leader, ministry, admin)."""
     if sees_all_provinces(user):
         return OrgUnit.objects.provinces()
-    return _assigned_units(user, Role.FOCAL_OFFICER, Role.LEADER).filter(type="province")
+    return _units(readable_province_ids(user))
+
+
+def reads_any_province(user) -> bool:
+    """Reads the whole data of at least one province (focal officer, leader, ministry, admin): no
+    query once the roles are read."""
+    return sees_all_provinces(user) or bool(readable_province_ids(user))
 
 
 def reporting_units(user) -> QuerySet[OrgUnit]:
     """Units the user reports for."""
-    return _assigned_units(user, Role.REPORTER)
+    return _units(reporting_unit_ids(user))
 
 
 def manages_any_province(user) -> bool:
     """A focal officer of at least one province, or an admin (no query once the roles are read)."""
     if not _signed_in(user):
         return False
-    return user.is_superuser or bool(_unit_ids(user, Role.FOCAL_OFFICER, unit_type="province"))
+    return user.is_superuser or bool(managed_province_ids(user))
 
 
 def reports_for_any_unit(user) -> bool:
-    return bool(_unit_ids(user, Role.REPORTER))
+    return bool(reporting_unit_ids(user))
 
 
 def home_province(user) -> OrgUnit | None:
@@ -125,16 +167,14 @@ def manages_province_id(user, province_id: int | None) -> bool:
     """Does the user manage the province with this id (the id of a province, e.g. a period's)."""
     if province_id is None or not _signed_in(user):
         return False
-    return user.is_superuser or province_id in _unit_ids(user, Role.FOCAL_OFFICER, unit_type="province")
+    return user.is_superuser or province_id in managed_province_ids(user)
 
 
 def reads_province_id(user, province_id: int | None) -> bool:
     """May the user read the whole data of the province with this id."""
     if province_id is None or not _signed_in(user):
         return False
-    return sees_all_provinces(user) or province_id in _unit_ids(
-        user, Role.FOCAL_OFFICER, Role.LEADER, unit_type="province"
-    )
+    return sees_all_provinces(user) or province_id in readable_province_ids(user)
 
 
 def manages_province(user, province: OrgUnit | None) -> bool:
@@ -150,12 +190,15 @@ def reports_for(user, unit: OrgUnit | None) -> bool:
 
 
 def reports_for_unit_id(user, unit_id: int | None) -> bool:
-    return unit_id is not None and unit_id in _unit_ids(user, Role.REPORTER)
+    return unit_id is not None and unit_id in reporting_unit_ids(user)
 
 
 def manageable_units(user) -> QuerySet[OrgUnit]:
     """Units of the provinces the user manages (the provinces themselves included)."""
-    return OrgUnit.objects.filter(province__in=managed_provinces(user))
+    if _signed_in(user) and user.is_superuser:
+        return OrgUnit.objects.filter(province__in=OrgUnit.objects.provinces())
+    provinces = managed_province_ids(user)
+    return OrgUnit.objects.filter(province_id__in=sorted(provinces)) if provinces else OrgUnit.objects.none()
 
 
 def reporter_units_of(province: OrgUnit) -> QuerySet[OrgUnit]:
@@ -174,10 +217,14 @@ def manageable_users(user) -> QuerySet[User]:
         return User.objects.none()
     if user.is_superuser:
         return User.objects.all()
-    provinces = managed_provinces(user)
-    inside = RoleAssignment.objects.filter(org_unit__province__in=provinces).values("user")
+    provinces = sorted(managed_province_ids(user))
+    if not provinces:
+        return User.objects.none()
+    inside = RoleAssignment.objects.filter(org_unit__province_id__in=provinces).values("user")
     outside = RoleAssignment.objects.filter(
-        Q(org_unit__isnull=True) | Q(org_unit__province__isnull=True) | ~Q(org_unit__province__in=provinces)
+        Q(org_unit__isnull=True)
+        | Q(org_unit__province__isnull=True)
+        | ~Q(org_unit__province_id__in=provinces)
     ).values("user")
     return User.objects.filter(is_superuser=False, pk__in=inside).exclude(pk__in=outside)
 
@@ -207,7 +254,7 @@ def is_focal_officer(user) -> bool:
 
 @rules.predicate
 def is_leader(user) -> bool:
-    return any(role == Role.LEADER for role, _unit, _kind in grants(user))
+    return any(row[0] == Role.LEADER for row in _grant_rows(user))
 
 
 @rules.predicate

@@ -12,10 +12,12 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from binhdang.accounts.access import (
-    managed_provinces,
+    managed_province_ids,
     manages_province,
+    readable_province_ids,
     readable_provinces,
-    reporting_units,
+    reporting_province_ids,
+    reporting_unit_ids,
     sees_all_provinces,
 )
 from binhdang.orgunits.models import OrgUnit
@@ -25,10 +27,14 @@ def visible_units(user) -> QuerySet[OrgUnit]:
     """Units whose page the user may open."""
     if sees_all_provinces(user):
         return OrgUnit.objects.all()
-    own = list(reporting_units(user).values_list("pk", "province_id"))
-    own_ids = {pk for pk, _province in own} | {province for _pk, province in own if province}
-    provinces = readable_provinces(user).values("pk")
-    return OrgUnit.objects.filter(Q(province__in=provinces) | Q(pk__in=own_ids))
+    own_ids = reporting_unit_ids(user) | reporting_province_ids(user)
+    provinces = sorted(readable_province_ids(user))
+    where = Q()
+    if provinces:
+        where |= Q(province_id__in=provinces)
+    if own_ids:
+        where |= Q(pk__in=sorted(own_ids))
+    return OrgUnit.objects.filter(where) if where else OrgUnit.objects.none()
 
 
 def browsable_provinces(user) -> QuerySet[OrgUnit]:
@@ -38,14 +44,15 @@ def browsable_provinces(user) -> QuerySet[OrgUnit]:
 
 def can_browse(user) -> bool:
     """Whether the user may use the unit browser at all (focal officer, leader, ministry, admin)."""
-    return sees_all_provinces(user) or readable_provinces(user).exists()
+    return sees_all_provinces(user) or bool(readable_province_ids(user))
 
 
 def manageable_units(user) -> QuerySet[OrgUnit]:
     """Units the user may add to, rename, deactivate or reactivate."""
     if getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser:
         return OrgUnit.objects.all()
-    return OrgUnit.objects.filter(province__in=managed_provinces(user).values("pk"))
+    provinces = sorted(managed_province_ids(user))
+    return OrgUnit.objects.filter(province_id__in=provinces) if provinces else OrgUnit.objects.none()
 
 
 def can_manage_unit(user, unit: OrgUnit | None) -> bool:

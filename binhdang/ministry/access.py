@@ -35,7 +35,7 @@ def can_send(user, plan: Plan) -> bool:
 
 
 def _knows_province(user, province_id: int | None) -> bool:
-    return base.reporting_units(user).filter(province_id=province_id).exists()
+    return province_id is not None and province_id in base.reporting_province_ids(user)
 
 
 def get_plan(user, pk: int) -> Plan:

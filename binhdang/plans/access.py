@@ -16,7 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from binhdang.accounts.access import managed_provinces, readable_provinces, reporting_units
+from binhdang.accounts import access as base
+from binhdang.accounts.access import managed_provinces
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import (
     AgencyDuty,
@@ -35,22 +36,42 @@ def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def plan_visibility(user, prefix: str = "") -> Q | None:
+    """The condition on a plan (``prefix``: the path to it, e.g. ``"plan__"``) that the user may open
+    it; None when they may open none. Built from the role grants read for the request: id lists, no
+    subquery (the ministry's and admins' every province excepted)."""
+    if not _authenticated(user):
+        return None
+    if base.sees_all_provinces(user):
+        return Q(**{f"{prefix}province__in": base.readable_provinces(user).values("pk")})
+    provinces = sorted(base.readable_province_ids(user))
+    reporter_provinces = sorted(base.reporting_province_ids(user))
+    where = Q()
+    if provinces:
+        where |= Q(**{f"{prefix}province_id__in": provinces})
+    if reporter_provinces:
+        where |= Q(**{f"{prefix}province_id__in": reporter_provinces}) & ~Q(
+            **{f"{prefix}status": PlanStatus.DRAFT}
+        )
+    return where or None
+
+
 def visible_plans(user) -> QuerySet[Plan]:
     """Plans whose pages the user may open."""
-    if not _authenticated(user):
+    where = plan_visibility(user)
+    if where is None:
         return Plan.objects.none()
-    reporter_provinces = reporting_units(user).values("province")
-    return Plan.objects.filter(
-        Q(province__in=readable_provinces(user).values("pk"))
-        | Q(province__in=reporter_provinces) & ~Q(status=PlanStatus.DRAFT)
-    ).select_related("province", "org_unit")
+    return Plan.objects.filter(where).select_related("province", "org_unit")
 
 
 def manageable_plans(user) -> QuerySet[Plan]:
     """Plans the user may change."""
     if not _authenticated(user):
         return Plan.objects.none()
-    return Plan.objects.filter(province__in=managed_provinces(user).values("pk"))
+    if user.is_superuser:
+        return Plan.objects.filter(province__in=managed_provinces(user).values("pk"))
+    provinces = sorted(base.managed_province_ids(user))
+    return Plan.objects.filter(province_id__in=provinces) if provinces else Plan.objects.none()
 
 
 def can_view_plan(user, plan: Plan | None) -> bool:
@@ -70,7 +91,9 @@ def upload_provinces(user) -> QuerySet[OrgUnit]:
 
 
 def can_upload(user) -> bool:
-    return upload_provinces(user).exists()
+    if _authenticated(user) and user.is_superuser:
+        return upload_provinces(user).exists()
+    return bool(base.managed_province_ids(user))
 
 
 def visible_imports(user) -> QuerySet[PlanImport]:

@@ -19,7 +19,7 @@ from binhdang.accounts import access as base
 from binhdang.accounts.models import Role
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
-from binhdang.reporting.models import Period, PeriodStatus, Submission
+from binhdang.reporting.models import ExpectedReporter, Period, PeriodStatus, Submission
 
 
 def _active(user) -> bool:
@@ -27,17 +27,28 @@ def _active(user) -> bool:
 
 
 def visible_periods(user) -> QuerySet[Period]:
-    """Periods the user may see: of readable provinces, or where a unit of theirs is expected."""
+    """Periods the user may see: of readable provinces, or where a unit of theirs is expected (or has
+    a report).
+
+    Built from the role grants already read for the request: plain id lists, and ``pk IN (subquery)``
+    rather than joins over the reverse relations, so no row is repeated and no DISTINCT is needed
+    (PostgreSQL plans it in a fraction of the time).
+    """
     if not _active(user):
         return Period.objects.none()
     if base.sees_all_provinces(user):
         return Period.objects.all()
-    units = base.reporting_units(user)
-    return Period.objects.filter(
-        Q(province__in=base.readable_provinces(user))
-        | Q(expected_reporters__unit__in=units)
-        | Q(submissions__unit__in=units)
-    ).distinct()
+    provinces = sorted(base.readable_province_ids(user))
+    units = sorted(base.reporting_unit_ids(user))
+    where = Q()
+    if provinces:
+        where |= Q(province_id__in=provinces)
+    if units:
+        where |= Q(pk__in=ExpectedReporter.objects.filter(unit_id__in=units).values("period_id"))
+        where |= Q(pk__in=Submission.objects.filter(unit_id__in=units).order_by().values("period_id"))
+    if not where:
+        return Period.objects.none()
+    return Period.objects.filter(where)
 
 
 def board_periods(user) -> QuerySet[Period]:
@@ -46,7 +57,8 @@ def board_periods(user) -> QuerySet[Period]:
         return Period.objects.none()
     if base.sees_all_provinces(user):
         return Period.objects.all()
-    return Period.objects.filter(province__in=base.readable_provinces(user))
+    provinces = sorted(base.readable_province_ids(user))
+    return Period.objects.filter(province_id__in=provinces) if provinces else Period.objects.none()
 
 
 def visible_submissions(user) -> QuerySet[Submission]:
@@ -55,9 +67,18 @@ def visible_submissions(user) -> QuerySet[Submission]:
         return Submission.objects.none()
     if base.sees_all_provinces(user):
         return Submission.objects.all()
-    return Submission.objects.filter(
-        Q(period__province__in=base.readable_provinces(user)) | Q(unit__in=base.reporting_units(user))
-    ).distinct()
+    provinces = sorted(base.readable_province_ids(user))
+    units = sorted(base.reporting_unit_ids(user))
+    # A report has one period and one unit: filtering through them never repeats a row (no DISTINCT);
+    # a branch whose id list is empty is left out (for a reporter: no join with the periods at all).
+    where = Q()
+    if provinces:
+        where |= Q(period__province_id__in=provinces)
+    if units:
+        where |= Q(unit_id__in=units)
+    if not where:
+        return Submission.objects.none()
+    return Submission.objects.filter(where)
 
 
 def can_open_period(user, plan) -> bool:
@@ -153,7 +174,7 @@ def plans_for_opening(user):
     """Plans of the provinces the user manages that have a report form (communication, strategy)."""
     return (
         Plan.objects.filter(
-            province__in=base.managed_provinces(user), program__in=("communication", "strategy")
+            province__in=base.managed_provinces(user).values("pk"), program__in=("communication", "strategy")
         )
         .exclude(status="archived")
         .select_related("province")

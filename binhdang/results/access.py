@@ -30,9 +30,14 @@ def result_plans(user) -> QuerySet[Plan]:
     """Plans whose results the user may see (drafts excluded: they are not in force)."""
     if not _active(user):
         return Plan.objects.none()
-    return Plan.objects.filter(province__in=base.readable_provinces(user).values("pk")).exclude(
-        status=PlanStatus.DRAFT
-    )
+    if base.sees_all_provinces(user):
+        plans = Plan.objects.filter(province__in=base.readable_provinces(user).values("pk"))
+    else:
+        provinces = sorted(base.readable_province_ids(user))
+        if not provinces:
+            return Plan.objects.none()
+        plans = Plan.objects.filter(province_id__in=provinces)
+    return plans.exclude(status=PlanStatus.DRAFT)
 
 
 def can_view_plan_results(user, plan: Plan | None) -> bool:
@@ -53,7 +58,7 @@ def can_view_unit_results(user, unit: OrgUnit | None) -> bool:
 
 def _knows_province(user, province_id: int | None) -> bool:
     """Whether the user works in the province (a reporter of one of its units): 403 rather than 404."""
-    return base.reporting_units(user).filter(province_id=province_id).exists()
+    return province_id is not None and province_id in base.reporting_province_ids(user)
 
 
 def get_plan(user, pk: int) -> Plan:

@@ -16,14 +16,19 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from binhdang.accounts.access import (
+    managed_province_ids,
     manages_any_province,
     manages_province_id,
+    readable_province_ids,
     readable_provinces,
+    reporting_province_ids,
+    reporting_unit_ids,
     reporting_units,
     reports_for_unit_id,
+    sees_all_provinces,
 )
 from binhdang.orgunits.models import OrgUnit
-from binhdang.plans.access import can_manage_plan, visible_plans
+from binhdang.plans.access import can_manage_plan, plan_visibility, visible_plans
 from binhdang.plans.models import Campaign, Plan, Task
 from binhdang.work.models import Activity
 
@@ -34,7 +39,9 @@ def follows_tasks(user) -> bool:
 
 
 def visible_tasks(user) -> QuerySet[Task]:
-    return Task.objects.filter(plan__in=visible_plans(user).values("pk"))
+    # Through the task's plan (one per task: no repeated rows), not a subquery of the visible plans.
+    where = plan_visibility(user, "plan__")
+    return Task.objects.filter(where) if where is not None else Task.objects.none()
 
 
 def task_or_404(user, pk: int) -> Task:
@@ -54,10 +61,15 @@ def can_update_task(user, task: Task) -> bool:
 def visible_activities(user) -> QuerySet[Activity]:
     if not getattr(user, "is_authenticated", False):
         return Activity.objects.none()
-    return Activity.objects.filter(
-        Q(plan__province__in=readable_provinces(user).values("pk"))
-        | Q(unit__in=reporting_units(user).values("pk"))
-    )
+    units = sorted(reporting_unit_ids(user))
+    if sees_all_provinces(user):
+        where = Q(plan__province__in=readable_provinces(user).values("pk"))
+    else:
+        provinces = sorted(readable_province_ids(user))
+        where = Q(plan__province_id__in=provinces) if provinces else Q()
+    if units:
+        where |= Q(unit_id__in=units)
+    return Activity.objects.filter(where) if where else Activity.objects.none()
 
 
 def activity_or_404(user, pk: int) -> Activity:
@@ -69,7 +81,9 @@ def activity_or_404(user, pk: int) -> Activity:
 
 def sees_whole_province(user, plan: Plan) -> bool:
     """May the user read every unit's activities of this plan (its province's readers)."""
-    return readable_provinces(user).filter(pk=plan.province_id).exists()
+    if sees_all_provinces(user):
+        return readable_provinces(user).filter(pk=plan.province_id).exists()
+    return plan.province_id in readable_province_ids(user)
 
 
 def recordable_units(user, plan: Plan) -> QuerySet[OrgUnit]:
@@ -77,7 +91,7 @@ def recordable_units(user, plan: Plan) -> QuerySet[OrgUnit]:
     units = OrgUnit.objects.filter(province_id=plan.province_id, valid_to__isnull=True)
     if manages_province_id(user, plan.province_id):
         return units.exclude(pk=plan.province_id).order_by("type", "code")
-    return units.filter(pk__in=reporting_units(user).values("pk")).order_by("code")
+    return units.filter(pk__in=sorted(reporting_unit_ids(user))).order_by("code")
 
 
 def can_record_activity(user, plan: Plan, unit: OrgUnit | None) -> bool:
@@ -92,10 +106,11 @@ def can_change_activity(user, activity: Activity) -> bool:
 
 def recording_plans(user) -> QuerySet[Plan]:
     """Active plans under which the user may record activities (their province's plans)."""
-    provinces = set(reporting_units(user).values_list("province", flat=True))
-    provinces |= {
-        p for p in readable_provinces(user).values_list("pk", flat=True) if manages_province_id(user, p)
-    }
+    provinces = reporting_province_ids(user)
+    if getattr(user, "is_superuser", False):
+        provinces |= set(readable_provinces(user).values_list("pk", flat=True))
+    else:
+        provinces |= managed_province_ids(user)
     return visible_plans(user).filter(province__in=provinces, status="active").order_by("-period_start", "pk")
 
 
@@ -129,4 +144,4 @@ def budget_units(user, plan: Plan) -> QuerySet[OrgUnit] | None:
     readers), else the units they report for."""
     if sees_whole_province(user, plan):
         return None
-    return OrgUnit.objects.filter(pk__in=reporting_units(user).values("pk"), province_id=plan.province_id)
+    return OrgUnit.objects.filter(pk__in=sorted(reporting_unit_ids(user)), province_id=plan.province_id)

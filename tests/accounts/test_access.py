@@ -103,3 +103,47 @@ def test_a_deactivated_account_has_no_role_even_once_read(leader, daklak):
     leader.is_active = False
     assert not access.reads_province(leader, daklak.root)
     assert not access.is_leader(leader)
+
+
+def test_the_id_helpers_read_the_roles_once_and_then_cost_no_query(
+    focal_officer, leader, commune_a_reporter, daklak, laichau, django_assert_num_queries
+):
+    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=laichau.health)
+    with access.roles_read_once():
+        with django_assert_num_queries(1):
+            assert access.reporting_unit_ids(commune_a_reporter) == {daklak.commune_a.pk, laichau.health.pk}
+            assert access.reporting_province_ids(commune_a_reporter) == {daklak.root.pk, laichau.root.pk}
+            assert access.readable_province_ids(commune_a_reporter) == set()
+            assert not access.readable_provinces(commune_a_reporter).exists()  # none(): no query
+            assert not access.managed_provinces(commune_a_reporter).exists()
+        with django_assert_num_queries(2):
+            assert access.managed_province_ids(focal_officer) == {daklak.root.pk}
+            assert access.readable_province_ids(leader) == {daklak.root.pk}
+            assert access.managed_province_ids(leader) == set()
+
+
+def test_grants_keep_their_three_fields(commune_a_reporter, daklak):
+    assert access.grants(commune_a_reporter) == ((Role.REPORTER, daklak.commune_a.pk, "commune"),)
+
+
+def test_unit_querysets_built_from_the_grants_are_plain_id_lists(focal_officer, commune_a_reporter, daklak):
+    assert list(access.reporting_units(commune_a_reporter)) == [daklak.commune_a]
+    assert list(access.readable_provinces(focal_officer)) == [daklak.root]
+    where = str(access.readable_provinces(focal_officer).order_by().query).upper().split("WHERE")[1]
+    assert "TYPE" not in where  # the unit type is known from the grants: only the id list
+
+
+def test_a_role_on_a_non_province_unit_grants_no_province(daklak, focal_officer):
+    odd = make_user("odd", Role.LEADER, daklak.health)
+    assert access.readable_province_ids(odd) == set()
+    assert not access.readable_provinces(odd).exists()
+    assert not access.reads_province_id(odd, daklak.health.pk)
+
+
+def test_an_inactive_user_has_no_ids(commune_a_reporter, focal_officer):
+    for user in (commune_a_reporter, focal_officer):
+        user.is_active = False
+        assert access.reporting_unit_ids(user) == set()
+        assert access.readable_province_ids(user) == set()
+        assert access.reporting_province_ids(user) == set()
+        assert not access.readable_provinces(user).exists()

@@ -72,3 +72,18 @@ def test_an_inactive_account_sees_nothing(focal_officer, daklak):
     assert not visible_units(focal_officer).exists()
     assert not manageable_units(focal_officer).exists()
     assert not can_browse(focal_officer)
+
+
+def test_may_the_user_browse_units_is_answered_from_the_roles_without_a_query(
+    focal_officer, leader, commune_a_reporter, ministry_viewer, django_assert_num_queries
+):
+    from binhdang.accounts import access as base
+    from binhdang.accounts import unit_access
+
+    users = (focal_officer, leader, commune_a_reporter, ministry_viewer)
+    with base.roles_read_once():
+        for user in users:
+            base.grants(user)
+        with django_assert_num_queries(0):
+            assert [unit_access.can_browse(u) for u in users] == [True, True, False, True]
+            assert [base.reads_any_province(u) for u in users] == [True, True, False, True]

@@ -80,3 +80,47 @@ def test_plan_or_404_hides_other_provinces_plans(plans, outsider):
     assert access.plan_or_404(outsider, other.slug) == other
     with pytest.raises(Http404):
         access.plan_or_404(outsider, active.slug)
+
+
+def test_a_reporter_of_units_in_two_provinces_sees_the_plans_in_force_of_both(plans, daklak, laichau):
+    from binhdang.accounts.models import Role, RoleAssignment
+    from tests.factories import make_user
+
+    active, _draft, other = plans
+    both = make_user("both", Role.REPORTER, daklak.commune_a)
+    RoleAssignment.objects.create(user=both, role=Role.REPORTER, org_unit=laichau.commune_b)
+    assert set(access.visible_plans(both)) == {active, other}
+    assert not access.manageable_plans(both).exists()
+
+
+def test_the_plans_of_a_user_are_filtered_by_id_lists_and_nobody_without_a_role_sees_any(
+    plans, focal_officer, commune_a_reporter, django_assert_num_queries
+):
+    from binhdang.accounts import access as base
+    from tests.factories import make_user
+
+    nobody = make_user("nobody")
+    assert not access.visible_plans(nobody).exists()
+    for user in (focal_officer, commune_a_reporter):
+        where = str(access.visible_plans(user).order_by().query).upper().split("WHERE")[1]
+        assert "SELECT" not in where, user  # no subquery of units or provinces
+    with base.roles_read_once():
+        base.grants(nobody)
+        with django_assert_num_queries(0):
+            assert not access.visible_plans(nobody).exists()
+            assert not access.can_upload(nobody)
+
+
+def test_who_may_upload_a_plan_is_answered_from_the_roles(
+    daklak, focal_officer, leader, commune_a_reporter, admin_user, django_assert_num_queries
+):
+    from binhdang.accounts import access as base
+
+    with base.roles_read_once():
+        for user in (focal_officer, leader, commune_a_reporter):
+            base.grants(user)
+        with django_assert_num_queries(0):
+            assert access.can_upload(focal_officer)
+            assert not access.can_upload(leader)
+            assert not access.can_upload(commune_a_reporter)
+    assert access.can_upload(admin_user)

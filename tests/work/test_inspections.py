@@ -233,3 +233,34 @@ def test_only_the_focal_officer_removes_an_inspection(inspection, commune_a_repo
     for user in (commune_a_reporter, leader):
         with pytest.raises(AccessDenied):
             inspections.remove(inspection, user)
+
+
+def test_who_sees_the_follow_up_items_and_the_query_has_no_nested_subquery_of_inspections(
+    inspection,
+    daklak,
+    focal_officer,
+    leader,
+    ministry_viewer,
+    commune_a_reporter,
+    department_reporter,
+    outsider,
+):
+    given = inspections.add_follow_up(inspection, focal_officer, item(daklak, unit=daklak.health))
+    items = set(FollowUp.objects.filter(inspection=inspection))
+    assert given in items
+    for user in (focal_officer, leader, ministry_viewer, commune_a_reporter, department_reporter):
+        assert set(access.visible_follow_ups(user)) == items, user
+    assert not access.visible_follow_ups(outsider).exists()
+    sql = str(access.visible_follow_ups(department_reporter).query).upper()
+    assert "DISTINCT" not in sql
+    assert 'FROM "WORK_INSPECTION" U0' not in sql  # the items' own inspection, not a subquery of them
+
+
+def test_a_user_without_roles_or_inactive_sees_no_inspection_nor_item(inspection, commune_a_reporter):
+    from tests.factories import make_user
+
+    nobody = make_user("nobody")
+    commune_a_reporter.is_active = False
+    for user in (nobody, commune_a_reporter):
+        assert not access.visible_inspections(user).exists()
+        assert not access.visible_follow_ups(user).exists()

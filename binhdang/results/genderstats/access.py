@@ -24,6 +24,14 @@ def _active(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def _readable_province_ids(user):
+    """The provinces the user reads: a subquery for the ministry and admins (every province), else the
+    id list of their grants."""
+    if base.sees_all_provinces(user):
+        return base.readable_provinces(user).values("pk")
+    return sorted(base.readable_province_ids(user))
+
+
 def statistic_series() -> QuerySet[CatalogIndicator]:
     """The series a statistic may be: the catalog's strategy indicators."""
     return CatalogIndicator.objects.filter(program="strategy").order_by("sort_order", "code")
@@ -32,12 +40,15 @@ def statistic_series() -> QuerySet[CatalogIndicator]:
 def reporter_series(user, province: OrgUnit) -> dict[str, OrgUnit]:
     """``{series: the user's unit responsible for it}`` in ``province``'s plans in force."""
     units = base.reporting_units(user).filter(province=province)
+    ids = sorted(base.reporting_unit_ids(user))
+    if not ids:
+        return {}
     rows = (
         Indicator.objects.filter(
             plan__province=province,
             plan__status=PlanStatus.ACTIVE,
             catalog__program="strategy",
-            responsible__in=units,
+            responsible__in=ids,
         )
         .values_list("catalog__code", "responsible")
         .distinct()
@@ -49,10 +60,11 @@ def reporter_series(user, province: OrgUnit) -> dict[str, OrgUnit]:
 def responsible_for_a_series(user) -> bool:
     """Whether one of the user's units is responsible for a strategy indicator of a plan in force (the
     units of ``reporter_series``, whatever the province: a reporting unit belongs to one)."""
+    units = sorted(base.reporting_unit_ids(user))
+    if not units:
+        return False
     return Indicator.objects.filter(
-        plan__status=PlanStatus.ACTIVE,
-        catalog__program="strategy",
-        responsible__in=base.reporting_units(user),
+        responsible__in=units, plan__status=PlanStatus.ACTIVE, catalog__program="strategy"
     ).exists()
 
 
@@ -64,11 +76,11 @@ def provinces(user) -> QuerySet[OrgUnit]:
     responsible = Indicator.objects.filter(
         plan__status=PlanStatus.ACTIVE,
         catalog__program="strategy",
-        responsible__in=base.reporting_units(user),
+        responsible__in=sorted(base.reporting_unit_ids(user)),
     ).values("plan__province_id")
     return (
         OrgUnit.objects.filter(type=OrgUnitType.PROVINCE)
-        .filter(Q(pk__in=base.readable_provinces(user).values("pk")) | Q(pk__in=responsible))
+        .filter(Q(pk__in=_readable_province_ids(user)) | Q(pk__in=responsible))
         .order_by("name")
     )
 
@@ -124,12 +136,12 @@ def visible_statistics(user) -> QuerySet[GenderStatistic]:
     series of the indicators their units are responsible for."""
     if not _active(user):
         return GenderStatistic.objects.none()
-    allowed = Q(province__in=base.readable_provinces(user).values("pk"))
+    allowed = Q(province__in=_readable_province_ids(user))
     pairs = (
         Indicator.objects.filter(
             plan__status=PlanStatus.ACTIVE,
             catalog__program="strategy",
-            responsible__in=base.reporting_units(user),
+            responsible__in=sorted(base.reporting_unit_ids(user)),
         )
         .values_list("plan__province_id", "catalog__code")
         .distinct()
