@@ -64,8 +64,8 @@ def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
     ``include_closed``): what is still to do first, by deadline. ``url`` opens the report."""
     if not access.reports_for_any_unit(user):  # no unit: nothing to ask the database (an officer)
         return []
-    units = access.reporting_units(user)
-    expected = ExpectedReporter.objects.filter(unit__in=units).select_related(
+    units = sorted(base.reporting_unit_ids(user))
+    expected = ExpectedReporter.objects.filter(unit_id__in=units).select_related(
         "period", "period__plan", "unit"
     )
     if not include_closed:
@@ -73,7 +73,7 @@ def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
     entries = list(expected)
     if not entries:  # nothing due: no report to look for
         return []
-    found = Submission.objects.filter(unit__in=units, period__in={e.period_id for e in entries})
+    found = Submission.objects.filter(unit_id__in=units, period_id__in={e.period_id for e in entries})
     submissions = {(s.period_id, s.unit_id): s for s in found}
     items = [
         DueItem(

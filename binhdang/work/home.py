@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from binhdang.accounts.access import readable_provinces, reporting_units
+from binhdang.accounts.access import (
+    readable_province_ids,
+    readable_provinces,
+    reporting_unit_ids,
+    sees_all_provinces,
+)
 from binhdang.plans.access import visible_plans
 from binhdang.plans.models import Plan, Task
 from binhdang.work import access, activities, budget, inspection_access, inspections, task_followup
@@ -47,7 +52,11 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
     by source and, for a focal officer (``attention``), the tasks late or without news."""
     today = timezone.localdate()
     rows = []
-    for plan in _active(visible_plans(user).filter(province__in=readable_provinces(user).values("pk"))):
+    if sees_all_provinces(user):
+        plans = visible_plans(user).filter(province__in=readable_provinces(user).values("pk"))
+    else:  # the provinces' ids are known from the roles: no subquery to plan
+        plans = visible_plans(user).filter(province_id__in=sorted(readable_province_ids(user)))
+    for plan in _active(plans):
         tasks = task_followup.task_rows(plan.tasks.all(), today)  # once for completion and attention
         item = PlanWork(plan, completion=task_followup.completion_of(tasks), year=today.year)
         if attention:
@@ -78,13 +87,15 @@ def reporter_work(user) -> list[PlanWork]:
     plans = list(_active(access.recording_plans(user)))
     if not plans:
         return []
-    units = reporting_units(user).values("pk")
+    units = sorted(reporting_unit_ids(user))
     led: dict[int, list[task_followup.TaskRow]] = {}
-    for row in task_followup.task_rows(Task.objects.filter(plan__in=plans, lead__in=units)):
+    # ordered within each plan as the plan lists them, without joining the plans only to sort
+    tasks = Task.objects.filter(plan__in=plans, lead_id__in=units).order_by("plan_id", "order")
+    for row in task_followup.task_rows(tasks):
         led.setdefault(row.task.plan_id, []).append(row)
     addressed: dict[int, list[FollowUp]] = {}
     for item in inspections.open_follow_ups(
-        FollowUp.objects.filter(inspection__plan__in=plans, unit__in=units)
+        FollowUp.objects.filter(inspection__plan__in=plans, unit_id__in=units)
     ):
         addressed.setdefault(item.inspection.plan_id, []).append(item)
     rows = []

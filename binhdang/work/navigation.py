@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.accounts.access import readable_provinces, reports_for_any_unit
+from binhdang.accounts.access import reads_any_province, reports_for_any_unit
 
 MENU_LABEL = _("Tasks and activities")
 
@@ -13,4 +13,4 @@ def menu_visible(user) -> bool:
     """Shown to the province's readers and to reporters (who record their units' activities)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return reports_for_any_unit(user) or readable_provinces(user).exists()
+    return reports_for_any_unit(user) or reads_any_province(user)  # no query once the roles are read
