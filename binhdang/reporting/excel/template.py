@@ -100,15 +100,18 @@ class _Sink:
 
 
 def iter_templates_zip(
-    period: Period, units=None, *, include_narrative: bool = True, build=None
+    period: Period, units=None, *, include_narrative: bool = True, build=None, logged=None
 ) -> Iterator[bytes]:
     """The zip of one template per expected unit of ``period`` (or per unit of ``units``), in chunks as
     each template is ready: a province's 100-250 templates take a while, the download starts at once.
     ``build``: the function making a template (default :func:`build_template`; the download keeps
-    them, ``reporting.excel.kept``)."""
+    them, ``reporting.excel.kept``). ``logged``: the activity log's figures by unit
+    (``log_figures.figures_by_unit``), read in one go when not given."""
     build = build or build_template
     if units is None:
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
+    if logged is None:
+        logged = log_figures.figures_by_unit(period, [unit.pk for unit in units])
     submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
     sink = _Sink()
     names: set[str] = set()
@@ -117,7 +120,11 @@ def iter_templates_zip(
     with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED) as archive:
         for unit in units:
             content = build(
-                period, unit, include_narrative=include_narrative, submission=submissions.get(unit.pk)
+                period,
+                unit,
+                include_narrative=include_narrative,
+                submission=submissions.get(unit.pk),
+                logged=logged.get(unit.pk, {}),
             )
             name = template_filename(period, unit)
             if name in names:  # two units of the same name: the unit code tells them apart
