@@ -1,8 +1,8 @@
 """The zip of a period's templates from templates kept until their unit's report changes
 (``core.filecache``).
 
-A template takes tens of milliseconds of openpyxl, a province's zip a hundred of them: seconds. Each
-unit's template is kept under ``<var>/cache/xlsx-template/`` and built again only when what it shows
+A template takes about a millisecond (``reporting.excel.skeleton``), a province's zip 100-250 of
+them. Each unit's template is kept under ``<var>/cache/xlsx-template/`` and built again only when what it shows
 changes: the unit's report (every save or step bumps its version), the unit's name, the figures the
 activity log proposes for its empty cells (``reporting.log_figures``, read for every unit in one go),
 the period, its plan and indicators (the form's rows), the secret that signs the template's ``_meta``

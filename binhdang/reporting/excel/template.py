@@ -1,4 +1,4 @@
-"""The XLSX template of a unit's report, prefilled with its current values (openpyxl).
+"""The XLSX template of a unit's report, prefilled with its current values.
 
 - :func:`build_template(period, unit, include_narrative=True) -> bytes`
 - :func:`build_templates_zip(period) -> bytes`: every expected unit's template in one zip;
@@ -6,9 +6,10 @@
 - :func:`template_filename(period, unit)`: ``bieu-mau-2026-xa-ea-kar.xlsx``.
 
 The template is always in Vietnamese (the official form), whatever the user's language; the
-importer also accepts the English labels of yes/no and the options. Every cell is written with
-:func:`binhdang.core.spreadsheets.set_cell`: what users typed (narratives, text values, unit names,
-plan titles) stays text, never a formula.
+importer also accepts the English labels of yes/no and the options. The workbook is
+:func:`reporting.excel.workbook.make_workbook`'s (what users typed stays text, never a formula), written
+from its layout's skeleton (``reporting.excel.skeleton``) or, for the few units it cannot carry, by
+openpyxl as a whole.
 """
 
 from __future__ import annotations
