@@ -213,3 +213,35 @@ def test_figures_read_for_every_unit_give_the_same_templates(monkeypatch, period
         given = build_template(period, daklak.commune_a, logged=logged.get(daklak.commune_a.pk, {}))
         looked_up = build_template(period, daklak.commune_a)
     assert parts(given) == parts(looked_up)
+
+
+def test_a_strategy_template_is_the_same_and_an_edited_indicator_is_seen_at_once(
+    monkeypatch, daklak, focal_officer
+):
+    from binhdang.plans.models import CatalogIndicator, Goal, Indicator
+    from binhdang.reporting.services import open_period
+    from tests.reporting.conftest import make_plan
+
+    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
+    goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
+    indicator = Indicator.objects.create(
+        plan=plan,
+        goal=goal,
+        code="4.1",
+        order=1,
+        unit="bé trai/100 bé gái",
+        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
+        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
+    )
+    indicator.responsible.add(daklak.health)
+    period = open_period(plan, 2026, focal_officer)
+    fast, whole = both(monkeypatch, period, daklak.health)
+    assert_same_workbook(fast, whole)
+    labels = [c.value for c in load_workbook(io.BytesIO(fast))[L.SHEET]["B"] if c.value]
+    indicator.text = "Tỷ số giới tính khi sinh đã sửa"
+    indicator.save(update_fields=["text"])
+    period.refresh_from_db()
+    fast, whole = both(monkeypatch, period, daklak.health)
+    assert_same_workbook(fast, whole)
+    edited = [c.value for c in load_workbook(io.BytesIO(fast))[L.SHEET]["B"] if c.value]
+    assert edited != labels and any("đã sửa" in str(label) for label in edited)
