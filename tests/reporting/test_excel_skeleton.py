@@ -207,12 +207,24 @@ def test_a_change_of_the_plan_or_the_unit_is_in_the_next_template_at_once(period
     assert read_meta(second["_meta"])["unit_code"] == daklak.commune_b.code
 
 
-def test_figures_read_for_every_unit_give_the_same_templates(monkeypatch, period, daklak):
+def test_figures_read_for_every_unit_give_the_same_templates(period, daklak, commune_a_reporter):
+    from binhdang.work.models import Activity
+
+    Activity.objects.create(
+        plan=period.plan,
+        unit=daklak.commune_a,
+        type="communication",
+        date=dt.date(2026, 7, 1),
+        place="Thôn 2",
+        budget_state=500_000,
+        created_by=commune_a_reporter,
+    )
     logged = log_figures.figures_by_unit(period, [daklak.commune_a.pk])
     with time_machine.travel(TEST_CLOCK, tick=False):
         given = build_template(period, daklak.commune_a, logged=logged.get(daklak.commune_a.pk, {}))
         looked_up = build_template(period, daklak.commune_a)
     assert parts(given) == parts(looked_up)
+    assert "xl/comments/comment1.xml" in parts(given)
 
 
 def test_a_strategy_template_is_the_same_and_an_edited_indicator_is_seen_at_once(
