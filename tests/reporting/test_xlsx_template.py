@@ -342,3 +342,15 @@ def test_empty_cells_carry_the_activity_logs_figure_as_a_note(period, daklak, co
     assert sheet[f"C{rows['TT_NEWS']}"].comment is None  # not in the log
     other = workbook(build_template(period, daklak.commune_b))[L.SHEET]
     assert not any(cell.comment for row in other.iter_rows() for cell in row)
+
+
+def test_the_zip_of_templates_takes_the_same_few_queries_whatever_the_number_of_units(
+    period, daklak, commune_a_reporter, django_assert_max_num_queries
+):
+    """The activity log's figures are read for every unit in one go, not once per template."""
+    fill(services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter), commune_a_reporter)
+    units = period.expected_reporters.count()
+    assert units >= 5
+    with django_assert_max_num_queries(6):
+        archive = zipfile.ZipFile(io.BytesIO(build_templates_zip(period)))
+    assert len(archive.namelist()) == units

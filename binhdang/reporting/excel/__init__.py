@@ -3,6 +3,8 @@ uploaded back (issue 4, item 6).
 
 - :mod:`.layout`: where every value of a unit's report lives in the sheet (stable, checksummed).
 - :mod:`.template`: :func:`build_template(period, unit)`, :func:`build_templates_zip(period)`.
+- :mod:`.workbook`: the openpyxl workbook of a template; :mod:`.skeleton`: a unit's template written
+  from its layout's skeleton (made once by :mod:`.workbook`) with only its own cells: a few milliseconds.
 - :mod:`.importer`: :func:`import_xlsx(file, user, *, submit=False) -> ImportResult`,
   :func:`import_many(files, user, *, submit=False)`: all or nothing per file.
 - :mod:`.cells`: from a cell's content to the value text of the form, with Vietnamese reasons.

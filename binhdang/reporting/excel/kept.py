@@ -1,8 +1,8 @@
 """The zip of a period's templates from templates kept until their unit's report changes
 (``core.filecache``).
 
-A template takes tens of milliseconds of openpyxl, a province's zip a hundred of them: seconds. Each
-unit's template is kept under ``<var>/cache/xlsx-template/`` and built again only when what it shows
+A template takes about a millisecond (``reporting.excel.skeleton``), a province's zip 100-250 of
+them. Each unit's template is kept under ``<var>/cache/xlsx-template/`` and built again only when what it shows
 changes: the unit's report (every save or step bumps its version), the unit's name, the figures the
 activity log proposes for its empty cells (``reporting.log_figures``, read for every unit in one go),
 the period, its plan and indicators (the form's rows), the secret that signs the template's ``_meta``
@@ -56,19 +56,21 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
         .values_list("id")
         .annotate(last=Max("history_id"))
     )
-    logged = log_figures.figures_by_unit(period, period.expected_reporters.values_list("unit_id", flat=True))
+    by_unit = log_figures.figures_by_unit(period, period.expected_reporters.values_list("unit_id", flat=True))
 
-    def build(period, unit, *, include_narrative, submission) -> bytes:
+    def build(period, unit, *, include_narrative, submission, logged) -> bytes:
         scope = (period.pk, unit.pk, bool(include_narrative))
         report = None
         if submission is not None:
             report = (submission.pk, submission.version, submission.state, submission.updated_at.isoformat())
-        version = (shared, units_seen.get(unit.pk), report, sorted(logged.get(unit.pk, {}).items()))
+        version = (shared, units_seen.get(unit.pk), report, sorted(logged.items()))
         return cached_file(
             KIND,
             scope,
             version,
-            lambda: build_template(period, unit, include_narrative=include_narrative, submission=submission),
+            lambda: build_template(
+                period, unit, include_narrative=include_narrative, submission=submission, logged=logged
+            ),
         )
 
-    return iter_templates_zip(period, include_narrative=include_narrative, build=build)
+    return iter_templates_zip(period, include_narrative=include_narrative, build=build, logged=by_unit)
