@@ -42,7 +42,8 @@ from binhdang.core.formatting import bar_json, machine_number
 from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
-from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
+from binhdang.results import sqlrows
+from binhdang.results.loading import annual_periods, indicators_by_plan
 from binhdang.results.models import GenderStatistic
 from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
 from binhdang.results.targets import TargetResult, assess_targets, measure_codes, overall
@@ -485,11 +486,8 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     years = sorted(set(years))
     indicators = indicators_by_plan([plan.pk])
     for indicator in indicators[plan.pk]:
-        indicator.plan = plan
-    periods = {
-        p.year: p
-        for p in Period.objects.filter(plan=plan, year__in=years, kind="annual").only(*PERIOD_FIELDS)
-    }
+        sqlrows.cache_related(indicator, "plan", plan)
+    periods = {p.year: p for p in annual_periods([plan.pk], years)}
     inputs = fetch_inputs([plan], indicators, list(periods.values()), years)
     return {y: results_for_plan(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 
