@@ -17,9 +17,7 @@ Nothing is kept between calls: each call reads the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence, Sized
-from decimal import Decimal
-from typing import Any
+from collections.abc import Iterable, Sequence, Sized
 
 from django.db import connections, models, router
 from django.db.models.base import ModelState
@@ -43,54 +41,47 @@ class Columns:
         quote = connection.ops.quote_name
         return ", ".join(f"{self.alias}.{quote(field.column)}" for field in self.fields)  # type: ignore[union-attr]
 
-    def converters(self, connection) -> list[Callable[[Any], Any] | None]:
-        """One function per column (None when the value is used as read), as ``SQLCompiler`` applies them."""
-        found: list[Callable[[Any], Any] | None] = []
+    def converters(self, connection) -> list[Converter | None]:
+        """One per column (None when the value is used as read): what ``SQLCompiler`` applies to it."""
+        found: list[Converter | None] = []
         for field in self.fields:
             column = field.get_col(self.alias)  # type: ignore[union-attr]
             functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-            found.append(_chain(functions, column, connection) if functions else None)
+            if functions:
+                found.append(Converter(functions, column, connection))
+            else:
+                found.append(None)
         return found
 
     def table(self, connection) -> str:
         return f"{connection.ops.quote_name(self.model._meta.db_table)} {self.alias}"
 
 
-def _chain(functions: list, column, connection) -> Callable[[Any], Any]:
-    if len(functions) == 1:
-        (function,) = functions
+#: Fields whose converted values are immutable (a number, a truth value, a date): equal stored values
+#: may share one converted object.
+_SHARED_VALUES = (models.DecimalField, models.BooleanField, models.DateField)
 
-        def convert(value):
-            return function(value, column, connection)
 
-        if isinstance(column.output_field, models.DecimalField):
-            return _memoised(convert)
-        return convert
+class Converter:
+    """Django's converters of one column, applied to a whole column of rows at once."""
 
-    def convert_all(value):
-        for function in functions:
-            value = function(value, column, connection)
+    def __init__(self, functions: list, column, connection):
+        self.functions, self.column, self.connection = functions, column, connection
+        self.shared = isinstance(column.output_field, _SHARED_VALUES)
+
+    def __call__(self, value):
+        for function in self.functions:
+            value = function(value, self.column, self.connection)
         return value
 
-    return convert_all
-
-
-def _memoised(convert: Callable[[Any], Decimal | None]) -> Callable[[Any], Decimal | None]:
-    """A decimal converter that converts each stored whole number or text once per statement (plan
-    numbers repeat: 0, 50, 100...; a Decimal is immutable). Floats are converted each time (a stored
-    -0.0 equals 0 as a key but not as a Decimal)."""
-    memo: dict[Any, Decimal | None] = {}
-
-    def convert_once(value):
-        if value.__class__ is float:
-            return convert(value)
-        try:
-            return memo[value]
-        except KeyError:
-            memo[value] = converted = convert(value)
-            return converted
-
-    return convert_once
+    def column_of(self, values: tuple) -> list:
+        """``values`` converted. Plan numbers, flags and dates repeat (0, 50, 100, False...): each
+        distinct stored value of an immutable kind is converted once. A column holding a float is
+        converted value by value (a stored 1.0 or -0.0 equals 1 or 0 as a key, not as a Decimal)."""
+        if self.shared and float not in set(map(type, values)):
+            converted = {value: self(value) for value in set(values)}
+            return list(map(converted.__getitem__, values))
+        return list(map(self, values))
 
 
 def select(connection, sql: str, params: Sequence, columns: Sequence[Columns]) -> list[tuple]:
@@ -99,19 +90,16 @@ def select(connection, sql: str, params: Sequence, columns: Sequence[Columns]) -
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    converters: list[Callable[[Any], Any] | None] = []
+    converters: list[Converter | None] = []
     for group in columns:
         converters += group.converters(connection)
-    active = [(position, convert) for position, convert in enumerate(converters) if convert is not None]
-    if not active or not rows:
+    if not rows or not any(converters):
         return rows
-    converted = []
-    for row in rows:
-        values = list(row)
-        for position, convert in active:
-            values[position] = convert(values[position])
-        converted.append(tuple(values))
-    return converted
+    by_column: list = list(zip(*rows, strict=True))
+    for position, converter in enumerate(converters):
+        if converter is not None:
+            by_column[position] = converter.column_of(by_column[position])
+    return list(zip(*by_column, strict=True))
 
 
 def instance[M: models.Model](model: type[M], attnames: Sequence[str], values: Sequence, db: str) -> M:

@@ -16,12 +16,12 @@ from binhdang.plans.models import Plan, PlanStatus, Program
 from binhdang.plans.models.choices import Level
 from binhdang.results import catalog_rules as rules
 from binhdang.results import sqlrows
+from binhdang.results.engine.bars import ratio_scale
 from binhdang.results.engine.plan import (
     CENT,
     IndicatorResult,
     PlanResults,
     fetch_inputs,
-    ratio_scale,
     results_for_plan,
 )
 from binhdang.results.loading import annual_periods, indicators_by_plan
