@@ -1,13 +1,20 @@
 """Reading plans for the results engine: the fields it uses, and every indicator of a set of plans with
-its catalog entry, targets and roadmap milestones loaded (four queries for any number of plans)."""
+its catalog entry, targets and roadmap milestones loaded (four queries for any number of plans), and
+the plans' annual periods of some years (one query).
+
+The rows are read with ``results.sqlrows`` (plain statements, the ORM's converters): the national
+roll-up reads about a thousand of them per call, and one province-year's seven queries cost more in
+the ORM's machinery than in the database.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models.base import ModelState
-
 from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Target
+from binhdang.reporting.models import Period
+from binhdang.reporting.models.periods import PeriodKind
+from binhdang.results import sqlrows
 
 #: The period fields the engine uses.
 PERIOD_FIELDS = ("id", "plan", "province", "year", "form_code", "deadline", "focal_unit", "status")
@@ -52,6 +59,7 @@ class _MilestoneRow:
     national roll-up reads hundreds): what ``Indicator.target_for`` uses, ``year`` and the model's own
     ``bounds()``."""
 
+    FIELDS = ("indicator_id", "year", "value", "min", "max")
     __slots__ = ("max", "min", "value", "year")
     bounds = Milestone.bounds
 
@@ -59,20 +67,25 @@ class _MilestoneRow:
         self.year, self.value, self.min, self.max = year, value, low, high
 
 
-_INDICATOR_ATTNAMES = tuple(
-    f"{name}_id" if name in ("plan", "goal", "catalog") else name for name in INDICATOR_FIELDS
-)
-
-
-def _indicator(values: tuple, db: str) -> Indicator:
-    """An Indicator from the values of ``INDICATOR_FIELDS`` (the others deferred), as the ORM's
-    ``from_db`` makes it but without its per-field descriptors: the national roll-up reads hundreds.
-    No signal is connected to an indicator's creation in memory (``pre_init``/``post_init``)."""
-    indicator = Indicator.__new__(Indicator)
-    indicator.__dict__.update(zip(_INDICATOR_ATTNAMES, values, strict=True))
-    state = indicator._state = ModelState()
-    state.adding, state.db = False, db
-    return indicator
+def _in_plans(
+    connection, columns: sqlrows.Columns, plans: list[int], order: str, through: bool
+) -> list[tuple]:
+    """Rows of ``columns`` (a table with ``indicator_id``, or the indicators themselves) of the
+    indicators of ``plans``; ``through``: joined through their indicator's plan, so a few plan ids
+    are in the statement, not every indicator's (the national roll-up reads about 170 indicators)."""
+    quote = connection.ops.quote_name
+    indicators = quote(Indicator._meta.db_table)
+    join = (
+        f" JOIN {indicators} i ON i.{quote('id')} = {columns.alias}.{quote('indicator_id')}"
+        if through
+        else ""
+    )
+    owner = "i" if through else columns.alias
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}{join}"
+        f" WHERE {owner}.{quote('plan_id')} IN ({sqlrows.marks(plans)}) ORDER BY {order}"
+    )
+    return sqlrows.select(connection, sql, plans, [columns])
 
 
 def indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
@@ -82,33 +95,66 @@ def indicators_by_plan(plan_ids: Iterable[int]) -> dict[int, list[Indicator]]:
     ``Indicator.target_for`` reads ``_targets()`` and ``_milestones()`` several times per call, and each
     builds a related manager; here each indicator gets its loaded lists pinned instead (a copy per
     call, as the model's own methods return), which keeps the national roll-up's Python time small.
+    The indicators hold ``INDICATOR_FIELDS`` (the others are read when first used); the targets and
+    milestones are plain rows (``_TargetRow``, ``_MilestoneRow``).
     """
     found: dict[int, list[Indicator]] = {pk: [] for pk in plan_ids}
     plans = list(found)
-    rows = (
-        Indicator.objects.filter(plan_id__in=plans)
-        .order_by("plan_id", "order", "pk")
-        .values_list(*_INDICATOR_ATTNAMES)
+    if not plans:
+        return found
+    connection = sqlrows.connection_for(Indicator)
+    db = connection.alias
+    quote = connection.ops.quote_name
+    fields = sqlrows.Columns(Indicator, "x", INDICATOR_FIELDS)
+    order = ", ".join(f"x.{quote(c)}" for c in ("plan_id", "order", "id"))
+    indicators = [
+        sqlrows.instance(Indicator, fields.attnames, values, db)
+        for values in _in_plans(connection, fields, plans, order, through=False)
+    ]
+    catalog_fields = sqlrows.Columns(
+        CatalogIndicator, "c", [f.attname for f in CatalogIndicator._meta.concrete_fields]
     )
-    indicators = [_indicator(values, rows.db) for values in rows]
-    ids = [i.pk for i in indicators]
-    catalog = {c.pk: c for c in CatalogIndicator.objects.all()}
-    targets: dict[int, list[_TargetRow]] = {pk: [] for pk in ids}
-    # Targets and milestones through their indicator's plan: a few plan ids in the statement, not every
-    # indicator's (the national roll-up reads about 170 indicators).
-    target_rows = Target.objects.filter(indicator__plan_id__in=plans).order_by("indicator_id", "order", "pk")
-    for values in target_rows.values_list(*_TargetRow.FIELDS):
+    catalog = {
+        values[0]: sqlrows.instance(CatalogIndicator, catalog_fields.attnames, values, db)
+        for values in sqlrows.select(
+            connection,
+            f"SELECT {catalog_fields.sql(connection)} FROM {catalog_fields.table(connection)}"
+            f" ORDER BY c.{quote('id')}",
+            [],
+            [catalog_fields],
+        )
+    }
+    targets: dict[int, list[_TargetRow]] = {i.pk: [] for i in indicators}
+    columns = sqlrows.Columns(Target, "x", _TargetRow.FIELDS)
+    order = ", ".join(f"x.{quote(c)}" for c in ("indicator_id", "order", "id"))
+    for values in _in_plans(connection, columns, plans, order, through=True):
         targets[values[1]].append(_TargetRow(*values))
-    milestones: dict[int, list[_MilestoneRow]] = {pk: [] for pk in ids}
-    milestone_rows = Milestone.objects.filter(indicator__plan_id__in=plans).order_by("indicator_id", "year")
-    for indicator_id, year, value, low, high in milestone_rows.values_list(
-        "indicator_id", "year", "value", "min", "max"
-    ):
+    milestones: dict[int, list[_MilestoneRow]] = {i.pk: [] for i in indicators}
+    columns = sqlrows.Columns(Milestone, "x", _MilestoneRow.FIELDS)
+    order = ", ".join(f"x.{quote(c)}" for c in ("indicator_id", "year"))
+    for indicator_id, year, value, low, high in _in_plans(connection, columns, plans, order, through=True):
         milestones[indicator_id].append(_MilestoneRow(year, value, low, high))
     for indicator in indicators:
         if indicator.catalog_id is not None:
-            indicator.catalog = catalog[indicator.catalog_id]
+            sqlrows.cache_related(indicator, "catalog", catalog[indicator.catalog_id])
         indicator._targets = targets[indicator.pk].copy  # type: ignore[method-assign,assignment]
         indicator._milestones = milestones[indicator.pk].copy  # type: ignore[method-assign,assignment]
         found[indicator.plan_id].append(indicator)
     return found
+
+
+def annual_periods(plan_ids: Iterable[int], years: Iterable[int]) -> list[Period]:
+    """The annual periods of ``plan_ids`` in ``years`` (one query), holding ``PERIOD_FIELDS``."""
+    plans, years = sorted(set(plan_ids)), sorted(set(years))
+    if not plans or not years:
+        return []
+    connection = sqlrows.connection_for(Period)
+    quote = connection.ops.quote_name
+    columns = sqlrows.Columns(Period, "p", PERIOD_FIELDS)
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}"
+        f" WHERE p.{quote('plan_id')} IN ({sqlrows.marks(plans)}) AND p.{quote('year')} IN ({sqlrows.marks(years)})"
+        f" AND p.{quote('kind')} = %s ORDER BY p.{quote('id')}"
+    )
+    rows = sqlrows.select(connection, sql, [*plans, *years, PeriodKind.ANNUAL.value], [columns])
+    return [sqlrows.instance(Period, columns.attnames, values, connection.alias) for values in rows]

@@ -71,7 +71,7 @@ def css_class(status: str) -> str:
     return STATUSES[status][1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bar:
     """What a value is compared with: a kind (``min``, ``max``, ``range``, ``increase``, ``boolean``)
     and its bounds. ``low`` is the bound of an "at least" bar, ``high`` of an "at most" bar."""
@@ -171,7 +171,7 @@ def _ratio_down(value: Decimal, bound: Decimal, baseline: Decimal | None) -> Dec
     return bound / value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     status: str
     #: The progress ratio when the status came from it (step 5), else None.

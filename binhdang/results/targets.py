@@ -19,7 +19,7 @@ When a target counts ("due") in a year
 Each target's status (``status.assess``)
     - a target of the indicator's main measure (the measure of its first target): against the
       indicator's bar for the year (roadmap milestone, target due that year, straight path from the
-      baseline; ``engine._bars``) and, as final target, the target itself;
+      baseline; ``engine.bars.year_bars``) and, as final target, the target itself;
     - a target measuring something of its own: against the target itself (bar and final), without a
       baseline.
 

@@ -11,19 +11,20 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from binhdang.core.formatting import machine_number
-from binhdang.orgunits.models import OrgUnit
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models import Plan, PlanStatus, Program
-from binhdang.reporting.models import Period
+from binhdang.plans.models.choices import Level
 from binhdang.results import catalog_rules as rules
+from binhdang.results import sqlrows
+from binhdang.results.engine.bars import ratio_scale
 from binhdang.results.engine.plan import (
     CENT,
     IndicatorResult,
     PlanResults,
     fetch_inputs,
-    ratio_scale,
     results_for_plan,
 )
-from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
+from binhdang.results.loading import annual_periods, indicators_by_plan
 
 #: The plan fields the results pages use (the others, JSON lists of legal bases and warnings, stay unread).
 PLAN_FIELDS = (
@@ -43,18 +44,55 @@ PLAN_FIELDS = (
 )
 
 
+_PROVINCE_FIELDS = ("id", "code", "name", "type")
+
+
 def plans_in_force(program: str) -> dict[int, Plan]:
-    """{province id: the province's newest plan in force for ``program``} (one query)."""
-    plans: dict[int, Plan] = {}
-    queryset = (
-        Plan.objects.filter(status=PlanStatus.ACTIVE, program=program, level="province")
-        .select_related("province")
-        .only(*PLAN_FIELDS, "province__code", "province__name", "province__type")
-        .order_by("province_id", "-period_end", "-version", "-pk")
+    """{province id: the province's newest plan in force for ``program``} (one query), each plan holding
+    ``PLAN_FIELDS`` and its province (code, name, type)."""
+    connection = sqlrows.connection_for(Plan)
+    quote = connection.ops.quote_name
+    plan, province = sqlrows.Columns(Plan, "p", PLAN_FIELDS), sqlrows.Columns(OrgUnit, "o", _PROVINCE_FIELDS)
+    order = ", ".join(
+        f"p.{quote(column)}{direction}"
+        for column, direction in (
+            ("province_id", ""),
+            ("period_end", " DESC"),
+            ("version", " DESC"),
+            ("id", " DESC"),
+        )
     )
-    for plan in queryset:
-        plans.setdefault(plan.province_id, plan)
+    sql = (
+        f"SELECT {plan.sql(connection)}, {province.sql(connection)} FROM {plan.table(connection)}"
+        f" JOIN {province.table(connection)} ON o.{quote('id')} = p.{quote('province_id')}"
+        f" WHERE p.{quote('status')} = %s AND p.{quote('program')} = %s AND p.{quote('level')} = %s"
+        f" ORDER BY {order}"
+    )
+    params = [PlanStatus.ACTIVE.value, str(program), Level.PROVINCE.value]
+    plans: dict[int, Plan] = {}
+    width, db = len(plan.attnames), connection.alias
+    for values in sqlrows.select(connection, sql, params, [plan, province]):
+        found = sqlrows.instance(Plan, plan.attnames, values[:width], db)
+        if found.province_id in plans:
+            continue
+        sqlrows.cache_related(
+            found, "province", sqlrows.instance(OrgUnit, province.attnames, values[width:], db)
+        )
+        plans[found.province_id] = found
     return plans
+
+
+def _provinces() -> list[OrgUnit]:
+    """Every province (id, code, name, type) by name (one query)."""
+    connection = sqlrows.connection_for(OrgUnit)
+    quote = connection.ops.quote_name
+    columns = sqlrows.Columns(OrgUnit, "o", _PROVINCE_FIELDS)
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}"
+        f" WHERE o.{quote('type')} = %s ORDER BY o.{quote('name')}"
+    )
+    rows = sqlrows.select(connection, sql, [OrgUnitType.PROVINCE.value], [columns])
+    return [sqlrows.instance(OrgUnit, columns.attnames, values, connection.alias) for values in rows]
 
 
 @dataclass
@@ -161,18 +199,14 @@ def rollup(year: int, program: str = Program.COMMUNICATION) -> NationalRollup:
     indicators = indicators_by_plan(by_pk)
     for plan_indicators in indicators.values():
         for indicator in plan_indicators:
-            indicator.plan = by_pk[indicator.plan_id]
-    periods = {
-        p.plan_id: p
-        for p in Period.objects.filter(plan_id__in=list(by_pk), year=year, kind="annual").only(*PERIOD_FIELDS)
-    }
+            sqlrows.cache_related(indicator, "plan", by_pk[indicator.plan_id])
+    periods = {p.plan_id: p for p in annual_periods(by_pk, [year])}
     inputs = fetch_inputs(list(by_pk.values()), indicators, list(periods.values()))
     results = {
         plan.province_id: results_for_plan(plan, year, periods.get(plan.pk), indicators[plan.pk], inputs)
         for plan in by_pk.values()
     }
-    provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")
-    rows = [(province, results.get(province.pk)) for province in provinces]
+    rows = [(province, results.get(province.pk)) for province in _provinces()]
     order: dict[str, tuple[int, str]] = {}
     for result in results.values():
         for item in result.indicators:

@@ -24,7 +24,7 @@ Where a value comes from
   x100 000 for "/100.000 ...", x1 000 for "/1.000 ...");
 - no period for the year, no counted report, a zero denominator: no value (status ``no_data``).
 
-The target for the year is ``Indicator.target_for(year)`` (the roadmap's milestone, a target due that
+The target for the year (``engine.bars``) is ``Indicator.target_for(year)`` (the roadmap's milestone, a target due that
 year or every year, else the straight path from the baseline to the 2030 target); the status follows
 ``status.assess`` (the rule written on the help page). An indicator with several targets has each
 assessed (``IndicatorResult.targets``) and its status is the worst of its due targets (``results.targets``).
@@ -32,7 +32,6 @@ assessed (``IndicatorResult.targets``) and its status is the worst of its due ta
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,9 +41,17 @@ from binhdang.core.formatting import bar_json, machine_number
 from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
-from binhdang.results.loading import PERIOD_FIELDS, indicators_by_plan
+from binhdang.results import sqlrows
+from binhdang.results.engine.bars import (
+    baseline_year,
+    catalog_code,
+    ratio_scale,
+    sessions_threshold,
+    year_bars,
+)
+from binhdang.results.loading import annual_periods, indicators_by_plan
 from binhdang.results.models import GenderStatistic
-from binhdang.results.status import BOOLEAN, INCREASE, MAX, MIN, RANGE, STATUSES, Assessment, Bar, assess
+from binhdang.results.status import INCREASE, STATUSES, Assessment, Bar, assess
 from binhdang.results.targets import TargetResult, assess_targets, measure_codes, overall
 
 COMPUTED, DIRECT, NONE = "computed", "direct", "none"
@@ -53,28 +60,6 @@ COMPUTED, DIRECT, NONE = "computed", "direct", "none"
 STATISTIC = "statistic"
 CATALOG_1790 = ("1790.1", "1790.2", "1790.3", "1790.4", "1790.5")
 CENT = Decimal("0.01")  # values are rounded to the cent, half up
-_SCALE = re.compile(r"/\s*(\d{1,3}(?:[.\s]\d{3})+|\d+)")
-
-
-def ratio_scale(unit: str) -> Decimal:
-    """The factor of a numerator/denominator entry for an indicator's unit ("%" -> 100,
-    "/100.000 trẻ sinh sống" -> 100 000, "bé trai/100 bé gái" -> 100, anything else -> 1)."""
-    if "%" in (unit or ""):
-        return Decimal(100)
-    match = _SCALE.search(unit or "")
-    if match:
-        return Decimal(re.sub(r"[.\s]", "", match.group(1)))
-    return Decimal(1)
-
-
-def catalog_code(indicator: Indicator) -> str | None:
-    """The catalog code an indicator is bound to, None for direct entry without a binding."""
-    catalog = indicator.catalog if indicator.catalog_id is not None else None
-    return catalog.code if catalog is not None else None
-
-
-def is_percent(unit: str) -> bool:
-    return "%" in (unit or "")
 
 
 @dataclass
@@ -183,92 +168,6 @@ class PlanResults:
         }
 
 
-# ----------------------------------------------------------------------------------------- targets
-
-
-def _final_bar(indicator: Indicator) -> Bar | None:
-    return Bar.from_target(indicator.final_target)
-
-
-def _sessions_target_is_count(indicator: Indicator) -> bool:
-    """True when a ``1790.1`` target counts sessions per unit rather than a percentage of units."""
-    final = indicator.final_target
-    unit = final.unit if final is not None and final.unit else indicator.unit
-    return not is_percent(unit)
-
-
-Bars = tuple[Bar | None, Bar | None, str, int | None]
-
-
-def _bars(indicator: Indicator, year: int) -> Bars:
-    """(bar for the year, final bar, basis, sessions threshold N or None) of ``indicator``, worked
-    out once per indicator object and year (the object lives for one computation)."""
-    memo: dict[int, Bars] = indicator.__dict__.setdefault("_results_bars", {})
-    if year not in memo:
-        memo[year] = _compute_bars(indicator, year)
-    return memo[year]
-
-
-def _compute_bars(indicator: Indicator, year: int) -> Bars:
-    expectation = indicator.target_for(year)
-    basis = expectation.basis if expectation is not None else "final"
-    if catalog_code(indicator) == "1790.1":
-        if _sessions_target_is_count(indicator):
-            count = Bar.from_expectation(expectation) or _final_bar(indicator)
-            sessions = (
-                int(count.reference) if count is not None and count.reference else rules.DEFAULT_SESSIONS
-            )
-            everyone = Bar(MIN, rules.HUNDRED, rules.HUNDRED)
-            return everyone, everyone, basis, sessions
-        percent_final = _final_bar(indicator) or Bar(MIN, rules.HUNDRED, rules.HUNDRED)
-        return (
-            Bar.from_expectation(expectation) or percent_final,
-            percent_final,
-            basis,
-            rules.DEFAULT_SESSIONS,
-        )
-    final = _final_bar(indicator)
-    same_kind = final is not None and expectation is not None and expectation.kind == final.kind
-    bar = Bar.from_expectation(expectation, strict=same_kind and final is not None and final.strict)
-    if bar is None:
-        baseline = _baseline_bar(indicator, final, year)
-        if baseline is not None:
-            return baseline, final, "baseline", None
-        return final, final, "final", None
-    return bar, final, basis, None
-
-
-def _baseline_bar(indicator: Indicator, final: Bar | None, year: int) -> Bar | None:
-    """In the baseline year (or before it) no progress is required yet: the bar is the baseline
-    itself (0 for an increase over the baseline). None when the plan gives no baseline."""
-    if final is None or final.kind == BOOLEAN:
-        return None
-    base_year = baseline_year(indicator) if final.kind == INCREASE else indicator.baseline_year
-    base = Decimal(0) if final.kind == INCREASE else indicator.baseline_value
-    if base_year is None or year > base_year or base is None:
-        return None
-    if final.kind == RANGE:
-        kind = MAX if final.high is not None and base > final.high else MIN
-    else:
-        kind = MAX if final.kind == MAX else MIN
-    return Bar(kind, base, base)
-
-
-def sessions_threshold(indicator: Indicator, year: int) -> int:
-    """N of a ``1790.1`` indicator in ``year`` (sessions a unit must hold)."""
-    return _bars(indicator, year)[3] or rules.DEFAULT_SESSIONS
-
-
-def baseline_year(indicator: Indicator) -> int | None:
-    """The baseline year of an indicator: its own, else its targets', else the plan's first year."""
-    if indicator.baseline_year:
-        return indicator.baseline_year
-    for target in indicator._targets():
-        if target.baseline_year:
-            return target.baseline_year
-    return indicator.plan.period_start
-
-
 # ------------------------------------------------------------------------------------------ values
 
 
@@ -352,7 +251,7 @@ def _direct_value(indicator: Indicator, code: str | None, period, inputs: Inputs
 
 
 def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs, codes: dict[int, str]):
-    bar, final, basis, _sessions = _bars(indicator, year)
+    bar, final, basis, _sessions = year_bars(indicator, year)
     catalog = indicator.catalog
     if catalog is not None and catalog.code in CATALOG_1790:
         value, numerator, denominator, detail = _computed_value(indicator, plan, year, period, inputs)
@@ -485,11 +384,8 @@ def plan_history(plan: Plan, years: Iterable[int]) -> dict[int, PlanResults]:
     years = sorted(set(years))
     indicators = indicators_by_plan([plan.pk])
     for indicator in indicators[plan.pk]:
-        indicator.plan = plan
-    periods = {
-        p.year: p
-        for p in Period.objects.filter(plan=plan, year__in=years, kind="annual").only(*PERIOD_FIELDS)
-    }
+        sqlrows.cache_related(indicator, "plan", plan)
+    periods = {p.year: p for p in annual_periods([plan.pk], years)}
     inputs = fetch_inputs([plan], indicators, list(periods.values()), years)
     return {y: results_for_plan(plan, y, periods.get(y), indicators[plan.pk], inputs) for y in years}
 
