@@ -21,7 +21,7 @@ class SessionStore(db.SessionStore):
         return get_random_string(32, VALID_KEY_CHARS)
 
     def cycle_key(self) -> None:
-        data = self._session
+        data = self._get_session()  # type: ignore[attr-defined]  # (as in Django; not in the stubs)
         key = self.session_key
         self._session_key = None
         self._session_cache = data

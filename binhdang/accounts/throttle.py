@@ -86,14 +86,13 @@ def check(username: str | None, ip: str | None, now: datetime | None = None) -> 
     by_ip_q = Q(ip_address=ip) if ip and limit_ip > 0 else None
     if limit_name <= 0 and by_ip_q is None:
         return Check(remaining=None, username_failed=True)
-    flags = {
-        "by_name": ExpressionWrapper(by_name_q, output_field=BooleanField()),
-        "by_ip": ExpressionWrapper(by_ip_q, output_field=BooleanField()) if by_ip_q else Value(False),
-    }
     conditions = [q for q in (by_name_q if limit_name > 0 else None, by_ip_q) if q is not None]
     rows = list(
         LoginFailure.objects.filter(reduce(operator.or_, conditions), created_at__gt=now - window())
-        .annotate(**flags)
+        .annotate(
+            by_name=ExpressionWrapper(by_name_q, output_field=BooleanField()),
+            by_ip=ExpressionWrapper(by_ip_q, output_field=BooleanField()) if by_ip_q else Value(False),
+        )
         .order_by("-created_at")
         .values_list("created_at", "by_name", "by_ip")[: max(limit_name, 0) + (limit_ip if by_ip_q else 0)]
     )
