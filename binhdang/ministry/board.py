@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -22,6 +23,7 @@ from binhdang.results.engine import PlanResults, national_rollup
 NOT_SENT = "not_sent"
 #: The board's states: not sent, then the report's states.
 STATES = [(NOT_SENT, _("Not sent")), *ReportState.choices]
+_STATE_LABELS = dict(STATES)
 
 
 @dataclass
@@ -38,27 +40,27 @@ class BoardRow:
     #: When the ministry last reminded the province for this year (None: never).
     reminded_at: dt.datetime | None = None
 
-    @property
+    @cached_property
     def state(self) -> str:
         return self.report.state if self.report else NOT_SENT
 
-    @property
+    @cached_property
     def state_label(self) -> str:
-        return str(dict(STATES)[self.state])
+        return str(_STATE_LABELS[self.state])
 
-    @property
+    @cached_property
     def sent_day(self) -> dt.date | None:
         """The day of the first sending (a sending again after a return keeps the first day)."""
         return timezone.localdate(self.first_sent_at) if self.first_sent_at else None
 
-    @property
+    @cached_property
     def late(self) -> bool:
         """Sent after the deadline, or not sent and the deadline day is over."""
         if self.sent_day is not None:
             return self.sent_day > self.deadline
         return self.plan is not None and self.today > self.deadline
 
-    @property
+    @cached_property
     def remindable(self) -> bool:
         return self.plan is not None and self.state in (NOT_SENT, ReportState.RETURNED)
 

@@ -143,9 +143,9 @@ class Board:
 def build_board(period: Period, *, unit_type: str | None = None, state: str | None = None) -> Board:
     """The board of ``period``. The totals always cover every expected unit; ``unit_type`` and
     ``state`` (a board state, :data:`MISSING` or :data:`OVERDUE`) only filter the rows."""
-    units = [
-        e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__type", "unit__name")
-    ]
+    units = list(
+        OrgUnit.objects.filter(pk__in=period.expected_reporters.values("unit")).order_by("type", "name")
+    )
     submissions = {}
     # The board shows states, dates and flags: the reports' texts and refused input are not read.
     for submission in period.submissions.defer("results", "difficulties", "proposals", "refused_input"):
