@@ -278,6 +278,8 @@ if "EMAIL_HOST" in os.environ or PRODUCTION:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# Database sessions written once per login instead of three times (accounts.sessions).
+SESSION_ENGINE = "binhdang.accounts.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("BINHDANG_SESSION_SECONDS", str(8 * 3600)))
 # 1: the session also ends when the browser is closed (shared computers in a commune office).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_flag("BINHDANG_SESSION_EXPIRE_AT_BROWSER_CLOSE")

@@ -9,8 +9,12 @@ from django.core.exceptions import PermissionDenied
 
 from binhdang.accounts import throttle
 
-#: Set on the request when a login was refused for throttling, so the failure is not recorded again.
+#: Set on the request when a login was refused for throttling (to the time left), so the failure is
+#: not recorded again and the login form can say how long to wait without reading the failures again.
 THROTTLED_ATTRIBUTE = "_binhdang_login_throttled"
+#: Set on the request (True/False) when the throttle check found failures of the username in the
+#: window: a successful login then has failures to clear (``accounts.signals.on_logged_in``).
+USERNAME_FAILED_ATTRIBUTE = "_binhdang_username_failed"
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -23,9 +27,12 @@ class ThrottledModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
-        if throttle.lockout_remaining(username, throttle.client_ip(request)) is not None:
+        found = throttle.check(username, throttle.client_ip(request))
+        if request is not None:
+            setattr(request, USERNAME_FAILED_ATTRIBUTE, found.username_failed)
+        if found.remaining is not None:
             if request is not None:
-                setattr(request, THROTTLED_ATTRIBUTE, True)
+                setattr(request, THROTTLED_ATTRIBUTE, found.remaining)
             raise PermissionDenied
         return super().authenticate(request, username=username, password=password, **kwargs)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from binhdang.accounts import access, throttle
+from binhdang.accounts.backends import THROTTLED_ATTRIBUTE
 from binhdang.accounts.models import Role
 from binhdang.orgunits.models import OrgUnit
 
@@ -39,19 +40,33 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
+        if username is not None and self.cleaned_data.get("password") and self.request is not None:
+            # The backend checks the throttle before the password (one read of the failures) and
+            # leaves the time left on the request when it refuses.
+            try:
+                return super().clean()
+            except ValidationError:
+                remaining = getattr(self.request, THROTTLED_ATTRIBUTE, None)
+                if remaining:
+                    raise self._throttled(remaining) from None
+                raise
         remaining = throttle.lockout_remaining(username, throttle.client_ip(self.request))
         if username is not None and remaining is not None:
-            minutes = throttle.minutes_to_wait(remaining)
-            raise ValidationError(
-                ngettext(
-                    "Too many failed login attempts. Logging in is blocked; try again in %(minutes)d minute.",
-                    "Too many failed login attempts. Logging in is blocked; try again in %(minutes)d minutes.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="throttled",
-            )
+            raise self._throttled(remaining)
         return super().clean()
+
+    @staticmethod
+    def _throttled(remaining) -> ValidationError:
+        minutes = throttle.minutes_to_wait(remaining)
+        return ValidationError(
+            ngettext(
+                "Too many failed login attempts. Logging in is blocked; try again in %(minutes)d minute.",
+                "Too many failed login attempts. Logging in is blocked; try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="throttled",
+        )
 
 
 class OwnPasswordChangeForm(PasswordChangeForm):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from binhdang.accounts import access, throttle
-from binhdang.accounts.backends import THROTTLED_ATTRIBUTE
+from binhdang.accounts.backends import THROTTLED_ATTRIBUTE, USERNAME_FAILED_ATTRIBUTE
 
 
 def on_login_failed(sender, credentials, request=None, **kwargs) -> None:
@@ -13,6 +13,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs) -> None:
 
 
 def on_logged_in(sender, request, user, **kwargs) -> None:
+    # The throttle check of this login found no failure of the username in the window: nothing to
+    # clear (older failures count for nothing and the next failure anywhere deletes them).
+    if request is not None and getattr(request, USERNAME_FAILED_ATTRIBUTE, True) is False:
+        return
     throttle.clear_failures(user.get_username())
 
 

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import operator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -51,30 +54,60 @@ def client_ip(request: HttpRequest | None) -> str | None:
         return None
 
 
-def _lock_left(condition: Q, limit: int, now: datetime) -> timedelta | None:
-    """How long the failures matching ``condition`` still lock, or ``None`` when under ``limit``."""
-    if limit <= 0:
-        return None
-    recent = list(
-        LoginFailure.objects.filter(condition, created_at__gt=now - window())
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)[:limit]
-    )
-    if len(recent) < limit:
+def _lock_left(recent: list[datetime], limit: int, now: datetime) -> timedelta | None:
+    """How long the failures at ``recent`` (newest first) still lock, or ``None`` when under ``limit``."""
+    if limit <= 0 or len(recent) < limit:
         return None
     # The lock lifts when the limit-th most recent failure leaves the window.
     left = recent[limit - 1] + window() - now
     return left if left > timedelta(0) else None
 
 
+@dataclass(frozen=True)
+class Check:
+    """What one read of the recent failures says about a login attempt."""
+
+    #: How long logins stay refused; ``None`` when they are allowed.
+    remaining: timedelta | None
+    #: Whether the username has failures within the window (to clear after a successful login).
+    username_failed: bool
+
+
+def check(username: str | None, ip: str | None, now: datetime | None = None) -> Check:
+    """The lock of ``username`` and of ``ip`` from one query (the failures of either, newest first).
+
+    At most ``limit_username + limit_ip`` rows are read. That is exact: among those rows either each
+    condition that can lock has its limit-th failure, or the other condition has more than its limit
+    in them and locks longer (its limit-th failure is newer than any row left out).
+    """
+    now = now or timezone.now()
+    limit_name, limit_ip = settings.LOGIN_MAX_FAILURES, settings.LOGIN_MAX_FAILURES_PER_IP
+    by_name_q = Q(username=normalise_username(username))
+    by_ip_q = Q(ip_address=ip) if ip and limit_ip > 0 else None
+    if limit_name <= 0 and by_ip_q is None:
+        return Check(remaining=None, username_failed=True)
+    conditions = [q for q in (by_name_q if limit_name > 0 else None, by_ip_q) if q is not None]
+    rows = list(
+        LoginFailure.objects.filter(reduce(operator.or_, conditions), created_at__gt=now - window())
+        .annotate(
+            by_name=ExpressionWrapper(by_name_q, output_field=BooleanField()),
+            by_ip=ExpressionWrapper(by_ip_q, output_field=BooleanField()) if by_ip_q else Value(False),
+        )
+        .order_by("-created_at")
+        .values_list("created_at", "by_name", "by_ip")[: max(limit_name, 0) + (limit_ip if by_ip_q else 0)]
+    )
+    by_name = [at for at, name_matches, _ip in rows if name_matches]
+    by_ip = [at for at, _name, ip_matches in rows if ip_matches]
+    locks = [
+        left for left in (_lock_left(by_name, limit_name, now), _lock_left(by_ip, limit_ip, now)) if left
+    ]
+    # With no username limit the username's failures are not all read: clear them as before.
+    return Check(remaining=max(locks) if locks else None, username_failed=bool(by_name) or limit_name <= 0)
+
+
 def lockout_remaining(username: str | None, ip: str | None, now: datetime | None = None) -> timedelta | None:
     """How long logins for ``username`` from ``ip`` stay refused; ``None`` when they are allowed."""
-    now = now or timezone.now()
-    checks = [(Q(username=normalise_username(username)), settings.LOGIN_MAX_FAILURES)]
-    if ip:
-        checks.append((Q(ip_address=ip), settings.LOGIN_MAX_FAILURES_PER_IP))
-    locks = [left for condition, limit in checks if (left := _lock_left(condition, limit, now))]
-    return max(locks) if locks else None
+    return check(username, ip, now).remaining
 
 
 def minutes_to_wait(remaining: timedelta) -> int:

@@ -26,6 +26,7 @@ slows down guessing (each failure doubles the wait before the next try).
 from __future__ import annotations
 
 import base64
+from importlib import import_module
 from urllib.parse import quote
 
 import django_otp
@@ -33,6 +34,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -112,7 +114,7 @@ def remember_two_factor(sender, request=None, user=None, **kwargs) -> None:
 
 def end_other_sessions(user: User, keep: str | None) -> int:
     """Delete the user's sessions except ``keep`` (database sessions only). Returns how many."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if not issubclass(import_module(settings.SESSION_ENGINE).SessionStore, db.SessionStore):
         return 0
     doomed = [
         session.pk

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -17,11 +19,66 @@ from binhdang.ministry.models import MinistryReminder, ProvinceReport, ReportSta
 from binhdang.ministry.services import deadline_for
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan, PlanStatus
-from binhdang.results.engine import PlanResults, national_rollup
+from binhdang.reporting.models import Period
+from binhdang.results import catalog_rules as rules
+from binhdang.results.engine import plans_in_force
 
 NOT_SENT = "not_sent"
 #: The board's states: not sent, then the report's states.
 STATES = [(NOT_SENT, _("Not sent")), *ReportState.choices]
+_STATE_LABELS = dict(STATES)
+
+
+@dataclass(frozen=True)
+class ProvinceFigures:
+    """A province's plan in force and how its units reported that year: the results engine's counts
+    (``catalog_rules.period_figures``, what the national roll-up shows), without the indicators."""
+
+    plan: Plan
+    figures: rules.PeriodFigures | None
+
+    @property
+    def expected(self) -> int:
+        return self.figures.expected if self.figures else 0
+
+    @property
+    def submitted(self) -> int:
+        return self.figures.submitted if self.figures else 0
+
+    @property
+    def on_time(self) -> int:
+        return self.figures.on_time if self.figures else 0
+
+    @property
+    def completeness(self) -> Decimal | None:
+        return self.figures.completeness if self.figures else None
+
+    @property
+    def timeliness(self) -> Decimal | None:
+        return self.figures.timeliness if self.figures else None
+
+
+def _province_figures(year: int, program: str) -> list[tuple[OrgUnit, ProvinceFigures | None]]:
+    """Every province (by name) with its plan in force for ``program`` and its units' reporting in
+    ``year`` (None: no plan in force). Three queries and the engine's one; the board shows no indicator,
+    so the indicators, targets and values the national roll-up reads are not read here."""
+    plans = plans_in_force(program)
+    periods = {
+        p.plan_id: p
+        for p in Period.objects.filter(
+            plan_id__in=[plan.pk for plan in plans.values()], year=year, kind="annual"
+        ).only("id", "plan", "deadline")
+    }
+    # Completeness and timeliness do not depend on the sessions threshold of a 1790 period.
+    figures = rules.period_figures([rules.PeriodSpec(p.pk, p.deadline_end) for p in periods.values()])
+    provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")
+    rows = []
+    for province in provinces:
+        plan = plans.get(province.pk)
+        period = periods.get(plan.pk) if plan is not None else None
+        found = figures.get(period.pk) if period is not None else None
+        rows.append((province, ProvinceFigures(plan, found) if plan is not None else None))
+    return rows
 
 
 @dataclass
@@ -32,33 +89,33 @@ class BoardRow:
     plan_status: str
     report: ProvinceReport | None
     first_sent_at: dt.datetime | None
-    results: PlanResults | None
+    results: ProvinceFigures | None
     deadline: dt.date
     today: dt.date
     #: When the ministry last reminded the province for this year (None: never).
     reminded_at: dt.datetime | None = None
 
-    @property
+    @cached_property
     def state(self) -> str:
         return self.report.state if self.report else NOT_SENT
 
-    @property
+    @cached_property
     def state_label(self) -> str:
-        return str(dict(STATES)[self.state])
+        return str(_STATE_LABELS[self.state])
 
-    @property
+    @cached_property
     def sent_day(self) -> dt.date | None:
         """The day of the first sending (a sending again after a return keeps the first day)."""
         return timezone.localdate(self.first_sent_at) if self.first_sent_at else None
 
-    @property
+    @cached_property
     def late(self) -> bool:
         """Sent after the deadline, or not sent and the deadline day is over."""
         if self.sent_day is not None:
             return self.sent_day > self.deadline
         return self.plan is not None and self.today > self.deadline
 
-    @property
+    @cached_property
     def remindable(self) -> bool:
         return self.plan is not None and self.state in (NOT_SENT, ReportState.RETURNED)
 
@@ -95,7 +152,7 @@ def build(year: int, program: str, today: dt.date | None = None) -> Board:
     """The board of ``year`` for ``program``."""
     today = today or timezone.localdate()
     deadline = deadline_for(year)
-    rollup = national_rollup(year, program)
+    by_province = _province_figures(year, program)
     statuses = _plan_statuses(program)
     reports = ProvinceReport.objects.filter(year=year, plan__program=program).order_by(
         "province_id", "-version"
@@ -116,7 +173,7 @@ def build(year: int, program: str, today: dt.date | None = None) -> Board:
         .values_list("province_id", "last")
     )
     rows = []
-    for province, results in rollup.rows:
+    for province, results in by_province:
         plan = results.plan if results is not None else None
         rows.append(
             BoardRow(

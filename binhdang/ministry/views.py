@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from binhdang.accounts import access as base
 from binhdang.core.exports import Scope, download, get
 from binhdang.core.formatting import date as vn_date
-from binhdang.ministry import access, board, services
+from binhdang.ministry import access, board, board_rows, services
 from binhdang.ministry.forms import DeadlineForm, ReturnForm, SendForm
 from binhdang.ministry.models import ProvinceReport
 from binhdang.plans.models import Plan, PlanStatus, Program
@@ -71,18 +71,21 @@ def board_page(request: HttpRequest) -> HttpResponse:
         raise Http404
     late = request.GET.get("late") == "1"
     found = board.build(year, program)
+    rows = found.filtered(state, late)
+    acts = access.acts_for_ministry(request.user)
     return render(
         request,
         "ministry/board.html",
         {
             "board": found,
-            "rows": found.filtered(state, late),
+            "rows": rows,
+            "rows_html": board_rows.rows_html(found, rows, acts=acts),
             "state": state,
             "late": late,
             "states": [(key, label, found.count(key)) for key, label in board.STATES],
             "years": YEARS,
             "programs": Program.choices,
-            "acts": access.acts_for_ministry(request.user),
+            "acts": acts,
             "deadline_form": DeadlineForm(initial={"deadline": vn_date(found.deadline)}),
         },
     )

@@ -143,10 +143,14 @@ class Board:
 def build_board(period: Period, *, unit_type: str | None = None, state: str | None = None) -> Board:
     """The board of ``period``. The totals always cover every expected unit; ``unit_type`` and
     ``state`` (a board state, :data:`MISSING` or :data:`OVERDUE`) only filter the rows."""
-    units = [
-        e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__type", "unit__name")
-    ]
-    submissions = {s.unit_id: s for s in period.submissions.select_related("period")}
+    units = list(
+        OrgUnit.objects.filter(pk__in=period.expected_reporters.values("unit")).order_by("type", "name")
+    )
+    submissions = {}
+    # The board shows states, dates and flags: the reports' texts and refused input are not read.
+    for submission in period.submissions.defer("results", "difficulties", "proposals", "refused_input"):
+        submission.period = period  # the board's own period: no second read of it per report
+        submissions[submission.unit_id] = submission
     past_deadline = period.is_past_deadline()
     rows = [BoardRow(unit, submissions.get(unit.pk), past_deadline) for unit in units]
     submitted = sum(1 for r in rows if r.is_complete)

@@ -82,3 +82,29 @@ def test_client_ip_is_remote_addr_and_ignores_garbage():
     assert throttle.client_ip(factory.get("/", REMOTE_ADDR="192.0.2.4")) == "192.0.2.4"
     assert throttle.client_ip(factory.get("/", REMOTE_ADDR="not an ip")) is None
     assert throttle.client_ip(None) is None
+
+
+def test_one_read_finds_the_username_lock_behind_many_failures_of_the_address(settings):
+    settings.LOGIN_MAX_FAILURES, settings.LOGIN_MAX_FAILURES_PER_IP = 2, 3
+    now = timezone.now()
+    for seconds in (50, 40):
+        LoginFailure.objects.create(
+            username="a", ip_address="10.0.0.2", created_at=now - timedelta(seconds=seconds)
+        )
+    for seconds in (30, 20, 10):
+        LoginFailure.objects.create(
+            username="b", ip_address="10.0.0.1", created_at=now - timedelta(seconds=seconds)
+        )
+    # Address 10.0.0.1 locked by its three failures; username "a" locked by its two older ones.
+    found = throttle.check("a", "10.0.0.1", now)
+    assert found.remaining == timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS - 30)
+    assert found.username_failed
+    assert throttle.check("a", "10.0.0.9", now).remaining == timedelta(
+        seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS - 50
+    )
+    assert throttle.check("c", "10.0.0.9", now) == throttle.Check(remaining=None, username_failed=False)
+
+
+def test_the_check_reads_the_failures_once(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        throttle.check("a", "10.0.0.1")

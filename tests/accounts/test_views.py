@@ -72,6 +72,43 @@ def test_one_address_is_capped_across_usernames(client, commune_a_reporter, sett
     assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
 
 
+def test_login_costs_at_most_nine_queries_on_sqlite(
+    client, commune_a_reporter, django_assert_max_num_queries
+):
+    # The failures (one read for the username and the address), the user, last_login and its history
+    # row, the two-factor device, the new session (SQLite adds its transaction's BEGIN and COMMIT).
+    client.get(reverse("accounts:login"))
+    with django_assert_max_num_queries(9):
+        response = _login(client, "reporter_a", PASSWORD)
+    assert response.status_code == 302
+    assert get_user(client).pk == commune_a_reporter.pk
+
+
+def test_login_gives_a_new_session_key_and_the_old_one_stops_working(client, commune_a_reporter):
+    from django.contrib.sessions.models import Session
+
+    session = client.session
+    session["before_login"] = "x"
+    session.save()
+    old_key = session.session_key
+    _login(client, "reporter_a", PASSWORD)
+    new_key = client.cookies["sessionid"].value
+    assert new_key != old_key
+    assert not Session.objects.filter(session_key=old_key).exists()
+    assert Session.objects.get(session_key=new_key).get_decoded()["before_login"] == "x"
+    assert get_user(client).pk == commune_a_reporter.pk
+
+
+def test_a_successful_login_after_a_failure_clears_it_and_writes_the_login_to_the_history(
+    client, commune_a_reporter
+):
+    _login(client, "reporter_a", "sai-mat-khau")
+    rows = commune_a_reporter.history.count()
+    _login(client, "reporter_a", PASSWORD)
+    assert not LoginFailure.objects.filter(username="reporter_a").exists()
+    assert commune_a_reporter.history.count() == rows + 1
+
+
 def test_deactivated_account_cannot_log_in(client, commune_a_reporter):
     commune_a_reporter.is_active = False
     commune_a_reporter.save()

@@ -188,3 +188,16 @@ def test_pages_come_back_by_themselves_after_the_database_restarted(client, foca
         assert back.status_code == 200
         assert focal_officer.full_name in back.content.decode()
         assert wrapper.connection.info.backend_pid != killed
+
+
+@pytest.mark.urls("tests.core.trivial_urls")
+def test_the_middleware_reads_the_session_and_the_user_once_and_nothing_else(
+    client, commune_a_reporter, django_assert_max_num_queries
+):
+    """The floor every page pays before its view: the session and the user, one query each (no
+    two-factor device read for a user who has none, no roles, no session write)."""
+    client.force_login(commune_a_reporter)
+    client.get("/trivial/")
+    with django_assert_max_num_queries(2):
+        response = client.get("/trivial/")
+    assert response.content.decode() == f"ok {commune_a_reporter.pk}"

@@ -21,6 +21,7 @@ from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.forms import OpenPeriodForm, PeriodDatesForm, ReminderForm
 from binhdang.reporting.models import State
 from binhdang.reporting.status import BOARD_STATES, MISSING, OVERDUE, build_board
+from binhdang.reporting.views import board_rows
 from binhdang.reporting.views.common import ReportingRequest, board_period, managed_period, report_errors
 
 
@@ -73,6 +74,7 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
     )
     for row in status_board.rows:
         row.log_differences = len(differing.get(row.unit.pk, []))
+    can_manage = request.user.has_perm("reporting.manage_period", period)
     return render(
         request,
         "reporting/board.html",
@@ -91,7 +93,8 @@ def board(request: ReportingRequest, pk: int) -> HttpResponse:
             # the board filtered on a report state: the export of just those reports (?status=)
             "export_state": state if state in State.values else "",
             "export_state_label": BOARD_STATES[state][0] if state in State.values else "",
-            "can_manage": request.user.has_perm("reporting.manage_period", period),
+            "can_manage": can_manage,
+            "rows_html": board_rows.rows_html(status_board.rows, period, can_manage=can_manage),
             "reminder_form": ReminderForm(),
             "off_track": quarters.off_track(period),
             "quarter_shares": quarters.shares(period),
