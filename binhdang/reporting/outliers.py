@@ -28,13 +28,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from statistics import median
 
+from django.db.models import Count, F, Max, Sum
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.core.formatting import number
 from binhdang.reporting.forms_catalog import DataElement, ValueType
 from binhdang.reporting.issues import Issue
-from binhdang.reporting.models import DataValue
+from binhdang.reporting.models import DataValue, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 
 #: A value this many times last year's (or a tenth of it) is flagged.
@@ -138,24 +140,98 @@ def flags_for(
 
 def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, list[Decimal]]:
     """The values of the other units of the same type in the province for the same period (submitted
-    or accepted reports), by value key, for the numeric values of ``elements``."""
-    codes = [e.code for e in elements if any(_numeric(e, c) for c in e.category_options)]
-    rows = (
-        DataValue.objects.filter(
-            submission__period=submission.period,
-            submission__unit__type=submission.unit.type,
-            submission__state__in=COMPLETE_STATES,
-            data_element__in=codes,
-        )
-        .exclude(submission=submission)
-        .values_list("data_element", "category_option_combo", "value")
-    )
+    or accepted reports), by value key, for the numeric values of ``elements``.
+
+    The figures of all the complete reports of the period and unit type are read once per process and
+    kept (:func:`_period_figures`) while they stay the same; the report's own are left out here."""
+    codes = {e.code for e in elements if any(_numeric(e, c) for c in e.category_options)}
+    figures = _period_figures(submission.period_id, submission.unit.type)
+    own = submission.pk
     found: dict[ValueKey, list[Decimal]] = {}
-    for code, coc, text in rows:
+    for key, numbers in figures.items():
+        if key[0] in codes:
+            mine = [number for report, number in numbers if report != own]
+            if mine:
+                found[key] = mine
+    return found
+
+
+#: (period pk, unit type) -> (version, the figures of its complete reports: value key -> [(report pk,
+#: number)]). Per process; a changed report gives another version (see _figures_version).
+_FIGURES: dict[tuple[int, str], tuple[tuple, dict[ValueKey, list[tuple[int, Decimal]]]]] = {}
+_FIGURES_KEPT = 256
+#: report pk -> the key of the kept figures that hold its values.
+_KEPT: dict[int, tuple[int, str]] = {}
+
+
+def _figures_version(period_id: int, unit_type: str) -> tuple:
+    """The state of the complete reports of a period and unit type, in one cheap query: their number,
+    keys and versions (each save, submit, return, accept or reopen of a report raises its version, and
+    values change only by a save), and the last save. Writes made in this process also forget the
+    kept figures at once (:func:`_forget_report`, :func:`_forget_value`)."""
+    row = Submission.objects.filter(
+        period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES
+    ).aggregate(
+        count=Count("pk"),
+        keys=Sum("pk"),
+        versions=Sum("version"),
+        mixed=Sum(F("pk") * F("version")),
+        last=Max("updated_at"),
+    )
+    return (row["count"], row["keys"], row["versions"], row["mixed"], row["last"])
+
+
+def _period_figures(period_id: int, unit_type: str) -> dict[ValueKey, list[tuple[int, Decimal]]]:
+    """Every numeric value of the complete reports of the period and unit type, with its report."""
+    version = _figures_version(period_id, unit_type)
+    kept = _FIGURES.get((period_id, unit_type))
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    rows = DataValue.objects.filter(
+        submission__period_id=period_id,
+        submission__unit__type=unit_type,
+        submission__state__in=COMPLETE_STATES,
+    ).values_list("submission_id", "data_element", "category_option_combo", "value")
+    figures: dict[ValueKey, list[tuple[int, Decimal]]] = {}
+    for report, code, coc, text in rows:
         number = _decimal(text)
         if number is not None:
-            found.setdefault((code, coc), []).append(number)
-    return found
+            figures.setdefault((code, coc), []).append((report, number))
+    if len(_FIGURES) >= _FIGURES_KEPT:
+        _FIGURES.clear()
+        _KEPT.clear()
+    _FIGURES[(period_id, unit_type)] = (version, figures)
+    _KEPT.update({report: (period_id, unit_type) for numbers in figures.values() for report, _ in numbers})
+    return figures
+
+
+def _drop(keys) -> None:
+    for key in list(keys):
+        _FIGURES.pop(key, None)
+    for report, key in list(_KEPT.items()):
+        if key not in _FIGURES:
+            del _KEPT[report]
+
+
+def _forget_report(sender, instance, **kwargs) -> None:
+    """A complete report (or one whose figures are kept) written in this process: its period's kept
+    figures are read again at once, even when the version would not tell (a test database rolled back
+    and its keys used again). Drafts being typed, the usual writes, forget nothing."""
+    if instance.state in COMPLETE_STATES:
+        _drop(key for key in _FIGURES if key[0] == instance.period_id)
+    if instance.pk in _KEPT:
+        _drop([_KEPT[instance.pk]])
+
+
+def _forget_value(sender, instance, **kwargs) -> None:
+    if instance.submission_id in _KEPT:
+        _drop([_KEPT[instance.submission_id]])
+
+
+post_save.connect(_forget_report, sender=Submission, dispatch_uid="outliers-forget-report")
+post_delete.connect(_forget_report, sender=Submission, dispatch_uid="outliers-forget-report-deleted")
+post_save.connect(_forget_value, sender=DataValue, dispatch_uid="outliers-forget-value")
+post_delete.connect(_forget_value, sender=DataValue, dispatch_uid="outliers-forget-value-deleted")
 
 
 def note_key(code: str, coc: str) -> str:
