@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -149,16 +150,20 @@ def previous_values(submission: Submission) -> dict[tuple[str, str], str]:
     period = submission.period
     earlier = (
         Submission.objects.filter(
-            unit=submission.unit,
+            unit=submission.unit_id,
             period__form_code=period.form_code,
             period__year=period.year - 1,
             period__kind=period.kind,
             period__sequence=period.sequence,
         )
         .order_by("-state", "-pk")
-        .first()
+        .values("pk")[:1]
     )
-    return earlier.value_map() if earlier else {}
+    rows = DataValue.objects.filter(submission=Subquery(earlier))  # one query: the report and its values
+    return {
+        (code, coc): text
+        for code, coc, text in rows.values_list("data_element", "category_option_combo", "value")
+    }
 
 
 @dataclass
@@ -195,8 +200,13 @@ def _check_editable(current: Submission, user: User | None) -> None:
         raise AccessDenied(_("You cannot change this report."))
 
 
-def _write_values(current: Submission, clean: Mapping[tuple[str, str], str], user: User | None) -> bool:
+def _write_values(
+    current: Submission, clean: Mapping[tuple[str, str], str], user: User | None
+) -> tuple[bool, dict[tuple[str, str], str]]:
+    """Write the changed values (each saved with its history row: who, when, old and new); whether
+    anything changed, and every value of the report after the writes (not read again)."""
     existing = {(v.data_element, v.category_option_combo): v for v in current.values.all()}
+    merged = {key: value.value for key, value in existing.items()}
     now, changed = timezone.now(), False
     for (code, coc), text in clean.items():
         value = existing.get((code, coc))
@@ -204,6 +214,7 @@ def _write_values(current: Submission, clean: Mapping[tuple[str, str], str], use
             if value is not None:
                 audit.by(value, user)
                 value.delete()
+                merged.pop((code, coc), None)
                 changed = True
             continue
         if value is None:
@@ -213,8 +224,9 @@ def _write_values(current: Submission, clean: Mapping[tuple[str, str], str], use
         value.value, value.updated_at, value.updated_by = text, now, user
         audit.by(value, user)
         value.save()
+        merged[(code, coc)] = text
         changed = True
-    return changed
+    return changed, merged
 
 
 @transaction.atomic
@@ -250,13 +262,12 @@ def save_draft(
     if errors and not partial:
         raise ReportValidationError(errors)
     refused = {(e.code, e.coc): values[(e.code, e.coc)] for e in errors if (e.code, e.coc) in values}
-    changed = _write_values(current, clean, user)
+    changed, merged = _write_values(current, clean, user)
     changed = keep_refused(current, clean, refused) or changed
     for name, text in (narrative or {}).items():
         if name in NARRATIVE_NAMES and getattr(current, name) != (text or "").strip():
             setattr(current, name, (text or "").strip())
             changed = True
-    merged = current.value_map()
     warnings = soft_warnings(elements, merged, previous_values(current), peers=peer_values(current, elements))
     if changed:
         current.version += 1
