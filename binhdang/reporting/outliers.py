@@ -28,7 +28,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from statistics import median
 
-from django.db.models import Count, F, Max, Sum
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -142,90 +141,78 @@ def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, l
     """The values of the other units of the same type in the province for the same period (submitted
     or accepted reports), by value key, for the numeric values of ``elements``.
 
-    The figures of all the complete reports of the period and unit type are read once per process and
-    kept (:func:`_period_figures`) while they stay the same; the report's own are left out here."""
+    The figures of the complete reports of the period and unit type are kept per process
+    (:func:`_period_figures`): only those of a report submitted, returned or changed since are read
+    again; the report's own are left out here."""
     codes = {e.code for e in elements if any(_numeric(e, c) for c in e.category_options)}
-    figures = _period_figures(submission.period_id, submission.unit.type)
-    own = submission.pk
     found: dict[ValueKey, list[Decimal]] = {}
-    for key, numbers in figures.items():
-        if key[0] in codes:
-            mine = [number for report, number in numbers if report != own]
-            if mine:
-                found[key] = mine
+    for report, figures in _period_figures(submission.period_id, submission.unit.type).items():
+        if report == submission.pk:
+            continue
+        for key, figure in figures.items():
+            if key[0] in codes:
+                found.setdefault(key, []).append(figure)
     return found
 
 
-#: (period pk, unit type) -> (version, the figures of its complete reports: value key -> [(report pk,
-#: number)]). Per process; a changed report gives another version (see _figures_version).
-_FIGURES: dict[tuple[int, str], tuple[tuple, dict[ValueKey, list[tuple[int, Decimal]]]]] = {}
+#: (period pk, unit type) -> ({report pk: its version}, {report pk: {value key: number}}) for the
+#: complete reports of the period and unit type. Per process; see _period_figures.
+_FIGURES: dict[tuple[int, str], tuple[dict[int, int], dict[int, dict[ValueKey, Decimal]]]] = {}
 _FIGURES_KEPT = 256
-#: report pk -> the key of the kept figures that hold its values.
+#: report pk -> the key of the kept figures that hold it.
 _KEPT: dict[int, tuple[int, str]] = {}
 
 
-def _figures_version(period_id: int, unit_type: str) -> tuple:
-    """The state of the complete reports of a period and unit type, in one cheap query: their number,
-    keys and versions (each save, submit, return, accept or reopen of a report raises its version, and
-    values change only by a save), and the last save. Writes made in this process also forget the
-    kept figures at once (:func:`_forget_report`, :func:`_forget_value`)."""
-    row = Submission.objects.filter(
-        period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES
-    ).aggregate(
-        count=Count("pk"),
-        keys=Sum("pk"),
-        versions=Sum("version"),
-        mixed=Sum(F("pk") * F("version")),
-        last=Max("updated_at"),
+def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, Decimal]]:
+    """Every numeric value of the complete reports of the period and unit type, by report.
+
+    One small query lists the complete reports with their versions (each save, submit, return, accept
+    or reopen of a report raises its version, and values change only by a save); the values of the
+    reports not kept at that version are read, the others come from the process's memory. Writes made
+    in this process forget the report at once (:func:`_forget_report`, :func:`_forget_value`)."""
+    current = dict(
+        Submission.objects.filter(
+            period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES
+        ).values_list("pk", "version")
     )
-    return (row["count"], row["keys"], row["versions"], row["mixed"], row["last"])
-
-
-def _period_figures(period_id: int, unit_type: str) -> dict[ValueKey, list[tuple[int, Decimal]]]:
-    """Every numeric value of the complete reports of the period and unit type, with its report."""
-    version = _figures_version(period_id, unit_type)
-    kept = _FIGURES.get((period_id, unit_type))
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    rows = DataValue.objects.filter(
-        submission__period_id=period_id,
-        submission__unit__type=unit_type,
-        submission__state__in=COMPLETE_STATES,
-    ).values_list("submission_id", "data_element", "category_option_combo", "value")
-    figures: dict[ValueKey, list[tuple[int, Decimal]]] = {}
-    for report, code, coc, text in rows:
-        number = _decimal(text)
-        if number is not None:
-            figures.setdefault((code, coc), []).append((report, number))
-    if len(_FIGURES) >= _FIGURES_KEPT:
+    key = (period_id, unit_type)
+    versions, kept = _FIGURES.get(key, ({}, {}))
+    reports = {pk: kept[pk] for pk, version in current.items() if versions.get(pk) == version and pk in kept}
+    stale = [pk for pk in current if pk not in reports]
+    if stale:
+        rows = DataValue.objects.filter(submission_id__in=stale).values_list(
+            "submission_id", "data_element", "category_option_combo", "value"
+        )
+        for pk in stale:
+            reports[pk] = {}
+        for report, code, coc, text in rows:
+            figure = _decimal(text)
+            if figure is not None:
+                reports[report][(code, coc)] = figure
+    if key not in _FIGURES and len(_FIGURES) >= _FIGURES_KEPT:
         _FIGURES.clear()
         _KEPT.clear()
-    _FIGURES[(period_id, unit_type)] = (version, figures)
-    _KEPT.update({report: (period_id, unit_type) for numbers in figures.values() for report, _ in numbers})
-    return figures
+    _FIGURES[key] = (current, reports)
+    _KEPT.update(dict.fromkeys(current, key))
+    return reports
 
 
-def _drop(keys) -> None:
-    for key in list(keys):
-        _FIGURES.pop(key, None)
-    for report, key in list(_KEPT.items()):
-        if key not in _FIGURES:
-            del _KEPT[report]
+def _forget(pk: int | None) -> None:
+    key = _KEPT.pop(pk, None) if pk is not None else None
+    if pk is not None and key is not None and key in _FIGURES:
+        versions, reports = _FIGURES[key]
+        versions.pop(pk, None)
+        reports.pop(pk, None)
 
 
 def _forget_report(sender, instance, **kwargs) -> None:
-    """A complete report (or one whose figures are kept) written in this process: its period's kept
-    figures are read again at once, even when the version would not tell (a test database rolled back
-    and its keys used again). Drafts being typed, the usual writes, forget nothing."""
-    if instance.state in COMPLETE_STATES:
-        _drop(key for key in _FIGURES if key[0] == instance.period_id)
-    if instance.pk in _KEPT:
-        _drop([_KEPT[instance.pk]])
+    """A report written in this process: its figures are read again at once, even when its version
+    would not tell (a test database rolled back and its keys used again)."""
+    _forget(instance.pk)
 
 
 def _forget_value(sender, instance, **kwargs) -> None:
-    if instance.submission_id in _KEPT:
-        _drop([_KEPT[instance.submission_id]])
+    _forget(instance.submission_id)
 
 
 post_save.connect(_forget_report, sender=Submission, dispatch_uid="outliers-forget-report")
