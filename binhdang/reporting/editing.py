@@ -125,6 +125,12 @@ class ReportBeingEdited:
             self.elements, self.values, previous, peers=peer_values(self.submission, self.elements)
         )
 
+    @property
+    def shows_log(self) -> bool:
+        """Whether the page shows the activity log's figures: as proposals or differences in the entry
+        form, as differences in the read-only view of an officer (board or review)."""
+        return self.can_edit or self.can_view_board or self.can_review
+
     @cached_property
     def logged(self) -> log_figures.Figures:
         """The activity log's figures for the values of this unit's form (``work.prefill``)."""

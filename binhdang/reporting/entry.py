@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +59,8 @@ def display_value(value_type: str, text: str, options=()) -> str:
 @dataclass
 class Input:
     """One value's field: every property comes from its data element (option set, bounds, type,
-    unit, whether a complete report needs it), so the web form cannot drop one of them."""
+    unit, whether a complete report needs it), so the web form cannot drop one of them. What the
+    template asks of each field several times (name, id, type...) is computed once."""
 
     element: DataElement
     coc: str
@@ -72,19 +74,19 @@ class Input:
     #: Where a read-only figure comes from ("Quý 1/2026: 5 · ...").
     note: str = ""
 
-    @property
+    @cached_property
     def name(self) -> str:
         return field_name(self.element.code, self.coc)
 
-    @property
+    @cached_property
     def id(self) -> str:
         return field_id(self.element.code, self.coc)
 
-    @property
+    @cached_property
     def coc_label(self) -> str:
         return str(CATEGORY_OPTION_LABELS.get(self.coc, ""))
 
-    @property
+    @cached_property
     def value_type(self) -> str:
         return self.element.type_for(self.coc)
 
@@ -108,7 +110,7 @@ class Input:
     def is_money(self) -> bool:
         return self.element.is_money
 
-    @property
+    @cached_property
     def required(self) -> bool:
         return self.element.requires(self.coc)
 

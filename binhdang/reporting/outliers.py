@@ -28,13 +28,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from statistics import median
 
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.core.formatting import number
 from binhdang.reporting.forms_catalog import DataElement, ValueType
 from binhdang.reporting.issues import Issue
-from binhdang.reporting.models import DataValue
+from binhdang.reporting.models import DataValue, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 
 #: A value this many times last year's (or a tenth of it) is flagged.
@@ -138,24 +139,86 @@ def flags_for(
 
 def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, list[Decimal]]:
     """The values of the other units of the same type in the province for the same period (submitted
-    or accepted reports), by value key, for the numeric values of ``elements``."""
-    codes = [e.code for e in elements if any(_numeric(e, c) for c in e.category_options)]
-    rows = (
-        DataValue.objects.filter(
-            submission__period=submission.period,
-            submission__unit__type=submission.unit.type,
-            submission__state__in=COMPLETE_STATES,
-            data_element__in=codes,
-        )
-        .exclude(submission=submission)
-        .values_list("data_element", "category_option_combo", "value")
-    )
+    or accepted reports), by value key, for the numeric values of ``elements``.
+
+    The figures of the complete reports of the period and unit type are kept per process
+    (:func:`_period_figures`): only those of a report submitted, returned or changed since are read
+    again; the report's own are left out here."""
+    codes = {e.code for e in elements if any(_numeric(e, c) for c in e.category_options)}
     found: dict[ValueKey, list[Decimal]] = {}
-    for code, coc, text in rows:
-        number = _decimal(text)
-        if number is not None:
-            found.setdefault((code, coc), []).append(number)
+    for report, figures in _period_figures(submission.period_id, submission.unit.type).items():
+        if report == submission.pk:
+            continue
+        for key, figure in figures.items():
+            if key[0] in codes:
+                found.setdefault(key, []).append(figure)
     return found
+
+
+#: (period pk, unit type) -> ({report pk: its version}, {report pk: {value key: number}}) for the
+#: complete reports of the period and unit type. Per process; see _period_figures.
+_FIGURES: dict[tuple[int, str], tuple[dict[int, int], dict[int, dict[ValueKey, Decimal]]]] = {}
+_FIGURES_KEPT = 256
+#: report pk -> the key of the kept figures that hold it.
+_KEPT: dict[int, tuple[int, str]] = {}
+
+
+def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, Decimal]]:
+    """Every numeric value of the complete reports of the period and unit type, by report.
+
+    One small query lists the complete reports with their versions (each save, submit, return, accept
+    or reopen of a report raises its version, and values change only by a save); the values of the
+    reports not kept at that version are read, the others come from the process's memory. Writes made
+    in this process forget the report at once (:func:`_forget_report`, :func:`_forget_value`)."""
+    current = dict(
+        Submission.objects.filter(
+            period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES
+        ).values_list("pk", "version")
+    )
+    key = (period_id, unit_type)
+    versions, kept = _FIGURES.get(key, ({}, {}))
+    reports = {pk: kept[pk] for pk, version in current.items() if versions.get(pk) == version and pk in kept}
+    stale = [pk for pk in current if pk not in reports]
+    if stale:
+        rows = DataValue.objects.filter(submission_id__in=stale).values_list(
+            "submission_id", "data_element", "category_option_combo", "value"
+        )
+        for pk in stale:
+            reports[pk] = {}
+        for report, code, coc, text in rows:
+            figure = _decimal(text)
+            if figure is not None:
+                reports[report][(code, coc)] = figure
+    if key not in _FIGURES and len(_FIGURES) >= _FIGURES_KEPT:
+        _FIGURES.clear()
+        _KEPT.clear()
+    _FIGURES[key] = (current, reports)
+    _KEPT.update(dict.fromkeys(current, key))
+    return reports
+
+
+def _forget(pk: int | None) -> None:
+    key = _KEPT.pop(pk, None) if pk is not None else None
+    if pk is not None and key is not None and key in _FIGURES:
+        versions, reports = _FIGURES[key]
+        versions.pop(pk, None)
+        reports.pop(pk, None)
+
+
+def _forget_report(sender, instance, **kwargs) -> None:
+    """A report written in this process: its figures are read again at once, even when its version
+    would not tell (a test database rolled back and its keys used again)."""
+    _forget(instance.pk)
+
+
+def _forget_value(sender, instance, **kwargs) -> None:
+    _forget(instance.submission_id)
+
+
+post_save.connect(_forget_report, sender=Submission, dispatch_uid="outliers-forget-report")
+post_delete.connect(_forget_report, sender=Submission, dispatch_uid="outliers-forget-report-deleted")
+post_save.connect(_forget_value, sender=DataValue, dispatch_uid="outliers-forget-value")
+post_delete.connect(_forget_value, sender=DataValue, dispatch_uid="outliers-forget-value-deleted")
 
 
 def note_key(code: str, coc: str) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -149,16 +150,20 @@ def previous_values(submission: Submission) -> dict[tuple[str, str], str]:
     period = submission.period
     earlier = (
         Submission.objects.filter(
-            unit=submission.unit,
+            unit=submission.unit_id,
             period__form_code=period.form_code,
             period__year=period.year - 1,
             period__kind=period.kind,
             period__sequence=period.sequence,
         )
         .order_by("-state", "-pk")
-        .first()
+        .values("pk")[:1]
     )
-    return earlier.value_map() if earlier else {}
+    rows = DataValue.objects.filter(submission=Subquery(earlier))  # one query: the report and its values
+    return {
+        (code, coc): text
+        for code, coc, text in rows.values_list("data_element", "category_option_combo", "value")
+    }
 
 
 @dataclass
@@ -195,26 +200,45 @@ def _check_editable(current: Submission, user: User | None) -> None:
         raise AccessDenied(_("You cannot change this report."))
 
 
-def _write_values(current: Submission, clean: Mapping[tuple[str, str], str], user: User | None) -> bool:
+def _write_values(
+    current: Submission, clean: Mapping[tuple[str, str], str], user: User | None
+) -> tuple[bool, dict[tuple[str, str], str]]:
+    """Write the changed values; whether anything changed, and every value of the report after the
+    writes (not read again). Each value is saved on its own (its save signals as usual), and the
+    history rows of the new and changed ones are then written in one statement each: the same rows
+    (who, when, old and new; "+" for a new value, "~" for a change) one save each would have written."""
     existing = {(v.data_element, v.category_option_combo): v for v in current.values.all()}
+    merged = {key: value.value for key, value in existing.items()}
     now, changed = timezone.now(), False
+    created: list[DataValue] = []
+    updated: list[DataValue] = []
     for (code, coc), text in clean.items():
         value = existing.get((code, coc))
         if text == "":
             if value is not None:
                 audit.by(value, user)
                 value.delete()
+                merged.pop((code, coc), None)
                 changed = True
             continue
         if value is None:
             value = DataValue(submission=current, data_element=code, category_option_combo=coc)
+            created.append(value)
         elif value.value == text:
             continue
+        else:
+            updated.append(value)
         value.value, value.updated_at, value.updated_by = text, now, user
         audit.by(value, user)
+        value.skip_history_when_saving = True  # type: ignore[attr-defined]  # simple-history's hook
         value.save()
+        del value.skip_history_when_saving  # type: ignore[attr-defined]
+        merged[(code, coc)] = text
         changed = True
-    return changed
+    for rows, update in ((created, False), (updated, True)):
+        if rows:
+            DataValue.history.bulk_history_create(rows, update=update, default_change_reason=None)  # type: ignore[attr-defined]
+    return changed, merged
 
 
 @transaction.atomic
@@ -250,13 +274,12 @@ def save_draft(
     if errors and not partial:
         raise ReportValidationError(errors)
     refused = {(e.code, e.coc): values[(e.code, e.coc)] for e in errors if (e.code, e.coc) in values}
-    changed = _write_values(current, clean, user)
+    changed, merged = _write_values(current, clean, user)
     changed = keep_refused(current, clean, refused) or changed
     for name, text in (narrative or {}).items():
         if name in NARRATIVE_NAMES and getattr(current, name) != (text or "").strip():
             setattr(current, name, (text or "").strip())
             changed = True
-    merged = current.value_map()
     warnings = soft_warnings(elements, merged, previous_values(current), peers=peer_values(current, elements))
     if changed:
         current.version += 1

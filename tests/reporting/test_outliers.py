@@ -156,3 +156,54 @@ def test_peer_values_are_the_submitted_reports_of_units_of_the_same_type(period,
     services.submit(other, commune_b_reporter)
     found = outliers.peer_values(me, TT1790.elements)
     assert found[("TT_SESSIONS", "")] == [D(4)] and ("TT_AM_PLAN", "") not in found
+
+
+def _submitted_peer(period, daklak, commune_b_reporter):
+    other = services.get_or_create_submission(period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
+    services.submit(other, commune_b_reporter)
+    return other
+
+
+def test_peer_figures_are_read_once_while_the_complete_reports_stay_the_same(
+    period, daklak, commune_b_reporter, django_assert_num_queries
+):
+    _submitted_peer(period, daklak, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    first = outliers.peer_values(me, TT1790.elements)
+    with django_assert_num_queries(1):  # only the version of the period's complete reports
+        assert outliers.peer_values(me, TT1790.elements) == first
+
+
+def test_peer_figures_changed_by_another_process_are_seen_at_once(period, daklak, commune_b_reporter):
+    """A value changed in another worker (no signal in this process): the report's version moved on
+    (every change of a report raises it), so the kept figures are read again."""
+    from django.db.models import F
+
+    from binhdang.reporting.models import DataValue, Submission
+
+    other = _submitted_peer(period, daklak, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    assert outliers.peer_values(me, TT1790.elements)[("TT_SESSIONS", "")] == [D(4)]
+    # as a return, a save of 9 sessions and a new submission would do, seen from here
+    DataValue.objects.filter(submission=other, data_element="TT_SESSIONS").update(value="9")
+    Submission.objects.filter(pk=other.pk).update(version=F("version") + 3)
+    assert outliers.peer_values(me, TT1790.elements)[("TT_SESSIONS", "")] == [D(9)]
+    # a report that leaves the complete ones (reopened elsewhere) is no longer a peer
+    Submission.objects.filter(pk=other.pk).update(state=State.DRAFT, version=F("version") + 1)
+    assert outliers.peer_values(me, TT1790.elements) == {}
+
+
+def test_peer_figures_follow_a_return_and_a_new_submission_in_this_process(
+    period, daklak, commune_b_reporter, focal_officer
+):
+    other = _submitted_peer(period, daklak, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    assert outliers.peer_values(me, TT1790.elements)[("TT_SESSIONS", "")] == [D(4)]
+    services.return_submission(other, focal_officer, "Kiểm tra lại số buổi.")
+    assert outliers.peer_values(me, TT1790.elements) == {}
+    services.save_draft(other, {("TT_SESSIONS", ""): "6"}, None, commune_b_reporter, expected_version=None)
+    services.submit(other, commune_b_reporter)
+    assert outliers.peer_values(me, TT1790.elements)[("TT_SESSIONS", "")] == [D(6)]
+    # the report's own figures are never its peers
+    assert outliers.peer_values(other, TT1790.elements).get(("TT_SESSIONS", "")) is None

@@ -355,3 +355,33 @@ def test_the_first_saved_value_creates_the_report_recorded_as_the_users(period, 
     assert {h.history_user_id for h in report.history.all()} == {commune_a_reporter.pk}
     with pytest.raises(services.ConflictError):
         services.save_new_report(period, daklak.commune_a, {("TT_SESSIONS", ""): "3"}, {}, commune_a_reporter)
+
+
+def test_each_new_or_changed_value_gets_one_history_row_naming_who_when_and_what(
+    period, daklak, commune_a_reporter
+):
+    """The history rows of a save's values are written together: still one per new ("+") or changed
+    ("~") value, with the user, the time, no reason, and the new text; unchanged values get none."""
+    from django.utils import timezone
+
+    from binhdang.reporting.models import DataValue
+
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    started = timezone.now()
+    values = {("TT_SESSIONS", ""): "4", ("TT_NEWS", ""): "12"}
+    services.save_draft(report, values, None, commune_a_reporter, expected_version=report.version)
+    changed = {("TT_SESSIONS", ""): "5", ("TT_NEWS", ""): "12"}
+    services.save_draft(report, changed, None, commune_a_reporter, expected_version=report.version)
+    rows = list(
+        DataValue.history.filter(submission=report)
+        .order_by("history_id")
+        .values_list(
+            "data_element", "value", "history_type", "history_user", "history_change_reason", "history_date"
+        )
+    )
+    assert [row[:5] for row in rows] == [
+        ("TT_SESSIONS", "4", "+", commune_a_reporter.pk, None),
+        ("TT_NEWS", "12", "+", commune_a_reporter.pk, None),
+        ("TT_SESSIONS", "5", "~", commune_a_reporter.pk, None),
+    ]
+    assert all(started <= row[5] <= timezone.now() for row in rows)

@@ -715,3 +715,64 @@ def test_versions_and_unit_ids_of_thousands_of_digits_are_no_server_error(
     assert settings.status_code in (200, 302, 400)
     accepted = officer.post(reverse("reporting:accept", args=[report_a.pk]), {"version": huge})
     assert accepted.status_code in (302, 400, 409)
+
+
+def _peer_submitted(period, daklak, commune_b_reporter):
+    """Another commune's complete report: the outlier rule has peers to read."""
+    other = services.get_or_create_submission(period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
+    services.submit(other, commune_b_reporter)
+
+
+def test_opening_a_report_nobody_started_stays_within_its_query_budget(
+    period, daklak, commune_a_reporter, commune_b_reporter, django_assert_max_num_queries
+):
+    _peer_submitted(period, daklak, commune_b_reporter)
+    client = client_for(commune_a_reporter)
+    url = reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])
+    # Session, user, roles; the period, the unit, the report (none yet), may the user start it; the
+    # quarters of the year, the activity log's figures; the menu (unread notices, indicators).
+    with django_assert_max_num_queries(11):
+        response = client.get(url)
+    assert response.status_code == 200 and 'id="report-version" value="0"' in response.text
+
+
+def test_a_submitted_report_page_stays_within_its_query_budget(
+    period, daklak, commune_a_reporter, commune_b_reporter, django_assert_max_num_queries
+):
+    """Read-only for its reporter and reloaded often: the peers' figures are kept between page views
+    and the activity log's figures, which this page does not show, are not read."""
+    _peer_submitted(period, daklak, commune_b_reporter)
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(report, commune_a_reporter)
+    services.submit(report, commune_a_reporter)
+    client = client_for(commune_a_reporter)
+    url = reverse("reporting:submission", args=[report.pk])
+    client.get(url)
+    # Session, user, roles, the report; the quarters of its year; its values, last year's values, the
+    # version of the peers' figures; comments, attachments, state changes; the menu (two).
+    with django_assert_max_num_queries(13):
+        response = client.get(url)
+    assert response.status_code == 200 and "btn-submit" not in response.text
+
+
+def test_submitting_a_saved_report_stays_within_its_query_budget(
+    period, daklak, commune_a_reporter, commune_b_reporter, django_assert_max_num_queries
+):
+    _peer_submitted(period, daklak, commune_b_reporter)
+    report = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(report, commune_a_reporter)
+    report.refresh_from_db()
+    client = client_for(commune_a_reporter)
+    client.get(reverse("reporting:submission", args=[report.pk]))
+    data = {field_name(code, coc): text for (code, coc), text in COMMUNE_VALUES.items()}
+    data["version"] = str(report.version)
+    # Session, user, roles, the report, its period; the save (nothing changed): savepoint, the locked
+    # report, its values, last year's values, the peers' version, release; the submit: savepoint, the
+    # locked report, its values, last year's values, the peers' version, the state change, the report
+    # and its history, release.
+    with django_assert_max_num_queries(20):
+        response = client.post(reverse("reporting:submit", args=[report.pk]), data)
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.state == State.SUBMITTED

@@ -61,10 +61,11 @@ def _report_in(request: ReportingRequest, period_pk: int, unit_pk: int) -> Repor
     existing = (
         access.visible_submissions(request.user)
         .filter(period=period, unit=unit)
-        .select_related("period", "period__plan", "unit", "updated_by")
+        .select_related("updated_by")
         .first()
     )
     if existing is not None:
+        existing.period, existing.unit = period, unit  # read above (with the plan and focal unit)
         return ReportBeingEdited.of_submission(request.user, existing)
     report = ReportBeingEdited.not_started(request.user, period, unit)
     if report is None:
@@ -97,7 +98,9 @@ def _page_context(
         "unit": report.unit,
         "period": period,
         "form": report.form,
-        "sections": report.sections(typed, issues),
+        # the activity log's figures are shown to who may change the report (proposals, differences)
+        # and to the officers (differences): not read for a reporter's read-only page
+        "sections": report.sections(typed, issues, log=report.shows_log),
         "narrative": [
             {"field": f, "value": {**report.narrative(), **(narrative or {})}[f.name]}
             for f in report.form.narrative  # none in an ad hoc request, a quarter or a collection
