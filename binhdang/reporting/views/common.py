@@ -23,7 +23,7 @@ class ReportingRequest(HttpRequest):
 
 def visible_submission(request: HttpRequest, pk: int) -> Submission:
     queryset = access.visible_submissions(request.user).select_related(
-        "period", "period__plan", "unit", "updated_by"
+        "period", "period__plan", "period__focal_unit", "unit", "updated_by"
     )
     return get_object_or_404(queryset, pk=pk)
 

@@ -62,6 +62,7 @@ def _report_in(request: ReportingRequest, period_pk: int, unit_pk: int) -> Repor
         access.visible_submissions(request.user)
         .filter(period=period, unit=unit)
         .select_related("updated_by")
+        .order_by()  # one report at most: no default ordering joining the period and unit to sort
         .first()
     )
     if existing is not None:
