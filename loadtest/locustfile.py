@@ -135,8 +135,13 @@ class Reporter(Officer):
                 catch_response=True,
             ) as response:
                 page = response
-                if CONFIRM_URL.search(urlsplit(response.url or "").path):
-                    page = self.confirm_unusual_figures(response)
+                # Other units submit meanwhile, so the peers' figures move: a figure may become unusual
+                # between the confirmation page and its answer, and the page asks again, as it would ask
+                # a person (a few rounds at most).
+                for _round in range(3):
+                    if not CONFIRM_URL.search(urlsplit(page.url or "").path) or SUBMITTED in page.text:
+                        break
+                    page = self.confirm_unusual_figures(page)
                 found = SUBMISSION_URL.search(page.url or "")
                 if SUBMITTED in page.text and found:
                     self.submission = int(found.group(1))
