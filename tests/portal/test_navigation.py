@@ -126,12 +126,12 @@ def test_a_unit_made_responsible_for_a_series_shows_the_statistics_at_the_next_r
 @pytest.mark.parametrize(
     "persona, budget",
     [
-        ("commune_a_reporter", 2),
-        ("department_reporter", 2),
-        ("focal_officer", 2),
-        ("leader", 3),
-        ("ministry_viewer", 3),
-        ("admin_user", 2),
+        ("commune_a_reporter", 1),
+        ("department_reporter", 1),
+        ("focal_officer", 1),
+        ("leader", 1),
+        ("ministry_viewer", 1),
+        ("admin_user", 1),
     ],
 )
 def test_the_menu_costs_a_fixed_number_of_queries_once_the_roles_are_read(
