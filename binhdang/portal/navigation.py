@@ -2,6 +2,11 @@
 
 Each app contributes its entries here: an entry is shown when its ``visible`` test passes for the
 user. Keep labels short; they are shown on phones too.
+
+A test answers from the roles read once for the request (``accounts.access``) when they decide (True or
+False); else it gives the rows whose existence decides (a QuerySet), and a badge gives its count or the
+rows to count. All the questions of a page are asked in ONE statement (:func:`_ask`): every answer is
+read from the database for each request, nothing is kept between requests.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
+from django.db.models import F, Func, IntegerField, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +32,12 @@ from binhdang.work import navigation as work_menu
 class NavItem:
     label: Any  # a lazy translation: resolved in the user's language when the menu is drawn
     url_name: str
-    visible: Callable[[Any], bool]
-    #: A count shown beside the label when not zero (e.g. unread notifications), from the request.
-    badge: Callable[[HttpRequest], int] | None = None
+    #: True/False, or the rows whose existence shows the entry.
+    visible: Callable[[Any], bool | QuerySet]
+    #: A count shown beside the label when not zero (e.g. unread notifications), from the request: the
+    #: number, or the rows to count; ``badge_counted`` is told the number counted.
+    badge: Callable[[HttpRequest], int | QuerySet] | None = None
+    badge_counted: Callable[[HttpRequest, int], None] | None = None
 
 
 def _authenticated(user) -> bool:
@@ -46,7 +56,8 @@ MENU: list[NavItem] = [
         reporting_menu.NOTICES_LABEL,
         "reporting:notifications",
         reporting_menu.notices_visible,
-        badge=reporting_menu.unread_notices,
+        badge=reporting_menu.unread_question,
+        badge_counted=reporting_menu.note_unread,
     ),
     NavItem(results_menu.MENU_LABEL, "results:index", results_menu.menu_visible),
     NavItem(ministry_menu.MENU_LABEL, "ministry:index", ministry_menu.menu_visible),
@@ -57,19 +68,64 @@ MENU: list[NavItem] = [
 ]
 
 
+def _sql(rows: QuerySet, count: bool) -> tuple[str, tuple]:
+    """The SQL of one question: whether ``rows`` has a row, or how many it has."""
+    rows = rows.order_by()
+    if count:
+        rows = rows.annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField())).values("n")
+        sql, params = rows.query.sql_with_params()
+        return f"({sql})", tuple(params)
+    sql, params = rows.query.exists().sql_with_params()
+    return f"EXISTS ({sql})", tuple(params)
+
+
+def _ask(questions: dict[str, tuple[QuerySet, bool]]) -> dict[str, Any]:
+    """Every open question of the menu in ONE statement (each compiled as its own query would be)."""
+    if not questions:
+        return {}
+    parts = [_sql(rows, count) for rows, count in questions.values()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join(sql for sql, _params in parts),
+            [p for _sql, params in parts for p in params],
+        )
+        row = cursor.fetchone()
+    return dict(zip(questions, row, strict=True))
+
+
 def menu_for(request: HttpRequest) -> list[dict]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
+    shown = [(item, item.visible(user)) for item in MENU]
+    badges = {
+        n: item.badge(request)
+        for n, (item, visible) in enumerate(shown)
+        if visible is not False and item.badge
+    }
+    questions: dict[str, tuple[QuerySet, bool]] = {}
+    for n, (_item, visible) in enumerate(shown):
+        if isinstance(visible, QuerySet) and not visible.query.is_empty():
+            questions[f"shown_{n}"] = (visible, False)
+    for n, badge in badges.items():
+        if isinstance(badge, QuerySet) and not badge.query.is_empty():
+            questions[f"badge_{n}"] = (badge, True)
+    answers = _ask(questions)
     items = []
-    for item in MENU:
-        if not item.visible(user):
+    for n, (item, visible) in enumerate(shown):
+        if isinstance(visible, QuerySet):
+            visible = bool(answers.get(f"shown_{n}", False))
+        if not visible:
             continue
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
         active = request.path == url or (url != "/" and request.path.startswith(url))
-        badge = item.badge(request) if item.badge is not None else 0
+        badge = badges.get(n, 0)
+        if isinstance(badge, QuerySet):
+            badge = answers.get(f"badge_{n}") or 0
+            if item.badge_counted is not None:
+                item.badge_counted(request, badge)
         items.append({"label": item.label, "url": url, "active": active, "badge": badge})
     return items

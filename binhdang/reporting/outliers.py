@@ -169,11 +169,14 @@ def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, 
     One small query lists the complete reports with their versions (each save, submit, return, accept
     or reopen of a report raises its version, and values change only by a save); the values of the
     reports not kept at that version are read, the others come from the process's memory. Writes made
-    in this process forget the report at once (:func:`_forget_report`, :func:`_forget_value`)."""
+    in this process forget the report at once (:func:`_forget_report`, :func:`_forget_value`).
+
+    The list is read unordered (a dict needs no order): the reports' default ordering would join the
+    periods and sort by unit name, on every report page and autosave."""
     current = dict(
-        Submission.objects.filter(
-            period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES
-        ).values_list("pk", "version")
+        Submission.objects.filter(period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES)
+        .order_by()
+        .values_list("pk", "version")
     )
     key = (period_id, unit_type)
     versions, kept = _FIGURES.get(key, ({}, {}))

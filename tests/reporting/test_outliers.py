@@ -175,6 +175,22 @@ def test_peer_figures_are_read_once_while_the_complete_reports_stay_the_same(
         assert outliers.peer_values(me, TT1790.elements) == first
 
 
+def test_peer_versions_are_one_unordered_statement_without_the_periods(period, daklak, commune_b_reporter):
+    """The version list asked on every report page and autosave reads the reports and their units
+    only: no join of the periods and no sort that the reports' default ordering would add."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _submitted_peer(period, daklak, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    outliers.peer_values(me, TT1790.elements)
+    with CaptureQueriesContext(connection) as queries:
+        outliers.peer_values(me, TT1790.elements)
+    [statement] = [q["sql"] for q in queries.captured_queries]
+    assert "reporting_period" not in statement
+    assert "ORDER BY" not in statement
+
+
 def test_peer_figures_changed_by_another_process_are_seen_at_once(period, daklak, commune_b_reporter):
     """A value changed in another worker (no signal in this process): the report's version moved on
     (every change of a report raises it), so the kept figures are read again."""

@@ -57,15 +57,22 @@ def reporter_series(user, province: OrgUnit) -> dict[str, OrgUnit]:
     return {code: by_pk[unit_pk] for code, unit_pk in rows if unit_pk in by_pk}
 
 
-def responsible_for_a_series(user) -> bool:
-    """Whether one of the user's units is responsible for a strategy indicator of a plan in force (the
-    units of ``reporter_series``, whatever the province: a reporting unit belongs to one)."""
+def series_responsibilities(user) -> QuerySet[Indicator]:
+    """The strategy indicators of plans in force one of the user's units is responsible for (the units
+    of ``reporter_series``, whatever the province: a reporting unit belongs to one)."""
     units = sorted(base.reporting_unit_ids(user))
     if not units:
-        return False
+        return Indicator.objects.none()
     return Indicator.objects.filter(
         responsible__in=units, plan__status=PlanStatus.ACTIVE, catalog__program="strategy"
-    ).exists()
+    ).order_by()
+
+
+def responsible_for_a_series(user) -> bool:
+    """Whether one of the user's units is responsible for a strategy indicator of a plan in force."""
+    if not base.reporting_unit_ids(user):
+        return False
+    return series_responsibilities(user).exists()
 
 
 def provinces(user) -> QuerySet[OrgUnit]:

@@ -1,0 +1,147 @@
+"""The main menu (portal.navigation.menu_for): exactly which entries each persona sees, with the unread
+badge, and what it costs on every page once the roles are read."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from binhdang.accounts import access
+from binhdang.plans.models import CatalogIndicator, Indicator
+from binhdang.portal.navigation import menu_for
+from binhdang.reporting import services
+from binhdang.reporting.models import Notification
+from tests.reporting.conftest import make_plan
+from tests.results.conftest import ensure_catalog
+
+HOME, PLANS, REPORTS, NOTICES = "/", "/plans/", "/reporting/", "/reporting/notifications/"
+RESULTS, MINISTRY, WORK, STATS = "/results/", "/ministry/", "/work/", "/gender-statistics/"
+UNITS, USERS = "/orgunits/", "/accounts/users/"
+
+
+@pytest.fixture
+def strategy_plan(daklak):
+    """Đắk Lắk's strategy plan in force: Sở Y tế is responsible for the sex ratio at birth."""
+    ensure_catalog()
+    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
+    srb = Indicator.objects.create(
+        plan=plan,
+        code="4.1",
+        order=1,
+        unit="bé trai/100 bé gái",
+        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
+        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
+    )
+    srb.responsible.add(daklak.health)
+    return plan
+
+
+@pytest.fixture
+def plan(daklak):
+    return make_plan(daklak.root)
+
+
+@pytest.fixture
+def period(plan, focal_officer):
+    return services.open_period(plan, 2026, focal_officer)
+
+
+def _menu(rf, user, path="/plans/"):
+    request = rf.get(path)
+    request.user = user
+    with access.roles_read_once(), translation.override("en"):
+        return [
+            (item["url"], str(item["label"]), item["active"], item["badge"]) for item in menu_for(request)
+        ]
+
+
+def _urls(rf, user):
+    return [(url, badge) for url, _label, _active, badge in _menu(rf, user)]
+
+
+def test_each_persona_sees_exactly_its_entries(
+    rf,
+    period,
+    strategy_plan,
+    commune_a_reporter,
+    department_reporter,
+    focal_officer,
+    leader,
+    ministry_viewer,
+    admin_user,
+    outsider,
+):
+    Notification.objects.create(user=commune_a_reporter, text="Báo cáo đã được tiếp nhận.")
+    Notification.objects.create(user=commune_a_reporter, text="Nhắc nộp báo cáo.")
+    assert _urls(rf, commune_a_reporter) == [
+        (HOME, 0), (PLANS, 0), (REPORTS, 0), (NOTICES, 2), (RESULTS, 0), (WORK, 0)
+    ]  # fmt: skip
+    assert _urls(rf, department_reporter) == [
+        (HOME, 0), (PLANS, 0), (REPORTS, 0), (NOTICES, 0), (RESULTS, 0), (WORK, 0), (STATS, 0)
+    ]  # fmt: skip
+    officer = [(HOME, 0), (PLANS, 0), (REPORTS, 0), (RESULTS, 0), (MINISTRY, 0), (WORK, 0), (STATS, 0)]
+    assert _urls(rf, focal_officer) == [*officer, (UNITS, 0), (USERS, 0)]
+    assert _urls(rf, outsider) == [*officer, (UNITS, 0), (USERS, 0)]
+    assert _urls(rf, leader) == [*officer, (UNITS, 0)]
+    assert _urls(rf, ministry_viewer) == [*officer, (UNITS, 0)]
+    assert _urls(rf, admin_user) == [*officer, (UNITS, 0), (USERS, 0)]
+
+
+def test_the_labels_and_the_active_entry_are_those_of_the_page(rf, commune_a_reporter):
+    assert _menu(rf, commune_a_reporter, "/reporting/notifications/") == [
+        (HOME, "Home", False, 0),
+        (PLANS, "Plans", False, 0),
+        (REPORTS, "Reports", True, 0),
+        (NOTICES, "Notifications", True, 0),
+        (RESULTS, "Results", False, 0),
+        (WORK, "Tasks and activities", False, 0),
+    ]
+
+
+def test_a_leader_sees_the_reports_once_the_province_has_a_period(rf, plan, leader, focal_officer):
+    assert REPORTS not in [url for url, _badge in _urls(rf, leader)]
+    services.open_period(plan, 2026, focal_officer)
+    assert REPORTS in [url for url, _badge in _urls(rf, leader)]
+
+
+def test_an_officer_sees_the_notifications_once_one_came_and_counts_the_unread(rf, focal_officer):
+    assert NOTICES not in [url for url, _badge in _urls(rf, focal_officer)]
+    note = Notification.objects.create(user=focal_officer, text="Một báo cáo vừa được nộp.")
+    assert (NOTICES, 1) in _urls(rf, focal_officer)
+    Notification.objects.filter(pk=note.pk).update(read_at=note.created_at)
+    assert (NOTICES, 0) in _urls(rf, focal_officer)
+
+
+def test_a_unit_made_responsible_for_a_series_shows_the_statistics_at_the_next_request(
+    rf, strategy_plan, daklak, department_reporter, commune_a_reporter
+):
+    assert STATS not in [url for url, _badge in _urls(rf, commune_a_reporter)]
+    strategy_plan.indicators.get(code="4.1").responsible.add(daklak.commune_a)
+    assert _urls(rf, commune_a_reporter)[-1] == (STATS, 0)
+    strategy_plan.status = "archived"
+    strategy_plan.save()
+    assert STATS not in [url for url, _badge in _urls(rf, department_reporter)]
+
+
+@pytest.mark.parametrize(
+    "persona, budget",
+    [
+        ("commune_a_reporter", 1),
+        ("department_reporter", 1),
+        ("focal_officer", 1),
+        ("leader", 1),
+        ("ministry_viewer", 1),
+        ("admin_user", 1),
+    ],
+)
+def test_the_menu_costs_a_fixed_number_of_queries_once_the_roles_are_read(
+    request, rf, period, strategy_plan, persona, budget, django_assert_max_num_queries
+):
+    user = request.getfixturevalue(persona)
+    Notification.objects.create(user=user, text="Nhắc nộp báo cáo.")
+    page = rf.get("/plans/")
+    page.user = user
+    with access.roles_read_once():
+        access.grants(user)  # the middleware reads them for every page
+        with django_assert_max_num_queries(budget):
+            assert menu_for(page)
