@@ -30,7 +30,7 @@ from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
 from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
 from binhdang.reporting.validation import Issue, soft_warnings
-from binhdang.reporting.views import review
+from binhdang.reporting.views import form_rows, review
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
@@ -93,26 +93,38 @@ def _page_context(
 ) -> dict:
     submission, period = report.submission, report.period
     evidence = submission if report.can_see_narrative else None
+    # the activity log's figures are shown to who may change the report (proposals, differences)
+    # and to the officers (differences): not read for a reporter's read-only page
+    sections = report.sections(typed, issues, log=report.shows_log)
+    context = review.review_context(request, report)  # can_edit, can_review, the next report
+    accept_log_url = _action_url(report, "accept_log") if report.can_edit else ""
+    if context["can_edit"]:  # the page's form (not while an officer reviews a returned report)
+        fields = form_rows.editable_sections_html(
+            sections, show_codes=report.can_view_board, accept_log_url=accept_log_url
+        )
+    else:
+        fields = form_rows.readonly_sections_html(
+            sections, show_codes=report.can_view_board, can_view_board=report.can_view_board
+        )
     return {
         "report": report,
         "submission": submission,
         "unit": report.unit,
         "period": period,
         "form": report.form,
-        # the activity log's figures are shown to who may change the report (proposals, differences)
-        # and to the officers (differences): not read for a reporter's read-only page
-        "sections": report.sections(typed, issues, log=report.shows_log),
+        "sections": sections,  # the review's list of differences from the activity log reads them
+        "sections_html": fields,
         "narrative": [
             {"field": f, "value": {**report.narrative(), **(narrative or {})}[f.name]}
             for f in report.form.narrative  # none in an ad hoc request, a quarter or a collection
         ],
         "see_narrative": report.can_see_narrative,
-        **review.review_context(request, report),  # can_edit, can_review, the next report
+        **context,
         "can_view_board": report.can_view_board,
         "show_codes": report.can_view_board,
         "save_url": _action_url(report, "save"),
         "submit_url": _action_url(report, "submit"),
-        "accept_log_url": _action_url(report, "accept_log") if report.can_edit else "",
+        "accept_log_url": accept_log_url,
         "log_proposals": len(report.proposals()) if report.can_edit else 0,
         "log_differences": report.log_differences() if report.can_review else [],
         "pending": report.pending(),
@@ -187,8 +199,7 @@ def _status(
             "errors": linked_issues(errors),
             "refused": linked_issues(refused),
             "pending": report.pending() if started else None,
-            "field_inputs": [i for block in sections for row in block["rows"] for i in row.inputs],
-            "field_rows": [row for block in sections for row in block["rows"] if row.side_by_side],
+            "oob_messages": form_rows.oob_messages_html(sections),
             "oob": True,
         },
         status=status,
