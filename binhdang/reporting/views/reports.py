@@ -28,6 +28,7 @@ from binhdang.reporting.errors import (
 from binhdang.reporting.forms import AttachmentForm, CommentForm
 from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
+from binhdang.reporting.models import State
 from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
 from binhdang.reporting.validation import Issue, soft_warnings
 from binhdang.reporting.views import form_rows, review
@@ -93,6 +94,7 @@ def _page_context(
 ) -> dict:
     submission, period = report.submission, report.period
     evidence = submission if report.can_see_narrative else None
+    returned = evidence is not None and evidence.state == State.RETURNED
     # the activity log's figures are shown to who may change the report (proposals, differences)
     # and to the officers (differences): not read for a reporter's read-only page
     sections = report.sections(typed, issues, log=report.shows_log)
@@ -132,7 +134,8 @@ def _page_context(
         "stored_warnings": submission.warnings if submission is not None else [],
         "attachments": evidence.attachments.all() if evidence is not None else [],
         "comments": evidence.comments.select_related("author") if evidence is not None else [],
-        "last_comment": evidence.comments.select_related("author").last() if evidence is not None else None,
+        # shown on a returned report only: not read for the others (a submitted one is reloaded often)
+        "last_comment": evidence.comments.select_related("author").last() if returned else None,
         "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
         "outlier_rows": _outlier_rows(submission) if submission is not None else [],
         "comment_form": CommentForm(),
