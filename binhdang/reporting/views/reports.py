@@ -135,7 +135,7 @@ def _page_context(
         "attachments": evidence.attachments.all() if evidence is not None else [],
         "comments": evidence.comments.select_related("author") if evidence is not None else [],
         # shown on a returned report only: not read for the others (a submitted one is reloaded often)
-        "last_comment": evidence.comments.select_related("author").last() if returned else None,
+        "last_comment": evidence.comments.select_related("author").last() if evidence and returned else None,
         "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
         "outlier_rows": _outlier_rows(submission) if submission is not None else [],
         "comment_form": CommentForm(),
