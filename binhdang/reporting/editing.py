@@ -228,4 +228,5 @@ class ReportBeingEdited:
             expected_version=result.version if result is not None else version,
             elements=self.elements,
             confirm_outliers=True,  # the web form asks to confirm or explain unusual values first
+            saved=result,  # its values and last year's are not read again
         )

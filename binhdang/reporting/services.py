@@ -177,6 +177,8 @@ class SaveResult:
     refused: list[Issue] = field(default_factory=list)
     #: Every value of the report after the save.
     values: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The unit's values of the year before (:func:`previous_values`), as read by the save.
+    previous: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def version(self) -> int:
@@ -280,7 +282,8 @@ def save_draft(
         if name in NARRATIVE_NAMES and getattr(current, name) != (text or "").strip():
             setattr(current, name, (text or "").strip())
             changed = True
-    warnings = soft_warnings(elements, merged, previous_values(current), peers=peer_values(current, elements))
+    previous = previous_values(current)
+    warnings = soft_warnings(elements, merged, previous, peers=peer_values(current, elements))
     if changed:
         current.version += 1
         current.updated_at, current.updated_by = timezone.now(), user
@@ -289,7 +292,7 @@ def save_draft(
         current.save()
     submission.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
     pending = refused_issues(elements, current) + submit_errors(elements, merged)
-    return SaveResult(current, changed, warnings, pending, errors, merged)
+    return SaveResult(current, changed, warnings, pending, errors, merged, previous)
 
 
 @transaction.atomic
@@ -347,6 +350,7 @@ def submit(
     confirm_outliers: bool = False,
     explanations: Mapping[tuple[str, str], str] | None = None,
     reason: str | None = None,
+    saved: SaveResult | None = None,
 ) -> Submission:
     """Submit a draft or resubmit a returned report. ``at`` backdates the submission (a data value
     set's ``completeDate`` loaded as history: ``source="history"``, and ``reason`` says so in the audit
@@ -357,7 +361,10 @@ def submit(
     each flagged value must be confirmed or explained first: ``explanations`` maps a value key to the
     reporter's explanation ("" confirms the value as it is), kept in ``outlier_notes`` (audited); while
     a flag stays open, :class:`OutliersToConfirm` lists it and nothing changes. Other channels submit
-    with the flags recorded, unexplained, for the focal officer to see."""
+    with the flags recorded, unexplained, for the focal officer to see.
+
+    ``saved`` is the save made just before (the web form saves then submits): its values and last
+    year's are not read again when nothing changed the report since (its version is the one locked)."""
     current = _lock(submission, expected_version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionError(
@@ -366,15 +373,17 @@ def submit(
         )
     _check_editable(current, user)
     elements = elements if elements is not None else elements_for(current)
-    values = current.value_map()
+    fresh = saved is not None and saved.submission.pk == current.pk and saved.version == current.version
+    values = saved.values if saved is not None and fresh else current.value_map()
+    previous = saved.previous if saved is not None and fresh else None
     problems = refused_issues(elements, current) + submit_errors(elements, values)
     if current.period.requires_document and not current.attachments.exists():
         problems.append(Issue("", "", _("Document: upload the document (e.g. the implementing plan) first.")))
     if problems:
         raise ReportValidationError(problems)
-    warnings = soft_warnings(
-        elements, values, previous_values(current), current.narrative(), peer_values(current, elements)
-    )
+    if previous is None:
+        previous = previous_values(current)
+    warnings = soft_warnings(elements, values, previous, current.narrative(), peer_values(current, elements))
     flags = [w for w in warnings if w.kind == OUTLIER]
     current.outlier_notes = record_answers(current.outlier_notes, flags, values, explanations or {}, user)
     if confirm_outliers and unresolved(flags, current.outlier_notes, values):

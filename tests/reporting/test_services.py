@@ -246,6 +246,24 @@ def test_submitting_an_incomplete_report_lists_what_is_missing(report_a, commune
     assert report_a.state == State.DRAFT and not StateChange.objects.exists()
 
 
+def test_submitting_reuses_the_save_just_before_only_while_nothing_changed_the_report_since(
+    report_a, commune_a_reporter
+):
+    """The web form saves then submits: the save's values are not read again, unless the report was
+    saved since (then its version differs and the stored values decide)."""
+    complete = fill(report_a, commune_a_reporter)
+    services.save_draft(  # someone clears a required figure after that save
+        report_a, {("TT_NEWS", ""): ""}, None, commune_a_reporter, expected_version=complete.version
+    )
+    with pytest.raises(ReportValidationError) as caught:
+        services.submit(report_a, commune_a_reporter, saved=complete)
+    assert [i.code for i in caught.value.issues] == ["TT_NEWS"]
+    again = fill(report_a, commune_a_reporter)
+    services.submit(report_a, commune_a_reporter, expected_version=again.version, saved=again)
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+
+
 @pytest.mark.parametrize(
     "moment,on_time",
     [

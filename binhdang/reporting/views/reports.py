@@ -28,9 +28,10 @@ from binhdang.reporting.errors import (
 from binhdang.reporting.forms import AttachmentForm, CommentForm
 from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
+from binhdang.reporting.models import State
 from binhdang.reporting.outliers import OUTLIER, note_key, peer_values
 from binhdang.reporting.validation import Issue, soft_warnings
-from binhdang.reporting.views import review
+from binhdang.reporting.views import form_rows, review
 from binhdang.reporting.views.common import ReportingRequest, report_errors, visible_submission
 
 
@@ -93,26 +94,39 @@ def _page_context(
 ) -> dict:
     submission, period = report.submission, report.period
     evidence = submission if report.can_see_narrative else None
+    returned = evidence is not None and evidence.state == State.RETURNED
+    # the activity log's figures are shown to who may change the report (proposals, differences)
+    # and to the officers (differences): not read for a reporter's read-only page
+    sections = report.sections(typed, issues, log=report.shows_log)
+    context = review.review_context(request, report)  # can_edit, can_review, the next report
+    accept_log_url = _action_url(report, "accept_log") if report.can_edit else ""
+    if context["can_edit"]:  # the page's form (not while an officer reviews a returned report)
+        fields = form_rows.editable_sections_html(
+            sections, show_codes=report.can_view_board, accept_log_url=accept_log_url
+        )
+    else:
+        fields = form_rows.readonly_sections_html(
+            sections, show_codes=report.can_view_board, can_view_board=report.can_view_board
+        )
     return {
         "report": report,
         "submission": submission,
         "unit": report.unit,
         "period": period,
         "form": report.form,
-        # the activity log's figures are shown to who may change the report (proposals, differences)
-        # and to the officers (differences): not read for a reporter's read-only page
-        "sections": report.sections(typed, issues, log=report.shows_log),
+        "sections": sections,  # the review's list of differences from the activity log reads them
+        "sections_html": fields,
         "narrative": [
             {"field": f, "value": {**report.narrative(), **(narrative or {})}[f.name]}
             for f in report.form.narrative  # none in an ad hoc request, a quarter or a collection
         ],
         "see_narrative": report.can_see_narrative,
-        **review.review_context(request, report),  # can_edit, can_review, the next report
+        **context,
         "can_view_board": report.can_view_board,
         "show_codes": report.can_view_board,
         "save_url": _action_url(report, "save"),
         "submit_url": _action_url(report, "submit"),
-        "accept_log_url": _action_url(report, "accept_log") if report.can_edit else "",
+        "accept_log_url": accept_log_url,
         "log_proposals": len(report.proposals()) if report.can_edit else 0,
         "log_differences": report.log_differences() if report.can_review else [],
         "pending": report.pending(),
@@ -120,7 +134,8 @@ def _page_context(
         "stored_warnings": submission.warnings if submission is not None else [],
         "attachments": evidence.attachments.all() if evidence is not None else [],
         "comments": evidence.comments.select_related("author") if evidence is not None else [],
-        "last_comment": evidence.comments.select_related("author").last() if evidence is not None else None,
+        # shown on a returned report only: not read for the others (a submitted one is reloaded often)
+        "last_comment": evidence.comments.select_related("author").last() if evidence and returned else None,
         "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
         "outlier_rows": _outlier_rows(submission) if submission is not None else [],
         "comment_form": CommentForm(),
@@ -187,8 +202,7 @@ def _status(
             "errors": linked_issues(errors),
             "refused": linked_issues(refused),
             "pending": report.pending() if started else None,
-            "field_inputs": [i for block in sections for row in block["rows"] for i in row.inputs],
-            "field_rows": [row for block in sections for row in block["rows"] if row.side_by_side],
+            "oob_messages": form_rows.oob_messages_html(sections),
             "oob": True,
         },
         status=status,
