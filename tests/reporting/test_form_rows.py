@@ -25,7 +25,8 @@ from binhdang.reporting.issues import Issue
 from binhdang.reporting.views import form_rows
 
 LEGACY = Engine(
-    dirs=[str(Path(__file__).parent / "form_rows_legacy")], libraries={"i18n": "django.templatetags.i18n"}
+    dirs=[str(Path(__file__).parent / "form_rows_legacy")],
+    libraries={"i18n": "django.templatetags.i18n", "l10n": "django.templatetags.l10n"},
 )
 ACCEPT_URL = "/reporting/submissions/7/accept-log/?a=1&b=<2>"
 
@@ -175,3 +176,13 @@ def test_the_sample_covers_every_case_the_templates_distinguish(daklak):
     assert any(i.differs_from_log for i in inputs) and any(i.warnings for i in inputs)
     assert any(i.logged is not None and not i.differs_from_log and not i.proposed for i in inputs)
     assert any(i.required for i in inputs) and any(not i.required for i in inputs)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_number_fields_bounds_are_plain_numbers_the_browser_reads(daklak, language):
+    # "12.345,75" or "12,345.75" is no number to a browser, which then ignored the bound altogether
+    with translation.override(language):
+        html = form_rows.editable_sections_html(
+            _sample(ODD, daklak.commune_a, None, 1), show_codes=False, accept_log_url=""
+        )
+    assert 'min="-1.5"' in html and 'max="12345.75"' in html

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
@@ -18,9 +17,10 @@ from binhdang.reporting.entry import Input, Row
 from binhdang.reporting.forms_catalog import ValueType
 
 
-def _localized(value) -> str:
-    """A bound as ``{{ value }}`` showed it (localised, escaped)."""
-    return escape(formats.localize(value))
+def _bound(value) -> str:
+    """A number field's ``min``/``max`` as HTML reads it: plain digits, never localised ("10.000.000"
+    or "10,000,000" is no number to a browser, which then ignored the bound)."""
+    return escape(str(value))
 
 
 class _Words:
@@ -107,9 +107,9 @@ def _control(input: Input, words: _Words) -> str:
         )
     bounds = ""
     if input.minimum is not None:
-        bounds += f' min="{_localized(input.minimum)}"'
+        bounds += f' min="{_bound(input.minimum)}"'
     if input.maximum is not None:
-        bounds += f' max="{_localized(input.maximum)}"'
+        bounds += f' max="{_bound(input.maximum)}"'
     if input.unit:
         bounds += f' data-unit="{escape(input.unit)}"'
     return (
