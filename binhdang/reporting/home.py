@@ -62,16 +62,25 @@ class DueItem:
         return f"{self.period.plan} · {self.period.label}"
 
 
-#: Columns a due item never shows (the form's definition, the plan's sources): not read.
-_UNSHOWN = (
-    "period__element_codes",
-    "period__questions",
-    "period__targets",
-    "period__plan__legal_bases",
-    "period__plan__warnings",
-    "period__plan__source_file",
-    "period__plan__source_name",
-    "period__plan__source_sha256",
+#: What a due item shows of its period, plan, unit and province (the due table, the reporter's units):
+#: the form's definition and the plan's texts are not read (fewer columns to read and convert).
+_SHOWN = (
+    "period_id",
+    "unit_id",
+    "period__plan_id",
+    "period__province_id",
+    "period__year",
+    "period__kind",
+    "period__sequence",
+    "period__title",
+    "period__deadline",
+    "period__status",
+    "period__plan__title",
+    "unit__name",
+    "unit__type",
+    "unit__is_active",
+    "unit__province_id",
+    "unit__province__name",
 )
 
 
@@ -84,7 +93,7 @@ def due_items(user, *, include_closed: bool = False) -> list[DueItem]:
     expected = (
         ExpectedReporter.objects.filter(unit_id__in=sorted(base.reporting_unit_ids(user)))
         .select_related("period__plan", "unit__province")
-        .defer(*_UNSHOWN)
+        .only(*_SHOWN)
         .annotate(
             submission_state=Subquery(
                 Submission.objects.filter(period_id=OuterRef("period_id"), unit_id=OuterRef("unit_id"))

@@ -48,8 +48,9 @@ def _active(plans):
     return plans.filter(status="active").select_related(None).order_by("-period_start", "pk")
 
 
-#: Columns of a plan the home never shows (its legal bases, import warnings and source file): not read.
-_UNSHOWN = ("legal_bases", "warnings", "source_file", "source_name", "source_sha256")
+#: What a reporter's home shows of a plan (its title and the links by slug): its other columns (legal
+#: bases, import warnings, source file...) are not read.
+_SHOWN = ("title", "slug", "province_id", "status")
 
 
 def province_work(user, *, attention: bool) -> list[PlanWork]:
@@ -91,7 +92,7 @@ def reporter_work(user) -> list[PlanWork]:
     the user's units is one they see (``inspection_access.visible_inspections`` includes every
     inspection with an item for their units): no visibility subquery to build and plan again."""
     units = sorted(reporting_unit_ids(user))
-    plans = _active(access.recording_plans(user)).defer(*_UNSHOWN)
+    plans = _active(access.recording_plans(user)).only(*_SHOWN)
     if units:
         open_items = inspections.open_follow_ups(
             FollowUp.objects.filter(inspection__plan=OuterRef("pk"), unit_id__in=units)
