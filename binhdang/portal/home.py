@@ -31,7 +31,7 @@ from django.shortcuts import render
 from binhdang.accounts import access
 from binhdang.accounts.models import Role, RoleAssignment
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
-from binhdang.reporting.home import due_items, period_summaries
+from binhdang.reporting.home import due_and_units, period_summaries
 from binhdang.work import home as work_home
 
 #: The most powerful role first.
@@ -202,12 +202,12 @@ def sections_for(user) -> list[Section]:
                     )
                 )
         elif role == Role.REPORTER:
-            units = access.reporting_units(user).select_related("province").order_by("name")
+            due, units = due_and_units(user)
             sections.append(
                 Section(
                     role,
                     "portal/home/reporter.html",
-                    {"units": units, "due_items": due_items(user), "work": work_home.reporter_work(user)},
+                    {"units": units, "due_items": due, "work": work_home.reporter_work(user)},
                 )
             )
     return sections

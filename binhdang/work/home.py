@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from binhdang.accounts.access import (
@@ -47,6 +48,11 @@ def _active(plans):
     return plans.filter(status="active").select_related(None).order_by("-period_start", "pk")
 
 
+#: What a reporter's home shows of a plan (its title and the links by slug): its other columns (legal
+#: bases, import warnings, source file...) are not read.
+_SHOWN = ("title", "slug", "province_id", "status")
+
+
 def province_work(user, *, attention: bool) -> list[PlanWork]:
     """Each active plan of the provinces the user reads: completion, this year's activities and funds
     by source and, for a focal officer (``attention``), the tasks late or without news."""
@@ -77,27 +83,40 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
 
 def reporter_work(user) -> list[PlanWork]:
     """The plans a reporter records activities under, with the tasks their units lead and the open
-    follow-up items addressed to them: one query for the plans, one for the tasks and one for the items
-    of all the plans together (a reporter reloads this page all day).
+    follow-up items addressed to them: one query for the plans, which also tells whether their units
+    lead a task or have an open item in each, then, only if so, one for the tasks and one for the items
+    of all those plans together (a reporter reloads this page all day; a commune leads no task).
 
     The plans come from ``access.recording_plans``; like the plan's pages, their tasks are then the
     plan's own (``visible_tasks`` is the tasks of the visible plans), and an item addressed to one of
     the user's units is one they see (``inspection_access.visible_inspections`` includes every
     inspection with an item for their units): no visibility subquery to build and plan again."""
-    plans = list(_active(access.recording_plans(user)))
+    units = sorted(reporting_unit_ids(user))
+    plans = _active(access.recording_plans(user)).only(*_SHOWN)
+    if units:
+        open_items = inspections.open_follow_ups(
+            FollowUp.objects.filter(inspection__plan=OuterRef("pk"), unit_id__in=units)
+        )
+        plans = plans.annotate(
+            leads=Exists(Task.objects.filter(plan=OuterRef("pk"), lead_id__in=units)),
+            addressed=Exists(open_items),
+        )
+    plans = list(plans)
     if not plans:
         return []
-    units = sorted(reporting_unit_ids(user))
     led: dict[int, list[task_followup.TaskRow]] = {}
-    # ordered within each plan as the plan lists them, without joining the plans only to sort
-    tasks = Task.objects.filter(plan__in=plans, lead_id__in=units).order_by("plan_id", "order")
-    for row in task_followup.task_rows(tasks):
-        led.setdefault(row.task.plan_id, []).append(row)
+    leading = [plan for plan in plans if getattr(plan, "leads", False)]
+    if leading:  # ordered within each plan as the plan lists them, without joining the plans only to sort
+        led_tasks = Task.objects.filter(plan__in=leading, lead_id__in=units).order_by("plan_id", "order")
+        for row in task_followup.task_rows(led_tasks):
+            led.setdefault(row.task.plan_id, []).append(row)
     addressed: dict[int, list[FollowUp]] = {}
-    for item in inspections.open_follow_ups(
-        FollowUp.objects.filter(inspection__plan__in=plans, unit_id__in=units)
-    ):
-        addressed.setdefault(item.inspection.plan_id, []).append(item)
+    concerned = [plan for plan in plans if getattr(plan, "addressed", False)]
+    if concerned:
+        for item in inspections.open_follow_ups(
+            FollowUp.objects.filter(inspection__plan__in=concerned, unit_id__in=units)
+        ):
+            addressed.setdefault(item.inspection.plan_id, []).append(item)
     rows = []
     for plan in plans:
         items = addressed.get(plan.pk, [])

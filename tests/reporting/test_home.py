@@ -52,3 +52,20 @@ def test_a_reporter_follows_no_board_and_an_officer_has_no_report_due_without_a_
             assert due_items(focal_officer) == []
     assert [b.period for b in period_summaries(focal_officer)] == [period]
     assert len(due_items(commune_a_reporter)) == 1
+
+
+def test_a_one_unit_reporter_reads_its_reports_due_their_states_and_its_unit_in_one_query(
+    period, daklak, commune_a_reporter, django_assert_num_queries
+):
+    from binhdang.accounts import access
+    from binhdang.reporting.home import due_and_units
+
+    services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    with access.roles_read_once():
+        access.grants(commune_a_reporter)
+        with django_assert_num_queries(1):
+            due, units = due_and_units(commune_a_reporter)
+            assert [(i.state, i.unit.name, i.period.plan.title) for i in due] == [
+                ("draft", "Xã Ea Kar", period.plan.title)
+            ]
+            assert [(u.name, u.province.name) for u in units] == [("Xã Ea Kar", "Tỉnh Đắk Lắk")]

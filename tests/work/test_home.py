@@ -100,3 +100,15 @@ def test_the_officers_see_each_plans_completion_and_late_tasks_from_one_read_of_
     assert row.attention_count == len(row.attention) == 2
     [row] = home.province_work(leader, attention=False)
     assert row.completion == task_followup.completion(plan) and row.attention == []
+
+
+def test_a_reporter_whose_unit_leads_no_task_and_has_no_item_reads_only_the_plans(
+    plan, daklak, commune_a_reporter, department_reporter, django_assert_num_queries
+):
+    _second_plan(daklak)
+    with access.roles_read_once():
+        access.grants(commune_a_reporter)
+        with django_assert_num_queries(1):  # the plans, each telling whether the unit leads or has items
+            rows = home.reporter_work(commune_a_reporter)
+    assert len(rows) == 2 and all(r.led == [] and r.follow_ups == [] for r in rows)
+    assert any(r.led for r in home.reporter_work(department_reporter))  # the department leads tasks
