@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import Max, Min
@@ -30,32 +29,12 @@ _STATE_LABELS = dict(STATES)
 
 
 @dataclass(frozen=True)
-class ProvinceFigures:
+class ProvinceFigures(rules.FiguresOfAPeriod):
     """A province's plan in force and how its units reported that year: the results engine's counts
     (``catalog_rules.period_figures``, what the national roll-up shows), without the indicators."""
 
     plan: Plan
     figures: rules.PeriodFigures | None
-
-    @property
-    def expected(self) -> int:
-        return self.figures.expected if self.figures else 0
-
-    @property
-    def submitted(self) -> int:
-        return self.figures.submitted if self.figures else 0
-
-    @property
-    def on_time(self) -> int:
-        return self.figures.on_time if self.figures else 0
-
-    @property
-    def completeness(self) -> Decimal | None:
-        return self.figures.completeness if self.figures else None
-
-    @property
-    def timeliness(self) -> Decimal | None:
-        return self.figures.timeliness if self.figures else None
 
 
 def _province_figures(year: int, program: str) -> list[tuple[OrgUnit, ProvinceFigures | None]]:

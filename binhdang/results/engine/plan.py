@@ -114,7 +114,7 @@ class IndicatorResult:
 
 
 @dataclass
-class PlanResults:
+class PlanResults(rules.FiguresOfAPeriod):
     """A plan in a year: reporting completeness and timeliness, and every indicator's result."""
 
     plan: Plan
@@ -122,26 +122,6 @@ class PlanResults:
     period: Period | None
     figures: rules.PeriodFigures | None
     indicators: list[IndicatorResult]
-
-    @property
-    def expected(self) -> int:
-        return self.figures.expected if self.figures else 0
-
-    @property
-    def submitted(self) -> int:
-        return self.figures.submitted if self.figures else 0
-
-    @property
-    def on_time(self) -> int:
-        return self.figures.on_time if self.figures else 0
-
-    @property
-    def completeness(self) -> Decimal | None:
-        return self.figures.completeness if self.figures else None
-
-    @property
-    def timeliness(self) -> Decimal | None:
-        return self.figures.timeliness if self.figures else None
 
     def by_catalog(self) -> dict[str, IndicatorResult]:
         """The first result bound to each catalog code."""
