@@ -21,6 +21,7 @@ from binhdang.plans.models import Plan, PlanStatus
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import plans_in_force
+from binhdang.results.period_counts import FiguresOfAPeriod
 
 NOT_SENT = "not_sent"
 #: The board's states: not sent, then the report's states.
@@ -29,7 +30,7 @@ _STATE_LABELS = dict(STATES)
 
 
 @dataclass(frozen=True)
-class ProvinceFigures(rules.FiguresOfAPeriod):
+class ProvinceFigures(FiguresOfAPeriod):
     """A province's plan in force and how its units reported that year: the results engine's counts
     (``catalog_rules.period_figures``, what the national roll-up shows), without the indicators."""
 

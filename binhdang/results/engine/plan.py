@@ -51,6 +51,7 @@ from binhdang.results.engine.bars import (
 )
 from binhdang.results.loading import annual_periods, indicators_by_plan
 from binhdang.results.models import GenderStatistic
+from binhdang.results.period_counts import FiguresOfAPeriod
 from binhdang.results.status import INCREASE, STATUSES, Assessment, Bar, assess
 from binhdang.results.targets import TargetResult, assess_targets, measure_codes, overall
 
@@ -114,7 +115,7 @@ class IndicatorResult:
 
 
 @dataclass
-class PlanResults(rules.FiguresOfAPeriod):
+class PlanResults(FiguresOfAPeriod):
     """A plan in a year: reporting completeness and timeliness, and every indicator's result."""
 
     plan: Plan
