@@ -14,7 +14,6 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from binhdang.accounts import access as base
-from binhdang.accounts.models import Role
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting import access
 from binhdang.reporting.models import ExpectedReporter, Period, Submission
@@ -129,17 +128,9 @@ def due_and_units(user) -> tuple[list[DueItem], list[OrgUnit]]:
 
 def period_summaries(user) -> list[Board]:
     """The boards (unfiltered) of the periods the user follows, newest year first."""
-    if not _follows_boards(user):  # a reporter only: nothing to ask the database
+    if not base.reads_any_province(user):  # a reporter only: nothing to ask the database
         return []
     periods = (
         access.board_periods(user).select_related("plan", "province").order_by("-year", "province__name")
     )
     return [build_board(period) for period in periods]
-
-
-def _follows_boards(user) -> bool:
-    """Whether ``access.board_periods`` may find anything: the user reads every province or holds a
-    focal officer's or leader's role (from the roles read once per request, without a query)."""
-    return base.sees_all_provinces(user) or any(
-        role in (Role.FOCAL_OFFICER, Role.LEADER) for role, _unit, _kind in base.grants(user)
-    )

@@ -373,9 +373,11 @@ def submit(
         )
     _check_editable(current, user)
     elements = elements if elements is not None else elements_for(current)
-    fresh = saved is not None and saved.submission.pk == current.pk and saved.version == current.version
-    values = saved.values if saved is not None and fresh else current.value_map()
-    previous = saved.previous if saved is not None and fresh else None
+    previous: dict[tuple[str, str], str] | None = None
+    if saved is not None and saved.submission.pk == current.pk and saved.version == current.version:
+        values, previous = saved.values, saved.previous
+    else:
+        values = current.value_map()
     problems = refused_issues(elements, current) + submit_errors(elements, values)
     if current.period.requires_document and not current.attachments.exists():
         problems.append(Issue("", "", _("Document: upload the document (e.g. the implementing plan) first.")))
