@@ -5,23 +5,15 @@ through ``escape``."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from binhdang.core import formatting
+from binhdang.core.links import EACH, url_for_each
 from binhdang.ministry.board import Board, BoardRow
 from binhdang.ministry.models import ReportState
-
-#: A number no plan has: each URL is built once per page and the plan's number filled in.
-_PLACEHOLDER = 987654321987
-
-
-def _plan_url(name: str, year: int):
-    before, after = reverse(name, args=[_PLACEHOLDER, year]).rsplit(str(_PLACEHOLDER), 1)
-    return lambda pk: escape(f"{before}{pk}{after}")
 
 
 def _or_dash(text: str) -> str:
@@ -30,9 +22,9 @@ def _or_dash(text: str) -> str:
 
 
 def rows_html(board: Board, rows: list[BoardRow], *, acts: bool) -> list[SafeString]:
-    plan_year = _plan_url("ministry:plan_year", board.year)
-    dashboard = _plan_url("results:dashboard", board.year)
-    completeness = _plan_url("results:completeness", board.year)
+    plan_year = url_for_each("ministry:plan_year", EACH, board.year)
+    dashboard = url_for_each("results:dashboard", EACH, board.year)
+    completeness = url_for_each("results:completeness", EACH, board.year)
     late_text, overdue_text = escape(gettext("Late")), escape(gettext("Overdue"))
     on_time = f'<span class="badge badge-ok">{escape(gettext("On time"))}</span>'
     in_force, units = escape(gettext("In force")), escape(gettext("Units"))

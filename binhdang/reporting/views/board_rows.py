@@ -7,23 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from binhdang.core.links import EACH, url_for_each
 from binhdang.reporting.models import Period
 from binhdang.reporting.status import OVERDUE, BoardRow
-
-#: A number no object has, to build each URL once per page and fill in the numbers (one ``reverse``
-#: per kind of link instead of one per row).
-_PLACEHOLDER = 987654321987
-
-
-def _url_maker(name: str, *fixed: int):
-    before, after = reverse(name, args=[*fixed, _PLACEHOLDER]).rsplit(str(_PLACEHOLDER), 1)
-    return lambda pk: escape(f"{before}{pk}{after}")
 
 
 def _number(value: int) -> str:
@@ -58,8 +49,8 @@ def _flags(row: BoardRow, activity_log: str) -> str:
 
 def rows_html(rows: Iterable[BoardRow], period: Period, *, can_manage: bool) -> list[SafeString]:
     """Each row's ``<tr>`` with the whitespace the template's loop put around it."""
-    submission_url = _url_maker("reporting:submission")
-    report_url = _url_maker("reporting:report", period.pk)
+    submission_url = url_for_each("reporting:submission", EACH)
+    report_url = url_for_each("reporting:report", period.pk, EACH)
     enter_on_behalf = escape(gettext("Enter the report on behalf of the unit"))
     activity_log = escape(gettext("Activity log"))
     timeliness_cells = {
