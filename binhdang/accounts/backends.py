@@ -1,4 +1,5 @@
-"""The authentication backend: Django's ``ModelBackend`` with login throttling in front of it."""
+"""The authentication backend: Django's ``ModelBackend`` with login throttling in front of it, and the
+user of a session read with one plain statement (:func:`read_user`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import rules
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.db import connections, router
 
 from binhdang.accounts import throttle
+from binhdang.results import sqlrows
 
 #: Set on the request when a login was refused for throttling (to the time left), so the failure is
 #: not recorded again and the login form can say how long to wait without reading the failures again.
@@ -15,6 +18,39 @@ THROTTLED_ATTRIBUTE = "_binhdang_login_throttled"
 #: Set on the request (True/False) when the throttle check found failures of the username in the
 #: window: a successful login then has failures to clear (``accounts.signals.on_logged_in``).
 USERNAME_FAILED_ATTRIBUTE = "_binhdang_username_failed"
+
+
+#: The statement reading a user by id and its converters, by database alias (see :func:`read_user`).
+_USER_READ: dict[str, tuple[str, list, tuple[str, ...]]] = {}
+
+
+def read_user(user_id):
+    """The user with this id, read as ``User.objects.get(pk=user_id)`` reads it (every field, the same
+    converters, ``Model.from_db``), or None. Every request of a logged-in user reads its user: the
+    statement is written once per database from the model's table and column names, not built by the
+    ORM each time."""
+    model = get_user_model()
+    connection = connections[router.db_for_read(model)]
+    prepared = _USER_READ.get(connection.alias)
+    if prepared is None:
+        meta = model._meta
+        columns = sqlrows.Columns(model, "u", [field.attname for field in meta.concrete_fields])
+        prepared = _USER_READ[connection.alias] = (
+            f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}"
+            f" WHERE u.{connection.ops.quote_name(meta.pk.column)} = %s",
+            columns.converters(connection),
+            columns.attnames,
+        )
+    sql, converters, attnames = prepared
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [model._meta.pk.get_db_prep_value(user_id, connection)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = [
+        value if convert is None else convert(value) for value, convert in zip(row, converters, strict=True)
+    ]
+    return model.from_db(connection.alias, attnames, values)
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -35,6 +71,11 @@ class ThrottledModelBackend(ModelBackend):
                 setattr(request, THROTTLED_ATTRIBUTE, found.remaining)
             raise PermissionDenied
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """As ``ModelBackend.get_user`` (an inactive user is None), with one plain statement."""
+        user = read_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def has_perm(self, user_obj, perm, obj=None):
         """binhdang's own permissions (declared with ``rules``, by role and unit) are decided by the

@@ -7,18 +7,59 @@
   request with the logged-in data): the session gets its new key when the session middleware saves
   it, as after Django's own ``flush()``. The old key stops working at once, as before.
 - Deleting a session is one DELETE instead of a read and a delete.
+- Reading the session, which every request of a logged-in user does, is one plain statement written
+  once per database from the model's own table and column names (``load``): the ORM built the same
+  ``SELECT ... WHERE session_key = %s AND expire_date > %s`` anew for each request. It reads the same
+  row (an expired or unknown key reads nothing and the key is dropped, as in Django).
 """
 
 from __future__ import annotations
 
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+from django.db import connections, router
+from django.utils import timezone
 from django.utils.crypto import get_random_string
+
+#: The statement reading a session's data, by database alias (see :func:`_read_statement`).
+_READ: dict[str, str] = {}
+
+
+def _read_statement(model, connection) -> str:
+    """``SELECT session_data ... WHERE session_key = %s AND expire_date > %s`` for ``connection``."""
+    found = _READ.get(connection.alias)
+    if found is None:
+        quote, meta = connection.ops.quote_name, model._meta
+        column = {
+            name: quote(meta.get_field(name).column)
+            for name in ("session_key", "session_data", "expire_date")
+        }
+        found = _READ[connection.alias] = (
+            f"SELECT {column['session_data']} FROM {quote(meta.db_table)}"
+            f" WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
+        )
+    return found
 
 
 class SessionStore(db.SessionStore):
     def _get_new_session_key(self) -> str:
         return get_random_string(32, VALID_KEY_CHARS)
+
+    def load(self) -> dict:
+        """The data of the session if its key names one that has not expired, else ``{}`` (and the key
+        is dropped: a new one is drawn if the session is saved), as Django's ``load``."""
+        key = self.session_key
+        row = None
+        if key is not None:
+            connection = connections[router.db_for_read(self.model)]
+            now = connection.ops.adapt_datetimefield_value(timezone.now())
+            with connection.cursor() as cursor:
+                cursor.execute(_read_statement(self.model, connection), [key, now])
+                row = cursor.fetchone()
+        if row is None:
+            self._session_key = None
+            return {}
+        return self.decode(row[0])
 
     def cycle_key(self) -> None:
         data = self._get_session()  # type: ignore[attr-defined]  # (as in Django; not in the stubs)

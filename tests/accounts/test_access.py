@@ -147,3 +147,19 @@ def test_an_inactive_user_has_no_ids(commune_a_reporter, focal_officer):
         assert access.readable_province_ids(user) == set()
         assert access.reporting_province_ids(user) == set()
         assert not access.readable_provinces(user).exists()
+
+
+def test_the_roles_of_a_request_are_read_in_one_query_as_the_orm_reads_them(
+    focal_officer, commune_a_reporter, ministry_viewer, daklak, django_assert_num_queries
+):
+    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=daklak.commune_b)
+    for user in (focal_officer, commune_a_reporter, ministry_viewer):
+        expected = set(
+            user.role_assignments.values_list(
+                "role", "org_unit_id", "org_unit__type", "org_unit__province_id"
+            )
+        )
+        with access.roles_read_once(), django_assert_num_queries(1):
+            assert set(access._grant_rows(user)) == expected
+            assert access.grants(user) == tuple(row[:3] for row in access._grant_rows(user))
+    assert access._grant_rows(ministry_viewer) == ((Role.MINISTRY_VIEWER, None, None, None),)

@@ -79,3 +79,45 @@ def test_django_model_permissions_still_come_from_the_permission_tables(commune_
     commune_a_reporter.user_permissions.add(Permission.objects.get(codename="view_user"))
     commune_a_reporter = type(commune_a_reporter).objects.get(pk=commune_a_reporter.pk)
     assert commune_a_reporter.has_perm("accounts.view_user")
+
+
+def test_the_user_of_a_session_is_read_in_one_query_as_the_orm_reads_it(
+    commune_a_reporter, django_assert_num_queries
+):
+    from django.contrib.auth import get_user_model
+    from django.forms.models import model_to_dict
+
+    from binhdang.accounts.backends import ThrottledModelBackend
+
+    commune_a_reporter.last_login = commune_a_reporter.date_joined
+    commune_a_reporter.must_change_password = True
+    commune_a_reporter.save()
+    with django_assert_num_queries(1):
+        user = ThrottledModelBackend().get_user(commune_a_reporter.pk)
+    expected = get_user_model().objects.get(pk=commune_a_reporter.pk)
+    assert model_to_dict(user) == model_to_dict(expected)
+    assert (user.last_login, user.date_joined, user.is_active) == (
+        expected.last_login,
+        expected.date_joined,
+        True,
+    )
+    assert user.must_change_password is True
+    assert not user._state.adding and user._state.db == "default"
+    assert ThrottledModelBackend().get_user(commune_a_reporter.pk + 1000) is None
+
+
+def test_an_inactive_users_session_is_logged_out(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    commune_a_reporter.is_active = False
+    commune_a_reporter.save()
+    response = client.get(reverse("core:home"))
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_password_changed_elsewhere_ends_the_other_sessions(client, commune_a_reporter):
+    client.force_login(commune_a_reporter)
+    assert client.get(reverse("core:home")).status_code == 200
+    commune_a_reporter.set_password("Mat-khau-moi-2027")
+    commune_a_reporter.save()
+    response = client.get(reverse("core:home"))
+    assert response["Location"].startswith(reverse("accounts:login"))
