@@ -63,12 +63,12 @@ def _read_grants(user_id: int) -> tuple[tuple[str, int | None, str | None, int |
         grant, unit = RoleAssignment._meta, OrgUnit._meta
 
         def column(meta, name: str) -> str:
-            return quote(meta.get_field(name).column)
+            return quote(str(meta.get_field(name).column))
 
         sql = _GRANTS_READ[connection.alias] = (
             f"SELECT g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, u.{column(unit, 'type')},"
             f" u.{column(unit, 'province')} FROM {quote(grant.db_table)} g"
-            f" LEFT OUTER JOIN {quote(unit.db_table)} u ON g.{column(grant, 'org_unit')} = u.{quote(unit.pk.column)}"
+            f" LEFT OUTER JOIN {quote(unit.db_table)} u ON g.{column(grant, 'org_unit')} = u.{quote(str(unit.pk.column))}"
             f" WHERE g.{column(grant, 'user')} = %s"
         )
     with connection.cursor() as cursor:

@@ -37,7 +37,7 @@ def read_user(user_id):
         columns = sqlrows.Columns(model, "u", [field.attname for field in meta.concrete_fields])
         prepared = _USER_READ[connection.alias] = (
             f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}"
-            f" WHERE u.{connection.ops.quote_name(meta.pk.column)} = %s",
+            f" WHERE u.{connection.ops.quote_name(str(meta.pk.column))} = %s",
             columns.converters(connection),
             columns.attnames,
         )

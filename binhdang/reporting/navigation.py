@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.portal.questions import Question, column, text
 from binhdang.reporting import access
 
 MENU_LABEL = _("Reports")
@@ -26,37 +27,50 @@ def menu_visible(user) -> bool | QuerySet:
 NOTICES_LABEL = _("Notifications")
 
 
-def notices_visible(user) -> bool | QuerySet:
+def notices_visible(user) -> bool | Question:
     """Shown to reporters (reminders and review decisions come to them) and to whoever got a notice."""
     if not getattr(user, "is_authenticated", False):
         return False
     if access.reports_for_any_unit(user):
         return True
+    return Question(text("notices.any", _any_notice), (user.pk,))
+
+
+def _any_notice(quote) -> str:
+    """Whether the user has a notification (``Notification.objects.filter(user=user).exists()``)."""
     from binhdang.reporting.models import Notification
 
-    return Notification.objects.filter(user=user)
+    table, user = quote(Notification._meta.db_table), column(Notification, "user", quote)
+    return f"EXISTS (SELECT 1 FROM {table} WHERE {user} = %s)"
+
+
+def _unread_count(quote) -> str:
+    """How many notifications of the user are unread (``...filter(user=user).unread().count()``)."""
+    from binhdang.reporting.models import Notification
+
+    table, user = quote(Notification._meta.db_table), column(Notification, "user", quote)
+    read_at = column(Notification, "read_at", quote)
+    return f"(SELECT COUNT(*) FROM {table} WHERE {user} = %s AND {read_at} IS NULL)"
 
 
 #: Where the unread count of the request's user is kept once read (see :func:`unread_notices`).
 _UNREAD = "_binhdang_unread_notices"
 
 
-def unread_question(request) -> int | QuerySet:
-    """The unread count if this request knows it already, else the unread notifications to count."""
+def unread_question(request) -> int | Question:
+    """The unread count if this request knows it already, else the question that counts them."""
     found = getattr(request, _UNREAD, None)
     if found is not None:
         return found
-    from binhdang.reporting.models import Notification
-
-    return Notification.objects.filter(user=request.user).unread()
+    return Question(text("notices.unread", _unread_count), (request.user.pk,))
 
 
 def unread_notices(request) -> int:
     """How many notifications the user has not opened yet (the badge of the menu entry, and the
     reports page's button): counted once per request however many parts of the page show it."""
     found = unread_question(request)
-    if isinstance(found, QuerySet):
-        found = found.count()
+    if isinstance(found, Question):
+        found = found.answer()
         note_unread(request, found)
     return found
 

@@ -145,3 +145,29 @@ def test_the_menu_costs_a_fixed_number_of_queries_once_the_roles_are_read(
         access.grants(user)  # the middleware reads them for every page
         with django_assert_max_num_queries(budget):
             assert menu_for(page)
+
+
+def test_the_plain_questions_of_every_page_answer_as_the_orm_would(
+    rf, strategy_plan, daklak, department_reporter, commune_a_reporter, focal_officer
+):
+    from binhdang.reporting import navigation as reporting_menu
+    from binhdang.results.genderstats import access as stats_access
+    from binhdang.results.genderstats import navigation as stats_menu
+
+    strategy_plan.indicators.get(code="4.1").responsible.add(daklak.commune_b)
+    for user, expected in ((department_reporter, True), (commune_a_reporter, False)):
+        with access.roles_read_once():
+            question = stats_menu.menu_visible(user)
+            assert bool(question.answer()) is expected
+            assert stats_access.series_responsibilities(user).exists() is expected
+    Notification.objects.create(user=focal_officer, text="Một báo cáo vừa được nộp.")
+    read = Notification.objects.create(user=focal_officer, text="Đã đọc.")
+    Notification.objects.filter(pk=read.pk).update(read_at=read.created_at)
+    Notification.objects.create(user=commune_a_reporter, text="Của người khác.")
+    request = rf.get("/")
+    request.user = focal_officer
+    with access.roles_read_once():
+        assert bool(reporting_menu.notices_visible(focal_officer).answer()) is True
+        assert reporting_menu.unread_question(request).answer() == 1
+        assert reporting_menu.unread_notices(request) == 1
+    assert _menu(rf, focal_officer, "/plans/")[1] == (PLANS, "Plans", True, 0)
