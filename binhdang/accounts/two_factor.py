@@ -43,6 +43,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -254,6 +255,17 @@ def _exempt_paths() -> set[str]:
     }
 
 
+def unwrapped(user):
+    """The user behind the lazy objects of ``AuthenticationMiddleware`` and ``OTPMiddleware`` (read
+    now: the session's user, checked against its session auth hash, with ``otp_device`` and
+    ``is_verified`` set by django-otp), or ``user`` itself when it is not lazy."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 class TwoFactorMiddleware:
     """Hold back users with a confirmed device until their session has passed the code step.
 
@@ -267,6 +279,11 @@ class TwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        if user is not None:
+            # Every request asks who its user is right here: the lazy wrappers of the authentication
+            # and OTP middleware (one inside the other) only cost their price on each of the hundreds
+            # of attribute reads of a page (access checks, menu, templates).
+            user = request.user = unwrapped(user)
         if (
             user is not None
             and user.is_authenticated

@@ -285,3 +285,15 @@ def test_user_held_at_the_code_step_gets_through_once_an_admin_removed_the_devic
 
     assert response["Location"] == reverse("core:home")
     assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_pages_see_the_sessions_user_itself_with_its_code_step_state(client, commune_a_reporter):
+    from django.utils.functional import LazyObject
+
+    client.force_login(commune_a_reporter)
+    response = client.get(reverse("core:home"))
+    user = response.wsgi_request.user
+    assert not isinstance(user, LazyObject) and user.pk == commune_a_reporter.pk
+    assert user.otp_device is None and user.is_verified() is False  # no device: no code step
+    anonymous = client.logout() or client.get(reverse("core:healthz")).wsgi_request.user
+    assert not isinstance(anonymous, LazyObject) and not anonymous.is_authenticated
