@@ -7,7 +7,7 @@ A test answers from the roles read once for the request (``accounts.access``) wh
 False); else it gives the rows whose existence decides (a QuerySet, or the hot questions asked on every
 page written once as plain SQL: a ``portal.questions.Question``), and a badge gives its count or the
 rows to count. All the questions of a page are asked in ONE statement (:func:`_ask`): every answer is
-read from the database for each request; only the entries' addresses are kept (:func:`_url`).
+read from the database for each request; only the entries' addresses are kept (:func:`cached_reverse`).
 """
 
 from __future__ import annotations
@@ -101,11 +101,11 @@ def _ask(questions: dict[str, tuple[QuerySet | Question, bool]]) -> dict[str, An
     return dict(zip(questions, row, strict=True))
 
 
-#: The entries' addresses, by URL configuration, script prefix and URL name (see :func:`_url`).
+#: The entries' addresses, by URL configuration, script prefix and URL name (see :func:`cached_reverse`).
 _URLS: dict[tuple, str | None] = {}
 
 
-def _url(url_name: str) -> str | None:
+def cached_reverse(url_name: str) -> str | None:
     """``reverse(url_name)`` (None when it has none), worked out once per URL configuration and script
     prefix: a menu entry's address has no argument, so it changes with nothing else."""
     key = (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), url_name)
@@ -141,7 +141,7 @@ def menu_for(request: HttpRequest) -> list[dict]:
             visible = bool(answers.get(f"shown_{n}", False))
         if not visible:
             continue
-        url = _url(item.url_name)
+        url = cached_reverse(item.url_name)
         if url is None:
             continue
         active = request.path == url or (url != "/" and request.path.startswith(url))
