@@ -75,6 +75,50 @@ def unread_notices(request) -> int:
     return found
 
 
+#: The statement reading a user's newest notifications, and its converters, by database alias.
+_NEWEST: dict[str, tuple] = {}
+
+
+def newest_notices(user, limit: int) -> list:
+    """The user's ``limit`` newest notifications, newest first: what
+    ``Notification.objects.filter(user=user)[:limit]`` reads (every field, the same order and
+    converters, ``Model.from_db``), with one plain statement written once per database. Opening the
+    notifications (a page every reporter reloads after submitting) read them with the ORM building it
+    anew each time."""
+    from django.db import connections, router
+
+    from binhdang.reporting.models import Notification
+    from binhdang.results import sqlrows
+
+    connection = connections[router.db_for_read(Notification)]
+    prepared = _NEWEST.get(connection.alias)
+    if prepared is None:
+        meta, quote = Notification._meta, connection.ops.quote_name
+        columns = sqlrows.Columns(Notification, "n", [field.attname for field in meta.concrete_fields])
+        created, user_column = column(Notification, "created_at", quote), column(Notification, "user", quote)
+        prepared = _NEWEST[connection.alias] = (
+            f"SELECT {columns.sql(connection)} FROM {columns.table(connection)} WHERE n.{user_column} = %s"
+            f" ORDER BY n.{created} DESC, n.{quote(str(meta.pk.column))} DESC LIMIT %s",
+            columns,
+            columns.converters(connection),
+        )
+    sql, columns, converters = prepared
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, limit])
+        rows = cursor.fetchall()
+    return [
+        Notification.from_db(
+            connection.alias,
+            columns.attnames,
+            [
+                value if convert is None else convert(value)
+                for value, convert in zip(row, converters, strict=True)
+            ],
+        )
+        for row in rows
+    ]
+
+
 def note_unread(request, count: int) -> None:
     """The unread count of the request's user, as just counted (by the menu's statement)."""
     setattr(request, _UNREAD, count)

@@ -149,7 +149,7 @@ SHOWN_NOTICES = 100
 def notifications(request: ReportingRequest) -> HttpResponse:
     """The user's notifications, newest first; opening them marks them read (they still show as new
     on this page, once)."""
-    items = list(Notification.objects.filter(user=request.user)[:SHOWN_NOTICES])  # read state as found
+    items = navigation.newest_notices(request.user, SHOWN_NOTICES)  # read state as found
     if len(items) == SHOWN_NOTICES or any(n.read_at is None for n in items):
         # fewer than shown and none unread: these are all of them, nothing to mark
         Notification.objects.filter(user=request.user).unread().update(read_at=timezone.now())
