@@ -71,3 +71,14 @@ def test_the_header_of_an_anonymous_visitor_is_the_templates(rf, db, language):
 def test_without_a_csrf_token_or_a_menu_the_header_is_the_templates(rf, commune_a_reporter):
     legacy, new = _both(rf, commune_a_reporter, csrf_token="", nav_items=[])
     assert new == legacy
+
+
+def test_static_url_writes_what_static_writes_and_follows_the_settings(settings):
+    from django.templatetags.static import static
+
+    page = "{% load static topbar %}{% static 'core/app.css' %}|{% static_url 'core/app.css' %}"
+    first, second = Template(page).render(Context()).split("|")
+    assert first == second == static("core/app.css")
+    settings.STATIC_URL = "/tinh-<khac>/"
+    first, second = Template(page).render(Context()).split("|")
+    assert first == second and second.startswith("/tinh-&lt;khac&gt;/")

@@ -1,4 +1,7 @@
-"""``{% topbar %}``: the header of every page (brand, main menu, language switch, user), written in
+"""``{% static_url %}``: ``{% static %}`` worked out once per process (the base templates' styles and
+scripts, on every page).
+
+``{% topbar %}``: the header of every page (brand, main menu, language switch, user), written in
 Python. Every page of a logged-in user draws it: as template nodes (an include, a loop over the menu,
 a dozen translations, addresses and tests) it cost about as much as the rest of a small page. The
 output is byte for byte what ``tests/core/topbar_legacy/core/topbar.html`` (the template it replaces)
@@ -13,7 +16,10 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaulttags import CsrfTokenNode
+from django.templatetags.static import static
 from django.utils import formats, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -49,6 +55,25 @@ def _value(value) -> str:
 
 
 _CSRF = CsrfTokenNode()
+
+#: ``static(path)`` by path: the addresses of the static files change only with the settings (and
+#: the collected files' manifest, read once per process by the storage itself).
+_STATIC: dict[str, str] = {}
+
+
+@receiver(setting_changed, dispatch_uid="binhdang-static-url-cache")
+def _forget_static(setting=None, **kwargs) -> None:
+    if setting in {"STATIC_URL", "STATIC_ROOT", "STORAGES", "STATICFILES_DIRS"}:
+        _STATIC.clear()
+
+
+@register.simple_tag
+def static_url(path: str) -> str:
+    """What ``{% static path %}`` writes (escaped by the template as it escapes it), once per process."""
+    found = _STATIC.get(path)
+    if found is None:
+        found = _STATIC[path] = static(path)
+    return found
 
 
 @register.simple_tag(takes_context=True)
