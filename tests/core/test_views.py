@@ -29,3 +29,11 @@ def test_the_expired_form_page_is_in_english_for_english_readers(commune_a_repor
     response = browser.post("/accounts/login/", {"username": "reporter_a", "password": "x"})
     assert response.status_code == 403
     assert "The form has expired" in response.content.decode()
+
+
+def test_healthz_of_a_logged_in_user_reads_the_session_and_the_user_and_nothing_else(
+    client, commune_a_reporter, django_assert_max_num_queries
+):
+    client.force_login(commune_a_reporter)
+    with django_assert_max_num_queries(3):  # the session, its user (two-factor step), SELECT 1
+        assert client.get("/healthz").json() == {"status": "ok"}
