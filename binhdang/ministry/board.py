@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core import sqlrows
 from binhdang.ministry.models import MinistryReminder, ProvinceReport, ReportState
 from binhdang.ministry.services import deadline_for
-from binhdang.orgunits.models import OrgUnit
+from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models import Plan, PlanStatus
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
@@ -43,15 +43,10 @@ def _province_figures(year: int, program: str) -> list[tuple[OrgUnit, ProvinceFi
     ``year`` (None: no plan in force). Three queries and the engine's one; the board shows no indicator,
     so the indicators, targets and values the national roll-up reads are not read here."""
     plans = plans_in_force(program)
-    periods = {
-        p.plan_id: p
-        for p in Period.objects.filter(
-            plan_id__in=[plan.pk for plan in plans.values()], year=year, kind="annual"
-        ).only("id", "plan", "deadline")
-    }
+    periods = _annual_periods([plan.pk for plan in plans.values()], year)
     # Completeness and timeliness do not depend on the sessions threshold of a 1790 period.
     figures = rules.period_figures([rules.PeriodSpec(p.pk, p.deadline_end) for p in periods.values()])
-    provinces = OrgUnit.objects.provinces().only("id", "code", "name", "type").order_by("name")
+    provinces = _provinces()
     rows = []
     for province in provinces:
         plan = plans.get(province.pk)
@@ -121,11 +116,89 @@ class Board:
 def _plan_statuses(program: str) -> dict[int, str]:
     """{province id: "active" when it has a plan in force, else "draft" when it has a draft}."""
     found: dict[int, str] = {}
-    rows = Plan.objects.filter(program=program, level="province").values_list("province_id", "status")
-    for province_id, status in rows:
+    connection = sqlrows.connection_for(Plan)
+    q = connection.ops.quote_name
+    plans = sqlrows.Columns(Plan, "pl", ("province_id", "status"))
+    sql = (
+        f"SELECT {plans.sql(connection)} FROM {plans.table(connection)}"
+        f" WHERE pl.{q('program')} = %s AND pl.{q('level')} = %s"
+    )
+    for province_id, status in sqlrows.select(connection, sql, [program, "province"], [plans]):
         if status == PlanStatus.ACTIVE or (status == PlanStatus.DRAFT and province_id not in found):
             found[province_id] = status
     return found
+
+
+def _annual_periods(plan_ids: list[int], year: int) -> dict[int, Period]:
+    """{plan id: its annual period of ``year``} with the period's id, plan and deadline."""
+    if not plan_ids:
+        return {}
+    connection = sqlrows.connection_for(Period)
+    q = connection.ops.quote_name
+    periods = sqlrows.Columns(Period, "p", ("id", "plan_id", "deadline"))
+    sql = (
+        f"SELECT {periods.sql(connection)} FROM {periods.table(connection)}"
+        f" WHERE p.{q('plan_id')} IN ({sqlrows.marks(plan_ids)}) AND p.{q('year')} = %s"
+        f" AND p.{q('kind')} = %s"
+    )
+    rows = sqlrows.select(connection, sql, [*plan_ids, year, "annual"], [periods])
+    found = {}
+    for row in rows:
+        period = sqlrows.instance(Period, periods.attnames, row, connection.alias)
+        found[period.plan_id] = period
+    return found
+
+
+def _provinces() -> list[OrgUnit]:
+    """Every province by name, with its id, code, name and type."""
+    connection = sqlrows.connection_for(OrgUnit)
+    q = connection.ops.quote_name
+    units = sqlrows.Columns(OrgUnit, "u", ("id", "code", "name", "type"))
+    sql = (
+        f"SELECT {units.sql(connection)} FROM {units.table(connection)}"
+        f" WHERE u.{q('type')} = %s ORDER BY u.{q('name')} ASC"
+    )
+    rows = sqlrows.select(connection, sql, [OrgUnitType.PROVINCE], [units])
+    return [sqlrows.instance(OrgUnit, units.attnames, row, connection.alias) for row in rows]
+
+
+def _reports(year: int, program: str) -> tuple[dict[int, ProvinceReport], dict[int, dt.datetime]]:
+    """Each province's latest report of ``year`` for ``program`` (its highest version: id, state, version,
+    sent_at) and when it first sent one (the earliest sending of all its versions): one statement."""
+    connection = sqlrows.connection_for(ProvinceReport)
+    q = connection.ops.quote_name
+    reports = sqlrows.Columns(
+        ProvinceReport, "r", ("id", "province_id", "plan_id", "state", "version", "sent_at")
+    )
+    plans = sqlrows.Columns(Plan, "pl", ())
+    sql = (
+        f"SELECT {reports.sql(connection)} FROM {reports.table(connection)}"
+        f" INNER JOIN {plans.table(connection)} ON r.{q('plan_id')} = pl.{q('id')}"
+        f" WHERE r.{q('year')} = %s AND pl.{q('program')} = %s"
+        f" ORDER BY r.{q('province_id')} ASC, r.{q('version')} DESC"
+    )
+    latest: dict[int, ProvinceReport] = {}
+    first: dict[int, dt.datetime] = {}
+    for row in sqlrows.select(connection, sql, [year, program], [reports]):
+        report = sqlrows.instance(ProvinceReport, reports.attnames, row, connection.alias)
+        latest.setdefault(report.province_id, report)
+        if report.sent_at is not None and (
+            report.province_id not in first or report.sent_at < first[report.province_id]
+        ):
+            first[report.province_id] = report.sent_at
+    return latest, first
+
+
+def _reminded(year: int) -> dict[int, dt.datetime]:
+    """{province id: when the ministry last reminded it for ``year``}."""
+    connection = sqlrows.connection_for(MinistryReminder)
+    q = connection.ops.quote_name
+    reminders = sqlrows.Columns(MinistryReminder, "m", ("province_id", "sent_at"))
+    sql = (
+        f"SELECT m.{q('province_id')}, MAX(m.{q('sent_at')}) FROM {reminders.table(connection)}"
+        f" WHERE m.{q('year')} = %s GROUP BY m.{q('province_id')}"
+    )
+    return dict(sqlrows.select(connection, sql, [year], [reminders]))
 
 
 def build(year: int, program: str, today: dt.date | None = None) -> Board:
@@ -134,24 +207,8 @@ def build(year: int, program: str, today: dt.date | None = None) -> Board:
     deadline = deadline_for(year)
     by_province = _province_figures(year, program)
     statuses = _plan_statuses(program)
-    reports = ProvinceReport.objects.filter(year=year, plan__program=program).order_by(
-        "province_id", "-version"
-    )
-    latest: dict[int, ProvinceReport] = {}
-    for report in reports.select_related("sent_by"):
-        latest.setdefault(report.province_id, report)
-    first = dict(
-        ProvinceReport.objects.filter(year=year, plan__program=program)
-        .values("province_id")
-        .annotate(first=Min("sent_at"))
-        .values_list("province_id", "first")
-    )
-    reminded = dict(
-        MinistryReminder.objects.filter(year=year)
-        .values("province_id")
-        .annotate(last=Max("sent_at"))
-        .values_list("province_id", "last")
-    )
+    latest, first = _reports(year, program)
+    reminded = _reminded(year)
     rows = []
     for province, results in by_province:
         plan = results.plan if results is not None else None

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binhdang.accounts.models import Role, User
-from binhdang.core import audit
+from binhdang.core import audit, sqlrows
 from binhdang.core.formatting import date as vn_date
 from binhdang.documents import services as documents
 from binhdang.ministry import access
@@ -63,12 +63,20 @@ def _most_common_day(plan_deadlines: Iterable[tuple[int, int]]) -> tuple[int, in
 def deadline_for(year: int) -> dt.date:
     """The ministry's deadline for ``year``: as set, else the day the plans give for their report to
     Bộ Nội vụ (the most common), else 05/12."""
-    row = MinistryDeadline.objects.filter(year=year).values_list("deadline", flat=True).first()
-    if row is not None:
-        return row
-    rows = ReportingObligation.objects.filter(plan__status=PlanStatus.ACTIVE).values_list(
-        "receivers", "deadline_month", "deadline_day"
+    connection = sqlrows.connection_for(MinistryDeadline)
+    q = connection.ops.quote_name
+    set_day = sqlrows.Columns(MinistryDeadline, "d", ("deadline",))
+    sql = f"SELECT {set_day.sql(connection)} FROM {set_day.table(connection)} WHERE d.{q('year')} = %s"
+    found = sqlrows.select(connection, sql, [year], [set_day])  # plain statements: the board reads this
+    if found:
+        return found[0][0]
+    duties = sqlrows.Columns(ReportingObligation, "o", ("receivers", "deadline_month", "deadline_day"))
+    plans = sqlrows.Columns(Plan, "pl", ())
+    sql = (
+        f"SELECT {duties.sql(connection)} FROM {duties.table(connection)}"
+        f" INNER JOIN {plans.table(connection)} ON o.{q('plan_id')} = pl.{q('id')} WHERE pl.{q('status')} = %s"
     )
+    rows = sqlrows.select(connection, sql, [PlanStatus.ACTIVE], [duties])
     days = [
         (month, day) for receivers, month, day in rows if any(MINISTRY_NAME in r for r in receivers or [])
     ]

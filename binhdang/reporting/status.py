@@ -22,8 +22,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core import sqlrows
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting.models import Period, State, Submission
+from binhdang.reporting.models import ExpectedReporter, Period, State, Submission
 
 NOT_STARTED = "not_started"
 #: Every board state, in display order, with its label and badge class.
@@ -140,17 +141,56 @@ class Board:
         return self.period.is_past_deadline()
 
 
+#: What a board shows of a unit and of its report (states, dates, flags); the other columns (the
+#: reports' texts and refused input, the units' addresses...) are read only if asked for.
+_UNIT = ("id", "code", "name", "type", "province_id", "is_active")
+_REPORT = (
+    "id",
+    "period_id",
+    "unit_id",
+    "state",
+    "version",
+    "warnings",
+    "outlier_notes",
+    "first_submitted_at",
+    "submitted_at",
+)
+
+
+def _board_units(period: Period) -> list[OrgUnit]:
+    """The units expected to report in ``period``, by type and name: one plain statement
+    (``core.sqlrows``), as the ORM wrote it, without building the queryset on every board."""
+    connection = sqlrows.connection_for(OrgUnit)
+    q = connection.ops.quote_name
+    units = sqlrows.Columns(OrgUnit, "u", _UNIT)
+    expected = sqlrows.Columns(ExpectedReporter, "e", ())
+    sql = (
+        f"SELECT {units.sql(connection)} FROM {units.table(connection)}"
+        f" WHERE u.{q('id')} IN (SELECT e.{q('unit_id')} FROM {expected.table(connection)}"
+        f" WHERE e.{q('period_id')} = %s) ORDER BY u.{q('type')} ASC, u.{q('name')} ASC"
+    )
+    rows = sqlrows.select(connection, sql, [period.pk], [units])
+    return [sqlrows.instance(OrgUnit, units.attnames, row, connection.alias) for row in rows]
+
+
+def _board_submissions(period: Period) -> dict[int, Submission]:
+    """The reports of ``period`` by unit, each with the period given (no second read of it per report)."""
+    connection = sqlrows.connection_for(Submission)
+    q = connection.ops.quote_name
+    reports = sqlrows.Columns(Submission, "s", _REPORT)
+    sql = f"SELECT {reports.sql(connection)} FROM {reports.table(connection)} WHERE s.{q('period_id')} = %s"
+    found = {}
+    for row in sqlrows.select(connection, sql, [period.pk], [reports]):
+        submission = sqlrows.instance(Submission, reports.attnames, row, connection.alias)
+        sqlrows.cache_related(submission, "period", period)
+        found[submission.unit_id] = submission
+    return found
+
+
 def build_board(period: Period, *, unit_type: str | None = None, state: str | None = None) -> Board:
     """The board of ``period``. The totals always cover every expected unit; ``unit_type`` and
     ``state`` (a board state, :data:`MISSING` or :data:`OVERDUE`) only filter the rows."""
-    units = list(
-        OrgUnit.objects.filter(pk__in=period.expected_reporters.values("unit")).order_by("type", "name")
-    )
-    submissions = {}
-    # The board shows states, dates and flags: the reports' texts and refused input are not read.
-    for submission in period.submissions.defer("results", "difficulties", "proposals", "refused_input"):
-        submission.period = period  # the board's own period: no second read of it per report
-        submissions[submission.unit_id] = submission
+    units, submissions = _board_units(period), _board_submissions(period)
     past_deadline = period.is_past_deadline()
     rows = [BoardRow(unit, submissions.get(unit.pk), past_deadline) for unit in units]
     submitted = sum(1 for r in rows if r.is_complete)

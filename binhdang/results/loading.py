@@ -2,7 +2,7 @@
 its catalog entry, targets and roadmap milestones loaded (four queries for any number of plans), and
 the plans' annual periods of some years (one query).
 
-The rows are read with ``results.sqlrows`` (plain statements, the ORM's converters): the national
+The rows are read with ``core.sqlrows`` (plain statements, the ORM's converters): the national
 roll-up reads about a thousand of them per call, and one province-year's seven queries cost more in
 the ORM's machinery than in the database.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from binhdang.core import sqlrows
 from binhdang.plans.models import CatalogIndicator, Indicator, Milestone, Target
 from binhdang.reporting.models import Period
 from binhdang.reporting.models.periods import PeriodKind
-from binhdang.results import sqlrows
 
 #: The period fields the engine uses.
 PERIOD_FIELDS = ("id", "plan", "province", "year", "form_code", "deadline", "focal_unit", "status")

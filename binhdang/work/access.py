@@ -104,14 +104,26 @@ def can_change_activity(user, activity: Activity) -> bool:
     return can_record_activity(user, activity.plan, activity.unit)
 
 
-def recording_plans(user) -> QuerySet[Plan]:
-    """Active plans under which the user may record activities (their province's plans)."""
+def recording_province_ids(user) -> set[int]:
+    """The provinces whose active plans the user records activities under: those of the units they
+    report for and those they manage (every province they read for an admin). Every active plan of
+    these provinces is one the user may open (``visible_plans``: the provinces they read or report in,
+    drafts excepted; every province for an admin or a ministry viewer)."""
     provinces = reporting_province_ids(user)
     if getattr(user, "is_superuser", False):
         provinces |= set(readable_provinces(user).values_list("pk", flat=True))
     else:
         provinces |= managed_province_ids(user)
-    return visible_plans(user).filter(province__in=provinces, status="active").order_by("-period_start", "pk")
+    return provinces
+
+
+def recording_plans(user) -> QuerySet[Plan]:
+    """Active plans under which the user may record activities (their province's plans)."""
+    return (
+        visible_plans(user)
+        .filter(province__in=recording_province_ids(user), status="active")
+        .order_by("-period_start", "pk")
+    )
 
 
 def campaign_or_404(user, pk: int) -> Campaign:

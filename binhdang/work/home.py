@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from binhdang.accounts.access import (
@@ -17,10 +16,11 @@ from binhdang.accounts.access import (
     reporting_unit_ids,
     sees_all_provinces,
 )
+from binhdang.core import sqlrows
 from binhdang.plans.access import visible_plans
-from binhdang.plans.models import Plan, Task
+from binhdang.plans.models import Plan, PlanStatus, Task
 from binhdang.work import access, activities, budget, inspection_access, inspections, task_followup
-from binhdang.work.inspection_models import FollowUp
+from binhdang.work.inspection_models import FollowUp, FollowUpStatus, Inspection
 
 
 @dataclass
@@ -81,37 +81,78 @@ def province_work(user, *, attention: bool) -> list[PlanWork]:
     return rows
 
 
+def _recording_plan_rows(user, units: list[int]) -> list[tuple[Plan, bool, bool]]:
+    """The active plans the user records activities under (``access.recording_plans``: the plans of
+    ``access.recording_province_ids``, every one of which the user may open), newest first, with their
+    title, slug, province and status, each with whether ``units`` lead one of its tasks and whether
+    they have an open follow-up item of one of its inspections (open as in
+    ``inspections.open_follow_ups``): one plain statement, as the ORM wrote it, without building that
+    queryset and its two subqueries on every home of a reporter."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return []
+    provinces = sorted(access.recording_province_ids(user))
+    if not provinces:
+        return []
+    connection = sqlrows.connection_for(Plan)
+    q = connection.ops.quote_name
+    columns = sqlrows.Columns(Plan, "pl", ("id", *_SHOWN))
+    asked = ""
+    params: list = []
+    if units:
+        marks = sqlrows.marks(units)
+        task = sqlrows.Columns(Task, "t", ())
+        item = sqlrows.Columns(FollowUp, "f", ())
+        inspection = sqlrows.Columns(Inspection, "i", ())
+        asked = (
+            f", EXISTS(SELECT 1 FROM {task.table(connection)} WHERE t.{q('plan_id')} = pl.{q('id')}"
+            f" AND t.{q('lead_id')} IN ({marks}))"
+            f", EXISTS(SELECT 1 FROM {item.table(connection)} INNER JOIN {inspection.table(connection)}"
+            f" ON f.{q('inspection_id')} = i.{q('id')} WHERE i.{q('plan_id')} = pl.{q('id')}"
+            f" AND f.{q('unit_id')} IN ({marks}) AND NOT (f.{q('status')} = %s))"
+        )
+        params += [*units, *units, FollowUpStatus.DONE]
+    sql = (
+        f"SELECT {columns.sql(connection)}{asked} FROM {columns.table(connection)}"
+        f" WHERE pl.{q('province_id')} IN ({sqlrows.marks(provinces)}) AND pl.{q('status')} = %s"
+        f" ORDER BY pl.{q('period_start')} DESC, pl.{q('id')} ASC"
+    )
+    params += [*provinces, PlanStatus.ACTIVE]
+    rows = sqlrows.select(connection, sql, params, [columns])  # the two flags: 0/1 or truth values
+    n = len(columns.attnames)
+    return [
+        (
+            sqlrows.instance(Plan, columns.attnames, row[:n], connection.alias),
+            bool(units) and bool(row[n]),
+            bool(units) and bool(row[n + 1]),
+        )
+        for row in rows
+    ]
+
+
 def reporter_work(user) -> list[PlanWork]:
     """The plans a reporter records activities under, with the tasks their units lead and the open
-    follow-up items addressed to them: one query for the plans, which also tells whether their units
-    lead a task or have an open item in each, then, only if so, one for the tasks and one for the items
-    of all those plans together (a reporter reloads this page all day; a commune leads no task).
+    follow-up items addressed to them: one query for the plans (:func:`_recording_plan_rows`), which
+    also tells whether their units lead a task or have an open item in each, then, only if so, one for
+    the tasks and one for the items of all those plans together (a reporter reloads this page all day;
+    a commune leads no task).
 
-    The plans come from ``access.recording_plans``; like the plan's pages, their tasks are then the
-    plan's own (``visible_tasks`` is the tasks of the visible plans), and an item addressed to one of
-    the user's units is one they see (``inspection_access.visible_inspections`` includes every
-    inspection with an item for their units): no visibility subquery to build and plan again."""
+    Like the plan's pages, their tasks are then the plan's own (``visible_tasks`` is the tasks of the
+    visible plans), and an item addressed to one of the user's units is one they see
+    (``inspection_access.visible_inspections`` includes every inspection with an item for their
+    units): no visibility subquery to build and plan again."""
     units = sorted(reporting_unit_ids(user))
-    plans = _active(access.recording_plans(user)).only(*_SHOWN)
-    if units:
-        open_items = inspections.open_follow_ups(
-            FollowUp.objects.filter(inspection__plan=OuterRef("pk"), unit_id__in=units)
-        )
-        plans = plans.annotate(
-            leads=Exists(Task.objects.filter(plan=OuterRef("pk"), lead_id__in=units)),
-            addressed=Exists(open_items),
-        )
-    plans = list(plans)
-    if not plans:
+    found = _recording_plan_rows(user, units)
+    if not found:
         return []
+    plans = [plan for plan, _leads, _addressed in found]
     led: dict[int, list[task_followup.TaskRow]] = {}
-    leading = [plan for plan in plans if getattr(plan, "leads", False)]
+    leading = [plan for plan, leads, _addressed in found if leads]
     if leading:  # ordered within each plan as the plan lists them, without joining the plans only to sort
         led_tasks = Task.objects.filter(plan__in=leading, lead_id__in=units).order_by("plan_id", "order")
         for row in task_followup.task_rows(led_tasks):
             led.setdefault(row.task.plan_id, []).append(row)
     addressed: dict[int, list[FollowUp]] = {}
-    concerned = [plan for plan in plans if getattr(plan, "addressed", False)]
+    concerned = [plan for plan, _leads, addressed in found if addressed]
     if concerned:
         for item in inspections.open_follow_ups(
             FollowUp.objects.filter(inspection__plan__in=concerned, unit_id__in=units)

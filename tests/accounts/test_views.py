@@ -173,3 +173,31 @@ def test_profile_shows_name_roles_units_and_the_change_password_link(client, com
 def test_profile_needs_login(client, db):
     response = client.get(reverse("accounts:profile"))
     assert response["Location"].startswith(LOGIN)
+
+
+def _as_django_writes_it(bound) -> str:
+    """The field's input as Django's widget templates write it (input.html, attrs.html)."""
+    from django import forms
+
+    widget = bound.field.widget
+    if isinstance(widget, forms.PasswordInput):
+        return bound.as_widget(widget=forms.PasswordInput(attrs=widget.attrs, render_value=False))
+    return bound.as_widget(widget=forms.TextInput(attrs=widget.attrs))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"username": "", "password": ""}, {"username": "a<b>&\"c' d", "password": "sai <mật khẩu>"}],
+)
+def test_the_login_inputs_are_written_as_djangos_templates_write_them(rf, db, data):
+    from binhdang.accounts.forms import LoginForm
+
+    request = rf.post("/accounts/login/", data or {})
+    form = LoginForm(request, data=data)
+    if data is not None:
+        assert not form.is_valid()  # bound, with errors: aria-invalid on the inputs
+    for name in ("username", "password"):
+        assert str(form[name]) == _as_django_writes_it(form[name])
+    if data and data["username"]:
+        assert 'value="a&lt;b&gt;&amp;&quot;c&#x27; d"' in str(form["username"])
+        assert "mật khẩu" not in str(form["password"])  # a password is never written back

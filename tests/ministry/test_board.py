@@ -53,7 +53,9 @@ def test_the_board_reads_a_fixed_number_of_queries_whatever_the_number_of_provin
     daklak_plan, laichau_plan, focal_officer, django_assert_max_num_queries
 ):
     services.send_report(daklak_plan, 2026, focal_officer, signed_pdf())
-    with django_assert_max_num_queries(14) as few:
+    # the plans in force, their periods, the engine's counts, the provinces, the plan statuses, the
+    # deadline (2), the reports with their first sending (one statement), the reminders (10 before)
+    with django_assert_max_num_queries(9) as few:
         board.build(2026, "communication")
     for number in range(3):
         province = make_province(f"Tỉnh Thử {number}", f"9{number}")
@@ -68,3 +70,27 @@ def test_a_reminded_province_shows_when_it_was_reminded(laichau_plan, laichau, m
     services.send_reminders(2026, [laichau_plan], ministry_viewer, dt.date(2026, 12, 5))
     reminded = _row(board.build(2026, "communication"), laichau.root).reminded_at
     assert reminded is not None and reminded.date() == dt.date(2026, 12, 4)
+
+
+def test_a_resent_report_shows_its_latest_version_and_its_first_sending_and_the_last_reminder(
+    daklak_plan, laichau_plan, daklak, laichau, focal_officer, ministry_viewer
+):
+    from django.utils import timezone
+
+    from binhdang.ministry.models import MinistryReminder
+
+    first = services.send_report(daklak_plan, 2026, focal_officer, signed_pdf())
+    services.return_report(first, ministry_viewer, "Sửa")
+    services.send_report(daklak_plan, 2026, focal_officer, signed_pdf())
+    earlier = timezone.now() - dt.timedelta(days=3)
+    type(first).objects.filter(pk=first.pk).update(sent_at=earlier)
+    services.send_reminders(2026, [laichau_plan], ministry_viewer, dt.date(2026, 12, 5))
+    MinistryReminder.objects.create(
+        year=2026, province=laichau.root, text="Nhắc lần trước", sent_by=ministry_viewer, sent_at=earlier
+    )
+    found = board.build(2026, "communication", today=dt.date(2026, 12, 6))
+    row = _row(found, daklak.root)
+    assert (row.report.version, row.report.state, row.first_sent_at) == (2, "sent", earlier)
+    assert row.sent_day == timezone.localdate(earlier)
+    assert _row(found, laichau.root).reminded_at.date() == dt.date(2026, 12, 4)  # the latest reminder
+    assert board.build(2027, "communication").rows[0].report is None  # another year: nothing sent

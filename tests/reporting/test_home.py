@@ -69,3 +69,46 @@ def test_a_one_unit_reporter_reads_its_reports_due_their_states_and_its_unit_in_
                 ("draft", "Xã Ea Kar", period.plan.title)
             ]
             assert [(u.name, u.province.name) for u in units] == [("Xã Ea Kar", "Tỉnh Đắk Lắk")]
+
+
+def test_the_reports_due_read_in_one_statement_hold_what_the_orm_reads_of_periods_plans_and_units(
+    period, daklak, commune_a_reporter, focal_officer
+):
+    from binhdang.accounts.models import Role, RoleAssignment
+    from binhdang.reporting.models import ExpectedReporter
+
+    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=daklak.commune_b)
+    services.get_or_create_submission(period, daklak.commune_b, commune_a_reporter)
+    services.close_period(period, focal_officer)
+    items = due_items(commune_a_reporter, include_closed=True)
+    expected = {
+        (e.period_id, e.unit_id): e
+        for e in ExpectedReporter.objects.filter(unit__in=[daklak.commune_a, daklak.commune_b])
+    }
+    assert len(items) == len(expected) == 2
+    for item in items:
+        e = expected[(item.period.pk, item.unit.pk)]
+        shown = (
+            str(item.period.plan),
+            item.period.label,
+            item.deadline,
+            item.period.status,
+            item.unit.name,
+            item.unit.get_type_display(),
+            item.unit.is_active,
+            item.unit.province.name,
+        )
+        assert shown == (
+            str(e.period.plan),
+            e.period.label,
+            e.period.deadline,
+            e.period.status,
+            e.unit.name,
+            e.unit.get_type_display(),
+            e.unit.is_active,
+            e.unit.province.name,
+        )
+        assert item.period.form_code == e.period.form_code  # a column not read is read when asked
+    states = {i.unit.pk: i.state for i in items}
+    assert states == {daklak.commune_a.pk: "not_started", daklak.commune_b.pk: "draft"}
+    assert [i.unit.name for i in items] == sorted(i.unit.name for i in items)  # same deadline: by name

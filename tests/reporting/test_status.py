@@ -123,3 +123,40 @@ def test_the_deadline_day_itself_is_not_overdue_until_its_end_in_vietnam(mixed_p
     mixed_period.deadline = dt.date(2026, 12, 4)
     assert not mixed_period.is_past_deadline(local(2026, 12, 4, 23, 59))
     assert mixed_period.is_past_deadline(local(2026, 12, 5, 0, 0))
+
+
+def test_the_boards_units_and_reports_read_in_two_statements_hold_what_the_orm_reads(
+    mixed_period, django_assert_num_queries
+):
+    from binhdang.orgunits.models import OrgUnit
+    from binhdang.reporting.models import Submission
+
+    report = Submission.objects.filter(period=mixed_period).first()
+    report.warnings = [{"kind": "outlier", "code": "X1", "coc": "", "message": "<b>lạ</b>"}]
+    report.outlier_notes = {"X1/": "Đúng số liệu"}
+    report.save()
+    with django_assert_num_queries(2):  # the units, the reports
+        board = build_board(mixed_period)
+    expected_ids = mixed_period.expected_reporters.values("unit_id")
+    units = OrgUnit.objects.filter(pk__in=expected_ids).order_by("type", "name")
+    assert [(r.unit.pk, r.unit.code, r.unit.name, r.unit.type) for r in board.rows] == [
+        (u.pk, u.code, u.name, u.type) for u in units
+    ]
+    reports = {s.unit_id: s for s in Submission.objects.filter(period=mixed_period)}
+    for row in board.rows:
+        expected = reports.get(row.unit.pk)
+        if expected is None:
+            assert row.submission is None
+            continue
+        shown = row.submission
+        assert (shown.pk, shown.state, shown.submitted_at, shown.first_submitted_at, shown.version) == (
+            expected.pk,
+            expected.state,
+            expected.submitted_at,
+            expected.first_submitted_at,
+            expected.version,
+        )
+        assert (shown.warnings, shown.outlier_notes) == (expected.warnings, expected.outlier_notes)
+    flagged = next(r for r in board.rows if r.submission and r.submission.pk == report.pk)
+    assert len(flagged.outlier_flags) == 1 and flagged.outliers_explained == 1
+    assert flagged.submission.results == report.results  # a column not read is read when asked

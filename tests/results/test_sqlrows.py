@@ -1,12 +1,12 @@
-"""results.sqlrows: rows read with a plain statement hold the values the ORM reads, converted the same way."""
+"""core.sqlrows: rows read with a plain statement hold the values the ORM reads, converted the same way."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from binhdang.core import sqlrows
 from binhdang.plans.models import Milestone, Target
 from binhdang.reporting.models import Period
-from binhdang.results import sqlrows
 from tests.results.conftest import make_plan, seed_000_indicators
 
 

@@ -112,3 +112,70 @@ def test_a_reporter_whose_unit_leads_no_task_and_has_no_item_reads_only_the_plan
             rows = home.reporter_work(commune_a_reporter)
     assert len(rows) == 2 and all(r.led == [] and r.follow_ups == [] for r in rows)
     assert any(r.led for r in home.reporter_work(department_reporter))  # the department leads tasks
+
+
+def test_a_reporters_plans_read_in_one_statement_are_the_plans_they_record_under_whatever_their_roles(
+    plan, daklak, laichau, focal_officer, department_reporter, ministry_viewer, admin_user, outsider
+):
+    from binhdang.accounts.models import Role, RoleAssignment
+    from binhdang.work import access as work_access
+
+    _second_plan(daklak)
+    Plan.objects.create(
+        province=daklak.root,
+        org_unit=daklak.root,
+        title="Kế hoạch nháp",
+        period_start=2026,
+        period_end=2030,
+        status="draft",
+        slug="kh-nhap",
+        program="communication",
+    )
+    Plan.objects.create(
+        province=laichau.root,
+        org_unit=laichau.root,
+        title="Kế hoạch Lai Châu",
+        period_start=2026,
+        period_end=2030,
+        status="active",
+        slug="kh-lai-chau",
+        program="communication",
+    )
+    # officers who also report for a unit: their managed or read provinces are theirs too
+    for user in (focal_officer, ministry_viewer, admin_user, outsider):
+        RoleAssignment.objects.create(user=user, role=Role.REPORTER, org_unit=daklak.commune_a)
+    for user in (department_reporter, focal_officer, ministry_viewer, admin_user, outsider):
+        with access.roles_read_once():
+            expected = list(work_access.recording_plans(user))
+            read = [row.plan for row in home.reporter_work(user)]
+        assert read == expected and read, user
+        assert [(p.title, p.slug) for p in read] == [(p.title, p.slug) for p in expected]
+    department_reporter.is_active = False
+    assert home.reporter_work(department_reporter) == []
+
+
+def test_a_reporters_plans_tell_at_once_that_their_unit_now_leads_a_task_or_an_item_is_done(
+    plan, daklak, focal_officer, commune_a_reporter
+):
+    def shown():
+        [row] = home.reporter_work(commune_a_reporter)
+        return [r.task.code for r in row.led], [f.text for f in row.follow_ups]
+
+    assert shown() == ([], [])
+    Task.objects.create(plan=plan, code="9.a", title="Nói chuyện ở xã", lead=daklak.commune_a, order=9)
+    done = inspections.record(
+        plan,
+        focal_officer,
+        {
+            "kind": "supervision",
+            "title": "Giám sát xã",
+            "units": [daklak.commune_a],
+            "planned_date": dt.date(2026, 9, 1),
+            "done_date": dt.date(2026, 9, 3),
+            "findings": "Còn chậm.",
+        },
+        [{"text": "Bổ sung hồ sơ", "unit": daklak.commune_a, "deadline": dt.date(2026, 11, 1)}],
+    )
+    assert shown() == (["9.a"], ["Bổ sung hồ sơ"])
+    done.follow_ups.update(status=FollowUpStatus.DONE)
+    assert shown() == (["9.a"], [])

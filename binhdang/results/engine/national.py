@@ -10,12 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from binhdang.core import sqlrows
 from binhdang.core.formatting import machine_number
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models import Plan, PlanStatus, Program
 from binhdang.plans.models.choices import Level
 from binhdang.results import catalog_rules as rules
-from binhdang.results import sqlrows
 from binhdang.results.engine.bars import ratio_scale
 from binhdang.results.engine.plan import (
     CENT,

@@ -37,11 +37,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from binhdang.core import sqlrows
 from binhdang.core.formatting import bar_json, machine_number
 from binhdang.plans.models import TARGET_YEAR, Indicator, Plan
 from binhdang.reporting.models import Period
 from binhdang.results import catalog_rules as rules
-from binhdang.results import sqlrows
 from binhdang.results.engine.bars import (
     baseline_year,
     catalog_code,

@@ -1,4 +1,5 @@
-"""Reading model rows with a plain cursor, as the ORM would read them, for the results engine's hot path.
+"""Reading model rows with a plain cursor, as the ORM would read them, for the hot paths (the results
+engine, the reporter's home and reports).
 
 The national roll-up reads about a thousand rows of plans, indicators, targets, milestones and periods
 per call, and one province-year reads a few dozen in seven queries: building each queryset's SQL and
