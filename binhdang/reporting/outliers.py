@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.core.formatting import number
+from binhdang.reporting import report_reads
 from binhdang.reporting.forms_catalog import DataElement, ValueType
 from binhdang.reporting.issues import Issue
 from binhdang.reporting.models import DataValue, Submission
@@ -173,11 +174,7 @@ def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, 
 
     The list is read unordered (a dict needs no order): the reports' default ordering would join the
     periods and sort by unit name, on every report page and autosave."""
-    current = dict(
-        Submission.objects.filter(period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES)
-        .order_by()
-        .values_list("pk", "version")
-    )
+    current = report_reads.complete_report_versions(period_id, unit_type, COMPLETE_STATES)
     key = (period_id, unit_type)
     versions, kept = _FIGURES.get(key, ({}, {}))
     reports = {pk: kept[pk] for pk, version in current.items() if versions.get(pk) == version and pk in kept}
