@@ -19,7 +19,14 @@ from binhdang.accounts.models import User
 from binhdang.core import sqlrows
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
-from binhdang.reporting.models import DataValue, ExpectedReporter, Period, Submission
+from binhdang.reporting.models import (
+    Attachment,
+    DataValue,
+    ExpectedReporter,
+    Period,
+    StateChange,
+    Submission,
+)
 
 ValueKey = tuple[str, str]
 
@@ -192,3 +199,61 @@ def expected_parts(plan_id: int, year: int, kinds: tuple[str, str], unit_id: int
     sql, columns, converters = _parts_statement(connection.vendor, connection.alias)
     rows = sqlrows.select(connection, sql, [plan_id, year, *map(str, kinds), unit_id], [columns], converters)
     return [sqlrows.instance(Period, columns.attnames, row, connection.alias) for row in rows]
+
+
+@cache
+def _steps_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
+    connection = sqlrows.connection_for(StateChange)
+    q = connection.ops.quote_name
+    steps, users = _columns(StateChange, "c"), _columns(User, "cu")
+    sql = (
+        f"SELECT {steps.sql(connection)}, {users.sql(connection)} FROM {_table(StateChange, connection)} c "
+        f"LEFT OUTER JOIN {_table(User, connection)} cu ON (cu.{q('id')} = c.{q('user_id')}) "
+        f"WHERE c.{q('submission_id')} = %s ORDER BY c.{q('at')} ASC, c.{q('id')} ASC"
+    )
+    return sql, [steps, users], sqlrows.converters_of(connection, [steps, users])
+
+
+def state_changes(report: Submission) -> list[StateChange]:
+    """The report's workflow steps in order, each with its user (``report.state_changes`` with
+    ``select_related("user")``)."""
+    connection = sqlrows.connection_for(StateChange)
+    sql, columns, converters = _steps_statement(connection.vendor, connection.alias)
+    steps, users = columns
+    width = len(steps.attnames)
+    found = []
+    for row in sqlrows.select(connection, sql, [report.pk], columns, converters):
+        step = sqlrows.instance(StateChange, steps.attnames, row[:width], connection.alias)
+        user = (
+            sqlrows.instance(User, users.attnames, row[width:], connection.alias)
+            if step.user_id is not None
+            else None
+        )
+        sqlrows.cache_related(step, "user", user)
+        sqlrows.cache_related(step, "submission", report)
+        found.append(step)
+    return found
+
+
+@cache
+def _attachments_statement(vendor: str, alias: str) -> tuple[str, sqlrows.Columns, list]:
+    connection = sqlrows.connection_for(Attachment)
+    q = connection.ops.quote_name
+    columns = _columns(Attachment, "a")
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {_table(Attachment, connection)} a "
+        f"WHERE a.{q('submission_id')} = %s ORDER BY a.{q('uploaded_at')} ASC, a.{q('id')} ASC"
+    )
+    return sql, columns, sqlrows.converters_of(connection, [columns])
+
+
+def attachments(report: Submission) -> list[Attachment]:
+    """The report's evidence files in order (``report.attachments.all()``)."""
+    connection = sqlrows.connection_for(Attachment)
+    sql, columns, converters = _attachments_statement(connection.vendor, connection.alias)
+    found = []
+    for row in sqlrows.select(connection, sql, [report.pk], [columns], converters):
+        attachment = sqlrows.instance(Attachment, columns.attnames, row, connection.alias)
+        sqlrows.cache_related(attachment, "submission", report)
+        found.append(attachment)
+    return found

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from binhdang.core.numbers import posted_int
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, home, navigation, services
+from binhdang.reporting import access, home, navigation, report_reads, services
 from binhdang.reporting.editing import ReportBeingEdited
 from binhdang.reporting.entry import display_value, linked_issues
 from binhdang.reporting.errors import (
@@ -25,7 +25,7 @@ from binhdang.reporting.errors import (
     ReportingError,
     ReportValidationError,
 )
-from binhdang.reporting.forms import AttachmentForm, CommentForm
+from binhdang.reporting.forms import AttachmentForm
 from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import State
@@ -108,6 +108,7 @@ def _page_context(
         fields = form_rows.readonly_sections_html(
             sections, show_codes=report.can_view_board, can_view_board=report.can_view_board
         )
+    editing = context["can_edit"]  # what only the entry form shows is not computed for the read-only page
     return {
         "report": report,
         "submission": submission,
@@ -124,25 +125,23 @@ def _page_context(
         **context,
         "can_view_board": report.can_view_board,
         "show_codes": report.can_view_board,
-        "save_url": _action_url(report, "save"),
-        "submit_url": _action_url(report, "submit"),
+        "save_url": _action_url(report, "save") if editing else "",
+        "submit_url": _action_url(report, "submit") if editing else "",
         "accept_log_url": accept_log_url,
         "log_proposals": len(report.proposals()) if report.can_edit else 0,
         "log_differences": report.log_differences() if report.can_review else [],
-        "pending": report.pending(),
+        "pending": report.pending() if editing else [],
         "warnings": report.warnings,
         "stored_warnings": submission.warnings if submission is not None else [],
-        "attachments": evidence.attachments.all() if evidence is not None else [],
-        "comments": evidence.comments.select_related("author") if evidence is not None else [],
+        "attachments": report_reads.attachments(evidence) if evidence is not None else [],
         # shown on a returned report only: not read for the others (a submitted one is reloaded often)
         "last_comment": evidence.comments.select_related("author").last() if evidence and returned else None,
-        "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
+        "state_changes": report_reads.state_changes(submission) if submission is not None else [],
         "outlier_rows": _outlier_rows(submission) if submission is not None else [],
-        "comment_form": CommentForm(),
-        "attachment_form": AttachmentForm(),
+        "attachment_form": AttachmentForm() if editing else None,
         "locked_for_reporters": period.locked_for_reporters(),
-        "group_separator": get_format("THOUSAND_SEPARATOR"),
-        "decimal_separator": get_format("DECIMAL_SEPARATOR"),
+        "group_separator": get_format("THOUSAND_SEPARATOR") if editing else "",
+        "decimal_separator": get_format("DECIMAL_SEPARATOR") if editing else "",
     }
 
 
