@@ -40,10 +40,13 @@ class ReportBeingEdited:
         return cls(user=user, period=submission.period, unit=submission.unit, submission=submission)
 
     @classmethod
-    def not_started(cls, user: User, period: Period, unit: OrgUnit) -> ReportBeingEdited | None:
+    def not_started(
+        cls, user: User, period: Period, unit: OrgUnit, *, expected: bool | None = None
+    ) -> ReportBeingEdited | None:
         """The report of an expected unit that nobody has started, as the user who may start it would
-        fill it; None if the user may not start it."""
-        if not access.can_start_report(user, period, unit):
+        fill it; None if the user may not start it (``expected``: whether the unit is expected in the
+        period, when the caller has read it)."""
+        if not access.can_start_report(user, period, unit, expected=expected):
             return None
         return cls(user=user, period=period, unit=unit, submission=None)
 

@@ -257,3 +257,62 @@ def attachments(report: Submission) -> list[Attachment]:
         sqlrows.cache_related(attachment, "submission", report)
         found.append(attachment)
     return found
+
+
+#: The report page of a unit in a period: the period (its plan, its focal unit), the unit (of the
+#: period's province), the unit's report if any (and its last editor): (alias, model, join condition).
+_UNIT_PAGE: tuple[tuple[str, type[models.Model], str], ...] = (
+    ("p", Period, ""),
+    ("pl", Plan, "INNER JOIN {t} pl ON (pl.id = p.plan_id)"),
+    ("fu", OrgUnit, "LEFT OUTER JOIN {t} fu ON (fu.id = p.focal_unit_id)"),
+    ("u", OrgUnit, "INNER JOIN {t} u ON (u.id = %s AND u.province_id = p.province_id)"),
+    ("s", Submission, "LEFT OUTER JOIN {t} s ON (s.period_id = p.id AND s.unit_id = u.id)"),
+    ("ub", User, "LEFT OUTER JOIN {t} ub ON (ub.id = s.updated_by_id)"),
+)
+
+
+@cache
+def _unit_page_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
+    connection = sqlrows.connection_for(Period)
+    columns = [_columns(model, name) for name, model, _join in _UNIT_PAGE]
+    joins = " ".join(join.format(t=_table(model, connection)) for _name, model, join in _UNIT_PAGE if join)
+    expected = f"SELECT 1 FROM {_table(ExpectedReporter, connection)} e WHERE e.period_id = p.id AND e.unit_id = u.id"
+    sql = (
+        f"SELECT {', '.join(c.sql(connection) for c in columns)}, "
+        f"CASE WHEN EXISTS ({expected}) THEN 1 ELSE 0 END "
+        f"FROM {_table(Period, connection)} p {joins} WHERE p.id = %s"
+    )
+    return sql, columns, sqlrows.converters_of(connection, columns)
+
+
+def unit_page(period_pk: int, unit_pk: int) -> tuple[Period, OrgUnit, Submission | None, bool] | None:
+    """The period ``period_pk`` (with its plan and focal unit), the unit ``unit_pk`` if it is of the
+    period's province, the unit's report in the period (None if nobody started it; with its period, unit
+    and last editor) and whether the unit is expected in the period; None when there is no such period
+    or unit. One statement; access is the caller's to check."""
+    connection = sqlrows.connection_for(Period)
+    sql, columns, converters = _unit_page_statement(connection.vendor, connection.alias)
+    low, high = connection.ops.integer_field_range(Period._meta.pk.get_internal_type())
+    if not (low <= period_pk <= high and low <= unit_pk <= high):
+        return None
+    rows = sqlrows.select(connection, sql, [unit_pk, period_pk], columns, [*converters, None])
+    if not rows:
+        return None
+    row, start = rows[0], 0
+    objects: dict[str, models.Model | None] = {}
+    for group in columns:
+        part = row[start : start + len(group.attnames)]
+        start += len(group.attnames)
+        key = part[group.attnames.index(group.model._meta.pk.attname)]
+        objects[group.alias] = (
+            sqlrows.instance(group.model, group.attnames, part, connection.alias) if key is not None else None
+        )
+    period, unit, report = objects["p"], objects["u"], objects["s"]
+    assert isinstance(period, Period) and isinstance(unit, OrgUnit)
+    sqlrows.cache_related(period, "plan", objects["pl"])
+    sqlrows.cache_related(period, "focal_unit", objects["fu"])
+    if report is not None:
+        assert isinstance(report, Submission)
+        for name, related in (("period", period), ("unit", unit), ("updated_by", objects["ub"])):
+            sqlrows.cache_related(report, name, related)
+    return period, unit, report, bool(row[-1])
