@@ -119,13 +119,12 @@ def flags_for(
             if value is None:
                 continue
             before = _decimal((previous or {}).get((element.code, coc)))
-            label = element.message_label(coc)
             if against_previous_year(value, before):
                 assert before is not None
                 message = _(
                     "%(value)s differs more than tenfold from last year's figure (%(previous)s); please check"
                 ) % {"value": number(value), "previous": number(before)}
-                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+                flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
                 continue
             others = list((peers or {}).get((element.code, coc), ()))
             score = against_peers(value, others)
@@ -134,7 +133,7 @@ def flags_for(
                     "%(value)s is far from what %(n)d units of the same type report (median %(median)s); "
                     "please check"
                 ) % {"value": number(value), "n": len(others), "median": number(median(others))}
-                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+                flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
     return flags
 
 
