@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connections, router
 
 from binhdang.accounts import throttle
-from binhdang.results import sqlrows
+from binhdang.core import sqlrows
 
 #: Set on the request when a login was refused for throttling (to the time left), so the failure is
 #: not recorded again and the login form can say how long to wait without reading the failures again.

@@ -1,5 +1,5 @@
 """Reading model rows with a plain cursor, as the ORM would read them, for the hot paths (the results
-engine, the reporter's home and reports).
+engine, the reporter's home and reports, the report page).
 
 The national roll-up reads about a thousand rows of plans, indicators, targets, milestones and periods
 per call, and one province-year reads a few dozen in seven queries: building each queryset's SQL and
@@ -85,15 +85,31 @@ class Converter:
         return list(map(self, values))
 
 
-def select(connection, sql: str, params: Sequence, columns: Sequence[Columns]) -> list[tuple]:
-    """The rows of ``sql`` (its select list: ``columns`` in order, e.g. ``SELECT {select} FROM ...``
-    with ``select`` given by the caller), each value converted as the ORM converts it."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+def converters_of(connection, columns: Sequence[Columns]) -> list[Converter | None]:
+    """The converters of every column of ``columns`` in order (what :func:`select` applies); a caller
+    running one statement on every request may keep them (they depend on the models and the database
+    engine only)."""
     converters: list[Converter | None] = []
     for group in columns:
         converters += group.converters(connection)
+    return converters
+
+
+def select(
+    connection,
+    sql: str,
+    params: Sequence,
+    columns: Sequence[Columns],
+    converters: Sequence[Converter | None] | None = None,
+) -> list[tuple]:
+    """The rows of ``sql`` (its select list: ``columns`` in order, e.g. ``SELECT {select} FROM ...``
+    with ``select`` given by the caller), each value converted as the ORM converts it (``converters``:
+    those of :func:`converters_of`, computed here when not given)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if converters is None:
+        converters = converters_of(connection, columns)
     if not rows or not any(converters):
         return rows
     by_column: list = list(zip(*rows, strict=True))

@@ -138,9 +138,14 @@ def edits_on_behalf(user, submission: Submission) -> bool:
     return can_edit_submission(user, submission) and not base.reports_for_unit_id(user, submission.unit_id)
 
 
-def can_start_report(user, period: Period, unit: OrgUnit) -> bool:
-    """May the user create the report of ``unit`` in ``period`` (the unit must be expected)."""
-    if not period.is_open or not period.expected_reporters.filter(unit=unit).exists():
+def can_start_report(user, period: Period, unit: OrgUnit, *, expected: bool | None = None) -> bool:
+    """May the user create the report of ``unit`` in ``period`` (the unit must be expected: ``expected``
+    when the caller has read it already, else asked of the database)."""
+    if not period.is_open:
+        return False
+    if expected is None:
+        expected = period.expected_reporters.filter(unit=unit).exists()
+    if not expected:
         return False
     if base.manages_province_id(user, period.province_id):
         return True

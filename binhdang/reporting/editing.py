@@ -16,7 +16,7 @@ from functools import cached_property
 
 from binhdang.accounts.models import User
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, log_figures, quarters, services
+from binhdang.reporting import access, log_figures, quarters, report_reads, services
 from binhdang.reporting.entry import build_sections, field_name, parse_post
 from binhdang.reporting.errors import ReportValidationError
 from binhdang.reporting.forms_catalog import DataElement, FormDefinition, form_for_period
@@ -40,10 +40,13 @@ class ReportBeingEdited:
         return cls(user=user, period=submission.period, unit=submission.unit, submission=submission)
 
     @classmethod
-    def not_started(cls, user: User, period: Period, unit: OrgUnit) -> ReportBeingEdited | None:
+    def not_started(
+        cls, user: User, period: Period, unit: OrgUnit, *, expected: bool | None = None
+    ) -> ReportBeingEdited | None:
         """The report of an expected unit that nobody has started, as the user who may start it would
-        fill it; None if the user may not start it."""
-        if not access.can_start_report(user, period, unit):
+        fill it; None if the user may not start it (``expected``: whether the unit is expected in the
+        period, when the caller has read it)."""
+        if not access.can_start_report(user, period, unit, expected=expected):
             return None
         return cls(user=user, period=period, unit=unit, submission=None)
 
@@ -96,8 +99,21 @@ class ReportBeingEdited:
         return self.submission.version if self.submission is not None else 0
 
     @cached_property
+    def _stored(self) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+        """The report's values and the unit's of the year before, read together (one statement)."""
+        if self.submission is None:
+            return {}, {}
+        return report_reads.values_and_previous(self.submission)
+
+    @cached_property
     def values(self) -> dict[tuple[str, str], str]:
-        return self.submission.value_map() if self.submission is not None else {}
+        return self._stored[0]
+
+    def _previous(self) -> dict[tuple[str, str], str]:
+        """The unit's values of the year before: read with the values unless a save set them."""
+        if "values" in self.__dict__ and "_stored" not in self.__dict__:
+            return services.previous_values(self.submission)  # type: ignore[arg-type]
+        return self._stored[1]
 
     @cached_property
     def refused(self) -> dict[tuple[str, str], str]:
@@ -120,7 +136,7 @@ class ReportBeingEdited:
         """Plausible mistakes (never blocking), against the unit's values of last year."""
         if self.submission is None:
             return soft_warnings(self.elements, self.values, {})
-        previous = services.previous_values(self.submission)
+        previous = self._previous()
         return soft_warnings(
             self.elements, self.values, previous, peers=peer_values(self.submission, self.elements)
         )

@@ -88,7 +88,7 @@ def newest_notices(user, limit: int) -> list:
     from django.db import connections, router
 
     from binhdang.reporting.models import Notification
-    from binhdang.results import sqlrows
+    from binhdang.core import sqlrows
 
     connection = connections[router.db_for_read(Notification)]
     prepared = _NEWEST.get(connection.alias)

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binhdang.core.formatting import number
+from binhdang.reporting import report_reads
 from binhdang.reporting.forms_catalog import DataElement, ValueType
 from binhdang.reporting.issues import Issue
 from binhdang.reporting.models import DataValue, Submission
@@ -118,13 +119,12 @@ def flags_for(
             if value is None:
                 continue
             before = _decimal((previous or {}).get((element.code, coc)))
-            label = element.message_label(coc)
             if against_previous_year(value, before):
                 assert before is not None
                 message = _(
                     "%(value)s differs more than tenfold from last year's figure (%(previous)s); please check"
                 ) % {"value": number(value), "previous": number(before)}
-                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+                flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
                 continue
             others = list((peers or {}).get((element.code, coc), ()))
             score = against_peers(value, others)
@@ -133,7 +133,7 @@ def flags_for(
                     "%(value)s is far from what %(n)d units of the same type report (median %(median)s); "
                     "please check"
                 ) % {"value": number(value), "n": len(others), "median": number(median(others))}
-                flags.append(Issue(element.code, coc, message, label, kind=OUTLIER))
+                flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
     return flags
 
 
@@ -173,11 +173,7 @@ def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, 
 
     The list is read unordered (a dict needs no order): the reports' default ordering would join the
     periods and sort by unit name, on every report page and autosave."""
-    current = dict(
-        Submission.objects.filter(period_id=period_id, unit__type=unit_type, state__in=COMPLETE_STATES)
-        .order_by()
-        .values_list("pk", "version")
-    )
+    current = report_reads.complete_report_versions(period_id, unit_type, COMPLETE_STATES)
     key = (period_id, unit_type)
     versions, kept = _FIGURES.get(key, ({}, {}))
     reports = {pk: kept[pk] for pk, version in current.items() if versions.get(pk) == version and pk in kept}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from binhdang.core import formatting
 from binhdang.orgunits.models import OrgUnit
+from binhdang.reporting import report_reads
 from binhdang.reporting.models import DataValue, Period, PeriodKind, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
 
@@ -89,7 +90,7 @@ def consolidation(period: Period, unit: OrgUnit) -> dict[str, Consolidated]:
     """{element code: its quarters} for ``unit`` in the annual ``period`` (empty for other kinds)."""
     if not period.is_annual:
         return {}
-    parts = list(subperiods(period).filter(expected_reporters__unit=unit))
+    parts = report_reads.expected_parts(period.plan_id, period.year, SUBANNUAL_KINDS, unit.pk)
     if not parts:
         return {}
     reports = {

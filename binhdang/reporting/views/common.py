@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django_htmx.middleware import HtmxDetails
 
 from binhdang.accounts.models import User
-from binhdang.reporting import access
+from binhdang.reporting import access, report_reads
 from binhdang.reporting.errors import ReportingError
 from binhdang.reporting.models import Period, Submission
 
@@ -22,10 +22,14 @@ class ReportingRequest(HttpRequest):
 
 
 def visible_submission(request: HttpRequest, pk: int) -> Submission:
-    queryset = access.visible_submissions(request.user).select_related(
-        "period", "period__plan", "period__focal_unit", "unit", "updated_by"
-    )
-    return get_object_or_404(queryset, pk=pk)
+    """The report ``pk`` with its period (plan, focal unit), unit and last editor, if the user may see
+    it (404 otherwise, as for a report that does not exist): one plain statement, then the access
+    helper's rule for one report (``access.can_view_submission``, the rule of
+    ``access.visible_submissions``), with the roles already read for the request."""
+    submission = report_reads.submission(pk)
+    if submission is None or not access.can_view_submission(request.user, submission):
+        raise Http404("No report matches the given query.")
+    return submission
 
 
 def board_period(request: HttpRequest, pk: int) -> Period:

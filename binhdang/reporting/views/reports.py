@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binhdang.core.numbers import posted_int
-from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access, home, navigation, services
+from binhdang.reporting import access, home, navigation, report_reads, services
 from binhdang.reporting.editing import ReportBeingEdited
 from binhdang.reporting.entry import display_value, linked_issues
 from binhdang.reporting.errors import (
@@ -25,7 +24,7 @@ from binhdang.reporting.errors import (
     ReportingError,
     ReportValidationError,
 )
-from binhdang.reporting.forms import AttachmentForm, CommentForm
+from binhdang.reporting.forms import AttachmentForm
 from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.history import report_history
 from binhdang.reporting.models import State
@@ -55,22 +54,20 @@ def index(request: ReportingRequest) -> HttpResponse:
 
 def _report_in(request: ReportingRequest, period_pk: int, unit_pk: int) -> ReportBeingEdited:
     """The report of a unit in a period: the existing one if the user may see it, else the report
-    nobody has started yet if the user may start it (404 otherwise). Nothing is created."""
-    period = get_object_or_404(
-        access.visible_periods(request.user).select_related("plan", "focal_unit"), pk=period_pk
-    )
-    unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
-    existing = (
-        access.visible_submissions(request.user)
-        .filter(period=period, unit=unit)
-        .select_related("updated_by")
-        .order_by()  # one report at most: no default ordering joining the period and unit to sort
-        .first()
-    )
-    if existing is not None:
-        existing.period, existing.unit = period, unit  # read above (with the plan and focal unit)
+    nobody has started yet if the user may start it (404 otherwise). Nothing is created.
+
+    The period, the unit, its report and whether it is expected are read in one statement
+    (``report_reads.unit_page``); the access helpers decide on them. Either outcome implies that the
+    user sees the period (``access.visible_periods``): a report they may see is of a province they
+    read or of a unit they report for, and who may start one manages its province or reports for the
+    expected unit."""
+    found = report_reads.unit_page(period_pk, unit_pk)
+    if found is None:
+        raise Http404
+    period, unit, existing, expected = found
+    if existing is not None and access.can_view_submission(request.user, existing):
         return ReportBeingEdited.of_submission(request.user, existing)
-    report = ReportBeingEdited.not_started(request.user, period, unit)
+    report = ReportBeingEdited.not_started(request.user, period, unit, expected=expected)
     if report is None:
         raise Http404
     return report
@@ -109,6 +106,7 @@ def _page_context(
         fields = form_rows.readonly_sections_html(
             sections, show_codes=report.can_view_board, can_view_board=report.can_view_board
         )
+    editing = context["can_edit"]  # what only the entry form shows is not computed for the read-only page
     return {
         "report": report,
         "submission": submission,
@@ -125,25 +123,23 @@ def _page_context(
         **context,
         "can_view_board": report.can_view_board,
         "show_codes": report.can_view_board,
-        "save_url": _action_url(report, "save"),
-        "submit_url": _action_url(report, "submit"),
+        "save_url": _action_url(report, "save") if editing else "",
+        "submit_url": _action_url(report, "submit") if editing else "",
         "accept_log_url": accept_log_url,
         "log_proposals": len(report.proposals()) if report.can_edit else 0,
         "log_differences": report.log_differences() if report.can_review else [],
-        "pending": report.pending(),
+        "pending": report.pending() if editing else [],
         "warnings": report.warnings,
         "stored_warnings": submission.warnings if submission is not None else [],
-        "attachments": evidence.attachments.all() if evidence is not None else [],
-        "comments": evidence.comments.select_related("author") if evidence is not None else [],
+        "attachments": report_reads.attachments(evidence) if evidence is not None else [],
         # shown on a returned report only: not read for the others (a submitted one is reloaded often)
         "last_comment": evidence.comments.select_related("author").last() if evidence and returned else None,
-        "state_changes": submission.state_changes.select_related("user") if submission is not None else [],
+        "state_changes": report_reads.state_changes(submission) if submission is not None else [],
         "outlier_rows": _outlier_rows(submission) if submission is not None else [],
-        "comment_form": CommentForm(),
-        "attachment_form": AttachmentForm(),
+        "attachment_form": AttachmentForm() if editing else None,
         "locked_for_reporters": period.locked_for_reporters(),
-        "group_separator": get_format("THOUSAND_SEPARATOR"),
-        "decimal_separator": get_format("DECIMAL_SEPARATOR"),
+        "group_separator": get_format("THOUSAND_SEPARATOR") if editing else "",
+        "decimal_separator": get_format("DECIMAL_SEPARATOR") if editing else "",
     }
 
 

@@ -1,0 +1,318 @@
+"""The report page's reads as plain statements (the page most reloaded on the deadline day).
+
+Building a queryset's SQL cost more worker time than running it: a report with its period, plan, focal
+unit, unit and last editor (five joins), its values and last year's, the periods of its quarters, the
+versions of its peers' reports. Each statement here is written once per process from the models' own
+table and column names (``_meta``) and read with :mod:`binhdang.core.sqlrows` (every value converted
+as the ORM converts it). Nothing read is kept between requests: every call reads the database.
+
+Who may see what is decided by the callers with the access helpers (``reporting.access``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.db import models
+
+from binhdang.accounts.models import User
+from binhdang.core import sqlrows
+from binhdang.orgunits.models import OrgUnit
+from binhdang.plans.models import Plan
+from binhdang.reporting.models import (
+    Attachment,
+    DataValue,
+    ExpectedReporter,
+    Period,
+    StateChange,
+    Submission,
+)
+
+ValueKey = tuple[str, str]
+
+
+def _columns(model: type[models.Model], alias: str) -> sqlrows.Columns:
+    """Every concrete field of ``model``, as ``select_related`` reads them."""
+    return sqlrows.Columns(model, alias, [field.attname for field in model._meta.concrete_fields])
+
+
+def _table(model: type[models.Model], connection) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _column(model: type[models.Model], name: str, connection) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)  # type: ignore[union-attr]
+
+
+#: The report's relations read with it: (alias, model, the alias it hangs from, its foreign key there).
+_RELATED: tuple[tuple[str, type[models.Model], str, str], ...] = (
+    ("p", Period, "s", "period"),
+    ("pl", Plan, "p", "plan"),
+    ("fu", OrgUnit, "p", "focal_unit"),
+    ("u", OrgUnit, "s", "unit"),
+    ("ub", User, "s", "updated_by"),
+)
+_MODELS: dict[str, type[models.Model]] = {
+    "s": Submission,
+    **{alias: model for alias, model, _, _ in _RELATED},
+}
+
+
+class _SubmissionStatement:
+    """``SELECT`` a report by id with its period (and the period's plan and focal unit), its unit and
+    the user who saved it last: what ``select_related`` read for the report views."""
+
+    def __init__(self, connection) -> None:
+        self.columns = [_columns(model, alias) for alias, model in _MODELS.items()]
+        self.converters = sqlrows.converters_of(connection, self.columns)
+        joins = []
+        for alias, model, parent, name in _RELATED:
+            field = _MODELS[parent]._meta.get_field(name)
+            kind = "LEFT OUTER JOIN" if field.null else "INNER JOIN"
+            joins.append(
+                f"{kind} {_table(model, connection)} {alias} ON ({alias}.{_column(model, 'id', connection)}"
+                f" = {parent}.{connection.ops.quote_name(field.column)})"  # type: ignore[union-attr]
+            )
+        self.sql = (
+            f"SELECT {', '.join(c.sql(connection) for c in self.columns)} "
+            f"FROM {_table(Submission, connection)} s {' '.join(joins)} "
+            f"WHERE s.{_column(Submission, 'id', connection)} = %s"
+        )
+        low, high = connection.ops.integer_field_range(Submission._meta.pk.get_internal_type())
+        self.low, self.high = low, high
+
+
+@cache
+def _submission_statement(vendor: str, alias: str) -> _SubmissionStatement:
+    return _SubmissionStatement(sqlrows.connection_for(Submission))
+
+
+def submission(pk: int) -> Submission | None:
+    """The report ``pk`` with its period, the period's plan and focal unit, its unit and its last
+    editor (None when there is no such report). One statement; access is the caller's to check."""
+    connection = sqlrows.connection_for(Submission)
+    statement = _submission_statement(connection.vendor, connection.alias)
+    if not statement.low <= pk <= statement.high:  # no such key (and no overflow in the driver)
+        return None
+    rows = sqlrows.select(connection, statement.sql, [pk], statement.columns, statement.converters)
+    if not rows:
+        return None
+    values, start = rows[0], 0
+    objects: dict[str, models.Model | None] = {}
+    for columns in statement.columns:
+        part = values[start : start + len(columns.attnames)]
+        start += len(columns.attnames)
+        key = part[columns.attnames.index(columns.model._meta.pk.attname)]
+        objects[columns.alias] = (  # None for an empty outer join (no focal unit, no editor)
+            sqlrows.instance(columns.model, columns.attnames, part, connection.alias)
+            if key is not None
+            else None
+        )
+    for alias, _model, parent, name in _RELATED:
+        owner = objects[parent]
+        assert owner is not None  # the report, its period: inner joins
+        sqlrows.cache_related(owner, name, objects[alias])
+    found = objects["s"]
+    assert isinstance(found, Submission)
+    return found
+
+
+@cache
+def _values_sql(vendor: str, alias: str) -> str:
+    connection = sqlrows.connection_for(DataValue)
+    q = connection.ops.quote_name
+    value, report, period = (
+        _table(DataValue, connection),
+        _table(Submission, connection),
+        _table(Period, connection),
+    )
+    code, coc, text, of = q("data_element"), q("category_option_combo"), q("value"), q("submission_id")
+    # last year's report of the unit, same form and period of the year: as services.previous_values
+    earlier = (
+        f"SELECT e.{q('id')} FROM {report} e INNER JOIN {period} ep ON (ep.{q('id')} = e.{q('period_id')}) "
+        f"WHERE e.{q('unit_id')} = %s AND ep.{q('form_code')} = %s AND ep.{q('year')} = %s "
+        f"AND ep.{q('kind')} = %s AND ep.{q('sequence')} = %s "
+        f"ORDER BY e.{q('state')} DESC, e.{q('id')} DESC LIMIT 1"
+    )
+    return (
+        f"SELECT 0, v.{code}, v.{coc}, v.{text} FROM {value} v WHERE v.{of} = %s "
+        f"UNION ALL SELECT 1, w.{code}, w.{coc}, w.{text} FROM {value} w WHERE w.{of} = ({earlier})"
+    )
+
+
+def values_and_previous(report: Submission) -> tuple[dict[ValueKey, str], dict[ValueKey, str]]:
+    """The report's values (``Submission.value_map``) and the unit's values of the year before
+    (``services.previous_values``), in one statement."""
+    connection = sqlrows.connection_for(DataValue)
+    period = report.period
+    params = [report.pk, report.unit_id, period.form_code, period.year - 1, str(period.kind), period.sequence]
+    with connection.cursor() as cursor:
+        cursor.execute(_values_sql(connection.vendor, connection.alias), params)
+        rows = cursor.fetchall()
+    found: tuple[dict[ValueKey, str], dict[ValueKey, str]] = ({}, {})
+    for which, code, coc, text in rows:
+        found[which][(code, coc)] = text
+    return found
+
+
+@cache
+def _versions_sql(vendor: str, alias: str) -> str:
+    connection = sqlrows.connection_for(Submission)
+    q = connection.ops.quote_name
+    return (
+        f"SELECT s.{q('id')}, s.{q('version')} FROM {_table(Submission, connection)} s "
+        f"INNER JOIN {_table(OrgUnit, connection)} u ON (u.{q('id')} = s.{q('unit_id')}) "
+        f"WHERE s.{q('period_id')} = %s AND u.{q('type')} = %s AND s.{q('state')} IN (%s, %s)"
+    )
+
+
+def complete_report_versions(period_id: int, unit_type: str, states: tuple[str, str]) -> dict[int, int]:
+    """``{report id: version}`` of the reports of the period in ``states`` whose unit is of the type
+    (``outliers``: which peers' figures kept in memory are still current)."""
+    connection = sqlrows.connection_for(Submission)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _versions_sql(connection.vendor, connection.alias), [period_id, unit_type, *map(str, states)]
+        )
+        return dict(cursor.fetchall())
+
+
+@cache
+def _parts_statement(vendor: str, alias: str) -> tuple[str, sqlrows.Columns, list]:
+    connection = sqlrows.connection_for(Period)
+    q = connection.ops.quote_name
+    columns = _columns(Period, "p")
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {_table(Period, connection)} p "
+        f"WHERE p.{q('plan_id')} = %s AND p.{q('year')} = %s AND p.{q('kind')} IN (%s, %s) "
+        f"AND p.{q('id')} IN (SELECT e.{q('period_id')} FROM {_table(ExpectedReporter, connection)} e "
+        f"WHERE e.{q('unit_id')} = %s) "
+        f"ORDER BY p.{q('kind')} ASC, p.{q('sequence')} ASC"
+    )
+    return sql, columns, sqlrows.converters_of(connection, [columns])
+
+
+def expected_parts(plan_id: int, year: int, kinds: tuple[str, str], unit_id: int) -> list[Period]:
+    """The periods of the plan and year of ``kinds`` (its quarters, its months) in which the unit is
+    expected, by kind and sequence (``quarters.consolidation``)."""
+    connection = sqlrows.connection_for(Period)
+    sql, columns, converters = _parts_statement(connection.vendor, connection.alias)
+    rows = sqlrows.select(connection, sql, [plan_id, year, *map(str, kinds), unit_id], [columns], converters)
+    return [sqlrows.instance(Period, columns.attnames, row, connection.alias) for row in rows]
+
+
+@cache
+def _steps_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
+    connection = sqlrows.connection_for(StateChange)
+    q = connection.ops.quote_name
+    steps, users = _columns(StateChange, "c"), _columns(User, "cu")
+    sql = (
+        f"SELECT {steps.sql(connection)}, {users.sql(connection)} FROM {_table(StateChange, connection)} c "
+        f"LEFT OUTER JOIN {_table(User, connection)} cu ON (cu.{q('id')} = c.{q('user_id')}) "
+        f"WHERE c.{q('submission_id')} = %s ORDER BY c.{q('at')} ASC, c.{q('id')} ASC"
+    )
+    return sql, [steps, users], sqlrows.converters_of(connection, [steps, users])
+
+
+def state_changes(report: Submission) -> list[StateChange]:
+    """The report's workflow steps in order, each with its user (``report.state_changes`` with
+    ``select_related("user")``)."""
+    connection = sqlrows.connection_for(StateChange)
+    sql, columns, converters = _steps_statement(connection.vendor, connection.alias)
+    steps, users = columns
+    width = len(steps.attnames)
+    found = []
+    for row in sqlrows.select(connection, sql, [report.pk], columns, converters):
+        step = sqlrows.instance(StateChange, steps.attnames, row[:width], connection.alias)
+        user = (
+            sqlrows.instance(User, users.attnames, row[width:], connection.alias)
+            if step.user_id is not None
+            else None
+        )
+        sqlrows.cache_related(step, "user", user)
+        sqlrows.cache_related(step, "submission", report)
+        found.append(step)
+    return found
+
+
+@cache
+def _attachments_statement(vendor: str, alias: str) -> tuple[str, sqlrows.Columns, list]:
+    connection = sqlrows.connection_for(Attachment)
+    q = connection.ops.quote_name
+    columns = _columns(Attachment, "a")
+    sql = (
+        f"SELECT {columns.sql(connection)} FROM {_table(Attachment, connection)} a "
+        f"WHERE a.{q('submission_id')} = %s ORDER BY a.{q('uploaded_at')} ASC, a.{q('id')} ASC"
+    )
+    return sql, columns, sqlrows.converters_of(connection, [columns])
+
+
+def attachments(report: Submission) -> list[Attachment]:
+    """The report's evidence files in order (``report.attachments.all()``)."""
+    connection = sqlrows.connection_for(Attachment)
+    sql, columns, converters = _attachments_statement(connection.vendor, connection.alias)
+    found = []
+    for row in sqlrows.select(connection, sql, [report.pk], [columns], converters):
+        attachment = sqlrows.instance(Attachment, columns.attnames, row, connection.alias)
+        sqlrows.cache_related(attachment, "submission", report)
+        found.append(attachment)
+    return found
+
+
+#: The report page of a unit in a period: the period (its plan, its focal unit), the unit (of the
+#: period's province), the unit's report if any (and its last editor): (alias, model, join condition).
+_UNIT_PAGE: tuple[tuple[str, type[models.Model], str], ...] = (
+    ("p", Period, ""),
+    ("pl", Plan, "INNER JOIN {t} pl ON (pl.id = p.plan_id)"),
+    ("fu", OrgUnit, "LEFT OUTER JOIN {t} fu ON (fu.id = p.focal_unit_id)"),
+    ("u", OrgUnit, "INNER JOIN {t} u ON (u.id = %s AND u.province_id = p.province_id)"),
+    ("s", Submission, "LEFT OUTER JOIN {t} s ON (s.period_id = p.id AND s.unit_id = u.id)"),
+    ("ub", User, "LEFT OUTER JOIN {t} ub ON (ub.id = s.updated_by_id)"),
+)
+
+
+@cache
+def _unit_page_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
+    connection = sqlrows.connection_for(Period)
+    columns = [_columns(model, name) for name, model, _join in _UNIT_PAGE]
+    joins = " ".join(join.format(t=_table(model, connection)) for _name, model, join in _UNIT_PAGE if join)
+    expected = f"SELECT 1 FROM {_table(ExpectedReporter, connection)} e WHERE e.period_id = p.id AND e.unit_id = u.id"
+    sql = (
+        f"SELECT {', '.join(c.sql(connection) for c in columns)}, "
+        f"CASE WHEN EXISTS ({expected}) THEN 1 ELSE 0 END "
+        f"FROM {_table(Period, connection)} p {joins} WHERE p.id = %s"
+    )
+    return sql, columns, sqlrows.converters_of(connection, columns)
+
+
+def unit_page(period_pk: int, unit_pk: int) -> tuple[Period, OrgUnit, Submission | None, bool] | None:
+    """The period ``period_pk`` (with its plan and focal unit), the unit ``unit_pk`` if it is of the
+    period's province, the unit's report in the period (None if nobody started it; with its period, unit
+    and last editor) and whether the unit is expected in the period; None when there is no such period
+    or unit. One statement; access is the caller's to check."""
+    connection = sqlrows.connection_for(Period)
+    sql, columns, converters = _unit_page_statement(connection.vendor, connection.alias)
+    low, high = connection.ops.integer_field_range(Period._meta.pk.get_internal_type())
+    if not (low <= period_pk <= high and low <= unit_pk <= high):
+        return None
+    rows = sqlrows.select(connection, sql, [unit_pk, period_pk], columns, [*converters, None])
+    if not rows:
+        return None
+    row, start = rows[0], 0
+    objects: dict[str, models.Model | None] = {}
+    for group in columns:
+        part = row[start : start + len(group.attnames)]
+        start += len(group.attnames)
+        key = part[group.attnames.index(group.model._meta.pk.attname)]
+        objects[group.alias] = (
+            sqlrows.instance(group.model, group.attnames, part, connection.alias) if key is not None else None
+        )
+    period, unit, report = objects["p"], objects["u"], objects["s"]
+    assert isinstance(period, Period) and isinstance(unit, OrgUnit)
+    sqlrows.cache_related(period, "plan", objects["pl"])
+    sqlrows.cache_related(period, "focal_unit", objects["fu"])
+    if report is not None:
+        assert isinstance(report, Submission)
+        for name, related in (("period", period), ("unit", unit), ("updated_by", objects["ub"])):
+            sqlrows.cache_related(report, name, related)
+    return period, unit, report, bool(row[-1])
