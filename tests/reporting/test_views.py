@@ -769,11 +769,12 @@ def test_submitting_a_saved_report_stays_within_its_query_budget(
     client.get(reverse("reporting:submission", args=[report.pk]))
     data = {field_name(code, coc): text for (code, coc), text in COMMUNE_VALUES.items()}
     data["version"] = str(report.version)
-    # Session, user, roles, the report, its period; the save (nothing changed): savepoint, the locked
-    # report, its values, last year's values, the peers' version, release; the submit: savepoint, the
-    # locked report (its values and last year's are the save's), the peers' version, the state change,
-    # the report and its history, release.
-    with django_assert_max_num_queries(18):  # 20 before: the submit read the values again
+    # Session, user, roles, the report (with its period and unit), the quarters of its year; the save
+    # changed nothing, so the submission goes on in its transaction: savepoint, the report locked by
+    # its version (read in this request), its values with last year's, the peers' version; the state
+    # change, the report and its history, release. (18 before: the save and the submission each locked
+    # and read the report and the peers' version; 20 before that: the submit read the values again.)
+    with django_assert_max_num_queries(13):
         response = client.post(reverse("reporting:submit", args=[report.pk]), data)
     assert response.status_code == 302
     report.refresh_from_db()
