@@ -357,11 +357,16 @@ def submit(
     a flag stays open, :class:`OutliersToConfirm` lists it and nothing changes. Other channels submit
     with the flags recorded, unexplained, for the focal officer to see.
 
-    ``saved`` is the save made just before (the web form saves then submits): its values and last
-    year's are not read again when nothing changed the report since (its version is the one locked)."""
+    ``saved`` is the save made just before (the web form saves then submits), or the report as the
+    confirmation page read it in this request: its values, last year's and the peers' are not read
+    again, nor the report, when nothing changed it since (its version is the one locked)."""
     if saved is not None and saved.submission.pk == submission.pk and expected_version == saved.version:
         # the save's report, unless someone changed it since (then the conflict, as any other lock)
-        current = saved.submission if _still_at(saved.submission) else _lock(submission, expected_version)
+        current = (
+            copy.copy(saved.submission)
+            if _still_at(saved.submission)
+            else _lock(submission, expected_version)
+        )
     else:
         current = _lock(submission, expected_version)
     return _submit_locked(

@@ -338,13 +338,8 @@ def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     elements = services.elements_for(submission)
     values = submission.value_map()
-    flags = [
-        w
-        for w in soft_warnings(
-            elements, values, services.previous_values(submission), None, peer_values(submission, elements)
-        )
-        if w.kind == OUTLIER
-    ]
+    previous, peers = services.previous_values(submission), peer_values(submission, elements)
+    flags = [w for w in soft_warnings(elements, values, previous, None, peers) if w.kind == OUTLIER]
     errors: list = []
     if request.method == "POST":
         answers = {}
@@ -353,6 +348,9 @@ def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
             note = request.POST.get(f"note-{name}", "").strip()
             if note or request.POST.get(f"confirm-{name}") == "yes":
                 answers[(flag.code, flag.coc)] = note
+        # what this page read (values, last year's, the peers') is not read again if the report is
+        # still at that version
+        read = services.SaveResult(submission, False, values=values, previous=previous, peers=peers)
         try:
             services.submit(
                 submission,
@@ -360,6 +358,7 @@ def confirm_outliers(request: ReportingRequest, pk: int) -> HttpResponse:
                 expected_version=_posted_version(request),
                 confirm_outliers=True,
                 explanations=answers,
+                saved=read,
             )
         except AccessDenied as exc:
             raise PermissionDenied from exc
