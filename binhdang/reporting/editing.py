@@ -214,7 +214,14 @@ class ReportBeingEdited:
         values, narrative = self.parse(data)
         if self.submission is None:
             result = services.save_new_report(
-                self.period, self.unit, values, narrative, self.user, elements=self.elements, partial=True
+                self.period,
+                self.unit,
+                values,
+                narrative,
+                self.user,
+                elements=self.elements,
+                partial=True,
+                bulk=True,
             )
         else:
             result = services.save_draft(
@@ -225,16 +232,33 @@ class ReportBeingEdited:
                 expected_version=version,
                 elements=self.elements,
                 partial=True,
+                bulk=True,
+                fresh=True,  # read in this request (with its period and unit)
             )
-        if result is not None:  # what the save knows already is not asked of the database again
-            self.submission = result.submission
-            self.__dict__.update(
-                values=result.values, refused=result.submission.refused_values(), warnings=result.warnings
-            )
+        if result is not None:
+            self._saved(result)
         return result
+
+    def _saved(self, result: services.SaveResult) -> None:
+        """What the save knows already is not asked of the database again."""
+        self.submission = result.submission
+        self.__dict__.update(
+            values=result.values, refused=result.submission.refused_values(), warnings=result.warnings
+        )
 
     def submit(self, data: Mapping[str, str], version: int) -> Submission:
         """Save what was posted, then submit (or resubmit) the report."""
+        if self.submission is not None:
+            values, narrative = self.parse(data)
+            return services.save_and_submit(
+                self.submission,
+                values,
+                narrative,
+                self.user,
+                expected_version=version,
+                elements=self.elements,
+                on_saved=self._saved,
+            )
         result = self.save(data, version)
         if self.submission is None:  # nothing typed and nothing saved: everything is missing
             raise ReportValidationError(submit_errors(self.elements, {}))

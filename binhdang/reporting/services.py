@@ -10,23 +10,24 @@ Periods (from :mod:`reporting.periods`)
     :func:`set_expected_reporters`, :func:`close_period`, :func:`reopen_period`
 Reports
     :func:`get_or_create_submission`, :func:`elements_for`, :func:`previous_values`,
-    :func:`save_draft` (optimistic concurrency: ``expected_version``), :func:`submit`,
+    :func:`save_draft` (optimistic concurrency: ``expected_version``; the value rows read and written
+    by :mod:`reporting.value_rows`), :func:`submit`, :func:`save_and_submit` (the web form's submit),
     :func:`return_submission`, :func:`accept`, :func:`reopen`; :func:`review_queue` (what waits next),
     from :mod:`reporting.review_steps`; the steps they share (lock, conflict, state change) are in
     :mod:`reporting.transitions`
 Reminders and notifications
-    :func:`request_reminders`, :func:`notify`
+    :func:`request_reminders` (from :mod:`reporting.reminder_requests`), :func:`notify`
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from django.utils.translation import gettext as _
 from binhdang.accounts.models import User
 from binhdang.core import audit
 from binhdang.orgunits.models import OrgUnit
-from binhdang.reporting import access
+from binhdang.reporting import access, value_rows
 from binhdang.reporting.errors import (
     AccessDenied,
     ConflictError,
@@ -48,7 +49,6 @@ from binhdang.reporting.models import (
     DataValue,
     Period,
     PeriodStatus,
-    ReminderRequest,
     State,
     StateChange,
     Submission,
@@ -65,7 +65,7 @@ from binhdang.reporting.periods import (  # re-exported: services is the one ent
     update_period,
 )
 from binhdang.reporting.refused import keep_refused, refused_issues
-from binhdang.reporting.reminders import log_request
+from binhdang.reporting.reminder_requests import request_reminders  # re-exported
 from binhdang.reporting.requests import open_request, open_subannual
 from binhdang.reporting.review_steps import (  # re-exported: services is the one entry point
     ReviewQueue,
@@ -74,11 +74,11 @@ from binhdang.reporting.review_steps import (  # re-exported: services is the on
     return_submission,
     review_queue,
 )
-from binhdang.reporting.tasks import enqueue_manual_reminders
 from binhdang.reporting.transitions import conflict as _conflict
 from binhdang.reporting.transitions import lock as _lock
 from binhdang.reporting.transitions import refresh as _refresh
 from binhdang.reporting.transitions import require as _require
+from binhdang.reporting.transitions import still_at as _still_at
 from binhdang.reporting.transitions import transition as _transition
 from binhdang.reporting.validation import Issue, clean_values, soft_warnings, submit_errors
 
@@ -106,6 +106,7 @@ __all__ = [
     "request_reminders",
     "return_submission",
     "review_queue",
+    "save_and_submit",
     "save_draft",
     "save_new_report",
     "set_expected_reporters",
@@ -179,6 +180,8 @@ class SaveResult:
     values: dict[tuple[str, str], str] = field(default_factory=dict)
     #: The unit's values of the year before (:func:`previous_values`), as read by the save.
     previous: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The other units' figures (``outliers.peer_values``), as read by the save.
+    peers: dict[tuple[str, str], list] | None = None
 
     @property
     def version(self) -> int:
@@ -202,47 +205,6 @@ def _check_editable(current: Submission, user: User | None) -> None:
         raise AccessDenied(_("You cannot change this report."))
 
 
-def _write_values(
-    current: Submission, clean: Mapping[tuple[str, str], str], user: User | None
-) -> tuple[bool, dict[tuple[str, str], str]]:
-    """Write the changed values; whether anything changed, and every value of the report after the
-    writes (not read again). Each value is saved on its own (its save signals as usual), and the
-    history rows of the new and changed ones are then written in one statement each: the same rows
-    (who, when, old and new; "+" for a new value, "~" for a change) one save each would have written."""
-    existing = {(v.data_element, v.category_option_combo): v for v in current.values.all()}
-    merged = {key: value.value for key, value in existing.items()}
-    now, changed = timezone.now(), False
-    created: list[DataValue] = []
-    updated: list[DataValue] = []
-    for (code, coc), text in clean.items():
-        value = existing.get((code, coc))
-        if text == "":
-            if value is not None:
-                audit.by(value, user)
-                value.delete()
-                merged.pop((code, coc), None)
-                changed = True
-            continue
-        if value is None:
-            value = DataValue(submission=current, data_element=code, category_option_combo=coc)
-            created.append(value)
-        elif value.value == text:
-            continue
-        else:
-            updated.append(value)
-        value.value, value.updated_at, value.updated_by = text, now, user
-        audit.by(value, user)
-        value.skip_history_when_saving = True  # type: ignore[attr-defined]  # simple-history's hook
-        value.save()
-        del value.skip_history_when_saving  # type: ignore[attr-defined]
-        merged[(code, coc)] = text
-        changed = True
-    for rows, update in ((created, False), (updated, True)):
-        if rows:
-            DataValue.history.bulk_history_create(rows, update=update, default_change_reason=None)  # type: ignore[attr-defined]
-    return changed, merged
-
-
 @transaction.atomic
 def save_draft(
     submission: Submission,
@@ -253,6 +215,8 @@ def save_draft(
     expected_version: int | None,
     elements: list[DataElement] | None = None,
     partial: bool = False,
+    bulk: bool = False,
+    fresh: bool = False,
 ) -> SaveResult:
     """Save values and narrative of an editable report (a draft or a returned one).
 
@@ -268,22 +232,58 @@ def save_draft(
     the refused ones come back in ``refused``, their typed text kept on the submission until a valid
     value replaces it. Consistency rules and missing values do not block a draft: they come back in
     ``pending``; soft warnings in ``warnings`` (also stored on the submission).
+
+    Every value written has its history row (who, when, old and new value). With ``bulk`` (the web
+    form) the new values are written in one statement and the changed ones in another, their save
+    signals sent as usual (:func:`reporting.value_rows.write`); imports save one value at a time.
+    ``fresh``: ``submission`` was read with its period and unit in this request (the web form), see
+    :func:`_lock_read`.
     """
-    current = _lock(submission, expected_version)
+    current = _lock_read(submission, expected_version, fresh=fresh)
+    return _save_locked(
+        submission, current, values, narrative, user, elements=elements, partial=partial, bulk=bulk
+    )
+
+
+def _lock_read(submission: Submission, expected_version: int | None, *, fresh: bool) -> Submission:
+    """The report locked for a change (:func:`reporting.transitions.lock`). A ``fresh`` one, read with
+    its period and unit earlier in this request, is locked by its version alone: unless someone changed
+    it since (its version grew), a copy of it is the report as locked, not read again."""
+    if fresh and _still_at(submission):
+        if expected_version is not None and submission.version != int(expected_version):
+            raise _conflict(submission)
+        return copy.copy(submission)
+    return _lock(submission, expected_version)
+
+
+def _save_locked(
+    submission: Submission,
+    current: Submission,
+    values: Mapping[tuple[str, str], str],
+    narrative: Mapping[str, str] | None,
+    user: User | None,
+    *,
+    elements: list[DataElement] | None,
+    partial: bool,
+    bulk: bool,
+) -> SaveResult:
+    """:func:`save_draft` of ``current``, the report locked in this transaction (``submission`` is
+    the caller's object, brought up to date)."""
     _check_editable(current, user)
     elements = elements if elements is not None else elements_for(current)
     clean, errors = clean_values(elements, values)
     if errors and not partial:
         raise ReportValidationError(errors)
     refused = {(e.code, e.coc): values[(e.code, e.coc)] for e in errors if (e.code, e.coc) in values}
-    changed, merged = _write_values(current, clean, user)
+    existing, previous = value_rows.read_for_save(current)  # its values and last year's: one statement
+    changed, merged = value_rows.write(current, clean, user, existing, bulk=bulk)
     changed = keep_refused(current, clean, refused) or changed
     for name, text in (narrative or {}).items():
         if name in NARRATIVE_NAMES and getattr(current, name) != (text or "").strip():
             setattr(current, name, (text or "").strip())
             changed = True
-    previous = previous_values(current)
-    warnings = soft_warnings(elements, merged, previous, peers=peer_values(current, elements))
+    peers = peer_values(current, elements)
+    warnings = soft_warnings(elements, merged, previous, peers=peers)
     if changed:
         current.version += 1
         current.updated_at, current.updated_by = timezone.now(), user
@@ -292,7 +292,7 @@ def save_draft(
         current.save()
     submission.__dict__.update({k: v for k, v in current.__dict__.items() if not k.startswith("_")})
     pending = refused_issues(elements, current) + submit_errors(elements, merged)
-    return SaveResult(current, changed, warnings, pending, errors, merged, previous)
+    return SaveResult(current, changed, warnings, pending, errors, merged, previous, peers)
 
 
 @transaction.atomic
@@ -305,6 +305,7 @@ def save_new_report(
     *,
     elements: list[DataElement] | None = None,
     partial: bool = False,
+    bulk: bool = False,
 ) -> SaveResult | None:
     """The first save of a report nobody has started: creates it with what was typed.
 
@@ -314,27 +315,20 @@ def save_new_report(
     """
     if not any((text or "").strip() for text in [*values.values(), *(narrative or {}).values()]):
         return None
-    existing = Submission.objects.filter(period=period, unit=unit).select_related("updated_by").first()
-    if existing is not None:
-        raise _conflict(existing)
-    _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
-    try:
+    try:  # a report created since the page was opened (one per period and unit) is the conflict
         with transaction.atomic():
             submission = Submission(period=period, unit=unit)
             audit.by(submission, user)
             submission.save()
-    except IntegrityError as exc:  # created by a concurrent request
+    except IntegrityError as exc:
         raise _conflict(
             Submission.objects.select_related("updated_by").get(period=period, unit=unit)
         ) from exc
-    return save_draft(
-        submission,
-        values,
-        narrative,
-        user,
-        expected_version=submission.version,
-        elements=elements,
-        partial=partial,
+    # then who may start it (refused: this transaction, the report created above, is rolled back)
+    _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
+    # created in this transaction: already locked (by its insert), no value stored yet
+    return _save_locked(
+        submission, submission, values, narrative, user, elements=elements, partial=partial, bulk=bulk
     )
 
 
@@ -363,9 +357,46 @@ def submit(
     a flag stays open, :class:`OutliersToConfirm` lists it and nothing changes. Other channels submit
     with the flags recorded, unexplained, for the focal officer to see.
 
-    ``saved`` is the save made just before (the web form saves then submits): its values and last
-    year's are not read again when nothing changed the report since (its version is the one locked)."""
-    current = _lock(submission, expected_version)
+    ``saved`` is the save made just before (the web form saves then submits), or the report as the
+    confirmation page read it in this request: its values, last year's and the peers' are not read
+    again, nor the report, when nothing changed it since (its version is the one locked)."""
+    if saved is not None and saved.submission.pk == submission.pk and expected_version == saved.version:
+        # the save's report, unless someone changed it since (then the conflict, as any other lock)
+        current = (
+            copy.copy(saved.submission)
+            if _still_at(saved.submission)
+            else _lock(submission, expected_version)
+        )
+    else:
+        current = _lock(submission, expected_version)
+    return _submit_locked(
+        submission,
+        current,
+        user,
+        at=at,
+        source=source,
+        elements=elements,
+        confirm_outliers=confirm_outliers,
+        explanations=explanations,
+        reason=reason,
+        saved=saved,
+    )
+
+
+def _submit_locked(
+    submission: Submission,
+    current: Submission,
+    user: User | None,
+    *,
+    at: dt.datetime | None,
+    source: str,
+    elements: list[DataElement] | None,
+    confirm_outliers: bool,
+    explanations: Mapping[tuple[str, str], str] | None,
+    reason: str | None,
+    saved: SaveResult | None,
+) -> Submission:
+    """:func:`submit` of ``current``, the report locked in this transaction."""
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionError(
             _("Only a draft or a returned report can be submitted; this one is %(state)s.")
@@ -374,8 +405,9 @@ def submit(
     _check_editable(current, user)
     elements = elements if elements is not None else elements_for(current)
     previous: dict[tuple[str, str], str] | None = None
+    peers = None
     if saved is not None and saved.submission.pk == current.pk and saved.version == current.version:
-        values, previous = saved.values, saved.previous
+        values, previous, peers = saved.values, saved.previous, saved.peers
     else:
         values = current.value_map()
     problems = refused_issues(elements, current) + submit_errors(elements, values)
@@ -385,7 +417,9 @@ def submit(
         raise ReportValidationError(problems)
     if previous is None:
         previous = previous_values(current)
-    warnings = soft_warnings(elements, values, previous, current.narrative(), peer_values(current, elements))
+    if peers is None:
+        peers = peer_values(current, elements)
+    warnings = soft_warnings(elements, values, previous, current.narrative(), peers)
     flags = [w for w in warnings if w.kind == OUTLIER]
     current.outlier_notes = record_answers(current.outlier_notes, flags, values, explanations or {}, user)
     if confirm_outliers and unresolved(flags, current.outlier_notes, values):
@@ -399,42 +433,48 @@ def submit(
     return _refresh(submission, current)
 
 
-@transaction.atomic
-def request_reminders(
-    period: Period,
-    units: Iterable[OrgUnit],
-    user: User | None,
-    message: str = "",
-    kind: str = ReminderRequest.Kind.MANUAL,
-) -> ReminderRequest:
-    """Record a reminder for ``units`` and notify their reporters in the application.
+def save_and_submit(
+    submission: Submission,
+    values: Mapping[tuple[str, str], str],
+    narrative: Mapping[str, str] | None,
+    user: User,
+    *,
+    expected_version: int,
+    elements: list[DataElement] | None = None,
+    on_saved: Callable[[SaveResult], None] | None = None,
+) -> Submission:
+    """The web form's submit (``submission`` read with its period and unit in this request): save what was posted (:func:`save_draft`, ``partial``), then
+    :func:`submit` it with the unusual values to confirm. ``on_saved`` is called with the save's result
+    before submitting (the page shows it whatever the submission's outcome).
 
-    Units that have already submitted are skipped. The e-mails are sent by the worker
-    (``tasks.send_manual_reminders_task``, enqueued once the transaction commits); the daily
-    ``runperiodic`` also picks up any request whose ``emailed_at`` is still empty.
-    """
-    if user is not None:
-        _require(access.can_manage_period(user, period), _("You cannot send reminders for this period."))
-    expected = set(period.expected_reporters.values_list("unit_id", flat=True))
-    done = set(
-        period.submissions.filter(state__in=(State.SUBMITTED, State.ACCEPTED)).values_list(
-            "unit_id", flat=True
+    A save that changed the report is committed first: a refused submission (a value missing, a value
+    to confirm) keeps what was typed. A save that changed nothing wrote nothing: the submission goes on
+    in its transaction, the report locked once."""
+    with transaction.atomic():
+        current = _lock_read(submission, expected_version, fresh=True)
+        saved = _save_locked(
+            submission, current, values, narrative, user, elements=elements, partial=True, bulk=True
         )
+        if on_saved is not None:
+            on_saved(saved)
+        if not saved.changed:
+            return _submit_locked(
+                submission,
+                current,
+                user,
+                at=None,
+                source="web",
+                elements=elements,
+                confirm_outliers=True,
+                explanations=None,
+                reason=None,
+                saved=saved,
+            )
+    return submit(
+        submission,
+        user,
+        expected_version=saved.version,
+        elements=elements,
+        confirm_outliers=True,
+        saved=saved,
     )
-    targets = [u for u in units if u.pk in expected and u.pk not in done]
-    request = ReminderRequest.objects.create(
-        period=period, requested_by=user, message=message.strip(), kind=kind
-    )
-    request.units.set(targets)
-    text = _("Reminder: the %(year)s report is due on %(deadline)s.") % {
-        "year": period.year,
-        "deadline": period.deadline.strftime("%d/%m/%Y"),
-    }
-    if message.strip():
-        text = f"{text} {message.strip()}"
-    count = notify(reporters_of(targets), text, reverse("reporting:index"), reminder=request)
-    request.notified_count = count
-    request.save(update_fields=["notified_count"])
-    log_request(request)  # the log tells what was done and what waits for the worker, at once
-    enqueue_manual_reminders(request.pk)  # the e-mails go out from the worker once this commits
-    return request

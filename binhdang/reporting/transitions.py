@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connections, router
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -55,6 +56,19 @@ def lock(submission: Submission, expected_version: int | None) -> Submission:
     if expected_version is not None and current.version != int(expected_version):
         raise conflict(current)
     return current
+
+
+def still_at(current: Submission) -> bool:
+    """Lock ``current`` again, a report read (and locked) in an earlier transaction of this request;
+    whether it is still at the version read then (every change of a report raises its version). One
+    plain statement, where :func:`lock` reads the report with its period, unit and last saver again."""
+    connection = connections[router.db_for_write(Submission)]
+    table = connection.ops.quote_name(Submission._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {table} WHERE id = %s{lock}", [current.pk])
+        row = cursor.fetchone()
+    return row is not None and row[0] == current.version
 
 
 def transition(

@@ -141,6 +141,29 @@ def test_the_second_of_two_concurrent_saves_gets_a_conflict_and_the_first_value_
     assert DataValue.objects.get(submission=report_a, data_element="TT_SESSIONS").value == "7"
 
 
+def test_a_report_read_in_the_request_is_still_checked_for_a_save_made_since(
+    report_a, commune_a_reporter, focal_officer
+):
+    """The web form's save (``fresh``) locks the report it read by its version alone: a save made after
+    that read is the conflict, as when the report is read again under its lock."""
+    read_first = Submission.objects.select_related("period", "unit", "updated_by").get(pk=report_a.pk)
+    services.save_draft(
+        report_a, {("TT_SESSIONS", ""): "7"}, None, commune_a_reporter, expected_version=1, fresh=True
+    )
+    with pytest.raises(ConflictError) as caught:
+        services.save_draft(
+            read_first, {("TT_SESSIONS", ""): "9"}, None, focal_officer, expected_version=1, fresh=True
+        )
+    assert "Y Bih Niê" in caught.value.messages[0] and caught.value.current_version == 2
+    assert DataValue.objects.get(submission=report_a, data_element="TT_SESSIONS").value == "7"
+    # read before the save but posted with its version: read again under the lock, then saved
+    result = services.save_draft(
+        read_first, {("TT_SESSIONS", ""): "9"}, None, focal_officer, expected_version=2, fresh=True
+    )
+    assert result.version == read_first.version == 3 and read_first.value_map()[("TT_SESSIONS", "")] == "9"
+    assert result.submission.updated_by == focal_officer
+
+
 def test_clearing_a_value_deletes_it(report_a, commune_a_reporter):
     fill(report_a, commune_a_reporter)
     services.save_draft(report_a, {("TT_NEWS", ""): ""}, None, commune_a_reporter, expected_version=2)

@@ -771,11 +771,12 @@ def test_submitting_a_saved_report_stays_within_its_query_budget(
     client.get(reverse("reporting:submission", args=[report.pk]))
     data = {field_name(code, coc): text for (code, coc), text in COMMUNE_VALUES.items()}
     data["version"] = str(report.version)
-    # Session, user, roles, the report, its period; the save (nothing changed): savepoint, the locked
-    # report, its values, last year's values, the peers' version, release; the submit: savepoint, the
-    # locked report (its values and last year's are the save's), the peers' version, the state change,
-    # the report and its history, release.
-    with django_assert_max_num_queries(18):  # 20 before: the submit read the values again
+    # Session, user, roles, the report (with its period and unit), the quarters of its year; the save
+    # changed nothing, so the submission goes on in its transaction: savepoint, the report locked by
+    # its version (read in this request), its values with last year's, the peers' version; the state
+    # change, the report and its history, release. (18 before: the save and the submission each locked
+    # and read the report and the peers' version; 20 before that: the submit read the values again.)
+    with django_assert_max_num_queries(13):
         response = client.post(reverse("reporting:submit", args=[report.pk]), data)
     assert response.status_code == 302
     report.refresh_from_db()
@@ -795,3 +796,31 @@ def test_a_returned_report_shows_its_unit_the_officers_comment(
     page = client.get(url).text
     note = page[page.index('id="return-comment-note"') :]
     assert "Sửa số &lt;liệu&gt; xã" in note[: note.index("</div>")] and "Nguyễn Thị Hoa" in note
+
+
+def test_confirming_an_unusual_figure_stays_within_its_query_budget(
+    report_a, daklak, commune_a_reporter, focal_officer, django_assert_max_num_queries
+):
+    from .conftest import make_plan
+
+    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
+    old = services.get_or_create_submission(
+        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
+    )
+    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    client = client_for(commune_a_reporter)
+    values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"}
+    client.post(reverse("reporting:submit", args=[report_a.pk]), form_data(values, 1, results="Hội thi."))
+    report_a.refresh_from_db()
+    confirm_url = reverse("reporting:confirm_outliers", args=[report_a.pk])
+    # Session, user, roles, the report (with its period and unit), its values, last year's, the peers'
+    # version (what the page asks to confirm); savepoint, the report locked by its version (what the page
+    # read is not read again), the state change, the report and its history, release (17 before).
+    with django_assert_max_num_queries(13):
+        done = client.post(
+            confirm_url, {"version": report_a.version, "confirm-TT_PARTICIPANTS__FEMALE": "yes"}
+        )
+    assert done.url == reverse("reporting:submission", args=[report_a.pk])
+    report_a.refresh_from_db()
+    assert report_a.state == State.SUBMITTED
+    assert report_a.outlier_notes["TT_PARTICIPANTS/FEMALE"]["value"] == "5000"
