@@ -23,8 +23,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
+from binhdang.core.questions import Question
 from binhdang.ministry import navigation as ministry_menu
-from binhdang.portal.questions import Question
 from binhdang.reporting import navigation as reporting_menu
 from binhdang.results import navigation as results_menu
 from binhdang.results.genderstats import navigation as genderstats_menu

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.portal.questions import Question, column, text
+from binhdang.core.questions import Question, column, text
 from binhdang.reporting import access
 
 MENU_LABEL = _("Reports")
@@ -87,8 +87,8 @@ def newest_notices(user, limit: int) -> list:
     anew each time."""
     from django.db import connections, router
 
-    from binhdang.reporting.models import Notification
     from binhdang.core import sqlrows
+    from binhdang.reporting.models import Notification
 
     connection = connections[router.db_for_read(Notification)]
     prepared = _NEWEST.get(connection.alias)

@@ -315,6 +315,7 @@ def save_new_report(
     """
     if not any((text or "").strip() for text in [*values.values(), *(narrative or {}).values()]):
         return None
+    _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
     try:  # a report created since the page was opened (one per period and unit) is the conflict
         with transaction.atomic():
             submission = Submission(period=period, unit=unit)
@@ -324,8 +325,6 @@ def save_new_report(
         raise _conflict(
             Submission.objects.select_related("updated_by").get(period=period, unit=unit)
         ) from exc
-    # then who may start it (refused: this transaction, the report created above, is rolled back)
-    _require(access.can_start_report(user, period, unit), _("You cannot start this report."))
     # created in this transaction: already locked (by its insert), no value stored yet
     return _save_locked(
         submission, submission, values, narrative, user, elements=elements, partial=partial, bulk=bulk

@@ -20,9 +20,8 @@ from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
 from binhdang.accounts.models import User
-from binhdang.core import audit
+from binhdang.core import audit, sqlrows
 from binhdang.reporting.models import DataValue, Period, Submission
-from binhdang.results import sqlrows
 
 ValueKey = tuple[str, str]
 

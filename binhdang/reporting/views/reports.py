@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -69,30 +68,6 @@ def _report_in(request: ReportingRequest, period_pk: int, unit_pk: int) -> Repor
     if existing is not None and access.can_view_submission(request.user, existing):
         return ReportBeingEdited.of_submission(request.user, existing)
     report = ReportBeingEdited.not_started(request.user, period, unit, expected=expected)
-    if report is None:
-        raise Http404
-    return report
-
-
-def _report_to_change(request: ReportingRequest, period_pk: int, unit_pk: int) -> ReportBeingEdited:
-    """The report a save or submit of the unit's page changes, as :func:`_report_in` finds it; its
-    report (when it exists and the user may see it: the period then too) read in one query with its
-    period and unit."""
-    existing = (
-        access.visible_submissions(request.user)
-        .filter(period_id=period_pk, unit_id=unit_pk, unit__province=F("period__province"))
-        .select_related("period__plan", "period__focal_unit", "unit", "updated_by")
-        .order_by()  # one report at most
-        .first()
-    )
-    if existing is not None:
-        return ReportBeingEdited.of_submission(request.user, existing)
-    # none the user may see: the report nobody started, for who may start it (as _report_in)
-    period = get_object_or_404(
-        access.visible_periods(request.user).select_related("plan", "focal_unit"), pk=period_pk
-    )
-    unit = get_object_or_404(OrgUnit, pk=unit_pk, province=period.province_id)
-    report = ReportBeingEdited.not_started(request.user, period, unit)
     if report is None:
         raise Http404
     return report
@@ -306,14 +281,14 @@ def submit(request: ReportingRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_save(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """Save the report of a unit in a period; the first value saved creates it."""
-    return _change(request, _report_to_change(request, period_pk, unit_pk), "save")
+    return _change(request, _report_in(request, period_pk, unit_pk), "save")
 
 
 @login_required
 @require_POST
 def report_submit(request: ReportingRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """Save and submit the report of a unit in a period (created if nobody had started it)."""
-    return _change(request, _report_to_change(request, period_pk, unit_pk), "submit")
+    return _change(request, _report_in(request, period_pk, unit_pk), "submit")
 
 
 def _to_outliers(request: ReportingRequest, submission) -> HttpResponse:

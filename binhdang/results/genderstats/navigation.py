@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts import access as base
-from binhdang.portal.questions import Question, column, marks, text
+from binhdang.core.questions import Question, column, marks, text
 
 MENU_LABEL = _("Gender statistics")
 

@@ -4,7 +4,7 @@ scripts, on every page).
 ``{% topbar %}``: the header of every page (brand, main menu, language switch, user), written in
 Python. Every page of a logged-in user draws it: as template nodes (an include, a loop over the menu,
 a dozen translations, addresses and tests) it cost about as much as the rest of a small page. The
-output is byte for byte what ``tests/core/topbar_legacy/core/topbar.html`` (the template it replaces)
+output is byte for byte what ``tests/portal/topbar_legacy/core/topbar.html`` (the template it replaces)
 writes: ``tests/core/test_topbar.py`` compares them for every kind of user, in both languages.
 
 Escaping is the template's: values (the menu's labels and addresses, the page's address, the user's
