@@ -589,9 +589,8 @@ def test_a_notice_arriving_after_the_page_was_read_is_counted_on_the_next_page(
     assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in client.get(reverse("core:home")).text
 
 
-def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown_to_the_officer(
-    report_a, daklak, commune_a_reporter, commune_b_reporter, focal_officer
-):
+def _commune_a_had_120_women_taking_part_last_year(daklak, focal_officer):
+    """Commune A's report of 2025 (the earlier plan): against its 120, this year's 5,000 is unusual."""
     from .conftest import make_plan
 
     old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
@@ -599,6 +598,12 @@ def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown
         services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
     )
     services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+
+
+def test_an_unusual_figure_is_confirmed_or_explained_before_submitting_and_shown_to_the_officer(
+    report_a, daklak, commune_a_reporter, commune_b_reporter, focal_officer
+):
+    _commune_a_had_120_women_taking_part_last_year(daklak, focal_officer)
     client = client_for(commune_a_reporter)
     values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"}
     submitted = client.post(
@@ -801,13 +806,7 @@ def test_a_returned_report_shows_its_unit_the_officers_comment(
 def test_confirming_an_unusual_figure_stays_within_its_query_budget(
     report_a, daklak, commune_a_reporter, focal_officer, django_assert_max_num_queries
 ):
-    from .conftest import make_plan
-
-    old_plan = make_plan(daklak.root, slug="kh-1790-daklak-2021", span=(2021, 2025))
-    old = services.get_or_create_submission(
-        services.open_period(old_plan, 2025, focal_officer), daklak.commune_a
-    )
-    services.save_draft(old, {("TT_PARTICIPANTS", "FEMALE"): "120"}, None, None, expected_version=None)
+    _commune_a_had_120_women_taking_part_last_year(daklak, focal_officer)
     client = client_for(commune_a_reporter)
     values = {**COMMUNE_VALUES, ("TT_PARTICIPANTS", "FEMALE"): "5000"}
     client.post(reverse("reporting:submit", args=[report_a.pk]), form_data(values, 1, results="Hội thi."))
