@@ -14,6 +14,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,7 @@ def kill_in_the_middle(operation: str, user, object_id) -> int:
             pytest.fail(f"the child did not reach its hook: {line!r} {errors.decode()[-3000:]}")
         child.send_signal(signal.SIGKILL)
         child.wait()
+        _wait_for_the_killed_session_to_end()
     finally:
         if child.poll() is None:
             child.kill()
@@ -68,6 +70,24 @@ def kill_in_the_middle(operation: str, user, object_id) -> int:
         child.stderr.close()
     assert child.returncode == -signal.SIGKILL
     return int(line.split()[1])
+
+
+def _wait_for_the_killed_session_to_end() -> None:
+    """On PostgreSQL the killed child's session ends when its server process notices the closed
+    connection, a moment after the kill: until then it holds the transaction's locks and the test
+    database (dropping it at the end of the run fails while a session is connected)."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.05)
+    pytest.fail("the killed child's database session did not end within 30 s")
 
 
 def test_a_plan_import_killed_midway_leaves_no_plan_and_then_succeeds(daklak, focal_officer):
