@@ -1,5 +1,6 @@
 """The child process of ``test_crash_safety``: runs one operation against the test database and, from
-inside its transaction once some rows are written, prints ``WRITTEN`` and waits to be killed.
+inside its transaction once some rows are written, prints ``WRITTEN``, the count and its database
+session, and waits to be killed.
 
     python -m tests.reporting.crash_child OPERATION DATABASE_NAME USER_ID OBJECT_ID
 
@@ -20,10 +21,22 @@ def _wait_to_be_killed(sender, **kwargs) -> None:
     if _wait_to_be_killed.saves >= _wait_to_be_killed.after:  # type: ignore[attr-defined]
         # What this transaction wrote so far (uncommitted: only this connection sees it).
         written = _wait_to_be_killed.probe()  # type: ignore[attr-defined]
-        sys.stdout.write(f"WRITTEN {written}\n")
+        sys.stdout.write(f"WRITTEN {written} {_database_session()}\n")
         sys.stdout.flush()
         time.sleep(600)  # the parent kills us here, in the middle of the transaction
         sys.exit("not killed")
+
+
+def _database_session() -> int:
+    """This process's PostgreSQL server process id (0 on SQLite), so that the parent waits for this
+    session, not any other one, to end."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return int(cursor.fetchone()[0])
 
 
 def main(operation: str, database: str, user_id: str, object_id: str) -> None:

@@ -61,7 +61,7 @@ def kill_in_the_middle(operation: str, user, object_id) -> int:
             pytest.fail(f"the child did not reach its hook: {line!r} {errors.decode()[-3000:]}")
         child.send_signal(signal.SIGKILL)
         child.wait()
-        _wait_for_the_killed_session_to_end()
+        _wait_for_the_killed_session_to_end(int(line.split()[2]))
     finally:
         if child.poll() is None:
             child.kill()
@@ -72,18 +72,17 @@ def kill_in_the_middle(operation: str, user, object_id) -> int:
     return int(line.split()[1])
 
 
-def _wait_for_the_killed_session_to_end() -> None:
-    """On PostgreSQL the killed child's session ends when its server process notices the closed
-    connection, a moment after the kill: until then it holds the transaction's locks and the test
-    database (dropping it at the end of the run fails while a session is connected)."""
+def _wait_for_the_killed_session_to_end(session: int) -> None:
+    """On PostgreSQL the killed child's session (its server process ``session``) ends when the server
+    notices the closed connection, a moment after the kill: until then it holds the transaction's
+    locks and the test database (dropping it at the end of the run fails while a session is
+    connected). Only that session is waited for: other ones (a live server's) are not the child's."""
     if connection.vendor != "postgresql":
         return
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+            cursor.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = %s", [session])
             if cursor.fetchone()[0] == 0:
                 return
         time.sleep(0.05)
