@@ -12,7 +12,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from binhdang.core.audit import HistoricalRecords
 
 #: The longest prose of one block (characters).
 MAX_TEXT = 20000

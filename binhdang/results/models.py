@@ -13,8 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
 
 #: The largest figure a statistic may hold (a population count of the largest province fits).

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from binhdang.core import formatting
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models.catalog import CatalogIndicator
 from binhdang.plans.models.choices import DIRECTION_OF_KIND, Direction, TargetKind

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models.choices import ROADMAP_YEARS, Level, PlanStatus, Program
 

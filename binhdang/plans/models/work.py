@@ -7,8 +7,8 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models.choices import Recurrence
 from binhdang.plans.models.plan import Plan

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
 
 #: Deadlines are days in Vietnam: a report is on time until the end of the deadline day there.

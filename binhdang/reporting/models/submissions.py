@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
+from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
 from binhdang.reporting.models.periods import Period
 
