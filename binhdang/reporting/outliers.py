@@ -74,8 +74,16 @@ def modified_z_score(value: Decimal, values: Sequence[Decimal]) -> Decimal | Non
     85 have the median 3, so the score of 100 is 0.6745 * 85 / 3 = 19.11 (an outlier) and the score of
     18 is 0.6745 * 3 / 3 = 0.67 (not one).
     """
+    return _score(value, *_spread(values))
+
+
+def _spread(values: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
+    """The median of ``values`` and their median absolute deviation (MAD)."""
     middle = median(values)
-    mad = median([abs(v - middle) for v in values])
+    return middle, median([abs(v - middle) for v in values])
+
+
+def _score(value: Decimal, middle: Decimal, mad: Decimal) -> Decimal | None:
     if mad == 0:
         return None
     return _CONSISTENCY * (value - middle) / mad
@@ -111,6 +119,8 @@ def flags_for(
     year before), ``peers`` (for each value key, the values of the other units of the same type in
     the province for the same period)."""
     flags = []
+    previous = {} if previous is None else previous
+    peers = {} if peers is None else peers  # not ``peers or {}``: the peers' length is worked out
     for element in elements:
         for coc in element.category_options:
             if not _numeric(element, coc):
@@ -118,7 +128,7 @@ def flags_for(
             value = _decimal(values.get((element.code, coc)))
             if value is None:
                 continue
-            before = _decimal((previous or {}).get((element.code, coc)))
+            before = _decimal(previous.get((element.code, coc)))
             if against_previous_year(value, before):
                 assert before is not None
                 message = _(
@@ -126,8 +136,11 @@ def flags_for(
                 ) % {"value": number(value), "previous": number(before)}
                 flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
                 continue
-            others = list((peers or {}).get((element.code, coc), ()))
-            score = against_peers(value, others)
+            others = list(peers.get((element.code, coc), ()))
+            if isinstance(peers, Peers):
+                score = peers.outlier_score((element.code, coc), value)
+            else:
+                score = against_peers(value, others)
             if score is not None:
                 message = _(
                     "%(value)s is far from what %(n)d units of the same type report (median %(median)s); "
@@ -137,7 +150,87 @@ def flags_for(
     return flags
 
 
-def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, list[Decimal]]:
+class _Figures:
+    """The figures of the complete reports of a period and unit type, as kept by this process: their
+    versions, their numeric values by report, and, worked out when first asked and then kept with them,
+    each value key's figures in order and their median and MAD. Never changed once made: a change makes
+    a new one (see :func:`_period_figures`, :func:`_forget`)."""
+
+    __slots__ = ("_in_order", "_spreads", "reports", "versions")
+
+    def __init__(self, versions: dict[int, int], reports: dict[int, dict[ValueKey, Decimal]]):
+        self.versions, self.reports = versions, reports
+        self._in_order: dict[ValueKey, list[Decimal]] | None = None
+        self._spreads: dict[ValueKey, tuple[Decimal, Decimal]] = {}
+
+    def in_order(self) -> dict[ValueKey, list[Decimal]]:
+        """Every report's figure of each value key, smallest first."""
+        if self._in_order is None:
+            found: dict[ValueKey, list[Decimal]] = {}
+            for figures in self.reports.values():
+                for key, figure in figures.items():
+                    found.setdefault(key, []).append(figure)
+            for figures_of_key in found.values():
+                figures_of_key.sort()
+            self._in_order = found
+        return self._in_order
+
+    def spread(self, key: ValueKey) -> tuple[Decimal, Decimal]:
+        """The median and MAD of every report's figure of ``key``."""
+        found = self._spreads.get(key)
+        if found is None:
+            found = self._spreads[key] = _spread(self.in_order()[key])
+        return found
+
+
+class Peers(Mapping[ValueKey, list[Decimal]]):
+    """A report's peers' figures (:func:`peer_values`): for each numeric value key of the form, the
+    figures of the other units of the same type in the province for the same period, smallest first
+    (keys no other unit reported are absent)."""
+
+    def __init__(self, figures: _Figures, own: Mapping[ValueKey, Decimal], codes: set[str]):
+        self._figures, self._own, self._codes = figures, own, codes
+
+    def __getitem__(self, key: ValueKey) -> list[Decimal]:
+        everyone = self._figures.in_order().get(key) if key[0] in self._codes else None
+        if not everyone:
+            raise KeyError(key)
+        others = list(everyone)
+        own = self._own.get(key)
+        if own is not None:
+            others.remove(own)
+            if not others:
+                raise KeyError(key)
+        return others
+
+    def __iter__(self):
+        return (key for key in self._figures.in_order() if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _key in self)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except KeyError:
+            return False
+        return True
+
+    def outlier_score(self, key: ValueKey, value: Decimal) -> Decimal | None:
+        """What :func:`against_peers` says of the report's ``value`` of ``key`` among these peers.
+        When the value is the report's own kept figure (a complete report shown again), the peers
+        with it are exactly the kept figures of the key, whose median and MAD are kept too."""
+        others = self.get(key, [])
+        if len(others) < MIN_PEERS:
+            return None
+        if self._own.get(key) == value:
+            score = _score(value, *self._figures.spread(key))
+        else:
+            score = modified_z_score(value, [*others, value])
+        return score if score is not None and abs(score) > Z_THRESHOLD else None
+
+
+def peer_values(submission, elements: Iterable[DataElement]) -> Peers:
     """The values of the other units of the same type in the province for the same period (submitted
     or accepted reports), by value key, for the numeric values of ``elements``.
 
@@ -145,38 +238,38 @@ def peer_values(submission, elements: Iterable[DataElement]) -> dict[ValueKey, l
     (:func:`_period_figures`): only those of a report submitted, returned or changed since are read
     again; the report's own are left out here."""
     codes = {e.code for e in elements if any(_numeric(e, c) for c in e.category_options)}
-    found: dict[ValueKey, list[Decimal]] = {}
-    for report, figures in _period_figures(submission.period_id, submission.unit.type).items():
-        if report == submission.pk:
-            continue
-        for key, figure in figures.items():
-            if key[0] in codes:
-                found.setdefault(key, []).append(figure)
-    return found
+    figures = _period_figures(submission.period_id, submission.unit.type)
+    return Peers(figures, figures.reports.get(submission.pk, {}), codes)
 
 
-#: (period pk, unit type) -> ({report pk: its version}, {report pk: {value key: number}}) for the
-#: complete reports of the period and unit type. Per process; see _period_figures.
-_FIGURES: dict[tuple[int, str], tuple[dict[int, int], dict[int, dict[ValueKey, Decimal]]]] = {}
+#: (period pk, unit type) -> the kept figures of the complete reports of the period and unit type.
+#: Per process; see _period_figures.
+_FIGURES: dict[tuple[int, str], _Figures] = {}
 _FIGURES_KEPT = 256
 #: report pk -> the key of the kept figures that hold it.
 _KEPT: dict[int, tuple[int, str]] = {}
 
 
-def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, Decimal]]:
+def _period_figures(period_id: int, unit_type: str) -> _Figures:
     """Every numeric value of the complete reports of the period and unit type, by report.
 
     One small query lists the complete reports with their versions (each save, submit, return, accept
     or reopen of a report raises its version, and values change only by a save); the values of the
-    reports not kept at that version are read, the others come from the process's memory. Writes made
-    in this process forget the report at once (:func:`_forget_report`, :func:`_forget_value`).
+    reports not kept at that version are read, the others come from the process's memory (when none
+    changed, the kept figures themselves, with what was worked out from them). Writes made in this
+    process forget the report at once (:func:`_forget_report`, :func:`_forget_value`).
 
     The list is read unordered (a dict needs no order): the reports' default ordering would join the
     periods and sort by unit name, on every report page and autosave."""
     current = report_reads.complete_report_versions(period_id, unit_type, COMPLETE_STATES)
     key = (period_id, unit_type)
-    versions, kept = _FIGURES.get(key, ({}, {}))
-    reports = {pk: kept[pk] for pk, version in current.items() if versions.get(pk) == version and pk in kept}
+    kept = _FIGURES.get(key)
+    if kept is not None and kept.versions == current:
+        return kept
+    versions, known = (kept.versions, kept.reports) if kept is not None else ({}, {})
+    reports = {
+        pk: known[pk] for pk, version in current.items() if versions.get(pk) == version and pk in known
+    }
     stale = [pk for pk in current if pk not in reports]
     if stale:
         rows = DataValue.objects.filter(submission_id__in=stale).values_list(
@@ -188,20 +281,23 @@ def _period_figures(period_id: int, unit_type: str) -> dict[int, dict[ValueKey, 
             figure = _decimal(text)
             if figure is not None:
                 reports[report][(code, coc)] = figure
-    if key not in _FIGURES and len(_FIGURES) >= _FIGURES_KEPT:
+    if kept is None and len(_FIGURES) >= _FIGURES_KEPT:
         _FIGURES.clear()
         _KEPT.clear()
-    _FIGURES[key] = (current, reports)
+    made = _FIGURES[key] = _Figures(current, reports)
     _KEPT.update(dict.fromkeys(current, key))
-    return reports
+    return made
 
 
 def _forget(pk: int | None) -> None:
     key = _KEPT.pop(pk, None) if pk is not None else None
-    if pk is not None and key is not None and key in _FIGURES:
-        versions, reports = _FIGURES[key]
-        versions.pop(pk, None)
-        reports.pop(pk, None)
+    kept = _FIGURES.get(key) if key is not None else None
+    if kept is not None:
+        # A new _Figures without the report: peers already handed out keep what they were made from.
+        _FIGURES[key] = _Figures(  # type: ignore[index]
+            {k: v for k, v in kept.versions.items() if k != pk},
+            {k: v for k, v in kept.reports.items() if k != pk},
+        )
 
 
 def _forget_report(sender, instance, **kwargs) -> None:

@@ -181,7 +181,7 @@ class SaveResult:
     #: The unit's values of the year before (:func:`previous_values`), as read by the save.
     previous: dict[tuple[str, str], str] = field(default_factory=dict)
     #: The other units' figures (``outliers.peer_values``), as read by the save.
-    peers: dict[tuple[str, str], list] | None = None
+    peers: Mapping[tuple[str, str], list] | None = None
 
     @property
     def version(self) -> int:

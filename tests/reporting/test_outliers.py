@@ -245,3 +245,55 @@ def test_peer_versions_read_the_unit_type_by_key_without_joining_every_unit(
         outliers.peer_values(me, TT1790.elements)
     [statement] = [q["sql"] for q in queries.captured_queries]
     assert "JOIN" not in statement and "ORDER BY" not in statement
+
+
+def _kept(reports: dict[int, dict]) -> outliers._Figures:
+    return outliers._Figures(dict.fromkeys(reports, 1), reports)
+
+
+KEY = ("TT_SESSIONS", "")
+CODES = {"TT_SESSIONS"}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_complete_reports_scores_from_the_kept_spread_are_those_computed_in_full(seed):
+    """A report shown again is scored from the kept median and MAD of every complete report's figure
+    (its own among them): the same score, flagged or not, as computed from its peers' list."""
+    import random
+
+    chance = random.Random(seed)
+    size = chance.randint(1, 40)
+    reports = {pk: {KEY: D(chance.choice([chance.randint(0, 30), chance.randint(0, 3000)]))} for pk in range(size)}
+    kept = _kept(reports)
+    for pk, figures in reports.items():
+        peers = outliers.Peers(kept, figures, CODES)
+        others = [f[KEY] for other, f in reports.items() if other != pk]
+        own = figures[KEY]
+        assert sorted(peers.get(KEY, [])) == sorted(others)
+        assert peers.outlier_score(KEY, own) == outliers.against_peers(own, others)
+        changed = own * 7 + 1  # a draft's new figure: computed in full
+        assert peers.outlier_score(KEY, changed) == outliers.against_peers(changed, others)
+
+
+def test_peers_leave_out_the_reports_own_figure_once_and_keys_nobody_else_reported():
+    kept = _kept({1: {KEY: D(4), ("TT_PARTICIPANTS", "FEMALE"): D(9)}, 2: {KEY: D(4)}, 3: {KEY: D(2)}})
+    peers = outliers.Peers(kept, kept.reports[1], CODES | {"TT_PARTICIPANTS"})
+
+    assert peers[KEY] == [D(2), D(4)]  # one 4 (the other report's) stays
+    assert ("TT_PARTICIPANTS", "FEMALE") not in peers  # only this report has it
+    assert dict(peers) == {KEY: [D(2), D(4)]}
+    assert outliers.Peers(kept, kept.reports[1], set()) == {}  # no numeric element asked
+
+
+def test_kept_figures_are_reused_while_no_report_changes_and_peers_keep_what_they_were_made_from(
+    period, daklak, commune_b_reporter, focal_officer
+):
+    other = _submitted_peer(period, daklak, commune_b_reporter)
+    me = services.get_or_create_submission(period, daklak.commune_a)
+    first = outliers.peer_values(me, TT1790.elements)
+    assert outliers.peer_values(me, TT1790.elements)._figures is first._figures
+
+    services.return_submission(other, focal_officer, "Kiểm tra lại số buổi.")
+
+    assert first[KEY] == [D(4)]  # handed out before the return: unchanged
+    assert outliers.peer_values(me, TT1790.elements) == {}
