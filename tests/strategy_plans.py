@@ -15,6 +15,11 @@ def _catalog(code: str) -> CatalogIndicator:
     return CatalogIndicator.objects.get(code=code)
 
 
+def add_health_goal(plan: Plan) -> Goal:
+    """The plan's goal 4, "Trong lĩnh vực y tế" (in health), where the sex ratio at birth stands."""
+    return Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
+
+
 def add_sex_ratio_at_birth(
     plan: Plan, responsible: OrgUnit, *, order: int = 1, goal: Goal | None = None
 ) -> Indicator:

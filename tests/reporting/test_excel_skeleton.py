@@ -230,22 +230,12 @@ def test_figures_read_for_every_unit_give_the_same_templates(period, daklak, com
 def test_a_strategy_template_is_the_same_and_an_edited_indicator_is_seen_at_once(
     monkeypatch, daklak, focal_officer
 ):
-    from binhdang.plans.models import CatalogIndicator, Goal, Indicator
     from binhdang.reporting.services import open_period
     from tests.reporting.conftest import make_plan
+    from tests.strategy_plans import add_health_goal, add_sex_ratio_at_birth
 
     plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
-    indicator = Indicator.objects.create(
-        plan=plan,
-        goal=goal,
-        code="4.1",
-        order=1,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    indicator.responsible.add(daklak.health)
+    indicator = add_sex_ratio_at_birth(plan, daklak.health, goal=add_health_goal(plan))
     period = open_period(plan, 2026, focal_officer)
     fast, whole = both(monkeypatch, period, daklak.health)
     assert_same_workbook(fast, whole)
