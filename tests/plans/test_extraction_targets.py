@@ -5,19 +5,7 @@ from __future__ import annotations
 import pytest
 
 from binhdang.plans.extraction.targets import parse_targets
-
-DEFAULTS = {
-    "value": None,
-    "min": None,
-    "max": None,
-    "unit": None,
-    "year": None,
-    "from_year": None,
-    "annual": False,
-    "baseline_year": None,
-    "approx": False,
-    "strict": False,
-}
+from tests.plans.samples import TARGET_DEFAULTS
 
 
 def targets(text: str, heading_year: int | None = None) -> list[dict]:
@@ -25,7 +13,7 @@ def targets(text: str, heading_year: int | None = None) -> list[dict]:
     out = []
     for target in parse_targets(text, heading_year):
         assert target.pop("source") in text
-        out.append({k: v for k, v in target.items() if k == "kind" or v != DEFAULTS[k]})
+        out.append({k: v for k, v in target.items() if k == "kind" or v != TARGET_DEFAULTS[k]})
     return out
 
 

@@ -20,22 +20,10 @@ import pytest
 
 from binhdang.plans.extraction import extract_file
 from tests.plans.docx_render import render_docx
-from tests.plans.samples import GOLDEN, assert_sources_quoted, schema, seed_path
+from tests.plans.samples import GOLDEN, TARGET_DEFAULTS, assert_sources_quoted, schema, seed_path
 
 SEEDS = ["000", "002", "003"]
 FORMATS = ["txt", "docx", "docx-numbered"]
-TARGET_DEFAULTS = {
-    "value": None,
-    "min": None,
-    "max": None,
-    "unit": None,
-    "year": None,
-    "from_year": None,
-    "annual": False,
-    "baseline_year": None,
-    "approx": False,
-    "strict": False,
-}
 ITEM_DEFAULTS = {
     "legal_bases": {"date": None, "issuer": None},
     "goals": {"title": None},

@@ -280,11 +280,8 @@ def _reporter_section_read_as_before(user) -> str:
 def test_the_reporters_section_is_the_same_as_read_with_a_query_per_panel(
     client, units, busy_province, daklak, commune_a_reporter, focal_officer
 ):
-    import datetime as dt
-
-    from binhdang.plans.models import Task
     from binhdang.reporting import services
-    from binhdang.work import inspections
+    from tests.work.conftest import give_commune_work
 
     plan = busy_province.plan
     user = commune_a_reporter
@@ -294,22 +291,7 @@ def test_the_reporters_section_is_the_same_as_read_with_a_query_per_panel(
         user = focal_officer
         RoleAssignment.objects.create(user=user, role=Role.REPORTER, org_unit=daklak.commune_a)
     services.get_or_create_submission(busy_province, daklak.commune_a, commune_a_reporter)
-    Task.objects.create(
-        plan=plan, code="9.a", title="Nói chuyện chuyên đề ở xã", lead=daklak.commune_a, order=9
-    )
-    inspections.record(
-        plan,
-        focal_officer,
-        {
-            "kind": "supervision",
-            "title": "Giám sát xã",
-            "units": [daklak.commune_a],
-            "planned_date": dt.date(2026, 9, 1),
-            "done_date": dt.date(2026, 9, 3),
-            "findings": "Còn chậm.",
-        },
-        [{"text": "Bổ sung hồ sơ", "unit": daklak.commune_a, "deadline": dt.date(2026, 11, 1)}],
-    )
+    give_commune_work(plan, daklak, focal_officer)
     page = _home(client, user)
     assert "Nói chuyện chuyên đề ở xã" in page and "Bổ sung hồ sơ" in page
     assert _reporter_section_read_as_before(user) in page

@@ -7,12 +7,11 @@ import pytest
 from django.utils import translation
 
 from binhdang.accounts import access
-from binhdang.plans.models import CatalogIndicator, Indicator
 from binhdang.portal.navigation import menu_for
 from binhdang.reporting import services
 from binhdang.reporting.models import Notification
 from tests.reporting.conftest import make_plan
-from tests.results.conftest import ensure_catalog
+from tests.strategy_plans import make_strategy_plan
 
 HOME, PLANS, REPORTS, NOTICES = "/", "/plans/", "/reporting/", "/reporting/notifications/"
 RESULTS, MINISTRY, WORK, STATS = "/results/", "/ministry/", "/work/", "/gender-statistics/"
@@ -22,18 +21,7 @@ UNITS, USERS = "/orgunits/", "/accounts/users/"
 @pytest.fixture
 def strategy_plan(daklak):
     """Đắk Lắk's strategy plan in force: Sở Y tế is responsible for the sex ratio at birth."""
-    ensure_catalog()
-    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    srb = Indicator.objects.create(
-        plan=plan,
-        code="4.1",
-        order=1,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    srb.responsible.add(daklak.health)
-    return plan
+    return make_strategy_plan(daklak)
 
 
 @pytest.fixture

@@ -7,29 +7,17 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from binhdang.plans.models import CatalogIndicator, Indicator
 from binhdang.reporting.models import Notification
 from tests.browser import login
 from tests.factories import PASSWORD
-from tests.reporting.conftest import make_plan
-from tests.results.conftest import ensure_catalog
+from tests.strategy_plans import make_strategy_plan
 
 
 @pytest.mark.browser
 def test_the_menu_on_a_phone_follows_the_reporters_unit_and_notices(
     browser_page, live_server, daklak, department_reporter, commune_a_reporter
 ):
-    ensure_catalog()
-    plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    srb = Indicator.objects.create(
-        plan=plan,
-        code="4.1",
-        order=1,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    srb.responsible.add(daklak.health)
+    make_strategy_plan(daklak)  # Sở Y tế records the sex ratio at birth
     Notification.objects.create(user=department_reporter, text="Nhắc nộp báo cáo năm 2026.")
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})

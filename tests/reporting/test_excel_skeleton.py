@@ -4,7 +4,6 @@ reads it back."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 
@@ -25,6 +24,7 @@ from binhdang.reporting.forms_catalog import ValueType
 from binhdang.reporting.review_steps import return_submission
 from tests.conftest import TEST_CLOCK
 from tests.reporting.conftest import fill
+from tests.reporting.test_xlsx_template import log_sessions
 
 
 def openpyxl_template(monkeypatch, period, unit, **kwargs) -> bytes:
@@ -107,18 +107,7 @@ def test_a_filled_report_returned_with_a_comment_gives_the_same_workbook(
 
 
 def test_the_activity_logs_figures_are_the_same_notes(monkeypatch, period, daklak, commune_a_reporter):
-    from binhdang.work.models import Activity
-
-    for _ in range(3):
-        Activity.objects.create(
-            plan=period.plan,
-            unit=daklak.commune_a,
-            type="communication",
-            date=dt.date(2026, 7, 1),
-            place="Thôn 2",
-            budget_state=500_000,
-            created_by=commune_a_reporter,
-        )
+    log_sessions(period, daklak.commune_a, commune_a_reporter)
     report = services.get_or_create_submission(period, daklak.commune_a)
     services.save_draft(report, {("TT_TRAININGS", ""): "2"}, {}, commune_a_reporter, expected_version=1)
     fast, whole = both(monkeypatch, period, daklak.commune_a)
@@ -208,17 +197,7 @@ def test_a_change_of_the_plan_or_the_unit_is_in_the_next_template_at_once(period
 
 
 def test_figures_read_for_every_unit_give_the_same_templates(period, daklak, commune_a_reporter):
-    from binhdang.work.models import Activity
-
-    Activity.objects.create(
-        plan=period.plan,
-        unit=daklak.commune_a,
-        type="communication",
-        date=dt.date(2026, 7, 1),
-        place="Thôn 2",
-        budget_state=500_000,
-        created_by=commune_a_reporter,
-    )
+    log_sessions(period, daklak.commune_a, commune_a_reporter, count=1)
     logged = log_figures.figures_by_unit(period, [daklak.commune_a.pk])
     with time_machine.travel(TEST_CLOCK, tick=False):
         given = build_template(period, daklak.commune_a, logged=logged.get(daklak.commune_a.pk, {}))
@@ -230,22 +209,12 @@ def test_figures_read_for_every_unit_give_the_same_templates(period, daklak, com
 def test_a_strategy_template_is_the_same_and_an_edited_indicator_is_seen_at_once(
     monkeypatch, daklak, focal_officer
 ):
-    from binhdang.plans.models import CatalogIndicator, Goal, Indicator
     from binhdang.reporting.services import open_period
     from tests.reporting.conftest import make_plan
+    from tests.strategy_plans import add_health_goal, add_sex_ratio_at_birth
 
     plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
-    indicator = Indicator.objects.create(
-        plan=plan,
-        goal=goal,
-        code="4.1",
-        order=1,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    indicator.responsible.add(daklak.health)
+    indicator = add_sex_ratio_at_birth(plan, daklak.health, goal=add_health_goal(plan))
     period = open_period(plan, 2026, focal_officer)
     fast, whole = both(monkeypatch, period, daklak.health)
     assert_same_workbook(fast, whole)

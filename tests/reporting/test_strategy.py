@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 
 from binhdang.core.exports import Scope
-from binhdang.plans.models import CatalogIndicator, Goal, Indicator
+from binhdang.plans.models import Goal, Indicator
 from binhdang.reporting import services
 from binhdang.reporting.datavalue_export import export_data_value_sets
 from binhdang.reporting.datavaluesets import DataValueSetError, import_data_value_sets
@@ -19,6 +19,7 @@ from binhdang.reporting.exporters import DataValueSets
 from binhdang.reporting.forms_catalog import form_for_period
 from binhdang.reporting.models import State
 from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding
+from tests.strategy_plans import add_health_goal, add_sex_ratio_at_birth
 
 from .conftest import make_plan
 
@@ -32,18 +33,9 @@ def vietnamese():
 @pytest.fixture
 def strategy_period(daklak, focal_officer):
     plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    health_goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
+    health_goal = add_health_goal(plan)
     politics = Goal.objects.create(plan=plan, code="1", title="Trong lĩnh vực chính trị", order=1)
-    srb = Indicator.objects.create(
-        plan=plan,
-        goal=health_goal,
-        code="4.1",
-        order=2,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    srb.responsible.add(daklak.health)
+    srb = add_sex_ratio_at_birth(plan, daklak.health, order=2, goal=health_goal)
     leaders = Indicator.objects.create(
         plan=plan,
         goal=politics,

@@ -444,21 +444,11 @@ def test_only_reporters_and_focal_officers_may_upload(client, period, persona, r
 @pytest.fixture
 def strategy_period(daklak, focal_officer):
     """A strategy (NQ 28) plan whose sex-ratio indicator Sở Y tế reports."""
-    from binhdang.plans.models import CatalogIndicator, Goal, Indicator
     from tests.reporting.conftest import make_plan
+    from tests.strategy_plans import add_health_goal, add_sex_ratio_at_birth
 
     plan = make_plan(daklak.root, program="strategy", slug="kh-nq28-daklak", deadline=(12, 10))
-    goal = Goal.objects.create(plan=plan, code="4", title="Trong lĩnh vực y tế", order=4)
-    indicator = Indicator.objects.create(
-        plan=plan,
-        goal=goal,
-        code="4.1",
-        order=1,
-        unit="bé trai/100 bé gái",
-        text="Tỷ số giới tính khi sinh ở mức 104 - 107 bé trai/100 bé gái",
-        catalog=CatalogIndicator.objects.get(code="NQ28.4.1"),
-    )
-    indicator.responsible.add(daklak.health)
+    add_sex_ratio_at_birth(plan, daklak.health, goal=add_health_goal(plan))
     return services.open_period(plan, 2026, focal_officer)
 
 

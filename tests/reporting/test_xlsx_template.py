@@ -19,6 +19,23 @@ from tests.reporting.conftest import fill
 from tests.spreadsheets import HOSTILE, assert_no_hostile_formula, cells_holding, formulas
 
 
+def log_sessions(period, unit, reporter, count: int = 3) -> None:
+    """``count`` communication sessions in ``unit``'s activity log (Thôn 2, 01/07/2026, 500.000 đ of state
+    funds each): figures a template proposes as notes for the fields its report leaves empty."""
+    from binhdang.work.models import Activity
+
+    for _ in range(count):
+        Activity.objects.create(
+            plan=period.plan,
+            unit=unit,
+            type="communication",
+            date=dt.date(2026, 7, 1),
+            place="Thôn 2",
+            budget_state=500_000,
+            created_by=reporter,
+        )
+
+
 def workbook(content: bytes):
     return load_workbook(io.BytesIO(content))
 
@@ -316,18 +333,7 @@ def test_a_budget_at_the_limit_is_written_to_the_template_as_the_exact_whole_num
 
 
 def test_empty_cells_carry_the_activity_logs_figure_as_a_note(period, daklak, commune_a_reporter):
-    from binhdang.work.models import Activity
-
-    for _ in range(3):
-        Activity.objects.create(
-            plan=period.plan,
-            unit=daklak.commune_a,
-            type="communication",
-            date=dt.date(2026, 7, 1),
-            place="Thôn 2",
-            budget_state=500_000,
-            created_by=commune_a_reporter,
-        )
+    log_sessions(period, daklak.commune_a, commune_a_reporter)
     report = services.get_or_create_submission(period, daklak.commune_a)
     services.save_draft(report, {("TT_TRAININGS", ""): "2"}, {}, commune_a_reporter, expected_version=1)
     sheet = workbook(build_template(period, daklak.commune_a))[L.SHEET]

@@ -11,42 +11,35 @@ from binhdang.work import home, inspections, task_followup
 from binhdang.work.inspection_models import FollowUpStatus
 from binhdang.work.models import TaskStatus
 
-from .conftest import task
+from .conftest import give_commune_work, supervise, task
+
+
+def _plan(province, title: str, slug: str, *, status="active", program="communication", issuer="") -> Plan:
+    """A plan of ``province`` for 2026-2030, without tasks."""
+    return Plan.objects.create(
+        province=province,
+        org_unit=province,
+        issuer=issuer,
+        program=program,
+        title=title,
+        period_start=2026,
+        period_end=2030,
+        status=status,
+        slug=slug,
+    )
 
 
 def _second_plan(daklak) -> Plan:
-    plan = Plan.objects.create(
-        province=daklak.root,
-        org_unit=daklak.root,
-        issuer="UBND tỉnh Đắk Lắk",
-        program="strategy",
-        title="Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới",
-        period_start=2026,
-        period_end=2030,
-        status="active",
-        slug="kh-chien-luoc",
-    )
+    title = "Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới"
+    plan = _plan(daklak.root, title, "kh-chien-luoc", program="strategy", issuer="UBND tỉnh Đắk Lắk")
     Task.objects.create(plan=plan, code="3.a", title="Khám sức khỏe sinh sản", lead=daklak.health, order=1)
     return plan
 
 
 def _items(plan, daklak, focal_officer, n: int, title: str):
-    return inspections.record(
-        plan,
-        focal_officer,
-        {
-            "kind": "supervision",
-            "title": title,
-            "units": [daklak.health],
-            "planned_date": dt.date(2026, 9, 1),
-            "done_date": dt.date(2026, 9, 3),
-            "findings": "Còn chậm.",
-        },
-        [
-            {"text": f"{title} việc {i}", "unit": daklak.health, "deadline": dt.date(2026, 11, i + 1)}
-            for i in range(n)
-        ],
-    )
+    """A supervision ``title`` of the health department with ``n`` follow-up items due 01/11, 02/11..."""
+    texts = [(f"{title} việc {i}", dt.date(2026, 11, i + 1)) for i in range(n)]
+    return supervise(plan, focal_officer, daklak.health, title, texts)
 
 
 def test_each_plan_of_a_reporter_lists_its_own_led_tasks_and_follow_up_items(
@@ -72,16 +65,7 @@ def test_a_reporters_work_reads_the_same_queries_whatever_the_number_of_plans(
     plan, daklak, department_reporter, django_assert_max_num_queries
 ):
     _second_plan(daklak)
-    Plan.objects.create(
-        province=daklak.root,
-        org_unit=daklak.root,
-        title="Kế hoạch thứ ba",
-        period_start=2026,
-        period_end=2030,
-        status="active",
-        slug="kh-thu-ba",
-        program="communication",
-    )
+    _plan(daklak.root, "Kế hoạch thứ ba", "kh-thu-ba")
     with access.roles_read_once(), django_assert_max_num_queries(5):
         # the roles, the units' provinces, the plans, the tasks, the follow-up items
         assert len(home.reporter_work(department_reporter)) == 3
@@ -121,26 +105,8 @@ def test_a_reporters_plans_read_in_one_statement_are_the_plans_they_record_under
     from binhdang.work import access as work_access
 
     _second_plan(daklak)
-    Plan.objects.create(
-        province=daklak.root,
-        org_unit=daklak.root,
-        title="Kế hoạch nháp",
-        period_start=2026,
-        period_end=2030,
-        status="draft",
-        slug="kh-nhap",
-        program="communication",
-    )
-    Plan.objects.create(
-        province=laichau.root,
-        org_unit=laichau.root,
-        title="Kế hoạch Lai Châu",
-        period_start=2026,
-        period_end=2030,
-        status="active",
-        slug="kh-lai-chau",
-        program="communication",
-    )
+    _plan(daklak.root, "Kế hoạch nháp", "kh-nhap", status="draft")
+    _plan(laichau.root, "Kế hoạch Lai Châu", "kh-lai-chau")
     # officers who also report for a unit: their managed or read provinces are theirs too
     for user in (focal_officer, ministry_viewer, admin_user, outsider):
         RoleAssignment.objects.create(user=user, role=Role.REPORTER, org_unit=daklak.commune_a)
@@ -162,20 +128,7 @@ def test_a_reporters_plans_tell_at_once_that_their_unit_now_leads_a_task_or_an_i
         return [r.task.code for r in row.led], [f.text for f in row.follow_ups]
 
     assert shown() == ([], [])
-    Task.objects.create(plan=plan, code="9.a", title="Nói chuyện ở xã", lead=daklak.commune_a, order=9)
-    done = inspections.record(
-        plan,
-        focal_officer,
-        {
-            "kind": "supervision",
-            "title": "Giám sát xã",
-            "units": [daklak.commune_a],
-            "planned_date": dt.date(2026, 9, 1),
-            "done_date": dt.date(2026, 9, 3),
-            "findings": "Còn chậm.",
-        },
-        [{"text": "Bổ sung hồ sơ", "unit": daklak.commune_a, "deadline": dt.date(2026, 11, 1)}],
-    )
+    done = give_commune_work(plan, daklak, focal_officer)
     assert shown() == (["9.a"], ["Bổ sung hồ sơ"])
     done.follow_ups.update(status=FollowUpStatus.DONE)
     assert shown() == (["9.a"], [])

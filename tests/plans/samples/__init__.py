@@ -7,6 +7,7 @@
 - ``shared_file(*parts)``: a file of the reference folder ``../shared`` outside the repository. Only the
   checks against the reference use it: without it they are skipped (listed at the end of the run), and
   with ``BINHDANG_REQUIRE_SHARED=1`` (CI) they fail instead;
+- ``TARGET_DEFAULTS``: each key of an extracted target with its value when the text says nothing of it;
 - ``normalised_document(text)``: a document's text normalised the way the golden conventions say
   (NFC, Markdown markers removed, white space folded), to check that every ``source`` is quoted
   from the document.
@@ -30,6 +31,19 @@ GOLDEN = SAMPLES.parent / "golden"
 SEEDS = SAMPLES.parent / "fixtures" / "seeds"
 SCHEMA = ROOT / "binhdang" / "plans" / "contracts" / "plan-extract.schema.json"
 REQUIRE_SHARED = "BINHDANG_REQUIRE_SHARED"
+#: An extracted target's keys with their value when the text says nothing of them.
+TARGET_DEFAULTS = {
+    "value": None,
+    "min": None,
+    "max": None,
+    "unit": None,
+    "year": None,
+    "from_year": None,
+    "annual": False,
+    "baseline_year": None,
+    "approx": False,
+    "strict": False,
+}
 
 
 def shared_file(*parts: str) -> Path:
