@@ -5,8 +5,9 @@ The national roll-up reads about a thousand rows of plans, indicators, targets, 
 per call, and one province-year reads a few dozen in seven queries: building each queryset's SQL and
 running Django's per-row machinery cost more than the statements themselves. Here the statements are
 written from the models' own table and column names (``_meta``), once per call (or, for a fixed
-statement, once per process: :func:`statement`), and every value goes through the converters Django would apply to it (``DecimalField`` on SQLite: rounded to the field's
-places; ``BooleanField``: 0/1 to False/True; dates...), so a value read here equals the ORM's.
+statement, once per process: :func:`statement`), and every value goes through the converters Django
+would apply to it (``DecimalField`` on SQLite: rounded to the field's places; ``BooleanField``: 0/1 to
+False/True; dates...), so a value read here equals the ORM's.
 
 - :class:`Columns`: some concrete fields of a model under a table alias (their SQL and converters);
 - :func:`select`: run a statement whose select list is one or more :class:`Columns`, rows as tuples;

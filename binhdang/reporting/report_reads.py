@@ -2,10 +2,11 @@
 
 Building a queryset's SQL cost more worker time than running it: a report with its period, plan, focal
 unit, unit and last editor (five joins), its values and last year's, the periods of its quarters, the
-versions of its peers' reports. Each statement here is declared once (``sqlrows.statement``, or
-written by a function given to ``core.statements.written``) from the models' own table and column names
-(``_meta``), written once per process and database alias, and read with :mod:`binhdang.core.sqlrows`
-(every value converted as the ORM converts it). Nothing read is kept between requests: every call reads the database.
+versions of its peers' reports. Each statement here is declared once (``sqlrows.statement``, or a
+function given to ``core.statements.written``), written from the models' own table and column names
+(``_meta``) once per process and database alias, and read with :mod:`binhdang.core.sqlrows` (every
+value converted as the ORM converts it). Nothing read is kept between requests: every call reads the
+database.
 
 Who may see what is decided by the callers with the access helpers (``reporting.access``).
 """
