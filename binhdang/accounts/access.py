@@ -19,6 +19,7 @@ from django.db import connections, router
 from django.db.models import Q, QuerySet
 
 from binhdang.accounts.models import PROVINCE_ROLES, Role, RoleAssignment, User
+from binhdang.core import statements
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
 
 #: The role assignments read during the current request, by user id (see :func:`grants`).
@@ -47,30 +48,30 @@ def forget_grants(user_id: int) -> None:
         scope.pop(user_id, None)
 
 
-#: The statement reading a user's role assignments, by database alias (see :func:`_read_grants`).
-_GRANTS_READ: dict[str, str] = {}
+def _grants_statement(connection) -> str:
+    """The role, unit id, unit type and unit's province id of each role assignment of a user."""
+    quote = connection.ops.quote_name
+    grant, unit = RoleAssignment._meta, OrgUnit._meta
+
+    def column(meta, name: str) -> str:
+        return quote(str(meta.get_field(name).column))
+
+    return (
+        f"SELECT g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, u.{column(unit, 'type')},"
+        f" u.{column(unit, 'province')} FROM {quote(grant.db_table)} g"
+        f" LEFT OUTER JOIN {quote(unit.db_table)} u ON g.{column(grant, 'org_unit')} = u.{quote(str(unit.pk.column))}"
+        f" WHERE g.{column(grant, 'user')} = %s"
+    )
 
 
 def _read_grants(user_id: int) -> tuple[tuple[str, int | None, str | None, int | None], ...]:
     """``(role, unit id, unit type, the unit's province id)`` of each role assignment of the user: what
     ``user.role_assignments.values_list("role", "org_unit_id", "org_unit__type",
     "org_unit__province_id")`` reads, with one plain statement written once per database (from the
-    models' table and column names) instead of the ORM building it for every request."""
+    models' table and column names: ``core.statements``) instead of the ORM building it for every
+    request."""
     connection = connections[router.db_for_read(RoleAssignment)]
-    sql = _GRANTS_READ.get(connection.alias)
-    if sql is None:
-        quote = connection.ops.quote_name
-        grant, unit = RoleAssignment._meta, OrgUnit._meta
-
-        def column(meta, name: str) -> str:
-            return quote(str(meta.get_field(name).column))
-
-        sql = _GRANTS_READ[connection.alias] = (
-            f"SELECT g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, u.{column(unit, 'type')},"
-            f" u.{column(unit, 'province')} FROM {quote(grant.db_table)} g"
-            f" LEFT OUTER JOIN {quote(unit.db_table)} u ON g.{column(grant, 'org_unit')} = u.{quote(str(unit.pk.column))}"
-            f" WHERE g.{column(grant, 'user')} = %s"
-        )
+    sql = statements.written("accounts.grants", connection, _grants_statement)
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id])
         return tuple(map(tuple, cursor.fetchall()))

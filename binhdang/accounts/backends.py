@@ -20,8 +20,17 @@ THROTTLED_ATTRIBUTE = "_binhdang_login_throttled"
 USERNAME_FAILED_ATTRIBUTE = "_binhdang_username_failed"
 
 
-#: The statement reading a user by id and its converters, by database alias (see :func:`read_user`).
-_USER_READ: dict[str, tuple[str, list, tuple[str, ...]]] = {}
+def _user_columns() -> list[sqlrows.Columns]:
+    """Every concrete field of the user model (what ``User.objects.get`` reads)."""
+    model = get_user_model()
+    return [sqlrows.Columns(model, "u", [field.attname for field in model._meta.concrete_fields])]
+
+
+@sqlrows.statement("accounts.user", _user_columns)
+def _user_statement(connection, select: str) -> str:
+    """A user by id, every field."""
+    meta, quote = get_user_model()._meta, connection.ops.quote_name
+    return f"SELECT {select} FROM {quote(meta.db_table)} u WHERE u.{quote(str(meta.pk.column))} = %s"
 
 
 def read_user(user_id):
@@ -31,17 +40,7 @@ def read_user(user_id):
     ORM each time."""
     model = get_user_model()
     connection = connections[router.db_for_read(model)]
-    prepared = _USER_READ.get(connection.alias)
-    if prepared is None:
-        meta = model._meta
-        columns = sqlrows.Columns(model, "u", [field.attname for field in meta.concrete_fields])
-        prepared = _USER_READ[connection.alias] = (
-            f"SELECT {columns.sql(connection)} FROM {columns.table(connection)}"
-            f" WHERE u.{connection.ops.quote_name(str(meta.pk.column))} = %s",
-            columns.converters(connection),
-            columns.attnames,
-        )
-    sql, converters, attnames = prepared
+    sql, (columns,), converters = _user_statement(connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, [model._meta.pk.get_db_prep_value(user_id, connection)])
         row = cursor.fetchone()
@@ -50,7 +49,7 @@ def read_user(user_id):
     values = [
         value if convert is None else convert(value) for value, convert in zip(row, converters, strict=True)
     ]
-    return model.from_db(connection.alias, attnames, values)
+    return model.from_db(connection.alias, columns.attnames, values)
 
 
 class ThrottledModelBackend(ModelBackend):

@@ -21,24 +21,21 @@ from django.db import connections, router
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-#: The statement reading a session's data, by database alias (see :func:`_read_statement`).
-_READ: dict[str, str] = {}
+from binhdang.core import statements
 
 
-def _read_statement(model, connection) -> str:
-    """``SELECT session_data ... WHERE session_key = %s AND expire_date > %s`` for ``connection``."""
-    found = _READ.get(connection.alias)
-    if found is None:
-        quote, meta = connection.ops.quote_name, model._meta
-        column = {
-            name: quote(meta.get_field(name).column)
-            for name in ("session_key", "session_data", "expire_date")
-        }
-        found = _READ[connection.alias] = (
-            f"SELECT {column['session_data']} FROM {quote(meta.db_table)}"
-            f" WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
-        )
-    return found
+def _read_statement(connection) -> str:
+    """``SELECT session_data ... WHERE session_key = %s AND expire_date > %s`` for ``connection``
+    (written once per database: ``core.statements``)."""
+    quote, meta = connection.ops.quote_name, SessionStore.get_model_class()._meta
+    column = {
+        name: quote(meta.get_field(name).column)  # type: ignore[union-attr]  # (concrete fields)
+        for name in ("session_key", "session_data", "expire_date")
+    }
+    return (
+        f"SELECT {column['session_data']} FROM {quote(meta.db_table)}"
+        f" WHERE {column['session_key']} = %s AND {column['expire_date']} > %s"
+    )
 
 
 class SessionStore(db.SessionStore):
@@ -54,7 +51,9 @@ class SessionStore(db.SessionStore):
             connection = connections[router.db_for_read(self.model)]
             now = connection.ops.adapt_datetimefield_value(timezone.now())
             with connection.cursor() as cursor:
-                cursor.execute(_read_statement(self.model, connection), [key, now])
+                cursor.execute(
+                    statements.written("accounts.session", connection, _read_statement), [key, now]
+                )
                 row = cursor.fetchone()
         if row is None:
             self._session_key = None

@@ -3,10 +3,10 @@
 The menu asks, on every page, whether the user has notifications, how many are unread, whether one of
 their units is responsible for a statistics series... Building such a question with the ORM (a
 queryset, then its compilation) cost more than the statement itself on the page every logged-in request
-pays: the hot questions are written here once per database from the models' own table and column
-names (``_meta``); :class:`Question` carries one with its parameters, and the menu asks all of a page's
-questions in one statement. Nothing is kept but the text of the statements: every answer is read from
-the database at each request.
+pays: the hot questions are written once per process and database from the models' own table and
+column names (``_meta``; see ``core.statements.written``); :class:`Question` carries one with its
+parameters, and the menu asks all of a page's questions in one statement. Nothing is kept but the text
+of the statements: every answer is read from the database at each request.
 """
 
 from __future__ import annotations
@@ -29,19 +29,6 @@ class Question(NamedTuple):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {self.sql}", self.params)
             return cursor.fetchone()[0]
-
-
-#: Statement texts by (name, database alias): written once per process (see :func:`text`).
-_TEXTS: dict[tuple[str, str], str] = {}
-
-
-def text(name: str, write: Callable[[Callable[[str], str]], str]) -> str:
-    """The text of the statement ``name`` for the default database: ``write(quote)`` the first time."""
-    key = (name, connection.alias)
-    found = _TEXTS.get(key)
-    if found is None:
-        found = _TEXTS[key] = write(connection.ops.quote_name)
-    return found
 
 
 def column(model, name: str, quote: Callable[[str], str]) -> str:

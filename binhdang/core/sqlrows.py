@@ -4,24 +4,32 @@ engine, the reporter's home and reports, the report page).
 The national roll-up reads about a thousand rows of plans, indicators, targets, milestones and periods
 per call, and one province-year reads a few dozen in seven queries: building each queryset's SQL and
 running Django's per-row machinery cost more than the statements themselves. Here the statements are
-written once per call from the models' own table and column names (``_meta``), and every value goes
-through the converters Django would apply to it (``DecimalField`` on SQLite: rounded to the field's
-places; ``BooleanField``: 0/1 to False/True; dates...), so a value read here equals the ORM's.
+written from the models' own table and column names (``_meta``), once per call (or, for a fixed
+statement, once per process: :func:`statement`), and every value goes through the converters Django
+would apply to it (``DecimalField`` on SQLite: rounded to the field's places; ``BooleanField``: 0/1 to
+False/True; dates...), so a value read here equals the ORM's.
 
 - :class:`Columns`: some concrete fields of a model under a table alias (their SQL and converters);
 - :func:`select`: run a statement whose select list is one or more :class:`Columns`, rows as tuples;
 - :func:`instance`: a model instance from values, as ``Model.from_db`` makes it (the other fields
-  deferred: read from the database when first used) without its per-field descriptors.
+  deferred: read from the database when first used) without its per-field descriptors;
+- :func:`statement`: declares a fixed statement whose select list is some :class:`Columns` (a
+  :class:`Statement`: its text, columns and converters), written once per process and database alias
+  (:mod:`binhdang.core.statements`).
 
-Nothing is kept between calls: each call reads the database.
+Nothing read is kept between calls: each call reads the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Sized
+import functools
+from collections.abc import Callable, Iterable, Sequence, Sized
+from typing import Any, NamedTuple
 
 from django.db import connections, models, router
 from django.db.models.base import ModelState
+
+from binhdang.core import statements
 
 
 def connection_for(model: type[models.Model]):
@@ -117,6 +125,49 @@ def select(
         if converter is not None:
             by_column[position] = converter.column_of(by_column[position])
     return list(zip(*by_column, strict=True))
+
+
+class Statement(NamedTuple):
+    """A ``SELECT`` whose select list is ``columns`` in order (then values used as read): its text and
+    the converters of its select list (None for a value used as read). See :func:`statement`."""
+
+    sql: str
+    columns: tuple[Columns, ...]
+    converters: list[Converter | None]
+
+    def select(self, connection, params: Sequence) -> list[tuple]:
+        """The rows for ``params``, each value converted as the ORM converts it (:func:`select`)."""
+        return select(connection, self.sql, params, self.columns, self.converters)
+
+
+def statement(
+    name: str, columns: Callable[[], Sequence[Columns]], *, more: int = 0
+) -> Callable[[Callable[[Any, str], str]], Callable[[Any], Statement]]:
+    """Declares the statement ``name`` (unique in the project): decorates ``write(connection, select)``,
+    which writes its text around ``select``, the select list of ``columns()`` in order
+    (``a."id", a."name", ...``; ``more`` values used as read may follow it), and gives the function of a
+    connection returning the :class:`Statement`, written once per process and database alias::
+
+        @sqlrows.statement("reporting.attachments", lambda: [Columns(Attachment, "a", ["id", "file"])])
+        def _attachments(connection, select: str) -> str:
+            return f"SELECT {select} FROM ... WHERE a.submission_id = %s"
+
+        rows = _attachments(connection).select(connection, [report.pk])
+    """
+
+    def declare(write: Callable[[Any, str], str]) -> Callable[[Any], Statement]:
+        def build(connection) -> Statement:
+            groups = tuple(columns())
+            sql = write(connection, ", ".join(group.sql(connection) for group in groups))
+            return Statement(sql, groups, [*converters_of(connection, groups), *[None] * more])
+
+        @functools.wraps(write)
+        def written(connection) -> Statement:
+            return statements.written(name, connection, build)
+
+        return written
+
+    return declare
 
 
 def instance[M: models.Model](model: type[M], attnames: Sequence[str], values: Sequence, db: str) -> M:

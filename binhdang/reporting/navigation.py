@@ -6,10 +6,12 @@ rows whose existence decides it: the menu asks all such questions of a page in o
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from binhdang.core.questions import Question, column, text
+from binhdang.core import sqlrows, statements
+from binhdang.core.questions import Question, column
 from binhdang.reporting import access
 
 MENU_LABEL = _("Reports")
@@ -33,21 +35,23 @@ def notices_visible(user) -> bool | Question:
         return False
     if access.reports_for_any_unit(user):
         return True
-    return Question(text("notices.any", _any_notice), (user.pk,))
+    return Question(statements.written("notices.any", connection, _any_notice), (user.pk,))
 
 
-def _any_notice(quote) -> str:
+def _any_notice(connection) -> str:
     """Whether the user has a notification (``Notification.objects.filter(user=user).exists()``)."""
     from binhdang.reporting.models import Notification
 
+    quote = connection.ops.quote_name
     table, user = quote(Notification._meta.db_table), column(Notification, "user", quote)
     return f"EXISTS (SELECT 1 FROM {table} WHERE {user} = %s)"
 
 
-def _unread_count(quote) -> str:
+def _unread_count(connection) -> str:
     """How many notifications of the user are unread (``...filter(user=user).unread().count()``)."""
     from binhdang.reporting.models import Notification
 
+    quote = connection.ops.quote_name
     table, user = quote(Notification._meta.db_table), column(Notification, "user", quote)
     read_at = column(Notification, "read_at", quote)
     return f"(SELECT COUNT(*) FROM {table} WHERE {user} = %s AND {read_at} IS NULL)"
@@ -62,7 +66,7 @@ def unread_question(request) -> int | Question:
     found = getattr(request, _UNREAD, None)
     if found is not None:
         return found
-    return Question(text("notices.unread", _unread_count), (request.user.pk,))
+    return Question(statements.written("notices.unread", connection, _unread_count), (request.user.pk,))
 
 
 def unread_notices(request) -> int:
@@ -75,8 +79,26 @@ def unread_notices(request) -> int:
     return found
 
 
-#: The statement reading a user's newest notifications, and its converters, by database alias.
-_NEWEST: dict[str, tuple] = {}
+def _notice_columns() -> list[sqlrows.Columns]:
+    """Every concrete field of a notification."""
+    from binhdang.reporting.models import Notification
+
+    return [
+        sqlrows.Columns(Notification, "n", [field.attname for field in Notification._meta.concrete_fields])
+    ]
+
+
+@sqlrows.statement("notices.newest", _notice_columns)
+def _newest_statement(connection, select: str) -> str:
+    """A user's newest notifications, newest first, at most ``%s``."""
+    from binhdang.reporting.models import Notification
+
+    meta, quote = Notification._meta, connection.ops.quote_name
+    created, user_column = column(Notification, "created_at", quote), column(Notification, "user", quote)
+    return (
+        f"SELECT {select} FROM {quote(meta.db_table)} n WHERE n.{user_column} = %s"
+        f" ORDER BY n.{created} DESC, n.{quote(str(meta.pk.column))} DESC LIMIT %s"
+    )
 
 
 def newest_notices(user, limit: int) -> list:
@@ -85,24 +107,10 @@ def newest_notices(user, limit: int) -> list:
     converters, ``Model.from_db``), with one plain statement written once per database. Opening the
     notifications (a page every reporter reloads after submitting) read them with the ORM building it
     anew each time."""
-    from django.db import connections, router
-
-    from binhdang.core import sqlrows
     from binhdang.reporting.models import Notification
 
-    connection = connections[router.db_for_read(Notification)]
-    prepared = _NEWEST.get(connection.alias)
-    if prepared is None:
-        meta, quote = Notification._meta, connection.ops.quote_name
-        columns = sqlrows.Columns(Notification, "n", [field.attname for field in meta.concrete_fields])
-        created, user_column = column(Notification, "created_at", quote), column(Notification, "user", quote)
-        prepared = _NEWEST[connection.alias] = (
-            f"SELECT {columns.sql(connection)} FROM {columns.table(connection)} WHERE n.{user_column} = %s"
-            f" ORDER BY n.{created} DESC, n.{quote(str(meta.pk.column))} DESC LIMIT %s",
-            columns,
-            columns.converters(connection),
-        )
-    sql, columns, converters = prepared
+    connection = sqlrows.connection_for(Notification)
+    sql, (columns,), converters = _newest_statement(connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk, limit])
         rows = cursor.fetchall()

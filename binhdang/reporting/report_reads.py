@@ -2,21 +2,21 @@
 
 Building a queryset's SQL cost more worker time than running it: a report with its period, plan, focal
 unit, unit and last editor (five joins), its values and last year's, the periods of its quarters, the
-versions of its peers' reports. Each statement here is written once per process from the models' own
-table and column names (``_meta``) and read with :mod:`binhdang.core.sqlrows` (every value converted
-as the ORM converts it). Nothing read is kept between requests: every call reads the database.
+versions of its peers' reports. Each statement here is declared once (``sqlrows.statement``, or a
+function given to ``core.statements.written``), written from the models' own table and column names
+(``_meta``) once per process and database alias, and read with :mod:`binhdang.core.sqlrows` (every
+value converted as the ORM converts it). Nothing read is kept between requests: every call reads the
+database.
 
 Who may see what is decided by the callers with the access helpers (``reporting.access``).
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.db import models
 
 from binhdang.accounts.models import User
-from binhdang.core import sqlrows
+from binhdang.core import sqlrows, statements
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Plan
 from binhdang.reporting.models import (
@@ -58,43 +58,36 @@ _MODELS: dict[str, type[models.Model]] = {
 }
 
 
-class _SubmissionStatement:
+@sqlrows.statement(
+    "reporting.submission", lambda: [_columns(model, alias) for alias, model in _MODELS.items()]
+)
+def _submission_statement(connection, select: str) -> str:
     """``SELECT`` a report by id with its period (and the period's plan and focal unit), its unit and
     the user who saved it last: what ``select_related`` read for the report views."""
-
-    def __init__(self, connection) -> None:
-        self.columns = [_columns(model, alias) for alias, model in _MODELS.items()]
-        self.converters = sqlrows.converters_of(connection, self.columns)
-        joins = []
-        for alias, model, parent, name in _RELATED:
-            field = _MODELS[parent]._meta.get_field(name)
-            kind = "LEFT OUTER JOIN" if field.null else "INNER JOIN"
-            joins.append(
-                f"{kind} {_table(model, connection)} {alias} ON ({alias}.{_column(model, 'id', connection)}"
-                f" = {parent}.{connection.ops.quote_name(field.column)})"  # type: ignore[union-attr]
-            )
-        self.sql = (
-            f"SELECT {', '.join(c.sql(connection) for c in self.columns)} "
-            f"FROM {_table(Submission, connection)} s {' '.join(joins)} "
-            f"WHERE s.{_column(Submission, 'id', connection)} = %s"
+    joins = []
+    for alias, model, parent, name in _RELATED:
+        field = _MODELS[parent]._meta.get_field(name)
+        kind = "LEFT OUTER JOIN" if field.null else "INNER JOIN"
+        joins.append(
+            f"{kind} {_table(model, connection)} {alias} ON ({alias}.{_column(model, 'id', connection)}"
+            f" = {parent}.{connection.ops.quote_name(field.column)})"  # type: ignore[union-attr]
         )
-        low, high = connection.ops.integer_field_range(Submission._meta.pk.get_internal_type())
-        self.low, self.high = low, high
-
-
-@cache
-def _submission_statement(vendor: str, alias: str) -> _SubmissionStatement:
-    return _SubmissionStatement(sqlrows.connection_for(Submission))
+    return (
+        f"SELECT {select} "
+        f"FROM {_table(Submission, connection)} s {' '.join(joins)} "
+        f"WHERE s.{_column(Submission, 'id', connection)} = %s"
+    )
 
 
 def submission(pk: int) -> Submission | None:
     """The report ``pk`` with its period, the period's plan and focal unit, its unit and its last
     editor (None when there is no such report). One statement; access is the caller's to check."""
     connection = sqlrows.connection_for(Submission)
-    statement = _submission_statement(connection.vendor, connection.alias)
-    if not statement.low <= pk <= statement.high:  # no such key (and no overflow in the driver)
+    low, high = connection.ops.integer_field_range(Submission._meta.pk.get_internal_type())
+    if not low <= pk <= high:  # no such key (and no overflow in the driver)
         return None
-    rows = sqlrows.select(connection, statement.sql, [pk], statement.columns, statement.converters)
+    statement = _submission_statement(connection)
+    rows = statement.select(connection, [pk])
     if not rows:
         return None
     values, start = rows[0], 0
@@ -117,9 +110,8 @@ def submission(pk: int) -> Submission | None:
     return found
 
 
-@cache
-def _values_sql(vendor: str, alias: str) -> str:
-    connection = sqlrows.connection_for(DataValue)
+def _values_sql(connection) -> str:
+    """The report's values (0) and those of the unit's report of the year before (1)."""
     q = connection.ops.quote_name
     value, report, period = (
         _table(DataValue, connection),
@@ -147,7 +139,7 @@ def values_and_previous(report: Submission) -> tuple[dict[ValueKey, str], dict[V
     period = report.period
     params = [report.pk, report.unit_id, period.form_code, period.year - 1, str(period.kind), period.sequence]
     with connection.cursor() as cursor:
-        cursor.execute(_values_sql(connection.vendor, connection.alias), params)
+        cursor.execute(statements.written("reporting.values_and_previous", connection, _values_sql), params)
         rows = cursor.fetchall()
     found: tuple[dict[ValueKey, str], dict[ValueKey, str]] = ({}, {})
     for which, code, coc, text in rows:
@@ -155,9 +147,8 @@ def values_and_previous(report: Submission) -> tuple[dict[ValueKey, str], dict[V
     return found
 
 
-@cache
-def _versions_sql(vendor: str, alias: str) -> str:
-    connection = sqlrows.connection_for(Submission)
+def _versions_sql(connection) -> str:
+    """The id and version of the reports of a period, of a unit type, in two states."""
     q = connection.ops.quote_name
     return (
         # the unit's type read by key (a subquery), not by a join: PostgreSQL hashed the join over every
@@ -173,58 +164,54 @@ def complete_report_versions(period_id: int, unit_type: str, states: tuple[str, 
     (``outliers``: which peers' figures kept in memory are still current)."""
     connection = sqlrows.connection_for(Submission)
     with connection.cursor() as cursor:
-        cursor.execute(
-            _versions_sql(connection.vendor, connection.alias), [period_id, unit_type, *map(str, states)]
-        )
+        sql = statements.written("reporting.report_versions", connection, _versions_sql)
+        cursor.execute(sql, [period_id, unit_type, *map(str, states)])
         return dict(cursor.fetchall())
 
 
-@cache
-def _parts_statement(vendor: str, alias: str) -> tuple[str, sqlrows.Columns, list]:
-    connection = sqlrows.connection_for(Period)
+@sqlrows.statement("reporting.expected_parts", lambda: [_columns(Period, "p")])
+def _parts_statement(connection, select: str) -> str:
+    """The periods of a plan and year of two kinds in which a unit is expected."""
     q = connection.ops.quote_name
-    columns = _columns(Period, "p")
-    sql = (
-        f"SELECT {columns.sql(connection)} FROM {_table(Period, connection)} p "
+    return (
+        f"SELECT {select} FROM {_table(Period, connection)} p "
         f"WHERE p.{q('plan_id')} = %s AND p.{q('year')} = %s AND p.{q('kind')} IN (%s, %s) "
         f"AND p.{q('id')} IN (SELECT e.{q('period_id')} FROM {_table(ExpectedReporter, connection)} e "
         f"WHERE e.{q('unit_id')} = %s) "
         f"ORDER BY p.{q('kind')} ASC, p.{q('sequence')} ASC"
     )
-    return sql, columns, sqlrows.converters_of(connection, [columns])
 
 
 def expected_parts(plan_id: int, year: int, kinds: tuple[str, str], unit_id: int) -> list[Period]:
     """The periods of the plan and year of ``kinds`` (its quarters, its months) in which the unit is
     expected, by kind and sequence (``quarters.consolidation``)."""
     connection = sqlrows.connection_for(Period)
-    sql, columns, converters = _parts_statement(connection.vendor, connection.alias)
-    rows = sqlrows.select(connection, sql, [plan_id, year, *map(str, kinds), unit_id], [columns], converters)
-    return [sqlrows.instance(Period, columns.attnames, row, connection.alias) for row in rows]
+    statement = _parts_statement(connection)
+    rows = statement.select(connection, [plan_id, year, *map(str, kinds), unit_id])
+    attnames = statement.columns[0].attnames
+    return [sqlrows.instance(Period, attnames, row, connection.alias) for row in rows]
 
 
-@cache
-def _steps_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
-    connection = sqlrows.connection_for(StateChange)
+@sqlrows.statement("reporting.state_changes", lambda: [_columns(StateChange, "c"), _columns(User, "cu")])
+def _steps_statement(connection, select: str) -> str:
+    """A report's workflow steps in order, each with its user."""
     q = connection.ops.quote_name
-    steps, users = _columns(StateChange, "c"), _columns(User, "cu")
-    sql = (
-        f"SELECT {steps.sql(connection)}, {users.sql(connection)} FROM {_table(StateChange, connection)} c "
+    return (
+        f"SELECT {select} FROM {_table(StateChange, connection)} c "
         f"LEFT OUTER JOIN {_table(User, connection)} cu ON (cu.{q('id')} = c.{q('user_id')}) "
         f"WHERE c.{q('submission_id')} = %s ORDER BY c.{q('at')} ASC, c.{q('id')} ASC"
     )
-    return sql, [steps, users], sqlrows.converters_of(connection, [steps, users])
 
 
 def state_changes(report: Submission) -> list[StateChange]:
     """The report's workflow steps in order, each with its user (``report.state_changes`` with
     ``select_related("user")``)."""
     connection = sqlrows.connection_for(StateChange)
-    sql, columns, converters = _steps_statement(connection.vendor, connection.alias)
-    steps, users = columns
+    statement = _steps_statement(connection)
+    steps, users = statement.columns
     width = len(steps.attnames)
     found = []
-    for row in sqlrows.select(connection, sql, [report.pk], columns, converters):
+    for row in statement.select(connection, [report.pk]):
         step = sqlrows.instance(StateChange, steps.attnames, row[:width], connection.alias)
         user = (
             sqlrows.instance(User, users.attnames, row[width:], connection.alias)
@@ -237,25 +224,24 @@ def state_changes(report: Submission) -> list[StateChange]:
     return found
 
 
-@cache
-def _attachments_statement(vendor: str, alias: str) -> tuple[str, sqlrows.Columns, list]:
-    connection = sqlrows.connection_for(Attachment)
+@sqlrows.statement("reporting.attachments", lambda: [_columns(Attachment, "a")])
+def _attachments_statement(connection, select: str) -> str:
+    """A report's evidence files in order."""
     q = connection.ops.quote_name
-    columns = _columns(Attachment, "a")
-    sql = (
-        f"SELECT {columns.sql(connection)} FROM {_table(Attachment, connection)} a "
+    return (
+        f"SELECT {select} FROM {_table(Attachment, connection)} a "
         f"WHERE a.{q('submission_id')} = %s ORDER BY a.{q('uploaded_at')} ASC, a.{q('id')} ASC"
     )
-    return sql, columns, sqlrows.converters_of(connection, [columns])
 
 
 def attachments(report: Submission) -> list[Attachment]:
     """The report's evidence files in order (``report.attachments.all()``)."""
     connection = sqlrows.connection_for(Attachment)
-    sql, columns, converters = _attachments_statement(connection.vendor, connection.alias)
+    statement = _attachments_statement(connection)
+    attnames = statement.columns[0].attnames
     found = []
-    for row in sqlrows.select(connection, sql, [report.pk], [columns], converters):
-        attachment = sqlrows.instance(Attachment, columns.attnames, row, connection.alias)
+    for row in statement.select(connection, [report.pk]):
+        attachment = sqlrows.instance(Attachment, attnames, row, connection.alias)
         sqlrows.cache_related(attachment, "submission", report)
         found.append(attachment)
     return found
@@ -273,18 +259,19 @@ _UNIT_PAGE: tuple[tuple[str, type[models.Model], str], ...] = (
 )
 
 
-@cache
-def _unit_page_statement(vendor: str, alias: str) -> tuple[str, list[sqlrows.Columns], list]:
-    connection = sqlrows.connection_for(Period)
-    columns = [_columns(model, name) for name, model, _join in _UNIT_PAGE]
+@sqlrows.statement(
+    "reporting.unit_page", lambda: [_columns(model, name) for name, model, _join in _UNIT_PAGE], more=1
+)
+def _unit_page_statement(connection, select: str) -> str:
+    """A period with its plan and focal unit, a unit of its province, the unit's report in it (with its
+    last editor) and whether the unit is expected in it (the last value, 0 or 1)."""
     joins = " ".join(join.format(t=_table(model, connection)) for _name, model, join in _UNIT_PAGE if join)
     expected = f"SELECT 1 FROM {_table(ExpectedReporter, connection)} e WHERE e.period_id = p.id AND e.unit_id = u.id"
-    sql = (
-        f"SELECT {', '.join(c.sql(connection) for c in columns)}, "
+    return (
+        f"SELECT {select}, "
         f"CASE WHEN EXISTS ({expected}) THEN 1 ELSE 0 END "
         f"FROM {_table(Period, connection)} p {joins} WHERE p.id = %s"
     )
-    return sql, columns, sqlrows.converters_of(connection, columns)
 
 
 def unit_page(period_pk: int, unit_pk: int) -> tuple[Period, OrgUnit, Submission | None, bool] | None:
@@ -293,16 +280,16 @@ def unit_page(period_pk: int, unit_pk: int) -> tuple[Period, OrgUnit, Submission
     and last editor) and whether the unit is expected in the period; None when there is no such period
     or unit. One statement; access is the caller's to check."""
     connection = sqlrows.connection_for(Period)
-    sql, columns, converters = _unit_page_statement(connection.vendor, connection.alias)
     low, high = connection.ops.integer_field_range(Period._meta.pk.get_internal_type())
     if not (low <= period_pk <= high and low <= unit_pk <= high):
         return None
-    rows = sqlrows.select(connection, sql, [unit_pk, period_pk], columns, [*converters, None])
+    statement = _unit_page_statement(connection)
+    rows = statement.select(connection, [unit_pk, period_pk])
     if not rows:
         return None
     row, start = rows[0], 0
     objects: dict[str, models.Model | None] = {}
-    for group in columns:
+    for group in statement.columns:
         part = row[start : start + len(group.attnames)]
         start += len(group.attnames)
         key = part[group.attnames.index(group.model._meta.pk.attname)]

@@ -3,10 +3,12 @@ a province's statistics."""
 
 from __future__ import annotations
 
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from binhdang.accounts import access as base
-from binhdang.core.questions import Question, column, marks, text
+from binhdang.core import statements
+from binhdang.core.questions import Question, column, marks
 
 MENU_LABEL = _("Gender statistics")
 
@@ -23,15 +25,18 @@ def menu_visible(user) -> bool | Question:
         return False
     from binhdang.plans.models import PlanStatus
 
-    sql = text("genderstats.responsible", _responsible).replace("{units}", marks(units))
+    sql = statements.written("genderstats.responsible", connection, _responsible).replace(
+        "{units}", marks(units)
+    )
     return Question(sql, (*units, PlanStatus.ACTIVE.value, "strategy"))
 
 
-def _responsible(quote) -> str:
+def _responsible(connection) -> str:
     """Whether ``genderstats.access.series_responsibilities(user)`` has a row: a strategy indicator of a
     plan in force one of the units (``{units}``: their marks) is responsible for."""
     from binhdang.plans.models import CatalogIndicator, Indicator, Plan
 
+    quote = connection.ops.quote_name
     through = Indicator._meta.get_field("responsible").remote_field.through._meta  # type: ignore[union-attr]
     m2m = Indicator._meta.get_field("responsible")
     indicator, plan, catalog = quote(Indicator._meta.db_table), quote(Plan._meta.db_table), CatalogIndicator
