@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,6 +42,11 @@ def _chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+        # While Playwright runs, its event loop runs in this thread, and Django keeps the thread's
+        # database connections apart from the ones opened before (asgiref's storage follows the async
+        # context then): close those before the loop stops, or they outlive the test database (on
+        # PostgreSQL, dropping it fails while a session is connected).
+        connections.close_all()
 
 
 @pytest.fixture
