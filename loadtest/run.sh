@@ -68,10 +68,15 @@ GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$WORK/access.log" GUNICORN_
 GUNICORN_PID=$!
 for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
 
+# The machine's speed now (a virtual machine's moves with its neighbours): loadtest/reference.py.
+REFERENCE_BEFORE=$($BIN/python loadtest/reference.py)
+
 echo "== locust: $USERS users, $RATE started per second, for $TIME"
 $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
   --host "http://127.0.0.1:$PORT" --csv "$WORK/locust" --only-summary --stop-timeout 10 \
   --loglevel WARNING 2>&1 | tail -n 40 || true
+
+REFERENCE_AFTER=$($BIN/python loadtest/reference.py)
 
 if [ -n "${LOADTEST_PG_STATS:-}" ] && [ -n "$PGDIR" ]; then
   echo "== PostgreSQL: the statements that took the most time (pg_stat_statements)"
@@ -84,6 +89,8 @@ fi
 echo "== check"
 status=0
 $BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" || status=$?
+# One password check's CPU ms before and after the run: the machine's speed (loadtest/reference.py).
+echo "loadtest_reference_ms $REFERENCE_BEFORE $REFERENCE_AFTER"
 if grep -q "Traceback" "$WORK/gunicorn.log"; then
   echo "server errors in the gunicorn log:"; grep -A3 "Traceback" "$WORK/gunicorn.log" | tail -n 30; status=1
 fi
