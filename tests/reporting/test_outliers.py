@@ -263,7 +263,9 @@ def test_a_complete_reports_scores_from_the_kept_spread_are_those_computed_in_fu
 
     chance = random.Random(seed)
     size = chance.randint(1, 40)
-    reports = {pk: {KEY: D(chance.choice([chance.randint(0, 30), chance.randint(0, 3000)]))} for pk in range(size)}
+    reports = {
+        pk: {KEY: D(chance.choice([chance.randint(0, 30), chance.randint(0, 3000)]))} for pk in range(size)
+    }
     kept = _kept(reports)
     for pk, figures in reports.items():
         peers = outliers.Peers(kept, figures, CODES)
