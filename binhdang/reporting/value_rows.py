@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db import router
+from django.db import connections, router
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
@@ -119,8 +119,40 @@ def _save_together(created: list[DataValue], updated: list[DataValue]) -> None:
     if created:
         DataValue.objects.bulk_create(created)
     if updated:
-        DataValue.objects.bulk_update(updated, ["value", "updated_at", "updated_by"])
+        _update_together(updated, db)
     for value, new in rows:
         value.skip_history_when_saving = True  # type: ignore[attr-defined]  # simple-history's hook
         post_save.send(sender=DataValue, instance=value, created=new, update_fields=None, raw=False, using=db)
         del value.skip_history_when_saving  # type: ignore[attr-defined]
+
+
+#: Rows changed by one ``UPDATE`` at most (two parameters each, far below any database's limit).
+_UPDATE_BATCH = 300
+
+
+def _update_together(updated: list[DataValue], db: str) -> None:
+    """The changed values in one ``UPDATE`` each batch: each row's new text by its key, and the time
+    and user of the save (the same for every row of a save; grouped by them all the same). The ORM's
+    ``bulk_update`` builds the same ``CASE`` with an expression per row: half of the CPU of an
+    autosave that changes figures went there."""
+    connection = connections[db]
+    quote = connection.ops.quote_name
+    meta = DataValue._meta
+    table = quote(meta.db_table)
+    names = ("id", "value", "updated_at", "updated_by")
+    pk, value, at, by = (quote(meta.get_field(name).column) for name in names)  # type: ignore[union-attr, arg-type]
+    groups: dict[tuple, list[DataValue]] = {}
+    for row in updated:
+        groups.setdefault((row.updated_at, row.updated_by_id), []).append(row)
+    for (updated_at, updated_by), rows in groups.items():
+        stamp = meta.get_field("updated_at").get_db_prep_save(updated_at, connection)
+        for start in range(0, len(rows), _UPDATE_BATCH):
+            batch = rows[start : start + _UPDATE_BATCH]
+            cases = " ".join(["WHEN %s THEN %s"] * len(batch))
+            sql = (
+                f"UPDATE {table} SET {value} = CASE {pk} {cases} END, {at} = %s, {by} = %s "
+                f"WHERE {pk} IN ({sqlrows.marks(batch)})"
+            )
+            params = [p for row in batch for p in (row.pk, row.value)]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, stamp, updated_by, *(row.pk for row in batch)])

@@ -105,3 +105,49 @@ def test_the_values_and_last_years_are_read_in_one_statement(
     assert {key: value.value for key, value in existing.items()} == report.value_map()
     assert previous == services.previous_values(report) and previous
     assert all(value.submission_id == report.pk and value.pk for value in existing.values())
+
+
+EDITS = {
+    ("TT_SESSIONS", ""): "7",
+    ("TT_PARTICIPANTS", "MALE"): "121",
+    ("TT_PARTICIPANTS", "FEMALE"): "1250",
+}
+
+
+def test_a_bulk_save_that_changes_several_figures_leaves_the_rows_and_history_of_one_save_each(
+    period, daklak, focal_officer, fixed_clock
+):
+    one_by_one = services.get_or_create_submission(period, daklak.commune_a, focal_officer)
+    together = services.get_or_create_submission(period, daklak.commune_b, focal_officer)
+    for report, bulk in ((one_by_one, False), (together, True)):
+        services.save_draft(
+            report, COMMUNE_VALUES, {}, focal_officer, expected_version=report.version, bulk=bulk
+        )
+    fixed_clock.shift(60)
+    for report, bulk in ((one_by_one, False), (together, True)):
+        services.save_draft(report, EDITS, {}, focal_officer, expected_version=report.version, bulk=bulk)
+
+    assert _rows(together) == _rows(one_by_one)
+    stored = {
+        (v.data_element, v.category_option_combo): v for v in DataValue.objects.filter(submission=together)
+    }
+    for key, text in EDITS.items():
+        assert (stored[key].value, stored[key].updated_by) == (text, focal_officer)
+    untouched = stored[("TT_NEWS", "")]
+    assert (untouched.value, untouched.updated_by) == (COMMUNE_VALUES[("TT_NEWS", "")], focal_officer)
+    edited_at = {stored[key].updated_at for key in EDITS}
+    assert len(edited_at) == 1 and untouched.updated_at < edited_at.pop()
+
+
+def test_the_changed_figures_of_a_bulk_save_are_written_in_one_update(period, daklak, focal_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = services.get_or_create_submission(period, daklak.commune_a, focal_officer)
+    services.save_draft(report, COMMUNE_VALUES, {}, focal_officer, expected_version=report.version, bulk=True)
+    with CaptureQueriesContext(connection) as queries:
+        services.save_draft(report, EDITS, {}, focal_officer, expected_version=report.version, bulk=True)
+    updates = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "reporting_datavalue"')
+    ]
+    assert len(updates) == 1 and updates[0].count("WHEN") == len(EDITS)
