@@ -136,12 +136,13 @@ def flags_for(
                 ) % {"value": number(value), "previous": number(before)}
                 flags.append(Issue(element.code, coc, message, element.message_label(coc), kind=OUTLIER))
                 continue
-            others = list(peers.get((element.code, coc), ()))
+            key = (element.code, coc)
             if isinstance(peers, Peers):
-                score = peers.outlier_score((element.code, coc), value)
+                score = peers.outlier_score(key, value)
             else:
-                score = against_peers(value, others)
+                score = against_peers(value, list(peers.get(key, ())))
             if score is not None:
+                others = list(peers.get(key, ()))
                 message = _(
                     "%(value)s is far from what %(n)d units of the same type report (median %(median)s); "
                     "please check"
