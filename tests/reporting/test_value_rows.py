@@ -151,3 +151,42 @@ def test_the_changed_figures_of_a_bulk_save_are_written_in_one_update(period, da
         q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "reporting_datavalue"')
     ]
     assert len(updates) == 1 and updates[0].count("WHEN") == len(EDITS)
+
+
+def test_the_new_figures_of_a_bulk_save_and_their_history_are_written_in_one_insert_each(
+    period, daklak, focal_officer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = services.get_or_create_submission(period, daklak.commune_a, focal_officer)
+    with CaptureQueriesContext(connection) as queries:
+        services.save_draft(
+            report, COMMUNE_VALUES, {}, focal_officer, expected_version=report.version, bulk=True
+        )
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT INTO")]
+    assert len([sql for sql in inserts if sql.startswith('INSERT INTO "reporting_datavalue"')]) == 1
+    assert len([sql for sql in inserts if sql.startswith('INSERT INTO "reporting_historicaldatavalue"')]) == 1
+    stored = DataValue.objects.filter(submission=report)
+    assert stored.count() == len(COMMUNE_VALUES)
+    assert sorted(h.id for h in DataValue.history.filter(submission_id=report.pk)) == sorted(
+        v.pk for v in stored
+    )
+
+
+def test_a_bulk_saves_history_rows_fill_every_column_of_the_history_table_but_its_own_key(
+    period, daklak, focal_officer
+):
+    report = services.get_or_create_submission(period, daklak.commune_a, focal_officer)
+    services.save_draft(report, COMMUNE_VALUES, {}, focal_officer, expected_version=report.version, bulk=True)
+    history = DataValue.history.model
+    written = {field.attname for field in history.tracked_fields} | {
+        "history_date",
+        "history_user_id",
+        "history_change_reason",
+        "history_type",
+    }
+    assert {field.attname for field in history._meta.concrete_fields} - written == {"history_id"}
+    row = DataValue.history.filter(submission_id=report.pk).first()
+    assert (row.history_type, row.history_user, row.history_change_reason) == ("+", focal_officer, None)
+    assert row.history_date is not None and row.updated_at is not None
