@@ -201,6 +201,9 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, with a health check of kept connections that asks the socket instead of
+        # sending PostgreSQL a SELECT 1 at every request (core.postgresql.base).
+        DATABASES["default"]["ENGINE"] = "binhdang.core.postgresql"
         DATABASES["default"].setdefault("OPTIONS", {}).update(postgres_statement_options(os.environ))
 # Tests on SQLite use a file, not Django's shared in-memory connection: the live server of the browser
 # tests serves requests in several threads, and one SQLite connection must not be used by two at once.

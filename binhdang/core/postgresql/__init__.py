@@ -1,0 +1,1 @@
+"""binhdang's PostgreSQL database backend (``ENGINE = "binhdang.core.postgresql"``): see ``base``."""
