@@ -246,10 +246,7 @@ def check_set(
             % {"path": _at(path, "period"), "day": date_format(period.lock_date or period.deadline, "d/m/Y")}
         )
         return None
-    form = form_for_period(period)
-    elements = form.elements_for(unit, period.focal_unit)
-    keyed: dict = {}
-    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors, places, keyed)
+    values, elements, keyed = _period_values(path, period, unit, data_values, errors, places)
     if values is None:
         return None
     if complete_at is not None:
@@ -277,10 +274,7 @@ def _comments(data_values) -> dict[tuple[str, str], str]:
 def frozen_set_plan(path, period, unit, submission, data_values, places, errors) -> SetPlan | None:
     """A set for a report already submitted or accepted: accepted (and ignored) when every value is
     stored exactly as given, as DHIS2 does; else refused, naming each value that would change."""
-    form = form_for_period(period)
-    elements = form.elements_for(unit, period.focal_unit)
-    keyed: dict = {}
-    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors, places, keyed)
+    values, elements, keyed = _period_values(path, period, unit, data_values, errors, places)
     if values is None:
         return None
     stored = submission.value_map()
@@ -304,6 +298,16 @@ def frozen_set_plan(path, period, unit, submission, data_values, places, errors)
             }
         )
     return None
+
+
+def _period_values(path, period, unit, data_values, errors, places) -> tuple[dict | None, list, dict]:
+    """The data values of a set checked against the unit's form of ``period`` (None when a problem was
+    appended to ``errors``), the form's elements for the unit, and each value's place in the file."""
+    form = form_for_period(period)
+    elements = form.elements_for(unit, period.focal_unit)
+    keyed: dict = {}
+    values = _check_values(_at(path, "dataValues"), data_values, form, elements, unit, errors, places, keyed)
+    return values, elements, keyed
 
 
 def _check_values(path, data_values, form, elements, unit, errors, places=None, keyed=None) -> dict | None:
