@@ -9,7 +9,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.db import connections, router
 
-from binhdang.accounts import throttle
+from binhdang.accounts import access, throttle
 from binhdang.core import sqlrows
 
 #: Set on the request when a login was refused for throttling (to the time left), so the failure is
@@ -26,30 +26,31 @@ def _user_columns() -> list[sqlrows.Columns]:
     return [sqlrows.Columns(model, "u", [field.attname for field in model._meta.concrete_fields])]
 
 
-@sqlrows.statement("accounts.user", _user_columns)
+@sqlrows.statement("accounts.user", _user_columns, more=4)
 def _user_statement(connection, select: str) -> str:
-    """A user by id, every field."""
+    """A user by id, every field, with each of its role assignments (``access.grants_joined``)."""
     meta, quote = get_user_model()._meta, connection.ops.quote_name
-    return f"SELECT {select} FROM {quote(meta.db_table)} u WHERE u.{quote(str(meta.pk.column))} = %s"
+    key = f"u.{quote(str(meta.pk.column))}"
+    grants, joins = access.grants_joined(connection, key)
+    return f"SELECT {select}, {grants} FROM {quote(meta.db_table)} u{joins} WHERE {key} = %s"
 
 
 def read_user(user_id):
     """The user with this id, read as ``User.objects.get(pk=user_id)`` reads it (every field, the same
     converters, ``Model.from_db``), or None. Every request of a logged-in user reads its user: the
     statement is written once per database from the model's table and column names, not built by the
-    ORM each time."""
+    ORM each time, and reads the user's role assignments with it, kept as the request's read of them
+    (``access.remember_grants``: every access check of the request needs them)."""
     model = get_user_model()
     connection = connections[router.db_for_read(model)]
-    sql, (columns,), converters = _user_statement(connection)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [model._meta.pk.get_db_prep_value(user_id, connection)])
-        row = cursor.fetchone()
-    if row is None:
+    statement = _user_statement(connection)
+    rows = statement.select(connection, [model._meta.pk.get_db_prep_value(user_id, connection)])
+    if not rows:
         return None
-    values = [
-        value if convert is None else convert(value) for value, convert in zip(row, converters, strict=True)
-    ]
-    return model.from_db(connection.alias, columns.attnames, values)
+    (columns,), width = statement.columns, len(statement.columns[0].attnames)
+    user = model.from_db(connection.alias, columns.attnames, rows[0][:width])
+    access.remember_grants(user.pk, tuple(tuple(row[width:]) for row in rows if row[width] is not None))
+    return user
 
 
 class ThrottledModelBackend(ModelBackend):

@@ -106,6 +106,39 @@ def test_the_user_of_a_session_is_read_in_one_query_as_the_orm_reads_it(
     assert ThrottledModelBackend().get_user(commune_a_reporter.pk + 1000) is None
 
 
+def test_the_user_of_a_session_is_read_with_its_roles_and_the_requests_access_checks_read_them_no_more(
+    daklak, focal_officer, commune_a_reporter, ministry_viewer, admin_user, django_assert_num_queries
+):
+    from binhdang.accounts import access
+    from binhdang.accounts.backends import ThrottledModelBackend
+    from binhdang.accounts.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(user=commune_a_reporter, role=Role.REPORTER, org_unit=daklak.commune_b)
+    for person in (focal_officer, commune_a_reporter, ministry_viewer, admin_user):
+        expected = sorted(access._read_grants(person.pk), key=repr)
+        with access.roles_read_once(), django_assert_num_queries(1):
+            user = ThrottledModelBackend().get_user(person.pk)
+            found = sorted(access._grant_rows(user), key=repr)
+            access.reporting_unit_ids(user), access.readable_province_ids(user)
+        assert (user, found) == (person, expected)
+    assert len(expected) == 0  # the admin has no role assignment: read all the same
+    assert {unit for _role, unit, *_ in access._read_grants(commune_a_reporter.pk)} == {
+        daklak.commune_a.pk,
+        daklak.commune_b.pk,
+    }
+
+
+def test_outside_a_request_the_roles_read_with_a_user_are_not_kept(
+    commune_a_reporter, django_assert_num_queries
+):
+    from binhdang.accounts import access
+    from binhdang.accounts.backends import ThrottledModelBackend
+
+    user = ThrottledModelBackend().get_user(commune_a_reporter.pk)
+    with django_assert_num_queries(2):
+        access.reporting_unit_ids(user), access.reporting_unit_ids(user)
+
+
 def test_an_inactive_users_session_is_logged_out(client, commune_a_reporter):
     client.force_login(commune_a_reporter)
     commune_a_reporter.is_active = False

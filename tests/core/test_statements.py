@@ -91,7 +91,9 @@ def test_the_session_user_roles_and_newest_notices_keep_their_texts():
     )
     user = get_user_model()
     assert backends._user_statement(connection).sql == (
-        f'SELECT {_every(user, "u")} FROM "accounts_user" u WHERE u."id" = %s'
+        f'SELECT {_every(user, "u")}, g."role", g."org_unit_id", gu."type", gu."province_id"'
+        ' FROM "accounts_user" u LEFT OUTER JOIN "accounts_roleassignment" g ON g."user_id" = u."id"'
+        ' LEFT OUTER JOIN "orgunits_orgunit" gu ON gu."id" = g."org_unit_id" WHERE u."id" = %s'
     )
     assert navigation._newest_statement(connection).sql == (
         f'SELECT {_every(Notification, "n")} FROM "reporting_notification" n WHERE n."user_id" = %s'
@@ -164,7 +166,6 @@ def test_the_report_pages_reads_keep_their_texts():
 
 def test_every_statement_of_a_select_list_has_one_converter_per_value_it_reads():
     for declared in (
-        backends._user_statement,
         navigation._newest_statement,
         report_reads._submission_statement,
         report_reads._parts_statement,
@@ -173,6 +174,9 @@ def test_every_statement_of_a_select_list_has_one_converter_per_value_it_reads()
     ):
         statement = declared(connection)
         assert len(statement.converters) == sum(len(group.attnames) for group in statement.columns)
+    user = backends._user_statement(connection)  # and the user's roles: role, unit, its type and province
+    assert len(user.converters) == sum(len(group.attnames) for group in user.columns) + 4
+    assert user.converters[-4:] == [None] * 4
     unit_page = report_reads._unit_page_statement(connection)  # and whether the unit is expected
     assert len(unit_page.converters) == sum(len(group.attnames) for group in unit_page.columns) + 1
     assert unit_page.converters[-1] is None
