@@ -6,12 +6,12 @@ through ``escape``."""
 from __future__ import annotations
 
 from django.utils import formats, timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from binhdang.core import formatting
 from binhdang.core.links import EACH, url_for_each
+from binhdang.core.markup import escape
 from binhdang.ministry.board import Board, BoardRow
 from binhdang.ministry.models import ReportState
 

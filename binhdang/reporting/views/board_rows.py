@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils import formats, timezone
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from binhdang.core.links import EACH, url_for_each
+from binhdang.core.markup import escape
 from binhdang.reporting.models import Period
 from binhdang.reporting.status import OVERDUE, BoardRow
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
+from binhdang.core.markup import escape
 from binhdang.reporting.entry import Input, Row
 from binhdang.reporting.forms_catalog import ValueType
 
