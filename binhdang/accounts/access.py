@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import NamedTuple
 
 import rules
 from django.db import connections, router
@@ -48,24 +49,39 @@ def forget_grants(user_id: int) -> None:
         scope.pop(user_id, None)
 
 
-def grants_joined(connection, user_id: str) -> tuple[str, str]:
-    """The select list and the joins that read, with a user's row, ``(role, unit id, unit type, the
-    unit's province id)`` of each of its role assignments: one row per assignment, or one of NULLs
-    for a user without any (outer joins). ``user_id`` is the SQL of the user's id (``u."id"``). The
-    user of a session is read with its roles (``accounts.backends.read_user``, then
-    :func:`remember_grants`): one statement on every request instead of two."""
+class _GrantSQL(NamedTuple):
+    """The pieces of SQL that read ``(role, unit id, unit type, the unit's province id)`` of role
+    assignments (alias ``g``) with their units (alias ``gu``)."""
+
+    select: str
+    table: str  # the role assignments' table
+    user: str  # their user column
+    units: str  # the outer join of their units
+
+
+def _grant_sql(connection) -> _GrantSQL:
     quote = connection.ops.quote_name
     grant, unit = RoleAssignment._meta, OrgUnit._meta
 
     def column(meta, name: str) -> str:
         return quote(str(meta.get_field(name).column))
 
-    select = f"g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, gu.{column(unit, 'type')}, gu.{column(unit, 'province')}"
-    joins = (
-        f" LEFT OUTER JOIN {quote(grant.db_table)} g ON g.{column(grant, 'user')} = {user_id}"
-        f" LEFT OUTER JOIN {quote(unit.db_table)} gu ON gu.{quote(str(unit.pk.column))} = g.{column(grant, 'org_unit')}"
+    return _GrantSQL(
+        select=f"g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, gu.{column(unit, 'type')}, gu.{column(unit, 'province')}",
+        table=quote(grant.db_table),
+        user=column(grant, "user"),
+        units=f" LEFT OUTER JOIN {quote(unit.db_table)} gu ON gu.{quote(str(unit.pk.column))} = g.{column(grant, 'org_unit')}",
     )
-    return select, joins
+
+
+def grants_joined(connection, user_id: str) -> tuple[str, str]:
+    """The select list and the joins that read, with a user's row, ``(role, unit id, unit type, the
+    unit's province id)`` of each of its role assignments: one row per assignment, or one of NULLs
+    for a user without any (outer joins). ``user_id`` is the SQL of the user's id (``u."id"``). The
+    user of a session is read with its roles (``accounts.backends.read_user``, then
+    :func:`remember_grants`): one statement on every request instead of two."""
+    sql = _grant_sql(connection)
+    return sql.select, f" LEFT OUTER JOIN {sql.table} g ON g.{sql.user} = {user_id}{sql.units}"
 
 
 def remember_grants(user_id: int, rows: tuple[tuple[str, int | None, str | None, int | None], ...]) -> None:
@@ -78,18 +94,8 @@ def remember_grants(user_id: int, rows: tuple[tuple[str, int | None, str | None,
 
 def _grants_statement(connection) -> str:
     """The role, unit id, unit type and unit's province id of each role assignment of a user."""
-    quote = connection.ops.quote_name
-    grant, unit = RoleAssignment._meta, OrgUnit._meta
-
-    def column(meta, name: str) -> str:
-        return quote(str(meta.get_field(name).column))
-
-    return (
-        f"SELECT g.{column(grant, 'role')}, g.{column(grant, 'org_unit')}, u.{column(unit, 'type')},"
-        f" u.{column(unit, 'province')} FROM {quote(grant.db_table)} g"
-        f" LEFT OUTER JOIN {quote(unit.db_table)} u ON g.{column(grant, 'org_unit')} = u.{quote(str(unit.pk.column))}"
-        f" WHERE g.{column(grant, 'user')} = %s"
-    )
+    sql = _grant_sql(connection)
+    return f"SELECT {sql.select} FROM {sql.table} g{sql.units} WHERE g.{sql.user} = %s"
 
 
 def _read_grants(user_id: int) -> tuple[tuple[str, int | None, str | None, int | None], ...]:

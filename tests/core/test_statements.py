@@ -86,8 +86,8 @@ def test_the_session_user_roles_and_newest_notices_keep_their_texts():
         'SELECT "session_data" FROM "django_session" WHERE "session_key" = %s AND "expire_date" > %s'
     )
     assert statements.written("accounts.grants", connection, access._grants_statement) == (
-        'SELECT g."role", g."org_unit_id", u."type", u."province_id" FROM "accounts_roleassignment" g'
-        ' LEFT OUTER JOIN "orgunits_orgunit" u ON g."org_unit_id" = u."id" WHERE g."user_id" = %s'
+        'SELECT g."role", g."org_unit_id", gu."type", gu."province_id" FROM "accounts_roleassignment" g'
+        ' LEFT OUTER JOIN "orgunits_orgunit" gu ON gu."id" = g."org_unit_id" WHERE g."user_id" = %s'
     )
     user = get_user_model()
     assert backends._user_statement(connection).sql == (
