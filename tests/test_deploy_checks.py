@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from tests.browser import login
 from tests.factories import PASSWORD
+from tests.subprocesses import with_shared_bytecode
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -36,10 +37,7 @@ def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         BINHDANG_VAR_DIR=str(tmp_path / "var"),
         DJANGO_SETTINGS_MODULE="binhdang.settings",
     )
-    # The subprocesses of one test run share their compiled modules (outside the repository) instead of each
-    # compiling Django and binhdang again (about 2 s of a core per process) when bytecode is not written.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path.parent / "pycache")
+    with_shared_bytecode(env)  # not each process compiling Django and binhdang again
     if "DATABASE_URL" not in os.environ:
         env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'var' / 'prod.sqlite3'}"
     env.update(extra)
