@@ -76,14 +76,14 @@ _POSTGRESQL_MARK = """
     SELECT coalesce(sum(pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)
                         + pg_stat_get_xact_tuples_deleted(c.oid)), 0),
            string_agg(c.relfilenode::text, ',' ORDER BY c.oid)
-    FROM pg_class c WHERE c.relkind IN ('r', 'p')
+    FROM pg_class c WHERE c.relkind IN ('r', 'p') AND NOT c.relname = ANY(%s)
 """
 
 
 def write_mark() -> WriteMark:
     """How many rows this connection has written so far: SQLite's total_changes() (every INSERT, UPDATE
     and DELETE since the connection opened, triggers and rolled-back savepoints included); PostgreSQL's
-    per-transaction counters of every table. ``None`` where no such count can be trusted (another
+    per-transaction counters of every table but the ignored ones (the sessions). ``None`` where no such count can be trusted (another
     database, or PostgreSQL with track_counts off): :func:`changes_since` then always compares snapshots.
     """
     connection.ensure_connection()
@@ -94,7 +94,7 @@ def write_mark() -> WriteMark:
             cursor.execute("SHOW track_counts")
             if cursor.fetchone()[0] != "on":
                 return None
-            cursor.execute(_POSTGRESQL_MARK)
+            cursor.execute(_POSTGRESQL_MARK, [sorted(IGNORED_TABLES)])
             return ("postgresql", *cursor.fetchone())
     return None
 
