@@ -13,6 +13,10 @@ Use::
     before = snapshot()
     client.post(url, data)
     assert not changes(before, snapshot()), "the refused POST wrote something"
+
+Many checks in a row (the permission matrices): :func:`write_mark` is a cheap count of the rows this
+database connection has written, and :func:`changes_since` takes the full snapshot only when that count
+moved (a request that wrote no row changed no table, so there is nothing to read).
 """
 
 from __future__ import annotations
@@ -61,6 +65,50 @@ def snapshot(media_root: str | Path | None = None, tables: list[str] | None = No
         )
         found["<media files>"] = (len(files), hashlib.sha256(repr(files).encode()).hexdigest())
     return found
+
+
+WriteMark = tuple[object, ...] | None
+
+#: Rows inserted, updated or deleted in the current transaction, rolled-back savepoints included
+#: ("attempted actions regardless of commit/abort"), over every table; a TRUNCATE gives the table a new
+#: relfilenode (and resets its counts), so the relfilenodes are part of the mark.
+_POSTGRESQL_MARK = """
+    SELECT coalesce(sum(pg_stat_get_xact_tuples_inserted(c.oid) + pg_stat_get_xact_tuples_updated(c.oid)
+                        + pg_stat_get_xact_tuples_deleted(c.oid)), 0),
+           string_agg(c.relfilenode::text, ',' ORDER BY c.oid)
+    FROM pg_class c WHERE c.relkind IN ('r', 'p') AND NOT c.relname = ANY(%s)
+"""
+
+
+def write_mark() -> WriteMark:
+    """How many rows this connection has written so far: SQLite's total_changes() (every INSERT, UPDATE
+    and DELETE since the connection opened, triggers and rolled-back savepoints included); PostgreSQL's
+    per-transaction counters of every table but the ignored ones (the sessions). ``None`` where no such count can be trusted (another
+    database, or PostgreSQL with track_counts off): :func:`changes_since` then always compares snapshots.
+    """
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        return ("sqlite", connection.connection.total_changes)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW track_counts")
+            if cursor.fetchone()[0] != "on":
+                return None
+            cursor.execute(_POSTGRESQL_MARK, [sorted(IGNORED_TABLES)])
+            return ("postgresql", *cursor.fetchone())
+    return None
+
+
+def changes_since(before: Snapshot, mark: WriteMark, media_root: str | Path | None = None) -> list[str]:
+    """:func:`changes` from ``before`` to now, where ``mark`` was taken when the tables were as in
+    ``before``: no row written since then (and no stored file, with ``media_root``) means none changed,
+    without reading every table again."""
+    if mark is None or write_mark() != mark:
+        return changes(before, snapshot(media_root))
+    if media_root is None:
+        return []
+    files = snapshot(media_root, tables=[])
+    return changes({k: v for k, v in before.items() if k == "<media files>"}, files)
 
 
 def changes(before: Snapshot, after: Snapshot) -> list[str]:

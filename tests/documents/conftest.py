@@ -8,7 +8,12 @@ import datetime as dt
 
 import pytest
 
+from binhdang.devtools.demo import DEMO_YEAR, build_demo
+from binhdang.documents import review_files
+from binhdang.documents import services as document_services
+from binhdang.plans.models import Plan
 from binhdang.reporting import services
+from binhdang.results.engine import plan_results
 from tests.results.conftest import file_report, local, seed_000_plan
 
 DAY = dt.date(2026, 12, 5)
@@ -50,3 +55,27 @@ def reports(daklak, period):
     b = file_report(period, daklak.commune_b, submit=False)
     narrate(b, "Nháp chưa gửi: Nguyễn Văn A.", "Khó khăn riêng của bản nháp.")
     return {"a": a, "health": health, "media": media, "b": b}
+
+
+_DEMO_FILES: dict[str, object] = {}
+
+
+def demo_files() -> dict[str, object]:
+    """The demo's documents of Đắk Lắk's communication plan for DEMO_YEAR, made once per test process
+    (building the demo takes 8 to 10 s, and three test modules read its documents): the annual report
+    (``report``) and its annex (``annex``), the mid-term review to DEMO_YEAR + 2 (``review``), and from the
+    results engine the reports counted (``submitted``) and the number of indicators (``indicators``).
+    The first caller's database (``db``) receives the demo, rolled back with its test; only these bytes
+    and figures are kept."""
+    if not _DEMO_FILES:
+        build_demo(log=lambda *args: None)
+        plan = Plan.objects.get(program="communication", status="active", province__name__contains="Đắk Lắk")
+        results = plan_results(plan, DEMO_YEAR)
+        _DEMO_FILES.update(
+            report=document_services.annual_report(plan, DEMO_YEAR).content,
+            annex=document_services.annual_annex(plan, DEMO_YEAR).content,
+            review=review_files.review_report(plan, DEMO_YEAR, DEMO_YEAR + 2).content,
+            submitted=results.submitted,
+            indicators=len(results.indicators),
+        )
+    return _DEMO_FILES

@@ -10,10 +10,9 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from binhdang.devtools.demo import DEMO_YEAR, build_demo
 from binhdang.documents import services
 from binhdang.documents.annex_xlsx import HEADER_ROW, LINE_PT, lines_needed
-from binhdang.plans.models import Plan
+from tests.documents.conftest import demo_files
 
 pytestmark = pytest.mark.skipif(not services.pdf_available(), reason="LibreOffice (soffice) is not installed")
 
@@ -55,13 +54,11 @@ _RENDERED: dict[str, object] = {}
 def demo_report(db):
     """The demo's report, annex and PDF pages, made once per run (the bytes are kept, not the data)."""
     if not _RENDERED:
-        build_demo(log=lambda *args: None)
-        plan = Plan.objects.get(program="communication", status="active", province__name__contains="Đắk Lắk")
-        docx = services.annual_report(plan, DEMO_YEAR).content
-        pdf = services.docx_to_pdf(docx)
+        demo = demo_files()  # the demo built once per test process (tests/documents/conftest.py)
+        pdf = services.docx_to_pdf(demo["report"])
         _RENDERED.update(
-            docx=docx,
-            xlsx=services.annual_annex(plan, DEMO_YEAR).content,
+            docx=demo["report"],
+            xlsx=demo["annex"],
             pages=[page.extract_text() for page in PdfReader(BytesIO(pdf)).pages],
         )
     return _RENDERED
