@@ -23,11 +23,7 @@ def keep_compiled_modules() -> None:
     if sys.dont_write_bytecode:
         sys.dont_write_bytecode = False
         sys.pycache_prefix = str(PYCACHE)
-        with_shared_bytecode(os.environ)  # type: ignore[arg-type]
-
-
-def with_shared_bytecode(env: dict[str, str]) -> dict[str, str]:
-    """``env`` (changed in place and returned) letting its Python processes share compiled modules."""
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
-    return env
+        # Inherited by every subprocess a test starts (the environment of the production start and of
+        # ``binhdang bench`` is a copy of this one).
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)

@@ -20,7 +20,6 @@ from django.urls import reverse
 
 from tests.browser import login
 from tests.factories import PASSWORD
-from tests.subprocesses import with_shared_bytecode
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -37,7 +36,6 @@ def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         BINHDANG_VAR_DIR=str(tmp_path / "var"),
         DJANGO_SETTINGS_MODULE="binhdang.settings",
     )
-    with_shared_bytecode(env)  # not each process compiling Django and binhdang again
     if "DATABASE_URL" not in os.environ:
         env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'var' / 'prod.sqlite3'}"
     env.update(extra)

@@ -10,7 +10,6 @@ from django.core.management import call_command
 
 from binhdang.devtools.bench import percentile
 from binhdang.devtools.management.commands.bench import bench_database_url
-from tests.subprocesses import with_shared_bytecode
 
 FINAL_LINES = (
     r"province_year_results_p95 \d+(\.\d+)? ms",
@@ -20,11 +19,7 @@ FINAL_LINES = (
 )
 
 
-def test_bench_builds_its_dataset_and_ends_with_the_four_lines(tmp_path, monkeypatch):
-    # its measuring subprocess shares compiled modules with the other runs' (tests/subprocesses.py)
-    for name, value in with_shared_bytecode({}).items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+def test_bench_builds_its_dataset_and_ends_with_the_four_lines(tmp_path):
     out = StringIO()
     call_command(
         "bench", "--provinces", "Lai Châu", "--years", "2026", "--repeat", "3",
