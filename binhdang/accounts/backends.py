@@ -47,7 +47,8 @@ def read_user(user_id):
     rows = statement.select(connection, [model._meta.pk.get_db_prep_value(user_id, connection)])
     if not rows:
         return None
-    (columns,), width = statement.columns, len(statement.columns[0].attnames)
+    (columns,) = statement.columns
+    width = len(columns.attnames)
     user = model.from_db(connection.alias, columns.attnames, rows[0][:width])
     access.remember_grants(user.pk, tuple(tuple(row[width:]) for row in rows if row[width] is not None))
     return user
