@@ -22,6 +22,7 @@ never sees half a file; two workers building the same file at once both write a 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -30,7 +31,11 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 DIGEST = 32  # bytes of sha256 at the head of each cached file
 
@@ -56,18 +61,42 @@ def code_version(*folders: str) -> str:
 def data_version(querysets: Iterable[QuerySet]) -> list:
     """The state of the rows of ``querysets``: for each, the number of rows, the highest primary key
     and, for a table of history records (every change made, deleted rows included), the time of the
-    latest change (a database made anew, whose keys start again, never matches an older file); one
-    query per queryset."""
-    found = []
-    for queryset in querysets:
-        pk = queryset.model._meta.pk.name
-        fields = {"rows": Count(pk), "last": Max(pk)}
-        if any(field.name == "history_date" for field in queryset.model._meta.fields):
-            fields["when"] = Max("history_date")
-        figures = queryset.aggregate(**fields)
-        when = figures.get("when")
-        found.append((figures["rows"], figures["last"], when.isoformat() if when else None))
+    latest change (a database made anew, whose keys start again, never matches an older file).
+
+    All of them are counted in ONE statement (a ``UNION ALL`` of each queryset's count): a download
+    served from the cache asks its version on every request, and the many small round trips and
+    aggregate queries cost more than the rows they read."""
+    found: list = []
+    branches, params = [], []
+    for part, queryset in enumerate(querysets):
+        found.append((0, None, None))
+        model = queryset.model
+        columns = {"filecache_key": F(model._meta.pk.name)}
+        dated = any(field.name == "history_date" for field in model._meta.fields)
+        if dated:
+            columns["filecache_at"] = F("history_date")
+        try:
+            sql, values = queryset.order_by().values(**columns).query.sql_with_params()
+        except EmptyResultSet:
+            continue  # a queryset that can have no row (``pk__in=[]``) stays (0, None, None)
+        latest = "MAX(q.filecache_at)" if dated else "NULL"
+        branches.append(f"SELECT {part}, COUNT(*), MAX(q.filecache_key), {latest} FROM ({sql}) q")
+        params.extend(values)
+    if branches:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(branches), params)
+            for part, rows, last, when in cursor.fetchall():
+                found[part] = (rows, last, _moment(when))
     return found
+
+
+def _moment(value: dt.datetime | str | None) -> str | None:
+    """A latest change as the ORM reads it (SQLite answers text, PostgreSQL a datetime), in ISO 8601."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+        if value is not None and settings.USE_TZ and timezone.is_naive(value):
+            value = timezone.make_aware(value, dt.UTC)
+    return value.isoformat() if value is not None else None
 
 
 def _digest(scope: tuple, version: object) -> bytes:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from django.db.models import Count, Max
+
 from binhdang.core import filecache
+from binhdang.orgunits.models import OrgUnit
 
 
 def test_a_kept_file_is_served_for_its_scope_and_version_only(settings, tmp_path):
@@ -38,3 +42,40 @@ def test_the_code_version_follows_the_sources(tmp_path):
     first = filecache.code_version("documents", "results")
     assert first == filecache.code_version("documents", "results")
     assert first != filecache.code_version("documents")
+
+
+def _by_the_orm(queryset) -> tuple:
+    """What one aggregate query per queryset says: rows, highest key, latest change."""
+    pk = queryset.model._meta.pk.name
+    dated = any(field.name == "history_date" for field in queryset.model._meta.fields)
+    figures = queryset.aggregate(
+        rows=Count(pk), last=Max(pk), **({"when": Max("history_date")} if dated else {})
+    )
+    when = figures.get("when")
+    return (figures["rows"], figures["last"], when.isoformat() if when else None)
+
+
+@pytest.mark.django_db
+def test_the_data_version_counts_every_queryset_in_one_statement(daklak, django_assert_num_queries):
+    querysets = [
+        OrgUnit.history.filter(province_id=daklak.root.pk),  # history: with the latest change's time
+        OrgUnit.objects.filter(province_id=daklak.root.pk),  # no history: no time
+        OrgUnit.history.filter(id=daklak.commune_a.pk).exclude(history_type="-"),
+        OrgUnit.objects.filter(code="no-such-unit"),  # no row
+        OrgUnit.objects.filter(pk__in=[]),  # can have no row: not even asked
+    ]
+    with django_assert_num_queries(1):
+        found = filecache.data_version(querysets)
+    assert found == [_by_the_orm(queryset) for queryset in querysets[:4]] + [(0, None, None)]
+    assert found[0][0] > 1 and found[0][2] is not None and found[1][2] is None and found[3] == (0, None, None)
+
+
+@pytest.mark.django_db
+def test_the_data_version_moves_with_a_change_and_a_deletion(daklak):
+    units = [OrgUnit.history.filter(province_id=daklak.root.pk)]
+    before = filecache.data_version(units)
+    daklak.commune_a.name = "Xã Ea Kar mới"
+    daklak.commune_a.save()
+    changed = filecache.data_version(units)
+    daklak.commune_b.delete()
+    assert len({repr(before), repr(changed), repr(filecache.data_version(units))}) == 3

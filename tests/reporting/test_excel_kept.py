@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from binhdang.reporting import services
@@ -13,7 +15,7 @@ from binhdang.reporting.excel import kept
 from binhdang.reporting.excel.meta import read_meta
 from binhdang.reporting.excel.template import template_filename
 from tests.factories import PASSWORD
-from tests.reporting.conftest import fill
+from tests.reporting.conftest import COMMUNE_VALUES, fill
 from tests.reporting.test_xlsx_template import workbook
 
 
@@ -63,6 +65,29 @@ def test_a_saved_report_rebuilds_only_its_units_template(
     sheet = workbook(archive.read(template_filename(period, daklak.commune_a)))
     texts = {str(cell.value) for row in sheet["Biểu1"].iter_rows() for cell in row if cell.value}
     assert "Báo cáo mới của xã Ea Kar." in texts
+
+
+def test_a_zip_of_kept_templates_reads_no_reports_figures(client, period, daklak, commune_a_reporter, builds):
+    submission = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(submission, commune_a_reporter)
+    client.login(username="focal", password=PASSWORD)
+    zip_of(client, period)
+    with CaptureQueriesContext(connection) as queries:
+        zip_of(client, period)
+    assert not [q["sql"] for q in queries if "reporting_datavalue" in q["sql"]]
+
+
+def test_a_template_made_anew_holds_its_reports_figures(client, period, daklak, commune_a_reporter, builds):
+    client.login(username="focal", password=PASSWORD)
+    zip_of(client, period)
+    submission = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
+    fill(submission, commune_a_reporter, values={**COMMUNE_VALUES, ("TT_NEWS", ""): "47"})
+    builds.clear()
+    archive = zip_of(client, period)
+    assert builds == [daklak.commune_a.code]
+    sheet = workbook(archive.read(template_filename(period, daklak.commune_a)))["Biểu1"]
+    row = next(r for r in sheet.iter_rows() if any(cell.value == "TT_NEWS" for cell in r))
+    assert 47 in [cell.value for cell in row], [cell.value for cell in row]
 
 
 def test_each_kept_template_is_its_own_units_and_another_province_gets_none(

@@ -73,4 +73,7 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
             ),
         )
 
-    return iter_templates_zip(period, include_narrative=include_narrative, build=build, logged=by_unit)
+    # A kept template's version needs its report's state only; one made anew reads the report's figures.
+    return iter_templates_zip(
+        period, include_narrative=include_narrative, build=build, logged=by_unit, with_figures=False
+    )

@@ -101,19 +101,30 @@ class _Sink:
 
 
 def iter_templates_zip(
-    period: Period, units=None, *, include_narrative: bool = True, build=None, logged=None
+    period: Period,
+    units=None,
+    *,
+    include_narrative: bool = True,
+    build=None,
+    logged=None,
+    with_figures: bool = True,
 ) -> Iterator[bytes]:
     """The zip of one template per expected unit of ``period`` (or per unit of ``units``), in chunks as
     each template is ready: a province's 100-250 templates take a while, the download starts at once.
     ``build``: the function making a template (default :func:`build_template`; the download keeps
     them, ``reporting.excel.kept``). ``logged``: the activity log's figures by unit
-    (``log_figures.figures_by_unit``), read in one go when not given."""
+    (``log_figures.figures_by_unit``), read in one go when not given. ``with_figures``: read every
+    report's figures in one go with the reports, for ``build`` to use; False when ``build`` uses few of
+    them (the download's kept templates: a report's figures are read only for a template made anew)."""
     build = build or build_template
     if units is None:
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
     if logged is None:
         logged = log_figures.figures_by_unit(period, [unit.pk for unit in units])
-    submissions = {s.unit_id: s for s in period.submissions.prefetch_related("values").filter(unit__in=units)}
+    reports = period.submissions.filter(unit__in=units)
+    if with_figures:
+        reports = reports.prefetch_related("values")
+    submissions = {report.unit_id: report for report in reports}
     sink = _Sink()
     names: set[str] = set()
     # Stored, not deflated again: a workbook is already a deflated zip (a second pass gains a few
