@@ -67,7 +67,8 @@ def data_version(querysets: Iterable[QuerySet]) -> list:
     served from the cache asks its version on every request, and the many small round trips and
     aggregate queries cost more than the rows they read."""
     found: list = []
-    branches, params = [], []
+    branches: list[str] = []
+    params: list = []
     for part, queryset in enumerate(querysets):
         found.append((0, None, None))
         model = queryset.model
