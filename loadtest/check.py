@@ -1,8 +1,11 @@
 """After the load: is every acknowledged submission in the database exactly once, as it was sent?
 
-python loadtest/check.py SEED.json ACKS.json CSV_PREFIX
+python loadtest/check.py SEED.json ACKS.json CSV_PREFIX [TIMES.csv]
 Reads locust's CSV statistics (CSV_PREFIX_stats.csv, CSV_PREFIX_exceptions.csv) and prints the summary
 lines of `make loadtest`. Exit status 1 when a request failed or an acknowledged submission is lost.
+With the requests' times (TIMES.csv, written by locustfile.py) it also prints the run minute by minute
+(people arrived, requests, the p95 of all and the worst step's) and each step's p95 once every reporter
+has submitted: what the arrivals cost, apart from what a day of 1,000 people reloading their pages costs.
 """
 
 from __future__ import annotations
@@ -80,7 +83,82 @@ def locust_totals(prefix: str) -> Totals:
     )
 
 
-def main(seed_path: str, acks_path: str, prefix: str) -> int:
+#: The steps of a reporter's arrival; once the last of them has ended, everyone has arrived and submitted.
+ONE_OFF = ("login page", "login", "my reports", "open report", "autosave", "submit", "confirm figures")
+#: A step's p95 in a minute is shown only when it has this many requests (fewer: one slow request is it).
+MIN_REQUESTS = 10
+
+
+def p95(durations: list[float]) -> float:
+    """The 95th percentile: the smallest duration that at least 95% of them do not exceed."""
+    ordered = sorted(durations)
+    return ordered[max(0, -(-len(ordered) * 95 // 100) - 1)]
+
+
+@dataclass
+class Timeline:
+    #: (minute, people arrived by its end, requests, p95 of all, worst step, its p95), minute by minute.
+    minutes: list[tuple[int, int, int, float, str, float]]
+    #: Seconds from the first arrival to the end of the last reporter's one-off step (None: none ended).
+    arrived_after: float | None
+    #: (step, requests, p95 ms) of the requests made after that, by step.
+    after_arrivals: list[tuple[str, int, float]]
+
+
+def timeline(path: str) -> Timeline:
+    """The run minute by minute, and each step once every reporter has arrived and submitted."""
+    events: list[tuple[float, str, float]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            moment, rest = line.split(",", 1)
+            step, duration = rest.rstrip("\n").rsplit(",", 1)
+            events.append((float(moment), step, float(duration)))
+    if not events:
+        return Timeline([], None, [])
+    start = min(at for at, _name, _ms in events)
+    requests = [(at - start, name, ms) for at, name, ms in events if name != "arrival"]
+    arrivals = sorted(at - start for at, name, _ms in events if name == "arrival")
+    by_minute: dict[int, dict[str, list[float]]] = {}
+    for at, name, ms in requests:
+        by_minute.setdefault(int(at // 60), {}).setdefault(name, []).append(ms)
+    minutes = []
+    for minute in sorted(by_minute):
+        steps = by_minute[minute]
+        every = [ms for durations in steps.values() for ms in durations]
+        counted = [(p95(d), name) for name, d in steps.items() if len(d) >= MIN_REQUESTS] or [(0.0, "-")]
+        worst_p95, worst = max(counted)
+        arrived = sum(1 for at in arrivals if at < (minute + 1) * 60)
+        minutes.append((minute, arrived, len(every), p95(every), worst, worst_p95))
+    last_one_off = max((at for at, name, _ms in requests if name in ONE_OFF), default=None)
+    after: dict[str, list[float]] = {}
+    if last_one_off is not None:
+        for at, name, ms in requests:
+            if at - ms / 1000 > last_one_off:
+                after.setdefault(name, []).append(ms)
+    return Timeline(
+        minutes, last_one_off, sorted(((n, len(d), p95(d)) for n, d in after.items()), key=lambda s: -s[2])
+    )
+
+
+def print_timeline(found: Timeline) -> None:
+    print(
+        f"{'minute':>6} {'arrived':>8} {'requests':>9} {'p95':>7}  worst step (p95 ms, {MIN_REQUESTS}+ requests)"
+    )
+    for minute, arrived, requests, every, worst, worst_p95 in found.minutes:
+        print(f"{minute + 1:>6} {arrived:>8} {requests:>9} {every:>7.0f}  {worst} {worst_p95:.0f}")
+    if found.arrived_after is None:
+        return
+    print(
+        f"once every reporter had arrived and submitted ({found.arrived_after:.0f} s after the first arrival):"
+    )
+    for name, requests, step_p95 in found.after_arrivals:
+        print(f"  {name:<22} {requests:>9} {step_p95:>8.0f}")
+    if found.after_arrivals:
+        slowest, _requests, slowest_p95 = found.after_arrivals[0]
+        print(f"loadtest_step_p95_max_after_arrivals {slowest_p95:.0f} ms ({slowest})")
+
+
+def main(seed_path: str, acks_path: str, prefix: str, times_path: str | None = None) -> int:
     seed = json.loads(Path(seed_path).read_text(encoding="utf-8"))
     acks = json.loads(Path(acks_path).read_text(encoding="utf-8"))
     totals = locust_totals(prefix)
@@ -91,6 +169,8 @@ def main(seed_path: str, acks_path: str, prefix: str) -> int:
     print(f"{'step':<22} {'requests':>9} {'failures':>9} {'median':>8} {'p95':>8} {'max':>8}  (ms)")
     for name, requests, failures, median, p95, longest in sorted(totals.steps, key=lambda s: -s[4]):
         print(f"{name:<22} {requests:>9} {failures:>9} {median:>8.0f} {p95:>8.0f} {longest:>8.0f}")
+    if times_path:
+        print_timeline(timeline(times_path))
     worst, worst_p95 = totals.worst_step if totals.steps else ("-", 0.0)
     print(f"loadtest_provinces {len(seed['provinces'])}")
     print(f"loadtest_submitted {len(acks)} of {len(seed['reporters'])}")
@@ -107,4 +187,4 @@ def main(seed_path: str, acks_path: str, prefix: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:5]))

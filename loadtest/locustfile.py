@@ -5,7 +5,9 @@ the board of the provinces. Everyone thinks 3 to 10 s between steps.
 
 Started by loadtest/run.sh (which seeds the accounts and passes LOADTEST_SEED, the seed's JSON file).
 Each acknowledged submission (the submit answered with the report page saying it was submitted) is
-written to LOADTEST_ACKS at the end, for loadtest/check.py to find in the database.
+written to LOADTEST_ACKS at the end, for loadtest/check.py to find in the database; every request's end
+time, step and duration, and every person's arrival, to LOADTEST_TIMES, for check.py's minute-by-minute
+table.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import os
 import random
 import re
+import time
 from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,6 +26,10 @@ from locust.contrib.fasthttp import FastHttpUser
 
 SEED = json.loads(Path(os.environ["LOADTEST_SEED"]).read_text(encoding="utf-8"))
 ACKS_FILE = os.environ["LOADTEST_ACKS"]
+_TIMES_PATH = os.environ.get("LOADTEST_TIMES")
+#: One line a request ("end time,step,ms") and one a person's arrival ("time,arrival,0"), open for the run.
+TIMES = open(_TIMES_PATH, "w", encoding="utf-8") if _TIMES_PATH else None  # noqa: SIM115
+ARRIVAL = "arrival"
 SUBMITTED = "Đã nộp báo cáo."
 #: The proxy in front of gunicorn speaks TLS; on loopback we say so with this header.
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "vi"}
@@ -68,6 +75,8 @@ class Officer(FastHttpUser):
     concurrency = 1
 
     def on_start(self):
+        if TIMES:
+            TIMES.write(f"{time.time():.3f},{ARRIVAL},0\n")
         self.client.cookiejar = self.client.client.cookiejar = LoopbackCookies()
         self.get("/accounts/login/", name="login page")
         with self.post(
@@ -218,7 +227,15 @@ class MinistryViewer(Officer):
         self.get(f"/ministry/board/?year={SEED['year']}", name="ministry board")
 
 
+@events.request.add_listener
+def _write_time(name, response_time, **kwargs):
+    if TIMES:
+        TIMES.write(f"{time.time():.3f},{name},{response_time:.0f}\n")
+
+
 @events.test_stop.add_listener
 def _write_acks(**kwargs):
+    if TIMES:
+        TIMES.flush()
     with open(ACKS_FILE, "w", encoding="utf-8") as fh:
         json.dump(acks, fh, ensure_ascii=False)

@@ -55,7 +55,7 @@ fi
 # Production mode, as behind the reverse proxy (which terminates TLS and says so in X-Forwarded-Proto).
 export BINHDANG_PRODUCTION=1 BINHDANG_VAR_DIR=$WORK/var BINHDANG_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
 export BINHDANG_ALLOWED_HOSTS=127.0.0.1 BINHDANG_CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$PORT"
-export LOADTEST_SEED=$WORK/seed.json LOADTEST_ACKS=$WORK/acks.json
+export LOADTEST_SEED=$WORK/seed.json LOADTEST_ACKS=$WORK/acks.json LOADTEST_TIMES=$WORK/times.csv
 
 echo "== preparing: migrate, static files, seed $USERS users"
 $BIN/binhdang migrate --noinput >/dev/null
@@ -88,7 +88,7 @@ fi
 
 echo "== check"
 status=0
-$BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" || status=$?
+$BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" "$LOADTEST_TIMES" || status=$?
 # One password check's CPU ms before and after the run: the machine's speed (loadtest/reference.py).
 echo "loadtest_reference_ms $REFERENCE_BEFORE $REFERENCE_AFTER"
 if grep -q "Traceback" "$WORK/gunicorn.log"; then

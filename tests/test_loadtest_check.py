@@ -93,3 +93,25 @@ def test_the_summary_names_the_step_with_the_worst_95th_percentile(check, tmp_pa
     assert check.main(str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust")) == 0
     out = capsys.readouterr().out
     assert "loadtest_step_p95_max 530 ms (open report)" in out and "loadtest_p95 450 ms" in out
+
+
+def test_the_timeline_shows_each_minute_and_the_steps_once_everyone_has_submitted(check, tmp_path):
+    lines = [f"{1000 + n / 10:.3f},arrival,0" for n in range(3)]  # three people arrive in the first second
+    lines += [f"{1001 + n:.3f},login,{900 if n < 2 else 100}" for n in range(12)]  # slow while they arrive
+    lines += ["1070.000,submit,700"]  # the last one-off step ends 70 s after the first arrival
+    lines += [f"{1071 + n:.3f},after submitting,{40 + n}" for n in range(60)]
+    lines += ["1080.000,status board,300"]
+    (tmp_path / "times.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = check.timeline(str(tmp_path / "times.csv"))
+    assert found.arrived_after == 70.0
+    first, second, third = found.minutes
+    assert first == (0, 3, 12, 900.0, "login", 900.0)
+    assert second[:3] == (1, 3, 51) and second[4] == "after submitting"  # the submit is one of 51
+    assert third[:3] == (2, 3, 11)
+    assert found.after_arrivals == [("status board", 1, 300.0), ("after submitting", 60, 96.0)]
+
+
+def test_a_step_p95_is_the_duration_that_95_percent_do_not_exceed(check):
+    assert check.p95([float(n) for n in range(1, 101)]) == 95.0
+    assert check.p95([5.0]) == 5.0
+    assert check.p95([1.0, 2.0]) == 2.0
