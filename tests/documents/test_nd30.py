@@ -43,6 +43,17 @@ def build() -> Document:
     return Document(BytesIO(nd30.save(document)))
 
 
+def test_each_new_document_is_its_own_copy_of_the_styled_blank():
+    first, second = nd30.new_document(), nd30.new_document()
+    nd30.body(first, "Chỉ trong văn bản thứ nhất.")
+    first.sections[0].header.paragraphs[0].add_run("Đầu trang riêng")
+    assert [p.text for p in second.paragraphs] == [""] * len(second.paragraphs)
+    assert "Đầu trang riêng" not in second.sections[0].header.paragraphs[0].text
+    assert "Chỉ trong văn bản thứ nhất." not in second.element.xml and "Chỉ trong" in first.element.xml
+    assert second.styles[nd30.TABLE_TEXT].font.size == Pt(12)  # the decree's styles, in every copy
+    assert second.core_properties.language == "vi-VN"
+
+
 def test_the_page_is_a4_with_the_decree_margins_and_page_numbers_from_page_two(db):
     document = build()
     first, annex = document.sections
