@@ -77,14 +77,20 @@ def test_a_zip_of_kept_templates_reads_no_reports_figures(client, period, daklak
     assert not [q["sql"] for q in queries if "reporting_datavalue" in q["sql"]]
 
 
-def test_a_template_made_anew_holds_its_reports_figures(client, period, daklak, commune_a_reporter, builds):
+def test_a_template_made_anew_holds_its_reports_figures_read_in_one_statement(
+    client, period, daklak, commune_a_reporter, commune_b_reporter, builds
+):
     client.login(username="focal", password=PASSWORD)
     zip_of(client, period)
     submission = services.get_or_create_submission(period, daklak.commune_a, commune_a_reporter)
     fill(submission, commune_a_reporter, values={**COMMUNE_VALUES, ("TT_NEWS", ""): "47"})
+    other = services.get_or_create_submission(period, daklak.commune_b, commune_b_reporter)
+    fill(other, commune_b_reporter)
     builds.clear()
-    archive = zip_of(client, period)
-    assert builds == [daklak.commune_a.code]
+    with CaptureQueriesContext(connection) as queries:
+        archive = zip_of(client, period)
+    assert sorted(builds) == sorted([daklak.commune_a.code, daklak.commune_b.code])
+    assert len([q for q in queries if "reporting_datavalue" in q["sql"]]) == 1
     sheet = workbook(archive.read(template_filename(period, daklak.commune_a)))["Biểu1"]
     row = next(r for r in sheet.iter_rows() if any(cell.value == "TT_NEWS" for cell in r))
     assert 47 in [cell.value for cell in row], [cell.value for cell in row]

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db.models import Max
 
-from binhdang.core.filecache import cached_file, code_version, data_version
+from binhdang.core.filecache import cached_file, code_version, data_version, is_kept
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Indicator, Plan
 from binhdang.reporting import log_figures
@@ -58,22 +58,31 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
     )
     by_unit = log_figures.figures_by_unit(period, period.expected_reporters.values_list("unit_id", flat=True))
 
-    def build(period, unit, *, include_narrative, submission, logged) -> bytes:
-        scope = (period.pk, unit.pk, bool(include_narrative))
+    def scope(unit_id: int) -> tuple:
+        return (period.pk, unit_id, bool(include_narrative))
+
+    def version(unit_id: int, submission) -> tuple:
         report = None
         if submission is not None:
             report = (submission.pk, submission.version, submission.state, submission.updated_at.isoformat())
-        version = (shared, units_seen.get(unit.pk), report, sorted(logged.items()))
+        return (shared, units_seen.get(unit_id), report, sorted(by_unit.get(unit_id, {}).items()))
+
+    def made_anew(submissions: dict) -> list:
+        """The reports whose unit's kept template is out of date: only their figures are read."""
+        return [
+            s for unit_id, s in submissions.items() if not is_kept(KIND, scope(unit_id), version(unit_id, s))
+        ]
+
+    def build(period, unit, *, include_narrative, submission, logged) -> bytes:
         return cached_file(
             KIND,
-            scope,
-            version,
+            scope(unit.pk),
+            version(unit.pk, submission),
             lambda: build_template(
                 period, unit, include_narrative=include_narrative, submission=submission, logged=logged
             ),
         )
 
-    # A kept template's version needs its report's state only; one made anew reads the report's figures.
     return iter_templates_zip(
-        period, include_narrative=include_narrative, build=build, logged=by_unit, with_figures=False
+        period, include_narrative=include_narrative, build=build, logged=by_unit, figures_for=made_anew
     )

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -107,24 +108,23 @@ def iter_templates_zip(
     include_narrative: bool = True,
     build=None,
     logged=None,
-    with_figures: bool = True,
+    figures_for: Callable[[dict[int, Submission]], Iterable[Submission]] | None = None,
 ) -> Iterator[bytes]:
     """The zip of one template per expected unit of ``period`` (or per unit of ``units``), in chunks as
     each template is ready: a province's 100-250 templates take a while, the download starts at once.
     ``build``: the function making a template (default :func:`build_template`; the download keeps
     them, ``reporting.excel.kept``). ``logged``: the activity log's figures by unit
-    (``log_figures.figures_by_unit``), read in one go when not given. ``with_figures``: read every
-    report's figures in one go with the reports, for ``build`` to use; False when ``build`` uses few of
-    them (the download's kept templates: a report's figures are read only for a template made anew)."""
+    (``log_figures.figures_by_unit``), read in one go when not given. ``figures_for``: given the reports
+    by unit, the reports whose figures ``build`` will use, read in one go (by default every report's; the
+    download's kept templates need only those of the templates made anew)."""
     build = build or build_template
     if units is None:
         units = [e.unit for e in period.expected_reporters.select_related("unit").order_by("unit__code")]
     if logged is None:
         logged = log_figures.figures_by_unit(period, [unit.pk for unit in units])
-    reports = period.submissions.filter(unit__in=units)
-    if with_figures:
-        reports = reports.prefetch_related("values")
-    submissions = {report.unit_id: report for report in reports}
+    submissions = {report.unit_id: report for report in period.submissions.filter(unit__in=units)}
+    used = submissions.values() if figures_for is None else figures_for(submissions)
+    prefetch_related_objects(list(used), "values")
     sink = _Sink()
     names: set[str] = set()
     # Stored, not deflated again: a workbook is already a deflated zip (a second pass gains a few
