@@ -353,27 +353,45 @@ def table(
     if prototype is not None:
         model = prototype._tr
         grid._tbl.remove(model)
+        cells = list(model.iterchildren(_TC))
+        places = [_text_place(cell) for cell in cells]
         for values in rows:
+            if len(values) != len(places):
+                raise ValueError(f"a row of {len(values)} cells in a table of {len(places)} columns")
             row = copy.deepcopy(model)
-            for cell, text in zip(row.iterchildren(qn("w:tc")), values, strict=True):
-                _set_cell_text(cell, text)
+            for position, text in enumerate(values):
+                _set_cell_text(row, places[position], text)
             grid._tbl.append(row)
     return grid
 
 
-def _set_cell_text(cell, text: str) -> None:
-    """The text of the one run of a copied cell (python-docx's own setter for tabs and line breaks)."""
-    run = cell.find(f"{qn('w:p')}/{qn('w:r')}")
+_TC, _P, _R, _T, _SPACE = qn("w:tc"), qn("w:p"), qn("w:r"), qn("w:t"), qn("xml:space")
+
+
+def _text_place(cell) -> tuple[int, int, int, int]:
+    """Where the one run's text of a prototype cell is, as child positions (cell in row, paragraph in
+    cell, run in paragraph, text in run): each copy of the row has it at the same place."""
+    row = cell.getparent()
+    paragraph = cell.find(_P)
+    run = paragraph.find(_R)
+    return (row.index(cell), cell.index(paragraph), paragraph.index(run), run.index(run.find(_T)))
+
+
+def _set_cell_text(row, place: tuple[int, int, int, int], text: str) -> None:
+    """The text of the one run of a cell of a copied row (python-docx's own setter for tabs and line
+    breaks)."""
+    in_row, in_cell, in_paragraph, in_run = place
+    run = row[in_row][in_cell][in_paragraph]
     if any(mark in text for mark in "\t\n\r"):
         run.text = text
         return
-    element = run.find(qn("w:t"))
+    element = run[in_run]
     if not text:  # as python-docx writes an empty run
         run.remove(element)
         return
     element.text = text
     if text != text.strip():
-        element.set(qn("xml:space"), "preserve")
+        element.set(_SPACE, "preserve")
 
 
 def closing_block(document: DocumentObject, issuer: Issuer) -> Table:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
@@ -131,3 +132,23 @@ def test_every_row_of_a_table_keeps_its_own_text_style_width_and_size(db):
         assert [round(cell.width.mm) for cell in row.cells] == [50, 30]
         assert all(run.font.size == Pt(9) for cell in row.cells for run in cell.paragraphs[0].runs)
     assert all(row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for row in grid.rows[1:])
+
+
+def test_a_table_row_with_a_cell_too_many_or_too_few_is_refused():
+    document = nd30.new_document()
+    for row in (["1"], ["1", "2", "3"]):
+        with pytest.raises(ValueError, match="of 2 columns"):
+            nd30.table(document, ["A", "B"], [["x", "y"], row])
+
+
+def test_each_copied_row_has_its_own_texts_with_spaces_kept_and_empty_cells_empty():
+    document = nd30.new_document()
+    grid = nd30.table(document, ["A", "B", "C"], [["1", " lề ", ""], ["2", "dòng\nhai", "x"]], numeric=(0,))
+    reread = Document(BytesIO(nd30.save(document))).tables[-1]
+    assert [[cell.text for cell in row.cells] for row in reread.rows] == [
+        ["A", "B", "C"],
+        ["1", " lề ", ""],
+        ["2", "dòng\nhai", "x"],
+    ]
+    assert reread.rows[1].cells[0].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert len(grid.rows) == 3
