@@ -145,5 +145,6 @@ def test_a_reporter_of_each_kind_of_unit_downloads_its_report_ready_to_sign(
     assert name.endswith(".docx")
     assert unit.name.upper() in text.upper() and SAID in text
     document = Document(io.BytesIO(content))
-    assert round(document.sections[0].page_width.mm) == 210  # the decree's A4 page, from the kept blank
+    width = document.sections[0].page_width
+    assert width is not None and round(width.mm) == 210  # the decree's A4 page, from the kept blank
     assert document.core_properties.language == "vi-VN"
