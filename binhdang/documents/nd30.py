@@ -353,14 +353,13 @@ def table(
     if prototype is not None:
         model = prototype._tr
         grid._tbl.remove(model)
-        cells = list(model.iterchildren(_TC))
-        places = [_text_place(cell) for cell in cells]
+        places = [_text_place(cell) for cell in model.iterchildren(_TC)]
         for values in rows:
             if len(values) != len(places):
                 raise ValueError(f"a row of {len(values)} cells in a table of {len(places)} columns")
             row = copy.deepcopy(model)
-            for position, text in enumerate(values):
-                _set_cell_text(row, places[position], text)
+            for place, text in zip(places, values, strict=True):
+                _set_cell_text(row, place, text)
             grid._tbl.append(row)
     return grid
 
