@@ -226,3 +226,39 @@ def test_a_strategy_template_is_the_same_and_an_edited_indicator_is_seen_at_once
     assert_same_workbook(fast, whole)
     edited = [c.value for c in load_workbook(io.BytesIO(fast))[L.SHEET]["B"] if c.value]
     assert edited != labels and any("đã sửa" in str(label) for label in edited)
+
+
+def test_a_skeleton_made_by_one_process_is_read_from_disk_by_another(monkeypatch, period, daklak, settings):
+    with time_machine.travel(TEST_CLOCK, tick=False):
+        first = build_template(period, daklak.commune_a)
+    kept = list((settings.FILE_CACHE_DIR / skeleton.KIND).iterdir())
+    assert len(kept) == 2  # without notes and with one
+    skeleton._kept.clear()  # another worker: nothing in its memory
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the skeleton's workbook was made again by openpyxl")
+
+    monkeypatch.setattr(skeleton, "make_workbook", refuse)
+    with time_machine.travel(TEST_CLOCK, tick=False):
+        again = build_template(period, daklak.commune_a)
+    assert parts(again) == parts(first)
+    assert len(list((settings.FILE_CACHE_DIR / skeleton.KIND).iterdir())) == 2
+
+
+def test_a_changed_header_or_new_code_makes_the_skeleton_again(monkeypatch, period, daklak, settings):
+    build_template(period, daklak.commune_b)
+    skeleton._kept.clear()
+    made = []
+    blank = skeleton._blank_workbook
+    monkeypatch.setattr(skeleton, "_blank_workbook", lambda *args: made.append(1) or blank(*args))
+    period.plan.title = "Kế hoạch đã đổi tên"
+    period.plan.save(update_fields=["title"])
+    period.refresh_from_db()
+    sheet = load_workbook(io.BytesIO(build_template(period, daklak.commune_b)))[L.SHEET]
+    assert sheet[L.CELL_PLAN].value == str(period.plan) and "đã đổi tên" in str(period.plan)
+    assert made  # another header: another skeleton, not the kept one
+    made.clear()
+    skeleton._kept.clear()
+    monkeypatch.setattr(skeleton.filecache, "code_version", lambda *folders: "an upgrade")
+    build_template(period, daklak.commune_b)
+    assert made  # the kept workbook of the older code is not used

@@ -6,7 +6,10 @@ activity log's figures, numbers too large for a number cell), its narrative, and
 unit code, content digest, time and signature. The workbook is made once by openpyxl
 (:func:`reporting.excel.workbook.make_workbook`) with those cells empty: the *skeleton*, kept in this
 process while the layout is the same (:func:`_signature`: the period's header fields and every row,
-label, element type, option and narrative field, so a change of any is a new skeleton). Each unit's
+label, element type, option and narrative field, so a change of any is a new skeleton). The workbook
+openpyxl made for it is also kept on disk (``core.filecache``, kind ``xlsx-skeleton``, with the code's
+version), for the other processes: gunicorn's workers each need it, and a worker recycled every few
+thousand requests would otherwise make it again (40-80 ms a layout) at its first download. Each unit's
 file is then the skeleton's parts, their compressed bytes reused as they are, with the two sheets'
 XML written again with its own cells in the places openpyxl left for them.
 
@@ -39,7 +42,7 @@ from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
 from openpyxl.compat import safe_string
 from openpyxl.xml.functions import tostring
 
-from binhdang.core import formatting
+from binhdang.core import filecache, formatting
 from binhdang.core.numbers import too_large_note
 from binhdang.core.spreadsheets import fits_excel, looks_like_formula, number_as_text
 from binhdang.reporting.excel import layout as L
@@ -54,6 +57,9 @@ CORE_PART = "docProps/core.xml"
 #: The ``_meta`` cells of each unit (column B of their keys' rows).
 META_CELLS = {key: f"B{KEYS.index(key) + 1}" for key in ("unit_code", "content", "generated_at", "signature")}
 KEEP = 64  # skeletons kept per process (one per layout of a period: a few per period)
+#: The kept skeleton workbooks (``core.filecache``) and the code they depend on.
+KIND = "xlsx-skeleton"
+CODE = ("reporting", "core", "plans")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
@@ -128,7 +134,8 @@ class _Variant:
     core: bytes
 
 
-def _variant(period, layout: L.Layout, logged: dict) -> _Variant:
+def _blank_workbook(period, layout: L.Layout, logged: dict) -> bytes:
+    """The workbook openpyxl makes for ``layout`` with the unit's cells empty (the skeleton's source)."""
     blank_unit = SimpleNamespace(code="", name="")
     meta = Meta(
         template=L.TEMPLATE_ID,
@@ -143,6 +150,19 @@ def _variant(period, layout: L.Layout, logged: dict) -> _Variant:
     workbook = make_workbook(period, blank_unit, layout, {}, {}, logged, meta)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _variant(period, layout: L.Layout, logged: dict, signature: str) -> _Variant:
+    """The skeleton of ``layout`` (with the notes' parts when ``logged`` has a figure), from the
+    workbook kept on disk for its ``signature`` or made by openpyxl."""
+    source = filecache.cached_file(
+        KIND,
+        (signature, bool(logged)),
+        filecache.code_version(*CODE),
+        lambda: _blank_workbook(period, layout, logged),
+    )
+    buffer = io.BytesIO(source)
     unit_refs = [L.CELL_UNIT_CODE, L.CELL_UNIT_NAME] + [c.ref for c in layout.value_cells]
     unit_refs += [n.ref for n in layout.narrative]
     parts: list[tuple[str, _Part | None]] = []
@@ -208,8 +228,8 @@ def _skeleton(period, layout: L.Layout) -> _Skeleton:
         _kept.move_to_end(key)
         return found
     cells = layout.value_cells
-    noted = _variant(period, layout, {cells[0].key: 0}) if cells else None
-    found = _Skeleton(_variant(period, layout, {}), noted)
+    noted = _variant(period, layout, {cells[0].key: 0}, key) if cells else None
+    found = _Skeleton(_variant(period, layout, {}, key), noted)
     _kept[key] = found
     while len(_kept) > KEEP:
         _kept.popitem(last=False)
