@@ -44,18 +44,30 @@ def cache_dir(kind: str) -> Path:
     return Path(settings.FILE_CACHE_DIR) / kind
 
 
-@cache
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
 def code_version(*folders: str) -> str:
     """A digest of every file under ``folders`` (paths relative to the ``binhdang`` package: Python
-    sources and compiled translations), computed once per process."""
-    root = Path(__file__).resolve().parent.parent
+    sources, templates and compiled translations); each folder is read once per process."""
+    return hashlib.sha256("".join(_folder_digest(folder) for folder in folders).encode()).hexdigest()
+
+
+@cache
+def _folder_digest(folder: str) -> str:
     digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".mo", ".html"}:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
+    for path in sorted((_PACKAGE / folder).rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".mo", ".html"}:
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def warm_up() -> None:
+    """Read the code of every app of the package now (``core.warmup``, before gunicorn forks), not at
+    each worker's first download (20-25 ms)."""
+    for folder in sorted(p.name for p in _PACKAGE.iterdir() if (p / "__init__.py").is_file()):
+        _folder_digest(folder)
 
 
 def data_version(querysets: Iterable[QuerySet]) -> list:

@@ -9,7 +9,7 @@ of a core), the compiled templates (a page's templates, 20-40 ms), the catalogue
 Done here, before the fork, the workers share the result and their first visitors wait no longer than
 the others.
 
-:func:`warm_up` reads no database (the master must hold no connection when it forks) and changes
+An app adds its own with a ``warm_up()`` method on its ``AppConfig``. :func:`warm_up` reads no database (the master must hold no connection when it forks) and changes
 nothing: the tables it fills are the ones Django would fill on the first requests.
 """
 
@@ -26,15 +26,24 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import formats, translation
 from django.utils.module_loading import import_string
 
+from binhdang.core import filecache
+
 #: A URL name no pattern has: reversing it in a namespace fills that namespace's tables, then fails.
 _NO_SUCH_NAME = "binhdang-warm-up-no-such-name"
 
 
 def warm_up() -> None:
-    """The URL map, the catalogues and binhdang's templates, ready before the first request."""
+    """The URL map, the catalogues and binhdang's templates, ready before the first request; then
+    what each app keeps per process, through its ``AppConfig.warm_up()`` when it has one (e.g. the
+    documents' blank A4 page with its styles)."""
     warm_urls()
     warm_catalogues()
     warm_templates()
+    filecache.warm_up()  # the code's version, which every kept download checks
+    for config in apps.get_app_configs():
+        hook = getattr(config, "warm_up", None)
+        if callable(hook):
+            hook()
 
 
 def warm_urls() -> None:

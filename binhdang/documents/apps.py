@@ -12,3 +12,10 @@ class DocumentsConfig(AppConfig):
             exporters,  # noqa: F401  (registers the reports' exporters)
             review_exporters,  # noqa: F401  (and the reviews')
         )
+
+    def warm_up(self) -> None:
+        """Before gunicorn forks its workers (``core.warmup``): the blank page every document starts
+        from, made once for all of them."""
+        from binhdang.documents import nd30
+
+        nd30.warm_up()

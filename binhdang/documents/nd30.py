@@ -175,6 +175,11 @@ def _blank() -> bytes:
     return save(document)
 
 
+def warm_up() -> None:
+    """Make the blank document now, not at the first download (``DocumentsConfig.warm_up``)."""
+    _blank()
+
+
 def new_document() -> DocumentObject:
     """An empty A4 document with the Nghị định 30 styles, margins and page numbering (its own copy: a
     document changes nothing of the next one's)."""

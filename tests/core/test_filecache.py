@@ -53,6 +53,44 @@ def test_the_code_version_follows_the_sources(tmp_path):
     assert first != filecache.code_version("documents")
 
 
+@pytest.fixture
+def package(tmp_path, monkeypatch):
+    """A package of two apps in place of binhdang's, its folders' digests forgotten before and after."""
+    for app in ("one", "two"):
+        (tmp_path / app).mkdir()
+        (tmp_path / app / "__init__.py").write_text("")
+        (tmp_path / app / "views.py").write_text(f"NAME = {app!r}\n")
+    monkeypatch.setattr(filecache, "_PACKAGE", tmp_path)
+    filecache._folder_digest.cache_clear()
+    yield tmp_path
+    filecache._folder_digest.cache_clear()
+
+
+def test_a_changed_source_template_or_translation_is_another_code_version(package):
+    first = filecache.code_version("one", "two")
+    for changed in ("one/views.py", "one/templates/page.html", "one/locale/vi/LC_MESSAGES/django.mo"):
+        (package / changed).parent.mkdir(parents=True, exist_ok=True)
+        (package / changed).write_text("changed")
+        filecache._folder_digest.cache_clear()  # a restarted process
+        assert filecache.code_version("one", "two") != first, changed
+        first = filecache.code_version("one", "two")
+    (package / "one" / "notes.txt").write_text("not code")
+    filecache._folder_digest.cache_clear()
+    assert filecache.code_version("one", "two") == first
+
+
+def test_after_the_warm_up_the_code_version_reads_no_file(package, monkeypatch):
+    filecache.warm_up()
+    expected = filecache.code_version("two", "one")
+
+    def refuse(self):
+        raise AssertionError(f"{self} read after the warm-up")
+
+    monkeypatch.setattr(type(package), "read_bytes", refuse)
+    assert filecache.code_version("two", "one") == expected
+    assert filecache.code_version("one") != expected
+
+
 def _by_the_orm(queryset) -> tuple:
     """What one aggregate query per queryset says: rows, highest key, latest change."""
     pk = queryset.model._meta.pk.name

@@ -81,3 +81,11 @@ def test_loading_the_wsgi_application_warms_it_up(monkeypatch):
     monkeypatch.setattr(warmup, "warm_up", lambda: called.append(True))
     importlib.reload(binhdang.wsgi)
     assert called == [True]
+
+
+def test_each_apps_own_warm_up_runs_too():
+    from binhdang.documents import nd30
+
+    nd30._blank.cache_clear()
+    warmup.warm_up()
+    assert nd30._blank.cache_info().currsize == 1  # the documents' blank page, made before any download
