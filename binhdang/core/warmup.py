@@ -9,8 +9,9 @@ of a core), the compiled templates (a page's templates, 20-40 ms), the catalogue
 Done here, before the fork, the workers share the result and their first visitors wait no longer than
 the others.
 
-An app adds its own with a ``warm_up()`` method on its ``AppConfig``. :func:`warm_up` reads no database (the master must hold no connection when it forks) and changes
-nothing: the tables it fills are the ones Django would fill on the first requests.
+An app adds its own with a ``warm_up()`` method on its ``AppConfig``. :func:`warm_up` reads no
+database (the master must hold no connection when it forks) and changes nothing: the tables it fills
+are the ones Django would fill on the first requests.
 """
 
 from __future__ import annotations
