@@ -61,11 +61,26 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
     def scope(unit_id: int) -> tuple:
         return (period.pk, unit_id, bool(include_narrative))
 
+    versions: dict[int, tuple] = {}
+
     def version(unit_id: int, submission) -> tuple:
-        report = None
-        if submission is not None:
-            report = (submission.pk, submission.version, submission.state, submission.updated_at.isoformat())
-        return (shared, units_seen.get(unit_id), report, sorted(by_unit.get(unit_id, {}).items()))
+        """Worked out once per unit: asked when the reports to read are chosen, then by ``build``."""
+        if unit_id not in versions:
+            report = None
+            if submission is not None:
+                report = (
+                    submission.pk,
+                    submission.version,
+                    submission.state,
+                    submission.updated_at.isoformat(),
+                )
+            versions[unit_id] = (
+                shared,
+                units_seen.get(unit_id),
+                report,
+                sorted(by_unit.get(unit_id, {}).items()),
+            )
+        return versions[unit_id]
 
     def made_anew(submissions: dict) -> list:
         """The reports whose unit's kept template is out of date: only their figures are read."""
