@@ -81,7 +81,7 @@ bench: setup
 # Deadline-day load test: gunicorn + a throwaway PostgreSQL 15 on loopback, locust, then the check that
 # every acknowledged submission is in the database once (loadtest/run.sh; LOADTEST_USERS=200 by default).
 loadtest: setup
-	loadtest/run.sh
+	UV=$(UV) loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

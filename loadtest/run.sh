@@ -6,7 +6,9 @@
 # users, a hundredth of them: 1,000 users log in over 100 s, as people arrive at work, not all in the same
 # minute), LOADTEST_TIME (3m; 5m above 300 users), LOADTEST_PORT (8765), LOADTEST_DATABASE_URL (an empty PostgreSQL database to use;
 # by default a throwaway PostgreSQL 15 cluster is started in a temporary directory and removed
-# afterwards). gunicorn runs with gunicorn.conf.py, as in production (GUNICORN_WORKERS etc. apply).
+# afterwards). gunicorn runs with gunicorn.conf.py, as in production (GUNICORN_WORKERS etc. apply), on
+# .venv's interpreter or on LOADTEST_PYTHON's (loadtest/server_env.sh; README, Performance: "Eighth round:
+# the interpreter's build").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,7 @@ RATE=${LOADTEST_RATE:-$(( USERS > 300 ? (USERS + 99) / 100 : 5 ))}
 TIME=${LOADTEST_TIME:-$([ "$USERS" -gt 300 ] && echo 5m || echo 3m)}
 PORT=${LOADTEST_PORT:-8765}
 BIN=.venv/bin
+SERVER_BIN=$(loadtest/server_env.sh)
 WORK=$(mktemp -d /tmp/binhdang-load.XXXXXX)
 chmod 711 "$WORK"  # the PostgreSQL cluster inside belongs to another user when run as root
 PGDIR=""
@@ -62,9 +65,10 @@ $BIN/binhdang migrate --noinput >/dev/null
 $BIN/binhdang collectstatic --noinput >/dev/null
 $BIN/python loadtest/seed.py "$USERS" "$LOADTEST_SEED"
 
-echo "== gunicorn (gunicorn.conf.py, as in production) on 127.0.0.1:$PORT"
+SERVER_PYTHON=$("$SERVER_BIN/python" -c 'import platform, sys; print(platform.python_version(), sys.base_prefix)')
+echo "== gunicorn (gunicorn.conf.py, as in production; Python $SERVER_PYTHON) on 127.0.0.1:$PORT"
 GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$WORK/access.log" GUNICORN_ERROR_LOG="$WORK/gunicorn.log" \
-  $BIN/gunicorn -c gunicorn.conf.py --capture-output &
+  "$SERVER_BIN/gunicorn" -c gunicorn.conf.py --capture-output &
 GUNICORN_PID=$!
 for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
 
@@ -91,6 +95,7 @@ status=0
 $BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" "$LOADTEST_TIMES" || status=$?
 # One password check's CPU ms before and after the run: the machine's speed (loadtest/reference.py).
 echo "loadtest_reference_ms $REFERENCE_BEFORE $REFERENCE_AFTER"
+echo "loadtest_server_python $SERVER_PYTHON"
 if grep -q "Traceback" "$WORK/gunicorn.log"; then
   echo "server errors in the gunicorn log:"; grep -A3 "Traceback" "$WORK/gunicorn.log" | tail -n 30; status=1
 fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Print the bin directory of the environment the load test's server runs in: .venv/bin (made by
+# `make setup`), or, with LOADTEST_PYTHON set to an interpreter, var/loadtest-python/bin, made from
+# uv.lock with that interpreter, to measure the server on another build of Python (README, Performance:
+# "Eighth round: the interpreter's build"). Locust, the seed and the checks stay in .venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${LOADTEST_PYTHON:-}" ]; then
+  echo .venv/bin
+  exit 0
+fi
+UV=${UV:-$(command -v uv 2>/dev/null || echo var/uv-bootstrap/bin/uv)}
+UV_PROJECT_ENVIRONMENT=var/loadtest-python "$UV" sync --frozen --python "$LOADTEST_PYTHON" --quiet >&2
+echo var/loadtest-python/bin
