@@ -115,3 +115,52 @@ def test_a_step_p95_is_the_duration_that_95_percent_do_not_exceed(check):
     assert check.p95([float(n) for n in range(1, 101)]) == 95.0
     assert check.p95([5.0]) == 5.0
     assert check.p95([1.0, 2.0]) == 2.0
+
+
+def totals_of(check, steps, *, errors=0):
+    """Locust's totals for steps given as (name, p95 ms)."""
+    rows = [(name, 100, 0, 50.0, p95, p95 + 100) for name, p95 in steps]
+    return check.Totals(requests=100 * len(rows), errors=errors, p95=100.0, steps=rows)
+
+
+def test_the_goal_is_met_with_every_step_under_500_ms_and_the_downloads_under_1_s(check):
+    totals = totals_of(
+        check, [("login", 490), ("submit", 330), ("templates zip", 950), ("annual report docx", 640)]
+    )
+    assert check.goal_misses(totals, users=1000, lost=0, submitted=978, reporters=978) == []
+
+
+def test_a_step_at_500_ms_or_a_download_at_1_s_misses_the_goal(check):
+    totals = totals_of(check, [("login", 500), ("status board", 120), ("templates zip", 1000)])
+    assert check.goal_misses(totals, users=1000, lost=0, submitted=978, reporters=978) == [
+        "templates zip p95 1000 ms (bound 1000)",
+        "login p95 500 ms (bound 500)",
+    ]
+
+
+def test_errors_lost_or_missing_submissions_or_fewer_users_miss_the_goal(check):
+    totals = totals_of(check, [("login", 200)], errors=2)
+    assert check.goal_misses(totals, users=40, lost=1, submitted=37, reporters=38) == [
+        "40 users, not 1000",
+        "2 errors",
+        "1 acknowledged submissions lost",
+        "37 of 38 reporters submitted",
+    ]
+
+
+def test_the_summary_says_whether_the_goal_was_met_and_why_not(check, tmp_path, capsys):
+    header = "Type,Name,Request Count,Failure Count,Median Response Time,95%,Max Response Time\n"
+    rows = [
+        "POST,login,1000,0,280,650,960",
+        "GET,templates zip,80,0,60,550,850",
+        ",Aggregated,1080,0,100,450,960",
+    ]
+    (tmp_path / "locust_stats.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "locust_exceptions.csv").write_text("Count,Message,Traceback,Nodes\n", encoding="utf-8")
+    seed = {"provinces": ["Tỉnh Đắk Lắk"], "reporters": [{}] * 978, "focal": [{}] * 20, "ministry": [{}] * 2}
+    (tmp_path / "seed.json").write_text(__import__("json").dumps(seed), encoding="utf-8")
+    (tmp_path / "acks.json").write_text("[]", encoding="utf-8")
+    check.main(str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust"))
+    out = capsys.readouterr().out
+    assert "loadtest_step_p95_max 650 ms (login)" in out
+    assert "loadtest_goal not met: 0 of 978 reporters submitted; login p95 650 ms (bound 500)\n" in out
