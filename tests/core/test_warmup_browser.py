@@ -78,6 +78,7 @@ def test_every_kind_of_user_is_served_from_the_warm_up(
         expect(row).to_contain_text("Chưa bắt đầu")
         row.get_by_role("link", name="Nhập báo cáo").click()
         expect(page.locator("#report-state")).to_have_text("Chưa bắt đầu")
+        page.wait_for_load_state("load")  # the autosave script is bound once the page has loaded
         bad, reason = BAD.get(code, BAD_COUNT)
         field = page.locator("#" + field_id(code))
         field.fill(bad)
