@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "find-python.sh"
 
 
@@ -25,20 +27,23 @@ def test_binhdang_python_is_the_interpreter_chosen_for_the_project():
     assert found.stdout.strip() == sys.executable
 
 
-def test_an_interpreter_too_old_or_not_python_is_refused_by_name(tmp_path):
-    not_python = tmp_path / "python3"
-    not_python.write_text("#!/bin/sh\nexit 1\n")
-    not_python.chmod(0o755)
+@pytest.fixture
+def not_python(tmp_path) -> Path:
+    """A program named python3 that is no Python (it answers every question with failure)."""
+    program = tmp_path / "python3"
+    program.write_text("#!/bin/sh\nexit 1\n")
+    program.chmod(0o755)
+    return program
+
+
+def test_an_interpreter_too_old_or_not_python_is_refused_by_name(not_python):
     found = find_python(BINHDANG_PYTHON=str(not_python))
     assert found.returncode == 1
     assert found.stdout == ""
     assert f"BINHDANG_PYTHON={not_python} is not a Python 3.12 or newer." in found.stderr
 
 
-def test_a_version_asked_for_searches_whatever_binhdang_python_says(tmp_path):
-    not_python = tmp_path / "python3"
-    not_python.write_text("#!/bin/sh\nexit 1\n")
-    not_python.chmod(0o755)
+def test_a_version_asked_for_searches_whatever_binhdang_python_says(not_python):
     without = find_python("3.12")
     found = find_python("3.12", BINHDANG_PYTHON=str(not_python))
     assert found.returncode == without.returncode == 0

@@ -4,6 +4,7 @@ submitted once, with the values that were sent; anything else counts as lost."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -74,23 +75,37 @@ def test_another_provinces_period_is_looked_up_in_its_own_period(check, submitte
     ]
 
 
-def test_the_summary_names_the_step_with_the_worst_95th_percentile(check, tmp_path, capsys):
+def finished_run(tmp_path: Path, stats: list[str], *, reporters: int) -> tuple[str, str, str]:
+    """The files a run leaves for check.py: locust's statistics (``stats``: its CSV rows, the aggregate
+    last), no exception, a seed of one province with ``reporters`` reporters, 20 focal officers and 2
+    ministry viewers (none when there are no reporters), and no acknowledged submission."""
     header = "Type,Name,Request Count,Failure Count,Median Response Time,95%,Max Response Time\n"
-    rows = [
+    (tmp_path / "locust_stats.csv").write_text(header + "\n".join(stats) + "\n", encoding="utf-8")
+    (tmp_path / "locust_exceptions.csv").write_text("Count,Message,Traceback,Nodes\n", encoding="utf-8")
+    others = 1 if reporters else 0
+    seed = {
+        "provinces": ["Tỉnh Đắk Lắk"],
+        "reporters": [{}] * reporters,
+        "focal": [{}] * 20 * others,
+        "ministry": [{}] * 2 * others,
+    }
+    (tmp_path / "seed.json").write_text(json.dumps(seed), encoding="utf-8")
+    (tmp_path / "acks.json").write_text("[]", encoding="utf-8")
+    return str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust")
+
+
+def test_the_summary_names_the_step_with_the_worst_95th_percentile(check, tmp_path, capsys):
+    stats = [
         "POST,login,100,0,120,480,900",
         "GET,open report,90,0,100,530,700",
         "GET,status board,40,0,80,300,400",
         ",Aggregated,230,0,100,450,900",
     ]
-    (tmp_path / "locust_stats.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "locust_exceptions.csv").write_text("Count,Message,Traceback,Nodes\n", encoding="utf-8")
-    totals = check.locust_totals(str(tmp_path / "locust"))
+    seed, acks, prefix = finished_run(tmp_path, stats, reporters=0)
+    totals = check.locust_totals(prefix)
     assert (totals.requests, totals.errors, totals.p95) == (230, 0, 450.0)
     assert totals.worst_step == ("open report", 530.0)
-    seed = {"provinces": ["Tỉnh Đắk Lắk"], "reporters": [], "focal": [], "ministry": []}
-    (tmp_path / "seed.json").write_text(__import__("json").dumps(seed), encoding="utf-8")
-    (tmp_path / "acks.json").write_text("[]", encoding="utf-8")
-    assert check.main(str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust")) == 0
+    assert check.main(seed, acks, prefix) == 0
     out = capsys.readouterr().out
     assert "loadtest_step_p95_max 530 ms (open report)" in out and "loadtest_p95 450 ms" in out
 
@@ -149,18 +164,12 @@ def test_errors_lost_or_missing_submissions_or_fewer_users_miss_the_goal(check):
 
 
 def test_the_summary_says_whether_the_goal_was_met_and_why_not(check, tmp_path, capsys):
-    header = "Type,Name,Request Count,Failure Count,Median Response Time,95%,Max Response Time\n"
-    rows = [
+    stats = [
         "POST,login,1000,0,280,650,960",
         "GET,templates zip,80,0,60,550,850",
         ",Aggregated,1080,0,100,450,960",
     ]
-    (tmp_path / "locust_stats.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
-    (tmp_path / "locust_exceptions.csv").write_text("Count,Message,Traceback,Nodes\n", encoding="utf-8")
-    seed = {"provinces": ["Tỉnh Đắk Lắk"], "reporters": [{}] * 978, "focal": [{}] * 20, "ministry": [{}] * 2}
-    (tmp_path / "seed.json").write_text(__import__("json").dumps(seed), encoding="utf-8")
-    (tmp_path / "acks.json").write_text("[]", encoding="utf-8")
-    check.main(str(tmp_path / "seed.json"), str(tmp_path / "acks.json"), str(tmp_path / "locust"))
+    check.main(*finished_run(tmp_path, stats, reporters=978))
     out = capsys.readouterr().out
     assert "loadtest_step_p95_max 650 ms (login)" in out
     assert "loadtest_goal not met: 0 of 978 reporters submitted; login p95 650 ms (bound 500)\n" in out

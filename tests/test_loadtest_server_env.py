@@ -1,6 +1,6 @@
 """loadtest/server_env.sh: the environment the load test's server runs in. By default the project's
 own (.venv); with LOADTEST_PYTHON, one made from uv.lock with that interpreter, so that a run can be
-measured on another build of Python (README, Performance: "The interpreter's build")."""
+measured on another build of Python (README, Performance: "Eighth round: the interpreter's build")."""
 
 from __future__ import annotations
 
