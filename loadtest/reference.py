@@ -1,17 +1,25 @@
-"""The machine's speed when a load test runs: the CPU milliseconds of one password check with the
-project's own hasher (Argon2id at OWASP's parameters: a fixed amount of work), the median of 15.
+"""The machine's speed when a load test runs, measured twice in this process:
+
+- ``password`` (the default): the CPU milliseconds of one password check with the project's own hasher
+  (Argon2id at OWASP's parameters: a fixed amount of work, bound by memory more than by the interpreter),
+  the median of 15;
+- ``page``: the CPU milliseconds of the login page through Django's whole stack (middleware, view,
+  template; no database), the median of 200: the interpreter-bound work most of a request is.
 
 This machine is a virtual one whose speed moves with its neighbours: the same check took 22 ms of a
-core at one hour and 27 ms at another of the same day. loadtest/run.sh prints it before and after the
-run (``loadtest_reference_ms``), so that runs are compared at the same speed.
+core at one hour and 27 ms at another of the same day, and runs of the same code cost the server 30-45%
+more CPU in one phase than in another while the password check moved less (README, "Seventh round").
+loadtest/run.sh prints both before and after the run (``loadtest_reference_ms``,
+``loadtest_reference_page_ms``), so that runs are compared at the same speed.
 
-    .venv/bin/python loadtest/reference.py
+    .venv/bin/python loadtest/reference.py [password|page]
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
 
 import django
@@ -19,7 +27,9 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binhdang.settings")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import check_password, make_password  # noqa: E402
+from django.test import Client  # noqa: E402
 
 
 def password_check_ms(runs: int = 15) -> float:
@@ -34,5 +44,35 @@ def password_check_ms(runs: int = 15) -> float:
     return statistics.median(times)
 
 
+def allowed_host() -> str:
+    """A host name the settings accept (in production mode, one of ``BINHDANG_ALLOWED_HOSTS``)."""
+    for host in settings.ALLOWED_HOSTS:
+        if host and host != "*":
+            return host.lstrip(".")
+    return "localhost"
+
+
+def login_page_ms(runs: int = 200) -> float:
+    """The median CPU milliseconds of the login page (GET, anonymous, as over HTTPS behind the proxy).
+
+    Raises ``RuntimeError`` when the page does not answer 200: a redirect or an error page would measure
+    something else."""
+    client = Client(HTTP_HOST=allowed_host(), HTTP_ACCEPT_LANGUAGE="vi")
+    times = []
+    for index in range(runs + 5):
+        started = time.process_time()
+        response = client.get("/accounts/login/", secure=True)
+        elapsed = (time.process_time() - started) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"the login page answered {response.status_code}, not 200")
+        if index >= 5:  # the first ones compile and fill what a process keeps
+            times.append(elapsed)
+    return statistics.median(times)
+
+
 if __name__ == "__main__":
-    print(f"{password_check_ms():.1f}")
+    kind = sys.argv[1] if len(sys.argv) > 1 else "password"
+    measures = {"password": password_check_ms, "page": login_page_ms}
+    if kind not in measures:
+        sys.exit(f"usage: reference.py [{'|'.join(measures)}]")
+    print(f"{measures[kind]():.{1 if kind == 'password' else 2}f}")

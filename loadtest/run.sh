@@ -74,6 +74,7 @@ for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" &
 
 # The machine's speed now (a virtual machine's moves with its neighbours): loadtest/reference.py.
 REFERENCE_BEFORE=$($BIN/python loadtest/reference.py)
+REFERENCE_PAGE_BEFORE=$($BIN/python loadtest/reference.py page)
 
 echo "== locust: $USERS users, $RATE started per second, for $TIME"
 $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
@@ -81,6 +82,7 @@ $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "
   --loglevel WARNING 2>&1 | tail -n 40 || true
 
 REFERENCE_AFTER=$($BIN/python loadtest/reference.py)
+REFERENCE_PAGE_AFTER=$($BIN/python loadtest/reference.py page)
 
 if [ -n "${LOADTEST_PG_STATS:-}" ] && [ -n "$PGDIR" ]; then
   echo "== PostgreSQL: the statements that took the most time (pg_stat_statements)"
@@ -93,8 +95,10 @@ fi
 echo "== check"
 status=0
 $BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" "$LOADTEST_TIMES" || status=$?
-# One password check's CPU ms before and after the run: the machine's speed (loadtest/reference.py).
+# One password check's and one login page's CPU ms before and after the run: the machine's speed
+# (loadtest/reference.py).
 echo "loadtest_reference_ms $REFERENCE_BEFORE $REFERENCE_AFTER"
+echo "loadtest_reference_page_ms $REFERENCE_PAGE_BEFORE $REFERENCE_PAGE_AFTER"
 echo "loadtest_server_python $SERVER_PYTHON"
 if grep -q "Traceback" "$WORK/gunicorn.log"; then
   echo "server errors in the gunicorn log:"; grep -A3 "Traceback" "$WORK/gunicorn.log" | tail -n 30; status=1
