@@ -12,7 +12,7 @@ more CPU in one phase than in another while the password check moved less (READM
 loadtest/run.sh prints both before and after the run (``loadtest_reference_ms``,
 ``loadtest_reference_page_ms``), so that runs are compared at the same speed.
 
-    .venv/bin/python loadtest/reference.py [password|page]
+    .venv/bin/python loadtest/reference.py [password|page]...   # one figure per measure, on one line
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 
 import django
 
@@ -32,16 +33,23 @@ from django.contrib.auth.hashers import check_password, make_password  # noqa: E
 from django.test import Client  # noqa: E402
 
 
-def password_check_ms(runs: int = 15) -> float:
-    """The median CPU milliseconds of one check of a password against its hash."""
-    hashed = make_password("mat-khau-tham-chieu")
-    check_password("mat-khau-tham-chieu", hashed)  # warm up
+def median_cpu_ms(measure: Callable[[], object], runs: int, warm_up: int) -> float:
+    """The median CPU milliseconds of ``measure()`` over ``runs`` calls, after ``warm_up`` calls not
+    counted (the first ones compile and fill what a process keeps)."""
+    for _ in range(warm_up):
+        measure()
     times = []
     for _ in range(runs):
         started = time.process_time()
-        check_password("mat-khau-tham-chieu", hashed)
+        measure()
         times.append((time.process_time() - started) * 1000)
     return statistics.median(times)
+
+
+def password_check_ms(runs: int = 15) -> float:
+    """The median CPU milliseconds of one check of a password against its hash."""
+    hashed = make_password("mat-khau-tham-chieu")
+    return median_cpu_ms(lambda: check_password("mat-khau-tham-chieu", hashed), runs, warm_up=1)
 
 
 def allowed_host() -> str:
@@ -58,21 +66,24 @@ def login_page_ms(runs: int = 200) -> float:
     Raises ``RuntimeError`` when the page does not answer 200: a redirect or an error page would measure
     something else."""
     client = Client(HTTP_HOST=allowed_host(), HTTP_ACCEPT_LANGUAGE="vi")
-    times = []
-    for index in range(runs + 5):
-        started = time.process_time()
+
+    def login_page() -> None:
         response = client.get("/accounts/login/", secure=True)
-        elapsed = (time.process_time() - started) * 1000
         if response.status_code != 200:
             raise RuntimeError(f"the login page answered {response.status_code}, not 200")
-        if index >= 5:  # the first ones compile and fill what a process keeps
-            times.append(elapsed)
-    return statistics.median(times)
+
+    return median_cpu_ms(login_page, runs, warm_up=5)
+
+
+#: What can be measured, each with the decimals it is printed with.
+MEASURES: dict[str, tuple[Callable[[], float], int]] = {
+    "password": (password_check_ms, 1),
+    "page": (login_page_ms, 2),
+}
 
 
 if __name__ == "__main__":
-    kind = sys.argv[1] if len(sys.argv) > 1 else "password"
-    measures = {"password": password_check_ms, "page": login_page_ms}
-    if kind not in measures:
-        sys.exit(f"usage: reference.py [{'|'.join(measures)}]")
-    print(f"{measures[kind]():.{1 if kind == 'password' else 2}f}")
+    kinds = sys.argv[1:] or ["password"]
+    if not set(kinds) <= MEASURES.keys():
+        sys.exit(f"usage: reference.py [{'|'.join(MEASURES)}]...")
+    print(" ".join(f"{MEASURES[kind][0]():.{MEASURES[kind][1]}f}" for kind in kinds))

@@ -73,16 +73,16 @@ GUNICORN_PID=$!
 for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
 
 # The machine's speed now (a virtual machine's moves with its neighbours): loadtest/reference.py.
-REFERENCE_BEFORE=$($BIN/python loadtest/reference.py)
-REFERENCE_PAGE_BEFORE=$($BIN/python loadtest/reference.py page)
+REFERENCES=$($BIN/python loadtest/reference.py password page)  # a failed measure stops the run (set -e)
+read -r REFERENCE_BEFORE REFERENCE_PAGE_BEFORE <<<"$REFERENCES"
 
 echo "== locust: $USERS users, $RATE started per second, for $TIME"
 $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
   --host "http://127.0.0.1:$PORT" --csv "$WORK/locust" --only-summary --stop-timeout 10 \
   --loglevel WARNING 2>&1 | tail -n 40 || true
 
-REFERENCE_AFTER=$($BIN/python loadtest/reference.py)
-REFERENCE_PAGE_AFTER=$($BIN/python loadtest/reference.py page)
+REFERENCES=$($BIN/python loadtest/reference.py password page)  # a failed measure stops the run (set -e)
+read -r REFERENCE_AFTER REFERENCE_PAGE_AFTER <<<"$REFERENCES"
 
 if [ -n "${LOADTEST_PG_STATS:-}" ] && [ -n "$PGDIR" ]; then
   echo "== PostgreSQL: the statements that took the most time (pg_stat_statements)"

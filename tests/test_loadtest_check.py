@@ -3,9 +3,7 @@ submitted once, with the values that were sent; anything else counts as lost."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,18 +11,13 @@ import pytest
 from binhdang.reporting import services
 from binhdang.reporting.entry import field_name
 from binhdang.reporting.models import StateChange
+from tests import loadtest_scripts
 from tests.reporting.conftest import COMMUNE_VALUES, fill, make_plan
-
-CHECK = Path(__file__).resolve().parent.parent / "loadtest" / "check.py"
 
 
 @pytest.fixture(scope="module")
 def check():
-    spec = importlib.util.spec_from_file_location("loadtest_check", CHECK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return loadtest_scripts.load("check")
 
 
 @pytest.fixture

@@ -3,15 +3,11 @@ check and of the login page through Django's whole stack (which reads no databas
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from django.http import HttpResponseRedirect
 from django.urls import path
 
-REFERENCE = Path(__file__).resolve().parent.parent / "loadtest" / "reference.py"
+from tests import loadtest_scripts
 
 #: For the test of a login page that redirects (as production does over plain HTTP).
 urlpatterns = [path("accounts/login/", lambda request: HttpResponseRedirect("https://elsewhere.example/"))]
@@ -19,11 +15,7 @@ urlpatterns = [path("accounts/login/", lambda request: HttpResponseRedirect("htt
 
 @pytest.fixture(scope="module")
 def reference():
-    spec = importlib.util.spec_from_file_location("loadtest_reference", REFERENCE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return loadtest_scripts.load("reference")
 
 
 def test_the_login_page_is_measured_without_the_database(reference):
