@@ -1,12 +1,16 @@
 """After the load: is every acknowledged submission in the database exactly once, as it was sent?
 
-python loadtest/check.py SEED.json ACKS.json CSV_PREFIX [TIMES.csv]
 Reads locust's CSV statistics (CSV_PREFIX_stats.csv, CSV_PREFIX_exceptions.csv) and prints the summary
 lines of `make loadtest`, ending with whether the run met the deadline-day goal (``goal_misses``). Exit
 status 1 when a request failed or an acknowledged submission is lost.
 With the requests' times (TIMES.csv, written by locustfile.py) it also prints the run minute by minute
 (people arrived, requests, the p95 of all and the worst step's) and each step's p95 once every reporter
 has submitted: what the arrivals cost, apart from what a day of 1,000 people reloading their pages costs.
+With the machine's use (CPU.csv, written by loadtest/cpu.py) each minute also shows the cores busy and
+stolen by the host, and the run ends with ``loadtest_cpu``: the most cores busy and stolen in a few
+seconds, and the cores stolen on average while the reporters arrived.
+
+python loadtest/check.py SEED.json ACKS.json CSV_PREFIX [TIMES.csv [CPU.csv]]
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpu import Use, parse  # loadtest/cpu.py, beside this script
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binhdang.settings")
 django.setup()
@@ -131,6 +138,8 @@ class Timeline:
     arrived_after: float | None
     #: (step, requests, p95 ms) of the requests made after that, by step.
     after_arrivals: list[tuple[str, int, float]]
+    #: The moment minute 0 starts (seconds since the epoch): the first request's end or arrival.
+    start: float = 0.0
 
 
 def timeline(path: str) -> Timeline:
@@ -164,16 +173,55 @@ def timeline(path: str) -> Timeline:
             if at - ms / 1000 > last_one_off:
                 after.setdefault(name, []).append(ms)
     return Timeline(
-        minutes, last_one_off, sorted(((n, len(d), p95(d)) for n, d in after.items()), key=lambda s: -s[2])
+        minutes,
+        last_one_off,
+        sorted(((n, len(d), p95(d)) for n, d in after.items()), key=lambda s: -s[2]),
+        start,
     )
 
 
-def print_timeline(found: Timeline) -> None:
+@dataclass
+class MachineUse:
+    #: minute -> (cores busy, cores stolen), the mean of the samples that ended in it.
+    minutes: dict[int, tuple[float, float]]
+    busy_max: float
+    steal_max: float
+    #: The cores stolen on average while the reporters arrived (None: no sample then).
+    steal_while_arriving: float | None
+
+
+def machine_use(samples: list[Use], start: float, arrived_after: float | None) -> MachineUse:
+    """The machine's use (loadtest/cpu.py) on the timeline's minutes, from ``start``."""
+    by_minute: dict[int, list[Use]] = {}
+    for sample in samples:
+        if sample.at >= start:
+            by_minute.setdefault(int((sample.at - start) // 60), []).append(sample)
+    minutes = {
+        minute: (sum(s.busy for s in found) / len(found), sum(s.steal for s in found) / len(found))
+        for minute, found in by_minute.items()
+    }
+    end = start + arrived_after if arrived_after is not None else None
+    arriving = [s.steal for s in samples if end is not None and start <= s.at <= end]
+    return MachineUse(
+        minutes,
+        max((s.busy for s in samples), default=0.0),
+        max((s.steal for s in samples), default=0.0),
+        sum(arriving) / len(arriving) if arriving else None,
+    )
+
+
+def print_timeline(found: Timeline, machine: MachineUse | None = None) -> None:
+    cores = f" {'busy':>5} {'stolen':>6}" if machine else ""
     print(
-        f"{'minute':>6} {'arrived':>8} {'requests':>9} {'p95':>7}  worst step (p95 ms, {MIN_REQUESTS}+ requests)"
+        f"{'minute':>6} {'arrived':>8} {'requests':>9} {'p95':>7}{cores}"
+        f"  worst step (p95 ms, {MIN_REQUESTS}+ requests)"
     )
     for minute, arrived, requests, every, worst, worst_p95 in found.minutes:
-        print(f"{minute + 1:>6} {arrived:>8} {requests:>9} {every:>7.0f}  {worst} {worst_p95:.0f}")
+        used = ""
+        if machine:
+            busy, steal = machine.minutes.get(minute, (0.0, 0.0))
+            used = f" {busy:>5.2f} {steal:>6.2f}"
+        print(f"{minute + 1:>6} {arrived:>8} {requests:>9} {every:>7.0f}{used}  {worst} {worst_p95:.0f}")
     if found.arrived_after is None:
         return
     print(
@@ -186,7 +234,20 @@ def print_timeline(found: Timeline) -> None:
         print(f"loadtest_step_p95_max_after_arrivals {slowest_p95:.0f} ms ({slowest})")
 
 
-def main(seed_path: str, acks_path: str, prefix: str, times_path: str | None = None) -> int:
+def print_machine(machine: MachineUse) -> None:
+    arriving = (
+        f", {machine.steal_while_arriving:.2f} on average while the reporters arrived"
+        if machine.steal_while_arriving is not None
+        else ""
+    )
+    print(
+        f"loadtest_cpu busy at most {machine.busy_max:.2f} cores; stolen at most {machine.steal_max:.2f}{arriving}"
+    )
+
+
+def main(
+    seed_path: str, acks_path: str, prefix: str, times_path: str | None = None, cpu_path: str | None = None
+) -> int:
     seed = json.loads(Path(seed_path).read_text(encoding="utf-8"))
     acks = json.loads(Path(acks_path).read_text(encoding="utf-8"))
     totals = locust_totals(prefix)
@@ -197,8 +258,13 @@ def main(seed_path: str, acks_path: str, prefix: str, times_path: str | None = N
     print(f"{'step':<22} {'requests':>9} {'failures':>9} {'median':>8} {'p95':>8} {'max':>8}  (ms)")
     for name, requests, failures, median, p95, longest in sorted(totals.steps, key=lambda s: -s[4]):
         print(f"{name:<22} {requests:>9} {failures:>9} {median:>8.0f} {p95:>8.0f} {longest:>8.0f}")
+    machine = None
     if times_path:
-        print_timeline(timeline(times_path))
+        found = timeline(times_path)
+        if cpu_path and Path(cpu_path).exists():  # none in a run shorter than one sample
+            samples = parse(Path(cpu_path).read_text(encoding="ascii"))
+            machine = machine_use(samples, found.start, found.arrived_after)
+        print_timeline(found, machine)
     worst, worst_p95 = totals.worst_step if totals.steps else ("-", 0.0)
     print(f"loadtest_provinces {len(seed['provinces'])}")
     print(f"loadtest_submitted {len(acks)} of {len(seed['reporters'])}")
@@ -215,8 +281,10 @@ def main(seed_path: str, acks_path: str, prefix: str, times_path: str | None = N
         totals, users=users, lost=len(lost), submitted=len(acks), reporters=len(seed["reporters"])
     )
     print("loadtest_goal met" if not misses else f"loadtest_goal not met: {'; '.join(misses)}")
+    if machine:
+        print_machine(machine)
     return 1 if totals.errors or lost else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:6]))

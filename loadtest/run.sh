@@ -22,8 +22,10 @@ WORK=$(mktemp -d /tmp/binhdang-load.XXXXXX)
 chmod 711 "$WORK"  # the PostgreSQL cluster inside belongs to another user when run as root
 PGDIR=""
 GUNICORN_PID=""
+CPU_PID=""
 
 cleanup() {
+  [ -n "$CPU_PID" ] && kill "$CPU_PID" 2>/dev/null
   [ -n "$GUNICORN_PID" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
   if [ -n "$PGDIR" ]; then as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
@@ -77,9 +79,14 @@ REFERENCES=$($BIN/python loadtest/reference.py password page)  # a failed measur
 read -r REFERENCE_BEFORE REFERENCE_PAGE_BEFORE <<<"$REFERENCES"
 
 echo "== locust: $USERS users, $RATE started per second, for $TIME"
+# The cores busy and stolen by the host every 5 s while the load runs (loadtest/cpu.py), for check.py.
+$BIN/python loadtest/cpu.py "$WORK/cpu.csv" 5 &
+CPU_PID=$!
 $BIN/locust -f loadtest/locustfile.py --headless --users "$USERS" --spawn-rate "$RATE" --run-time "$TIME" \
   --host "http://127.0.0.1:$PORT" --csv "$WORK/locust" --only-summary --stop-timeout 10 \
   --loglevel WARNING 2>&1 | tail -n 40 || true
+kill "$CPU_PID" 2>/dev/null && wait "$CPU_PID" 2>/dev/null || true
+CPU_PID=""
 
 REFERENCES=$($BIN/python loadtest/reference.py password page)  # a failed measure stops the run (set -e)
 read -r REFERENCE_AFTER REFERENCE_PAGE_AFTER <<<"$REFERENCES"
@@ -94,7 +101,8 @@ fi
 
 echo "== check"
 status=0
-$BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" "$LOADTEST_TIMES" || status=$?
+$BIN/python loadtest/check.py "$LOADTEST_SEED" "$LOADTEST_ACKS" "$WORK/locust" "$LOADTEST_TIMES" "$WORK/cpu.csv" \
+  || status=$?
 # One password check's and one login page's CPU ms before and after the run: the machine's speed
 # (loadtest/reference.py).
 echo "loadtest_reference_ms $REFERENCE_BEFORE $REFERENCE_AFTER"

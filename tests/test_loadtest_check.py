@@ -166,3 +166,50 @@ def test_the_summary_says_whether_the_goal_was_met_and_why_not(check, tmp_path, 
     out = capsys.readouterr().out
     assert "loadtest_step_p95_max 650 ms (login)" in out
     assert "loadtest_goal not met: 0 of 978 reporters submitted; login p95 650 ms (bound 500)\n" in out
+
+
+def test_each_minute_shows_the_cores_busy_and_stolen_and_the_steal_while_reporters_arrive(check, tmp_path):
+    cpu = loadtest_scripts.load("cpu")
+    # the first request at 1000 s; the last one-off step ends at 1070 s (see the timeline test above)
+    samples = [cpu.Use(1005.0, 1.6, 0.1), cpu.Use(1050.0, 1.9, 0.3), cpu.Use(1065.0, 1.8, 0.2)]
+    samples += [cpu.Use(1075.0, 1.2, 0.0), cpu.Use(1130.0, 1.0, 0.05)]
+    machine = check.machine_use(samples, start=1000.0, arrived_after=70.0)
+    assert machine.minutes[0] == (pytest.approx(1.75), pytest.approx(0.2))
+    assert machine.minutes[1] == (pytest.approx(1.5), pytest.approx(0.1))
+    assert machine.minutes[2] == (1.0, 0.05)
+    assert (machine.busy_max, machine.steal_max) == (1.9, 0.3)
+    assert machine.steal_while_arriving == pytest.approx(0.2)  # 0.1, 0.3, 0.2: the samples up to 1070 s
+
+
+def test_the_summary_ends_with_the_machines_use_when_it_was_sampled(check, tmp_path, capsys):
+    stats = ["POST,login,3,0,120,480,900", ",Aggregated,3,0,120,480,900"]
+    seed, acks, prefix = finished_run(tmp_path, stats, reporters=0)
+    lines = [
+        "1000.000,arrival,0",
+        "1001.000,login,480",
+        "1030.000,submit,300",
+        "1100.000,after submitting,20",
+    ]
+    (tmp_path / "times.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "cpu.csv").write_text(
+        "1005.000,1.600,0.100\n1025.000,1.900,0.300\n1065.000,1.100,0.000\n", encoding="ascii"
+    )
+    check.main(seed, acks, prefix, str(tmp_path / "times.csv"), str(tmp_path / "cpu.csv"))
+    out = capsys.readouterr().out
+    assert " busy stolen  worst step" in out
+    # minute 1: two requests (no step has the 10 a step's p95 needs), 1.75 cores busy, 0.20 stolen
+    assert "     1        1         2     480  1.75   0.20  - 0\n" in out
+    assert (
+        "loadtest_cpu busy at most 1.90 cores; stolen at most 0.30, 0.20 on average while the reporters arrived\n"
+        in out
+    )
+
+
+def test_a_run_too_short_for_a_sample_of_the_machine_still_ends_its_summary(check, tmp_path, capsys):
+    seed, acks, prefix = finished_run(
+        tmp_path, ["POST,login,1,0,1,1,1", ",Aggregated,1,0,1,1,1"], reporters=0
+    )
+    (tmp_path / "times.csv").write_text("1000.000,arrival,0\n1001.000,login,1\n", encoding="utf-8")
+    assert check.main(seed, acks, prefix, str(tmp_path / "times.csv"), str(tmp_path / "missing.csv")) == 0
+    out = capsys.readouterr().out
+    assert "loadtest_goal" in out and "loadtest_cpu" not in out
