@@ -129,15 +129,6 @@ def read(kind: str, scope: tuple, version: object) -> bytes | None:
     return data[DIGEST:] if data[:DIGEST] == _digest(scope, version) else None
 
 
-def is_kept(kind: str, scope: tuple, version: object) -> bool:
-    """Whether the cached file of ``scope`` was made from ``version`` (its head only is read)."""
-    try:
-        with _path(kind, scope).open("rb") as fh:
-            return fh.read(DIGEST) == _digest(scope, version)
-    except OSError:
-        return False
-
-
 def write(kind: str, scope: tuple, version: object, content: bytes) -> None:
     path = _path(kind, scope)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,11 +31,11 @@ def test_a_kept_file_is_served_for_its_scope_and_version_only(settings, tmp_path
 
 def test_a_file_is_kept_for_its_scope_and_version_only(settings, tmp_path):
     settings.FILE_CACHE_DIR = tmp_path
-    assert not filecache.is_kept("kind", ("unit", 7), "v1")  # nothing kept yet
+    assert filecache.read("kind", ("unit", 7), "v1") is None  # nothing kept yet
     filecache.write("kind", ("unit", 7), "v1", b"content")
-    assert filecache.is_kept("kind", ("unit", 7), "v1")
-    assert not filecache.is_kept("kind", ("unit", 7), "v2")
-    assert not filecache.is_kept("kind", ("unit", 8), "v1")
+    assert filecache.read("kind", ("unit", 7), "v1") == b"content"
+    assert filecache.read("kind", ("unit", 7), "v2") is None
+    assert filecache.read("kind", ("unit", 8), "v1") is None
 
 
 def test_a_damaged_or_foreign_file_is_built_again(settings, tmp_path):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from binhdang.core import filecache
 from binhdang.reporting import services
 from binhdang.reporting.excel import kept
 from binhdang.reporting.excel.meta import read_meta
@@ -136,3 +138,27 @@ def test_an_activity_logged_rebuilds_only_its_units_template_with_the_logs_figur
     )
     zip_of(client, period)
     assert builds == [daklak.commune_a.code]  # its template now proposes the log's figures
+
+
+def test_each_kept_template_is_read_from_its_file_once(
+    client, period, daklak, focal_officer, commune_a_reporter, commune_b_reporter, monkeypatch
+):
+    # units with a report (whose kept file decides whether its figures are read) and units without
+    for unit, reporter in ((daklak.commune_a, commune_a_reporter), (daklak.commune_b, commune_b_reporter)):
+        fill(services.get_or_create_submission(period, unit, reporter), reporter)
+    client.login(username="focal", password=PASSWORD)
+    first = zip_of(client, period)
+    kept_files = filecache.cache_dir(kept.KIND)
+    opened: list[Path] = []
+    open_path = Path.open
+
+    def counting(self, *args, **kwargs):
+        if self.parent == kept_files or kept_files in self.parents:
+            opened.append(self)
+        return open_path(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting)
+    second = zip_of(client, period)
+    assert len(opened) == period.expected_reporters.count()  # one kept file per unit, each opened once
+    assert len(set(opened)) == len(opened)
+    assert all(first.read(name) == second.read(name) for name in first.namelist())

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db.models import Max
 
-from binhdang.core.filecache import cached_file, code_version, data_version, is_kept
+from binhdang.core.filecache import cached_file, code_version, data_version, read
 from binhdang.orgunits.models import OrgUnit
 from binhdang.plans.models import Indicator, Plan
 from binhdang.reporting import log_figures
@@ -82,13 +82,25 @@ def iter_templates_zip_kept(period: Period, *, include_narrative: bool = True) -
             )
         return versions[unit_id]
 
+    #: The kept templates found current when the reports to read were chosen, read once: ``build``
+    #: hands each out (and lets it go) instead of opening its file again.
+    found: dict[int, bytes] = {}
+
     def made_anew(submissions: dict) -> list:
         """The reports whose unit's kept template is out of date: only their figures are read."""
-        return [
-            s for unit_id, s in submissions.items() if not is_kept(KIND, scope(unit_id), version(unit_id, s))
-        ]
+        stale = []
+        for unit_id, submission in submissions.items():
+            content = read(KIND, scope(unit_id), version(unit_id, submission))
+            if content is None:
+                stale.append(submission)
+            else:
+                found[unit_id] = content
+        return stale
 
     def build(period, unit, *, include_narrative, submission, logged) -> bytes:
+        content = found.pop(unit.pk, None)
+        if content is not None:
+            return content
         return cached_file(
             KIND,
             scope(unit.pk),
