@@ -218,9 +218,11 @@ def print_timeline(found: Timeline, machine: MachineUse | None = None) -> None:
     )
     for minute, arrived, requests, every, worst, worst_p95 in found.minutes:
         used = ""
-        if machine:
-            busy, steal = machine.minutes.get(minute, (0.0, 0.0))
-            used = f" {busy:>5.2f} {steal:>6.2f}"
+        if machine:  # a minute without a sample shows none, not zero
+            busy, steal = (
+                (f"{x:.2f}" for x in machine.minutes[minute]) if minute in machine.minutes else ("-", "-")
+            )
+            used = f" {busy:>5} {steal:>6}"
         print(f"{minute + 1:>6} {arrived:>8} {requests:>9} {every:>7.0f}{used}  {worst} {worst_p95:.0f}")
     if found.arrived_after is None:
         return

@@ -213,3 +213,12 @@ def test_a_run_too_short_for_a_sample_of_the_machine_still_ends_its_summary(chec
     assert check.main(seed, acks, prefix, str(tmp_path / "times.csv"), str(tmp_path / "missing.csv")) == 0
     out = capsys.readouterr().out
     assert "loadtest_goal" in out and "loadtest_cpu" not in out
+
+
+def test_a_minute_without_a_sample_of_the_machine_shows_none_rather_than_zero(check, capsys):
+    found = check.Timeline([(0, 1, 2, 480.0, "-", 0.0), (1, 1, 3, 20.0, "-", 0.0)], None, [], 1000.0)
+    cpu = loadtest_scripts.load("cpu")
+    check.print_timeline(found, check.machine_use([cpu.Use(1005.0, 1.6, 0.1)], 1000.0, None))
+    out = capsys.readouterr().out
+    assert "     1        1         2     480  1.60   0.10  - 0\n" in out
+    assert "     2        1         3      20     -      -  - 0\n" in out
