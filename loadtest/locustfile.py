@@ -16,13 +16,16 @@ import json
 import os
 import random
 import re
+import sys
 import time
-from http.cookiejar import CookieJar
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cookie_jar import LoopbackCookies  # loadtest/cookie_jar.py, beside this file
 
 SEED = json.loads(Path(os.environ["LOADTEST_SEED"]).read_text(encoding="utf-8"))
 ACKS_FILE = os.environ["LOADTEST_ACKS"]
@@ -57,14 +60,6 @@ def alert(page: str) -> str:
     return " ".join(TAG.sub(" ", found.group(1)).split())[:300] if found else page[:200]
 
 
-class LoopbackCookies(CookieJar):
-    """Keep sending the production cookies (marked Secure) over loopback HTTP: the TLS proxy's part."""
-
-    def set_cookie(self, cookie):
-        cookie.secure = False
-        super().set_cookie(cookie)
-
-
 class Officer(FastHttpUser):
     """A person at a browser. geventhttpclient's client (FastHttpUser) rather than requests: locust shares
     the two cores with the server, and it costs several times less a request. Redirects are followed
@@ -93,7 +88,7 @@ class Officer(FastHttpUser):
 
     def post(self, url: str, data: dict, *, htmx: bool = False, **kwargs):
         """POST a form as the browser does: CSRF token, Referer, and htmx's header for autosaves."""
-        token = next((c.value for c in self.client.cookiejar if c.name == "csrftoken"), "")
+        token = self.client.cookiejar.value("csrftoken")
         headers = {
             **HEADERS,
             "Referer": self.host.replace("http://", "https://") + url,
