@@ -26,7 +26,7 @@ UV_DEP = $(if $(shell command -v uv 2>/dev/null),,$(UV_BOOTSTRAP)/bin/uv)
 
 setup: $(UV_DEP) $(DHIS2_MODELS_STAMP)
 	@py=$$(scripts/find-python.sh) || exit 1; \
-	$(UV) sync --frozen --python "$$py" --quiet
+	$(UV) sync --frozen --python "$$py" --quiet && scripts/build-argon2.sh "$(UV)" "$$py"
 	@mkdir -p var
 
 # Without Python 3.13 (or offline) setup goes on: the model tests then skip, and fail in CI.

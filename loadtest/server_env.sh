@@ -10,5 +10,7 @@ if [ -z "${LOADTEST_PYTHON:-}" ]; then
   exit 0
 fi
 UV=${UV:-$(command -v uv 2>/dev/null || echo var/uv-bootstrap/bin/uv)}
-UV_PROJECT_ENVIRONMENT=var/loadtest-python "$UV" sync --frozen --python "$LOADTEST_PYTHON" --quiet >&2
+export UV_PROJECT_ENVIRONMENT=var/loadtest-python
+"$UV" sync --frozen --python "$LOADTEST_PYTHON" --quiet >&2
+scripts/build-argon2.sh "$UV" "$LOADTEST_PYTHON" >&2  # the password hash built as make setup builds it
 echo var/loadtest-python/bin

@@ -1,5 +1,12 @@
+import platform
+import sys
+from pathlib import Path
+
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from binhdang.accounts import argon2_build
 
 
 class AccountsConfig(AppConfig):
@@ -8,6 +15,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self) -> None:
+        # Password hash code built for instructions this processor lacks would stop the first login.
+        refused = argon2_build.refusal(Path(sys.prefix), argon2_build.read_cpuinfo(), platform.machine())
+        if refused:
+            raise ImproperlyConfigured(refused)
+
         from django.contrib.auth.signals import user_logged_in, user_login_failed
         from django.db.models.signals import post_delete, post_save
 

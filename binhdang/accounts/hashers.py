@@ -6,6 +6,10 @@ a minute, the logins alone would take the whole machine. OWASP's Password Storag
 m=19456 KiB, t=2, p=1 as a minimum for Argon2id; logins are also throttled per account and address
 (``accounts.throttle``). Hashes made with other parameters still verify and are rewritten with these
 at the user's next login (Django's ``must_update``).
+
+``make setup`` compiles the hash's C code for the server's processor when it can
+(``accounts.argon2_build``): the same hashes at the same parameters, in 9-11 ms of a core instead of
+the 19 ms of PyPI's build on the load test's machine.
 """
 
 from __future__ import annotations
