@@ -78,11 +78,12 @@ def plan(built: str, wanted: str) -> str:
 
 def refusal(environment: Path, cpuinfo: str | None, machine: str) -> str | None:
     """Why this environment must not run on this processor, or None. Nothing is refused when the
-    processor cannot be read (no /proc/cpuinfo): the check is not possible there, not failed."""
+    processor cannot be read (no /proc/cpuinfo, or one without its instructions' line): the check is
+    not possible there, not failed."""
     level = built_level(environment)
-    if not level or cpuinfo is None:
+    flags = cpu_flags(cpuinfo or "")
+    if not level or not flags:
         return None
-    flags = cpu_flags(cpuinfo)
     lacking = missing(level, flags) if machine.lower() in ("x86_64", "amd64") else [machine]
     if not lacking:
         return None

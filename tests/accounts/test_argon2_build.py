@@ -99,7 +99,9 @@ def test_an_x86_build_is_refused_on_another_architecture(tmp_path):
 
 
 def test_nothing_is_refused_where_the_processor_cannot_be_read(tmp_path):
-    assert argon2_build.refusal(marked(tmp_path, "x86-64-v4"), None, "x86_64") is None
+    environment = marked(tmp_path, "x86-64-v4")
+    assert argon2_build.refusal(environment, None, "x86_64") is None
+    assert argon2_build.refusal(environment, "processor\t: 0\nmodel name\t: sandbox\n", "x86_64") is None
 
 
 def test_the_start_stops_with_the_reason_on_a_processor_the_build_cannot_run_on(tmp_path, monkeypatch):
