@@ -1,7 +1,3 @@
-import platform
-import sys
-from pathlib import Path
-
 from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +12,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Password hash code built for instructions this processor lacks would stop the first login.
-        refused = argon2_build.refusal(Path(sys.prefix), argon2_build.read_cpuinfo(), platform.machine())
+        refused = argon2_build.refusal_here()
         if refused:
             raise ImproperlyConfigured(refused)
 

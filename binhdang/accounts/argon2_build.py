@@ -46,9 +46,13 @@ def cpu_flags(cpuinfo: str) -> frozenset[str]:
     return frozenset()
 
 
+def _is_x86_64(machine: str) -> bool:
+    return machine.lower() in ("x86_64", "amd64")
+
+
 def best_level(flags: frozenset[str], machine: str) -> str:
     """The best level this processor runs, or "" (not x86-64, or older than AVX2: keep the wheel)."""
-    if machine.lower() not in ("x86_64", "amd64"):
+    if not _is_x86_64(machine):
         return ""
     return next((level for level, needed in LEVELS.items() if needed <= flags), "")
 
@@ -84,7 +88,7 @@ def refusal(environment: Path, cpuinfo: str | None, machine: str) -> str | None:
     flags = cpu_flags(cpuinfo or "")
     if not level or not flags:
         return None
-    lacking = missing(level, flags) if machine.lower() in ("x86_64", "amd64") else [machine]
+    lacking = missing(level, flags) if _is_x86_64(machine) else [machine]
     if not lacking:
         return None
     return (
@@ -93,6 +97,14 @@ def refusal(environment: Path, cpuinfo: str | None, machine: str) -> str | None:
         f"(Mã băm mật khẩu được biên dịch cho {level}, bộ xử lý này thiếu {', '.join(lacking)}: "
         "chạy lại `make setup` trên máy này.)"
     )
+
+
+def refusal_here() -> str | None:
+    """``refusal`` for the running environment; /proc/cpuinfo is read only if it was built for a level."""
+    environment = Path(sys.prefix)
+    if not built_level(environment):
+        return None
+    return refusal(environment, read_cpuinfo(), platform.machine())
 
 
 def read_cpuinfo() -> str | None:

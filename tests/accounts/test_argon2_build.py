@@ -115,7 +115,13 @@ def test_the_start_stops_with_the_reason_on_a_processor_the_build_cannot_run_on(
 
 
 def test_this_environment_starts_on_this_processor():
-    assert argon2_build.refusal(Path(sys.prefix), argon2_build.read_cpuinfo(), os.uname().machine) is None
+    assert argon2_build.refusal_here() is None
+
+
+def test_an_environment_with_pypis_build_does_not_read_the_processor(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(argon2_build, "read_cpuinfo", lambda: pytest.fail("cpuinfo read"))
+    assert argon2_build.refusal_here() is None
 
 
 @pytest.mark.argon2
