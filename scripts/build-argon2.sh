@@ -14,9 +14,10 @@ cd "$(dirname "$0")/.."
 UV=$1
 PY=$2
 ENV_DIR=${UV_PROJECT_ENVIRONMENT:-.venv}
-MARKER=$ENV_DIR/binhdang-argon2-level
+# What the environment's build is, and where that is written, is argon2_build.py's alone.
+decide() { "$PY" binhdang/accounts/argon2_build.py "$@"; }
 
-step=$("$PY" binhdang/accounts/argon2_build.py plan "$ENV_DIR")
+step=$(decide plan "$ENV_DIR")
 case $step in
   keep)
     exit 0
@@ -27,13 +28,13 @@ case $step in
     if ! command -v "${CC:-cc}" >/dev/null || ! command -v cmake >/dev/null || [ "$headers" != True ]; then
       echo "The password hash stays PyPI's build: building it for $level needs a C compiler, CMake and" \
         "Python's headers (Debian: apt install gcc cmake python3-dev)." >&2
-      [ -f "$MARKER" ] || exit 0
+      [ -n "$(decide built "$ENV_DIR")" ] || exit 0
     else
       echo "Building the password hash (argon2-cffi-bindings) for $level"
       # No cache: uv keeps one build of a source whatever the flags, and this one is for this processor.
       if CFLAGS="-O2 -march=$level" "$UV" sync --frozen --python "$PY" --quiet --no-cache \
         --no-binary-package argon2-cffi-bindings --reinstall-package argon2-cffi-bindings; then
-        echo "$level" >"$MARKER"
+        decide record "$ENV_DIR" "$level"
         exit 0
       fi
       echo "Could not build the password hash for $level: PyPI's build is used." >&2
@@ -41,4 +42,4 @@ case $step in
     ;;
 esac
 "$UV" sync --frozen --python "$PY" --quiet --reinstall-package argon2-cffi-bindings
-rm -f "$MARKER"
+decide forget "$ENV_DIR"

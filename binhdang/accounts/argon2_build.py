@@ -13,7 +13,8 @@ processor (``refusal``): an environment copied to, or a virtual machine restarte
 without those instructions refuses to start and says to run ``make setup`` again.
 
 Only the standard library is used: ``make setup`` runs this file as a script before Django is
-installed (``python binhdang/accounts/argon2_build.py level|plan ENVIRONMENT``).
+installed (``python binhdang/accounts/argon2_build.py level|plan|built|record|forget ...``), and it
+alone knows where the environment keeps its level (``scripts/build-argon2.sh`` asks it).
 """
 
 from __future__ import annotations
@@ -73,6 +74,16 @@ def built_level(environment: Path) -> str:
         return ""
 
 
+def record(environment: Path, level: str) -> None:
+    """Write that the environment's Argon2 code is built for ``level`` (after a build)."""
+    (environment / MARKER).write_text(level + "\n", encoding="ascii")
+
+
+def forget(environment: Path) -> None:
+    """Write that the environment has PyPI's wheel again (after putting it back)."""
+    (environment / MARKER).unlink(missing_ok=True)
+
+
 def plan(built: str, wanted: str) -> str:
     """What ``make setup`` does: "keep" what is built, "build LEVEL", or go back to the "wheel"."""
     if built == wanted:
@@ -128,7 +139,20 @@ def main(argv: list[str]) -> int:
     if argv[1:2] == ["plan"] and len(argv) == 3:
         print(plan(built_level(Path(argv[2])), wanted_level()))
         return 0
-    print("usage: argon2_build.py level | plan ENVIRONMENT", file=sys.stderr)
+    if argv[1:2] == ["built"] and len(argv) == 3:
+        print(built_level(Path(argv[2])))
+        return 0
+    if argv[1:2] == ["record"] and len(argv) == 4 and argv[3] in LEVELS:
+        record(Path(argv[2]), argv[3])
+        return 0
+    if argv[1:2] == ["forget"] and len(argv) == 3:
+        forget(Path(argv[2]))
+        return 0
+    print(
+        "usage: argon2_build.py level | plan ENVIRONMENT | built ENVIRONMENT | record ENVIRONMENT LEVEL"
+        " | forget ENVIRONMENT",
+        file=sys.stderr,
+    )
     return 2
 
 

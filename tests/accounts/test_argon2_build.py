@@ -192,3 +192,69 @@ def test_an_environment_already_built_for_this_processor_is_kept(tmp_path):
         check=False,
     )
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_the_script_alone_records_and_forgets_the_environments_level(tmp_path):
+    """scripts/build-argon2.sh never names the record's file: it asks the module (standard library)."""
+    assert run_script("built", str(tmp_path)).stdout == "\n"
+    assert run_script("record", str(tmp_path), "x86-64-v3").returncode == 0
+    assert run_script("built", str(tmp_path)).stdout == "x86-64-v3\n"
+    assert argon2_build.built_level(tmp_path) == "x86-64-v3"
+    assert run_script("record", str(tmp_path), "native").returncode == 2  # only a level built for
+    assert run_script("forget", str(tmp_path)).returncode == 0
+    assert argon2_build.built_level(tmp_path) == ""
+    assert run_script("forget", str(tmp_path)).returncode == 0  # nothing to forget: still fine
+
+
+def fake_uv(tmp_path: Path) -> tuple[Path, Path]:
+    """A stand-in for uv that writes down how it was called and succeeds (the environment is left
+    as it is: what is tested is what the script records)."""
+    calls = tmp_path / "uv-calls.txt"
+    uv = tmp_path / "uv"
+    uv.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="ascii")
+    uv.chmod(0o755)
+    return uv, calls
+
+
+def test_an_environment_built_before_goes_back_to_the_wheel_when_this_machine_cannot_build(tmp_path):
+    """Built for a level earlier (an environment copied here), no compiler now: PyPI's build is put
+    back and the environment's record is removed, so the next start does not look for that level."""
+    wanted = argon2_build.wanted_level()
+    if not wanted:
+        pytest.skip("this processor has no level to build for")
+    other = "x86-64-v3" if wanted == "x86-64-v4" else "x86-64-v4"
+    (tmp_path / "env").mkdir()
+    environment = marked(tmp_path / "env", other)
+    uv, calls = fake_uv(tmp_path)
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "build-argon2.sh"), str(uv), sys.executable],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment), "CC": "/nonexistent/cc"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--reinstall-package argon2-cffi-bindings" in calls.read_text()
+    assert "--no-binary-package" not in calls.read_text()
+    assert argon2_build.built_level(environment) == ""
+
+
+def test_a_build_that_succeeds_is_recorded_with_its_level(tmp_path):
+    wanted = argon2_build.wanted_level()
+    if not wanted:
+        pytest.skip("this processor has no level to build for")
+    environment = tmp_path / "env"
+    environment.mkdir()
+    uv, calls = fake_uv(tmp_path)
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "build-argon2.sh"), str(uv), sys.executable],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment)},
+        check=False,
+    )
+    if "apt install gcc cmake python3-dev" in done.stderr:
+        pytest.skip("this machine has no C compiler, CMake or Python headers")
+    assert done.returncode == 0, done.stderr
+    assert "--no-binary-package argon2-cffi-bindings" in calls.read_text()
+    assert argon2_build.built_level(environment) == wanted
