@@ -37,7 +37,9 @@ if [ -n "${LOADTEST_DATABASE_URL:-}" ]; then
 else
   PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl)")}
   PGDIR=$WORK/pg
-  PGPORT=${LOADTEST_PGPORT:-55499}
+  # Below the ephemeral ports (see .ci/run), and past a port another cluster still holds.
+  PGPORT=${LOADTEST_PGPORT:-25499}
+  while (echo >"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
   # LOADTEST_PG_STATS=1: PostgreSQL counts each statement's time (pg_stat_statements), printed at the end.
   PG_STATS_OPTS=""
   [ -n "${LOADTEST_PG_STATS:-}" ] && PG_STATS_OPTS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"
