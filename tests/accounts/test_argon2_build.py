@@ -153,6 +153,18 @@ def run_script(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def run_build_script(uv: str, environment: Path, **env: str) -> subprocess.CompletedProcess:
+    """scripts/build-argon2.sh as make setup runs it, with ``uv`` and this interpreter, for the
+    environment ``environment``."""
+    return subprocess.run(
+        [str(ROOT / "scripts" / "build-argon2.sh"), uv, sys.executable],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment), **env},
+        check=False,
+    )
+
+
 def test_the_script_needs_only_the_standard_library_and_obeys_binhdang_native_hash(tmp_path):
     level = run_script("level")
     assert level.returncode == 0, level.stderr
@@ -169,13 +181,7 @@ def test_without_a_compiler_setup_keeps_the_wheel_and_says_what_is_missing(tmp_p
     it says what to install and leaves the environment as it is (uv is not even called)."""
     if not argon2_build.wanted_level():
         pytest.skip("this processor has no level to build for")
-    done = subprocess.run(
-        [str(ROOT / "scripts" / "build-argon2.sh"), "/bin/false", sys.executable],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(tmp_path), "CC": "/nonexistent/cc"},
-        check=False,
-    )
+    done = run_build_script("/bin/false", tmp_path, CC="/nonexistent/cc")
     assert done.returncode == 0, done.stderr
     assert "apt install gcc cmake python3-dev" in done.stderr
     assert not (tmp_path / argon2_build.MARKER).exists()
@@ -184,13 +190,7 @@ def test_without_a_compiler_setup_keeps_the_wheel_and_says_what_is_missing(tmp_p
 def test_an_environment_already_built_for_this_processor_is_kept(tmp_path):
     wanted = argon2_build.wanted_level()
     environment = marked(tmp_path, wanted) if wanted else tmp_path
-    done = subprocess.run(
-        [str(ROOT / "scripts" / "build-argon2.sh"), "/bin/false", sys.executable],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment)},
-        check=False,
-    )
+    done = run_build_script("/bin/false", environment)
     assert done.returncode == 0 and done.stderr == ""
 
 
@@ -226,13 +226,7 @@ def test_an_environment_built_before_goes_back_to_the_wheel_when_this_machine_ca
     (tmp_path / "env").mkdir()
     environment = marked(tmp_path / "env", other)
     uv, calls = fake_uv(tmp_path)
-    done = subprocess.run(
-        [str(ROOT / "scripts" / "build-argon2.sh"), str(uv), sys.executable],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment), "CC": "/nonexistent/cc"},
-        check=False,
-    )
+    done = run_build_script(str(uv), environment, CC="/nonexistent/cc")
     assert done.returncode == 0, done.stderr
     assert "--reinstall-package argon2-cffi-bindings" in calls.read_text()
     assert "--no-binary-package" not in calls.read_text()
@@ -246,13 +240,7 @@ def test_a_build_that_succeeds_is_recorded_with_its_level(tmp_path):
     environment = tmp_path / "env"
     environment.mkdir()
     uv, calls = fake_uv(tmp_path)
-    done = subprocess.run(
-        [str(ROOT / "scripts" / "build-argon2.sh"), str(uv), sys.executable],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "UV_PROJECT_ENVIRONMENT": str(environment)},
-        check=False,
-    )
+    done = run_build_script(str(uv), environment)
     if "apt install gcc cmake python3-dev" in done.stderr:
         pytest.skip("this machine has no C compiler, CMake or Python headers")
     assert done.returncode == 0, done.stderr
