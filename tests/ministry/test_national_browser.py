@@ -103,3 +103,38 @@ def test_the_ministry_reads_the_national_results_and_downloads_them(
     expect(page).to_have_url(f"{live_server.url}/results/plans/{laichau_plan.pk}/2026/")
     expect(page.locator("main")).to_contain_text("Tỉnh Lai Châu")
     assert not errors, errors
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_province_whose_period_lists_no_expected_units_is_counted_over_its_active_units(
+    browser_page, live_server, daklak, daklak_period, laichau_plan, laichau, ministry_viewer
+):
+    """The national roll-up's second half (results.catalog_rules.period_figures): Lai Châu's period has
+    no expected reporters listed, so its active reporting units are expected; the ministry reads the
+    same national value as when they were listed."""
+    from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
+    from binhdang.reporting.models import ExpectedReporter
+
+    seed_000_indicators(daklak_period.plan)
+    seed_000_indicators(laichau_plan)
+    file_report(daklak_period, daklak.commune_a, {"TT_SESSIONS": 3})
+    file_report(daklak_period, daklak.commune_b, {"TT_SESSIONS": 1})
+    laichau_period = Period.objects.get(plan=laichau_plan, year=2026)
+    file_report(laichau_period, laichau.commune_a, {"TT_SESSIONS": 0})
+    listed = ExpectedReporter.objects.filter(period=laichau_period)
+    assert listed.count() == 6
+    listed.delete()
+    active = OrgUnit.objects.filter(province=laichau.root, is_active=True, type__in=REPORTING_TYPES)
+    assert active.count() == 6
+    page = browser_page
+    errors = watch_console(page)
+
+    _as(page, live_server, "ministry")
+    page.goto(live_server.url + "/ministry/national/")
+    expect(page.locator("h1")).to_have_text("Kết quả toàn quốc năm 2026")
+    sessions = page.locator('article[data-code="1790.1"]')
+    # (1 + 0) units with two sessions / (6 listed + Lai Châu's 6 active units)
+    expect(sessions.locator(".national-value")).to_have_text("8,33%")
+    expect(sessions.locator(".off-track")).to_contain_text("2 tỉnh chậm tiến độ")
+    assert not errors, errors
