@@ -19,8 +19,8 @@ from binhdang.ministry.services import deadline_for
 from binhdang.orgunits.models import OrgUnit, OrgUnitType
 from binhdang.plans.models import Plan, PlanStatus
 from binhdang.reporting.models import Period
-from binhdang.results import catalog_rules as rules
 from binhdang.results.engine import plans_in_force
+from binhdang.results.figures import PeriodFigures, PeriodSpec, period_figures
 from binhdang.results.period_counts import FiguresOfAPeriod
 
 NOT_SENT = "not_sent"
@@ -32,10 +32,10 @@ _STATE_LABELS = dict(STATES)
 @dataclass(frozen=True)
 class ProvinceFigures(FiguresOfAPeriod):
     """A province's plan in force and how its units reported that year: the results engine's counts
-    (``catalog_rules.period_figures``, what the national roll-up shows), without the indicators."""
+    (``figures.period_figures``, what the national roll-up shows), without the indicators."""
 
     plan: Plan
-    figures: rules.PeriodFigures | None
+    figures: PeriodFigures | None
 
 
 def _province_figures(year: int, program: str) -> list[tuple[OrgUnit, ProvinceFigures | None]]:
@@ -45,7 +45,7 @@ def _province_figures(year: int, program: str) -> list[tuple[OrgUnit, ProvinceFi
     plans = plans_in_force(program)
     periods = _annual_periods([plan.pk for plan in plans.values()], year)
     # Completeness and timeliness do not depend on the sessions threshold of a 1790 period.
-    figures = rules.period_figures([rules.PeriodSpec(p.pk, p.deadline_end) for p in periods.values()])
+    figures = period_figures([PeriodSpec(p.pk, p.deadline_end) for p in periods.values()])
     provinces = _provinces()
     rows = []
     for province in provinces:

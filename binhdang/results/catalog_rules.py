@@ -11,7 +11,8 @@ years of a plan and the national roll-up of a year all cost the same few queries
 as text: they are cast in SQL inside a ``CASE`` on the data element (never before the element is
 known, so PostgreSQL never casts a "true" as a number).
 
-Rules (``TT1790`` periods):
+Rules (``TT1790`` periods; the counts of ``1790.1``, ``1790.2``, ``1790.4`` and ``1790.5``, with
+completeness and timeliness, are made by :mod:`binhdang.results.figures`):
 
 - ``1790.1``: units with ``TT_SESSIONS`` >= N / expected units (all types fill it; a unit that did
   not report counts as not meeting);
@@ -40,11 +41,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 
-from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
+from binhdang.orgunits.models import REPORTING_TYPES
 from binhdang.reporting import quarters, strategy_units
 from binhdang.reporting.forms_catalog import DENOMINATOR, NUMERATOR, VALUE
 from binhdang.reporting.models import DataValue, ExpectedReporter, Period, Submission
 from binhdang.reporting.models.submissions import COMPLETE_STATES
+from binhdang.results.sql import marks, number_sql, run, tables
 
 TT1790 = "TT1790"
 SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK, AWARENESS = (
@@ -78,216 +80,20 @@ def to_decimal(number) -> Decimal | None:
     return Decimal(number)
 
 
-def _tables() -> dict[str, str]:
-    qn = connection.ops.quote_name
-    return {
-        "er": qn(ExpectedReporter._meta.db_table),
-        "period": qn(Period._meta.db_table),
-        "unit": qn(OrgUnit._meta.db_table),
-        "sub": qn(Submission._meta.db_table),
-        "dv": qn(DataValue._meta.db_table),
-    }
-
-
-def _marks(items: Iterable) -> str:
-    return ", ".join(["%s"] * len(list(items)))
-
-
-def _run(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _number_sql(column: str, *, whole: bool = False) -> str:
-    """SQL for the number stored as text in ``column``; NULL for text that is not a plain number within
-    the reach of figures (at most 15 digits before the point; ``whole``: an integer). Values are checked
-    when entered, but an old or damaged one (400 nines, a word) must not make the cast fail on
-    PostgreSQL, overflow a 64-bit sum on SQLite, or become an infinite float."""
-    if connection.vendor == "postgresql":
-        pattern = "^-?[0-9]{1,15}$" if whole else "^-?[0-9]{1,15}([.][0-9]{1,15})?$"
-        return f"(CASE WHEN {column} ~ '{pattern}' THEN CAST({column} AS {'BIGINT' if whole else 'NUMERIC'}) END)"
-    allowed = "*[^0-9-]*" if whole else "*[^0-9.-]*"
-    guard = (  # digits (a sign first, a point), at most 15 digits and the sign before the point
-        f"{column} GLOB '*[0-9]*' AND {column} NOT GLOB '{allowed}' AND {column} NOT GLOB '?*-*'"
-        f" AND INSTR({column} || '.', '.') <= 16"
-    )
-    if whole:
-        # A whole number stored in canonical form (what entry writes) is its own cast back to text:
-        # that check is cheaper than the patterns, which then only see the rare other texts.
-        canonical = f"CAST(CAST({column} AS INTEGER) AS TEXT) = {column} AND LENGTH({column}) <= 15"
-        return f"(CASE WHEN {canonical} THEN CAST({column} AS INTEGER) WHEN {guard} THEN CAST({column} AS INTEGER) END)"
-    return f"(CASE WHEN {guard} THEN CAST({column} AS NUMERIC) END)"
-
-
-def _db_datetime(moment: dt.datetime):
-    """A datetime as the database compares it with a stored ``DateTimeField`` (UTC text on SQLite)."""
-    return connection.ops.adapt_datetimefield_value(moment)
-
-
-@dataclass(frozen=True)
-class PeriodSpec:
-    """A ``TT1790`` period to compute: its id, the end of its deadline day, the sessions threshold N."""
-
-    period_id: int
-    deadline_end: dt.datetime
-    sessions_min: int = DEFAULT_SESSIONS
-
-
-@dataclass
-class PeriodFigures:
-    """The counts and sums of one ``TT1790`` period (or, for other forms, completeness only)."""
-
-    period_id: int
-    expected: int = 0
-    submitted: int = 0
-    on_time: int = 0
-    sessions_ok: int = 0
-    am_plan: int = 0
-    media_expected: int = 0
-    media_official: int = 0
-    communes_reporting_conventions: int = 0
-    conventions: int = 0
-    conventions_ok: int = 0
-
-    @property
-    def completeness(self) -> Decimal | None:
-        return percent(self.submitted, self.expected)
-
-    @property
-    def timeliness(self) -> Decimal | None:
-        return percent(self.on_time, self.expected)
-
-
 def _expected_cte(spec_ids: list[int], t: dict[str, str]) -> tuple[str, list]:
     """``expected(period_id, unit_id)``: ExpectedReporter rows, or the fallback for periods without."""
-    marks = _marks(spec_ids)
+    periods = marks(spec_ids)
     sql = f"""
         expected AS (
             SELECT er.period_id AS period_id, er.unit_id AS unit_id
-            FROM {t["er"]} er WHERE er.period_id IN ({marks})
+            FROM {t["er"]} er WHERE er.period_id IN ({periods})
             UNION ALL
             SELECT p.id AS period_id, u.id AS unit_id
             FROM {t["period"]} p JOIN {t["unit"]} u ON u.province_id = p.province_id
-            WHERE p.id IN ({marks}) AND u.is_active = %s AND u.type IN ({_marks(REPORTING_TYPES)})
+            WHERE p.id IN ({periods}) AND u.is_active = %s AND u.type IN ({marks(REPORTING_TYPES)})
               AND NOT EXISTS (SELECT 1 FROM {t["er"]} e2 WHERE e2.period_id = p.id)
         )"""
     return sql, [*spec_ids, *spec_ids, True, *[str(kind) for kind in REPORTING_TYPES]]
-
-
-#: The data elements the 1790 counts read, each LEFT JOINed once under its own alias.
-_COUNTED_ELEMENTS = (
-    ("ses", SESSIONS),
-    ("amp", AM_PLAN),
-    ("gsim", GSIM),
-    ("conv", CONVENTIONS),
-    ("cok", CONVENTIONS_OK),
-)
-
-
-def period_figures(specs: list[PeriodSpec]) -> dict[int, PeriodFigures]:
-    """Completeness, timeliness and the 1790 counts of every period in ``specs``: one query.
-
-    Every join yields at most one row per expected unit (an expected unit is unique per period, a report
-    per period and unit, a value per report, element and option combo), and each counted element is
-    joined on its own: the counts are plain ``COUNT``/``SUM`` with no ``DISTINCT`` (a sort per count,
-    which made this query the national roll-up's largest cost)."""
-    if not specs:
-        return {}
-    t = _tables()
-    values_rows = ", ".join(["(CAST(%s AS INTEGER), %s, CAST(%s AS INTEGER))"] * len(specs))
-    spec_params: list = []
-    for s in specs:
-        spec_params += [s.period_id, _db_datetime(s.deadline_end), s.sessions_min]
-    complete = list(COMPLETE_STATES)
-    value_joins = "\n".join(
-        f"LEFT JOIN {t['dv']} {alias} ON {alias}.submission_id = s.id AND {alias}.data_element = %s"
-        f" AND {alias}.category_option_combo = ''"
-        for alias, _element in _COUNTED_ELEMENTS
-    )
-
-    def count(column: str) -> str:
-        return _number_sql(column, whole=True)
-
-    def counts(expected_units: str, where: str = "") -> str:
-        """The counts over ``expected_units`` (a FROM clause giving ``spec`` and the unit ``u``)."""
-        return f"""
-        SELECT spec.period_id,
-            COUNT(*),
-            COUNT(s.id),
-            SUM(CASE WHEN s.first_submitted_at < spec.deadline_end THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {count("ses.value")} >= spec.sessions_min THEN 1 ELSE 0 END),
-            SUM(CASE WHEN amp.value = 'true' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN u.type = 'media' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN u.type = 'media' AND gsim.value = 'OFFICIAL' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN u.type = 'commune' AND conv.id IS NOT NULL THEN 1 ELSE 0 END),
-            SUM(CASE WHEN u.type = 'commune' THEN {count("conv.value")} END),
-            SUM(CASE WHEN u.type = 'commune' THEN {count("cok.value")} END)
-        FROM {expected_units}
-        LEFT JOIN {t["sub"]} s
-            ON s.period_id = spec.period_id AND s.unit_id = u.id AND s.state IN ({_marks(complete)})
-        {value_joins}
-        {where}
-        GROUP BY spec.period_id"""
-
-    # The expected units: the period's ExpectedReporter rows; for a period without any, the active
-    # reporting units of its province. Two aggregates (rather than one over a union of both, which
-    # SQLite first copies into a temporary table and indexes), each driven from ``spec``. The second
-    # keeps only the periods without expected reporters before joining their units: asked in its WHERE,
-    # PostgreSQL joined every unit of every period with its reports and values first and dropped them
-    # all at the end (30 of the roll-up's 80 ms on the bench's dataset, where every period has them).
-    fallback_spec = (
-        "(SELECT period_id, deadline_end, sessions_min FROM spec"
-        f" WHERE NOT EXISTS (SELECT 1 FROM {t['er']} e2 WHERE e2.period_id = spec.period_id)) spec"
-    )
-    sql = f"""
-        WITH spec(period_id, deadline_end, sessions_min) AS (VALUES {values_rows})
-        {
-        counts(
-            f"spec JOIN {t['er']} er ON er.period_id = spec.period_id JOIN {t['unit']} u ON u.id = er.unit_id"
-        )
-    }
-        UNION ALL
-        {
-        counts(
-            f"{fallback_spec} CROSS JOIN {t['period']} p CROSS JOIN {t['unit']} u",
-            f"WHERE p.id = spec.period_id AND u.province_id = p.province_id AND u.is_active = %s"
-            f" AND u.type IN ({_marks(REPORTING_TYPES)})",
-        )
-    }
-    """
-    elements = [element for _alias, element in _COUNTED_ELEMENTS]
-    fallback = [True, *[str(kind) for kind in REPORTING_TYPES]]
-    params = [*spec_params, *complete, *elements, *complete, *elements, *fallback]
-    result = {s.period_id: PeriodFigures(s.period_id) for s in specs}
-    for row in _run(sql, params):
-        (
-            pid,
-            expected,
-            submitted,
-            on_time,
-            sessions_ok,
-            am_plan,
-            media,
-            official,
-            conv_units,
-            conv,
-            conv_ok,
-        ) = row
-        result[pid] = PeriodFigures(
-            period_id=pid,
-            expected=expected or 0,
-            submitted=submitted or 0,
-            on_time=on_time or 0,
-            sessions_ok=int(sessions_ok or 0),
-            am_plan=int(am_plan or 0),
-            media_expected=media or 0,
-            media_official=int(official or 0),
-            communes_reporting_conventions=conv_units or 0,
-            conventions=int(conv or 0),
-            conventions_ok=int(conv_ok or 0),
-        )
-    return result
 
 
 def awareness(province_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:
@@ -296,21 +102,21 @@ def awareness(province_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[i
     province_ids, years = sorted(set(province_ids)), sorted(set(years))
     if not province_ids or not years:
         return {}
-    t = _tables()
+    t = tables()
     complete = list(COMPLETE_STATES)
     sql = f"""
-        SELECT p.province_id, p.year, AVG({_number_sql("dv.value")})
+        SELECT p.province_id, p.year, AVG({number_sql("dv.value")})
         FROM {t["period"]} p
         JOIN {t["sub"]} s ON s.period_id = p.id
         JOIN {t["dv"]} dv ON dv.submission_id = s.id
-        WHERE p.form_code = %s AND p.province_id IN ({_marks(province_ids)}) AND p.year IN ({_marks(years)})
-          AND s.state IN ({_marks(complete)}) AND dv.data_element = '{AWARENESS}' AND dv.category_option_combo = ''
+        WHERE p.form_code = %s AND p.province_id IN ({marks(province_ids)}) AND p.year IN ({marks(years)})
+          AND s.state IN ({marks(complete)}) AND dv.data_element = '{AWARENESS}' AND dv.category_option_combo = ''
         GROUP BY p.province_id, p.year
     """
     # The element is written in the statement (a constant, not a parameter) so that both databases use
     # the partial index on it (``reporting_dv_awareness``): 170 values instead of every report's.
     found: dict[tuple[int, int], Decimal] = {}
-    for province, year, value in _run(sql, [TT1790, *province_ids, *years, *complete]):
+    for province, year, value in run(sql, [TT1790, *province_ids, *years, *complete]):
         rate = to_decimal(value)
         if rate is not None:
             found[(province, year)] = rate.quantize(_CENT, rounding=ROUND_HALF_UP)
@@ -336,19 +142,19 @@ def direct_figures(period_ids: Iterable[int]) -> dict[int, dict[str, DirectFigur
     period_ids = sorted(set(period_ids))
     if not period_ids:
         return {}
-    t = _tables()
+    t = tables()
     complete = list(COMPLETE_STATES)
     options = [VALUE, NUMERATOR, DENOMINATOR]
     sql = f"""
-        SELECT s.period_id, dv.data_element, dv.category_option_combo, SUM({_number_sql("dv.value")}),
-            COUNT({_number_sql("dv.value")})
+        SELECT s.period_id, dv.data_element, dv.category_option_combo, SUM({number_sql("dv.value")}),
+            COUNT({number_sql("dv.value")})
         FROM {t["sub"]} s JOIN {t["dv"]} dv ON dv.submission_id = s.id
-        WHERE s.period_id IN ({_marks(period_ids)}) AND s.state IN ({_marks(complete)})
-          AND dv.category_option_combo IN ({_marks(options)})
+        WHERE s.period_id IN ({marks(period_ids)}) AND s.state IN ({marks(complete)})
+          AND dv.category_option_combo IN ({marks(options)})
         GROUP BY s.period_id, dv.data_element, dv.category_option_combo
     """
     result: dict[int, dict[str, DirectFigure]] = defaultdict(dict)
-    for period_id, code, coc, total, count in _run(sql, [*period_ids, *complete, *options]):
+    for period_id, code, coc, total, count in run(sql, [*period_ids, *complete, *options]):
         figure = result[period_id].setdefault(code, DirectFigure())
         if coc == VALUE:
             figure.value_sum, figure.value_count = to_decimal(total), count
@@ -394,7 +200,7 @@ UNIT_ELEMENTS = (SESSIONS, AM_PLAN, GSIM, CONVENTIONS, CONVENTIONS_OK, PARTICIPA
 def unit_rows(period: Period) -> list[UnitRow]:
     """Every expected unit of ``period`` (by type, then name) with its report state and the values of
     :data:`UNIT_ELEMENTS` of its counted report: two queries."""
-    t = _tables()
+    t = tables()
     expected_sql, expected_params = _expected_cte([period.pk], t)
     sql = f"""
         WITH {expected_sql}
@@ -403,7 +209,7 @@ def unit_rows(period: Period) -> list[UnitRow]:
         LEFT JOIN {t["sub"]} s ON s.period_id = e.period_id AND s.unit_id = e.unit_id
         ORDER BY u.type, u.name
     """
-    rows = [UnitRow(*row) for row in _run(sql, expected_params)]
+    rows = [UnitRow(*row) for row in run(sql, expected_params)]
     counted = {row.submission_id: row for row in rows if row.submission_id and row.state in COMPLETE_STATES}
     if counted:
         values = DataValue.objects.filter(

@@ -1,4 +1,4 @@
-"""A plan's counts for a year read through its period's figures (``catalog_rules.PeriodFigures``)."""
+"""A plan's counts for a year read through its period's figures (``figures.PeriodFigures``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from binhdang.results.catalog_rules import PeriodFigures
+    from binhdang.results.figures import PeriodFigures
 
 
 class FiguresOfAPeriod:

@@ -110,7 +110,7 @@ def test_the_ministry_reads_the_national_results_and_downloads_them(
 def test_a_province_whose_period_lists_no_expected_units_is_counted_over_its_active_units(
     browser_page, live_server, daklak, daklak_period, laichau_plan, laichau, ministry_viewer
 ):
-    """The national roll-up's second half (results.catalog_rules.period_figures): Lai Châu's period has
+    """The national roll-up's second half (results.figures.period_figures): Lai Châu's period has
     no expected reporters listed, so its active reporting units are expected; the ministry reads the
     same national value as when they were listed."""
     from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit

@@ -49,6 +49,7 @@ from binhdang.results.engine.bars import (
     sessions_threshold,
     year_bars,
 )
+from binhdang.results.figures import PeriodFigures, PeriodSpec, period_figures
 from binhdang.results.loading import annual_periods, indicators_by_plan
 from binhdang.results.models import GenderStatistic
 from binhdang.results.period_counts import FiguresOfAPeriod
@@ -121,7 +122,7 @@ class PlanResults(FiguresOfAPeriod):
     plan: Plan
     year: int
     period: Period | None
-    figures: rules.PeriodFigures | None
+    figures: PeriodFigures | None
     indicators: list[IndicatorResult]
 
     def by_catalog(self) -> dict[str, IndicatorResult]:
@@ -156,7 +157,7 @@ class PlanResults(FiguresOfAPeriod):
 class Inputs:
     """Everything fetched for a set of plans and years, shared by the per-indicator computations."""
 
-    figures: dict[int, rules.PeriodFigures]
+    figures: dict[int, PeriodFigures]
     awareness: dict[tuple[int, int], Decimal]
     direct: dict[int, dict[str, rules.DirectFigure]]
     #: ``{(period id, catalog code): UnitShare}``: strategy indicators computed from the units' figures.
@@ -294,13 +295,13 @@ def _result(indicator: Indicator, plan: Plan, year: int, period, inputs: Inputs,
 # ---------------------------------------------------------------------------------------- fetching
 
 
-def _spec(period: Period, indicators: list[Indicator]) -> rules.PeriodSpec:
+def _spec(period: Period, indicators: list[Indicator]) -> PeriodSpec:
     sessions = rules.DEFAULT_SESSIONS
     for indicator in indicators:
         if catalog_code(indicator) == "1790.1":
             sessions = sessions_threshold(indicator, period.year)
             break
-    return rules.PeriodSpec(period.pk, period.deadline_end, sessions)
+    return PeriodSpec(period.pk, period.deadline_end, sessions)
 
 
 def fetch_inputs(
@@ -313,9 +314,9 @@ def fetch_inputs(
     set whatever the number of plans): the national roll-up fetches all provinces at once."""
     specs = [_spec(p, indicators[p.plan_id]) for p in periods if p.form_code == rules.TT1790]
     other = [p for p in periods if p.form_code != rules.TT1790]
-    figures = rules.period_figures(specs)
+    figures = period_figures(specs)
     if other:  # completeness of strategy periods: the same query (the 1790 counts stay at zero)
-        figures.update(rules.period_figures([rules.PeriodSpec(p.pk, p.deadline_end) for p in other]))
+        figures.update(period_figures([PeriodSpec(p.pk, p.deadline_end) for p in other]))
     years = {p.year for p in periods}
     provinces = set()
     for plan in plans:
