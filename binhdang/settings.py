@@ -134,7 +134,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, the user read with the session in one statement (accounts.sessions).
+    "binhdang.accounts.middleware.AuthenticationMiddleware",
     # One read of the user's roles per request, however many access checks (accounts.access.grants).
     "binhdang.accounts.middleware.RolesReadOnceMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -5,8 +5,8 @@ auth, the task queue...) and keeps, per table, the row count and a SHA-256 of al
 order (sorted); :func:`changes` compares two snapshots and names the tables that differ. With
 ``media_root`` the list of stored files (names and sizes) is part of the snapshot too.
 
-Left out: ``django_session`` (logging a test client in, or a page storing a message, writes it; it is
-not data of the application).
+Left out: the sessions, ``accounts_session`` and Django's former ``django_session`` (logging a test
+client in, or a page storing a message, writes them; they are not data of the application).
 
 Use::
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from django.db import connection
 
 #: Tables whose changes are not application data.
-IGNORED_TABLES = frozenset({"django_session"})
+IGNORED_TABLES = frozenset({"accounts_session", "django_session"})
 
 Snapshot = dict[str, tuple[int, str]]
 

@@ -14,7 +14,7 @@ def test_every_app_table_is_read_but_the_sessions(daklak):
     tables = app_tables()
     assert "orgunits_orgunit" in tables and "accounts_user" in tables
     assert any(t.startswith("reporting_historical") for t in tables)
-    assert "django_session" not in tables
+    assert "accounts_session" not in tables and "django_session" not in tables
 
 
 def test_an_update_an_insert_and_a_delete_are_seen(daklak):

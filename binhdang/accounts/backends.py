@@ -1,7 +1,14 @@
 """The authentication backend: Django's ``ModelBackend`` with login throttling in front of it, and the
-user of a session read with one plain statement (:func:`read_user`)."""
+user of a session read with the session itself (``accounts.sessions``) or with one plain statement
+(:func:`read_user`)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
 import rules
 from django.contrib.auth import get_user_model
@@ -20,13 +27,13 @@ THROTTLED_ATTRIBUTE = "_binhdang_login_throttled"
 USERNAME_FAILED_ATTRIBUTE = "_binhdang_username_failed"
 
 
-def _user_columns() -> list[sqlrows.Columns]:
+def user_columns() -> list[sqlrows.Columns]:
     """Every concrete field of the user model (what ``User.objects.get`` reads)."""
     model = get_user_model()
     return [sqlrows.Columns(model, "u", [field.attname for field in model._meta.concrete_fields])]
 
 
-@sqlrows.statement("accounts.user", _user_columns, more=4)
+@sqlrows.statement("accounts.user", user_columns, more=4)
 def _user_statement(connection, select: str) -> str:
     """A user by id, every field, with each of its role assignments (``access.grants_joined``)."""
     meta, quote = get_user_model()._meta, connection.ops.quote_name
@@ -35,12 +42,38 @@ def _user_statement(connection, select: str) -> str:
     return f"SELECT {select}, {grants} FROM {quote(meta.db_table)} u{joins} WHERE {key} = %s"
 
 
+@dataclass(frozen=True)
+class UserRead:
+    """A user read with its role assignments (``access.grants_joined``: one row each)."""
+
+    user: Any
+    grants: tuple[tuple, ...]
+
+    def remember(self):
+        """The user, its role assignments kept as the request's read of them (``access.remember_grants``:
+        every access check of the request needs them)."""
+        access.remember_grants(self.user.pk, self.grants)
+        return self.user
+
+
+def user_in_rows(connection, columns: sqlrows.Columns, rows: list[tuple]) -> UserRead | None:
+    """The user whose columns (``columns``, every field: :func:`user_columns`) open each of ``rows``,
+    followed by the four of one role assignment each, or None if they are NULL (no user). Made as
+    ``User.objects.get`` makes it (the same converters, ``Model.from_db``)."""
+    width = len(columns.attnames)
+    first = rows[0][:width]
+    if first[columns.attnames.index(columns.model._meta.pk.attname)] is None:
+        return None
+    user = columns.model.from_db(connection.alias, columns.attnames, first)
+    return UserRead(user, tuple(tuple(row[width : width + 4]) for row in rows if row[width] is not None))
+
+
 def read_user(user_id):
     """The user with this id, read as ``User.objects.get(pk=user_id)`` reads it (every field, the same
-    converters, ``Model.from_db``), or None. Every request of a logged-in user reads its user: the
-    statement is written once per database from the model's table and column names, not built by the
-    ORM each time, and reads the user's role assignments with it, kept as the request's read of them
-    (``access.remember_grants``: every access check of the request needs them)."""
+    converters, ``Model.from_db``), or None; its role assignments read with it are kept as the request's
+    read of them. The statement is written once per database from the model's table and column names,
+    not built by the ORM each time. A request's user is usually read with its session instead
+    (``accounts.sessions``); this reads it when the session's row named no user or another one."""
     model = get_user_model()
     connection = connections[router.db_for_read(model)]
     statement = _user_statement(connection)
@@ -48,10 +81,24 @@ def read_user(user_id):
     if not rows:
         return None
     (columns,) = statement.columns
-    width = len(columns.attnames)
-    user = model.from_db(connection.alias, columns.attnames, rows[0][:width])
-    access.remember_grants(user.pk, tuple(tuple(row[width:]) for row in rows if row[width] is not None))
-    return user
+    found = user_in_rows(connection, columns, rows)
+    return found.remember() if found is not None else None
+
+
+#: The session whose user Django's ``get_user`` is reading (``reading_user_of``).
+_SESSION: ContextVar[Any] = ContextVar("binhdang_session_of_the_user", default=None)
+
+
+@contextmanager
+def reading_user_of(session) -> Iterator[None]:
+    """Within: :meth:`ThrottledModelBackend.get_user` takes the user that ``session``'s store read with
+    the session's row, when it is the user asked for (``accounts.middleware.AuthenticationMiddleware``
+    wraps Django's ``get_user``, which checks the session's hash against that user as always)."""
+    token = _SESSION.set(session)
+    try:
+        yield
+    finally:
+        _SESSION.reset(token)
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -74,8 +121,11 @@ class ThrottledModelBackend(ModelBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
     def get_user(self, user_id):
-        """As ``ModelBackend.get_user`` (an inactive user is None), with one plain statement."""
-        user = read_user(user_id)
+        """As ``ModelBackend.get_user`` (an inactive user is None): the user read with the request's
+        session (:func:`reading_user_of`) when it is this one, else read with one plain statement."""
+        session = _SESSION.get()
+        read = session.user_read_with(user_id) if hasattr(session, "user_read_with") else None
+        user = read.remember() if read is not None else read_user(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def has_perm(self, user_obj, perm, obj=None):

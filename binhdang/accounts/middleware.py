@@ -1,12 +1,33 @@
-"""Request-wide account middleware: roles read once per request; users who must change their password
-(first login, reset) sent to the change form first."""
+"""Request-wide account middleware: the user read with the session; roles read once per request; users
+who must change their password (first login, reset) sent to the change form first."""
 
 from __future__ import annotations
 
+from django.contrib import auth
+from django.contrib.auth import middleware as auth_middleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
-from binhdang.accounts import access
+from binhdang.accounts import access, backends
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, whose ``request.user`` takes the user the session's store read with the session's row
+    (``accounts.sessions``): Django's ``get_user`` runs as always (the backend and the session's hash
+    checked against the user), but its backend does not read the user a second time."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _user_of(request))
+
+
+def _user_of(request):
+    """``django.contrib.auth.middleware.get_user``, the session's store lending the user it read."""
+    if not hasattr(request, "_cached_user"):
+        with backends.reading_user_of(request.session):
+            request._cached_user = auth.get_user(request)
+    return request._cached_user
 
 
 class ForcePasswordChangeMiddleware:

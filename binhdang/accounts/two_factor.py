@@ -26,7 +26,6 @@ slows down guessing (each failure doubles the wait before the next try).
 from __future__ import annotations
 
 import base64
-from importlib import import_module
 from urllib.parse import quote
 
 import django_otp
@@ -34,8 +33,6 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
-from django.contrib.sessions.backends import db
-from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import receiver
@@ -50,7 +47,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from binhdang.accounts import access
-from binhdang.accounts.models import User
+from binhdang.accounts.models import Session, User
 
 #: ``history_change_reason`` of the user's history rows written here (shown on the user page).
 REASON_ENABLED = "two-factor enabled"
@@ -113,17 +110,10 @@ def remember_two_factor(sender, request=None, user=None, **kwargs) -> None:
         request.session[SESSION_FLAG] = has_two_factor(user)
 
 
-def end_other_sessions(user: User, keep: str | None) -> int:
-    """Delete the user's sessions except ``keep`` (database sessions only). Returns how many."""
-    if not issubclass(import_module(settings.SESSION_ENGINE).SessionStore, db.SessionStore):
-        return 0
-    doomed = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).exclude(pk=keep or "")
-        if session.get_decoded().get("_auth_user_id") == str(user.pk)
-    ]
-    Session.objects.filter(pk__in=doomed).delete()
-    return len(doomed)
+def end_other_sessions(user: User, keep: str | None) -> None:
+    """Delete the user's sessions except ``keep`` (found by the user's id the session table keeps:
+    ``accounts.Session``)."""
+    Session.objects.filter(user_id=user.pk).exclude(pk=keep or "").delete()
 
 
 def _record(user: User, actor, reason: str) -> None:

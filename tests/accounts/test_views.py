@@ -85,7 +85,7 @@ def test_login_costs_at_most_nine_queries_on_sqlite(
 
 
 def test_login_gives_a_new_session_key_and_the_old_one_stops_working(client, commune_a_reporter):
-    from django.contrib.sessions.models import Session
+    from binhdang.accounts.models import Session
 
     session = client.session
     session["before_login"] = "x"

@@ -82,14 +82,18 @@ def test_the_menus_questions_keep_their_texts():
 
 
 def test_the_session_user_roles_and_newest_notices_keep_their_texts():
-    assert statements.written("accounts.session", connection, sessions._read_statement) == (
-        'SELECT "session_data" FROM "django_session" WHERE "session_key" = %s AND "expire_date" > %s'
+    user = get_user_model()
+    assert sessions._read_statement(connection).sql == (
+        f'SELECT {_every(user, "u")}, g."role", g."org_unit_id", gu."type", gu."province_id", s."session_data"'
+        ' FROM "accounts_session" s LEFT OUTER JOIN "accounts_user" u ON u."id" = s."user_id"'
+        ' LEFT OUTER JOIN "accounts_roleassignment" g ON g."user_id" = u."id"'
+        ' LEFT OUTER JOIN "orgunits_orgunit" gu ON gu."id" = g."org_unit_id"'
+        ' WHERE s."session_key" = %s AND s."expire_date" > %s'
     )
     assert statements.written("accounts.grants", connection, access._grants_statement) == (
         'SELECT g."role", g."org_unit_id", gu."type", gu."province_id" FROM "accounts_roleassignment" g'
         ' LEFT OUTER JOIN "orgunits_orgunit" gu ON gu."id" = g."org_unit_id" WHERE g."user_id" = %s'
     )
-    user = get_user_model()
     assert backends._user_statement(connection).sql == (
         f'SELECT {_every(user, "u")}, g."role", g."org_unit_id", gu."type", gu."province_id"'
         ' FROM "accounts_user" u LEFT OUTER JOIN "accounts_roleassignment" g ON g."user_id" = u."id"'

@@ -547,10 +547,11 @@ def test_my_reports_count_the_unread_notices_once_for_the_button_and_the_menu(
 ):
     services.request_reminders(period, [daklak.commune_a], focal_officer)
     client = client_for(commune_a_reporter)
-    # session, user, roles; the reports due, each with its report's state; the menu's statement (the
-    # unread notices and the statistics entry) (8 before: the unread notices counted twice; 7: the
-    # reports started apart; 6: the button's count asked apart from the menu's statement)
-    with django_assert_max_num_queries(5):
+    # the session with its user and roles; the reports due, each with its report's state; the menu's
+    # statement (the unread notices and the statistics entry) (8 before: the unread notices counted
+    # twice; 7: the reports started apart; 6: the button's count asked apart from the menu's statement;
+    # 5: the user read apart from the session)
+    with django_assert_max_num_queries(4):
         page = client.get(reverse("reporting:index")).text
     assert '<span class="visually-hidden">chưa đọc: </span>1</span>' in page  # the menu's badge
     assert '<span class="badge badge-warn">1</span>' in page  # the notifications button
@@ -561,12 +562,13 @@ def test_opening_the_notifications_marks_them_read_without_counting_them_again(
 ):
     services.request_reminders(period, [daklak.commune_a], focal_officer)
     client = client_for(commune_a_reporter)
-    # session, user, the notices, marking them read, roles, the statistics entry (7 before)
-    with django_assert_max_num_queries(6):
+    # the session with its user and roles, the notices, marking them read, the statistics entry (7
+    # before; 6: the user read apart from the session)
+    with django_assert_max_num_queries(5):
         page = client.get(reverse("reporting:notifications")).text
     assert "Mới" in page and 'id="unread-badge"' not in page
     assert not Notification.objects.filter(user=commune_a_reporter, read_at__isnull=True).exists()
-    with django_assert_max_num_queries(5):  # nothing left to mark read
+    with django_assert_max_num_queries(4):  # nothing left to mark read
         page = client.get(reverse("reporting:notifications")).text
     assert "Mới" not in page
 
@@ -737,10 +739,10 @@ def test_opening_a_report_nobody_started_stays_within_its_query_budget(
     _peer_submitted(period, daklak, commune_b_reporter)
     client = client_for(commune_a_reporter)
     url = reverse("reporting:report", args=[period.pk, daklak.commune_a.pk])
-    # Session, user, roles; the period, the unit, its report (none yet) and whether it is expected (one
+    # Session with user and roles; the period, the unit, its report (none yet) and whether it is expected (one
     # statement); the quarters of the year, the activity log's figures; the menu (unread notices,
     # indicators).
-    with django_assert_max_num_queries(7):  # 11 before: period, unit, report and expected read apart
+    with django_assert_max_num_queries(6):  # 11 before: period, unit, report and expected read apart
         response = client.get(url)
     assert response.status_code == 200 and 'id="report-version" value="0"' in response.text
 
@@ -757,10 +759,10 @@ def test_a_submitted_report_page_stays_within_its_query_budget(
     client = client_for(commune_a_reporter)
     url = reverse("reporting:submission", args=[report.pk])
     client.get(url)
-    # Session, user, roles, the report; the quarters of its year; its values with last year's (one
+    # Session with user and roles, the report; the quarters of its year; its values with last year's (one
     # statement), the version of the peers' figures; attachments, state changes (its comments only once
     # returned); the menu (two).
-    with django_assert_max_num_queries(10):  # 12 before: values and last year's read apart
+    with django_assert_max_num_queries(9):  # 12 before: values and last year's read apart
         response = client.get(url)
     assert response.status_code == 200 and "btn-submit" not in response.text
 
@@ -776,12 +778,12 @@ def test_submitting_a_saved_report_stays_within_its_query_budget(
     client.get(reverse("reporting:submission", args=[report.pk]))
     data = {field_name(code, coc): text for (code, coc), text in COMMUNE_VALUES.items()}
     data["version"] = str(report.version)
-    # Session, user, roles, the report (with its period and unit), the quarters of its year; the save
+    # Session with user and roles, the report (with its period and unit), the quarters of its year; the save
     # changed nothing, so the submission goes on in its transaction: savepoint, the report locked by
     # its version (read in this request), its values with last year's, the peers' version; the state
     # change, the report and its history, release. (18 before: the save and the submission each locked
     # and read the report and the peers' version; 20 before that: the submit read the values again.)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = client.post(reverse("reporting:submit", args=[report.pk]), data)
     assert response.status_code == 302
     report.refresh_from_db()
@@ -812,10 +814,10 @@ def test_confirming_an_unusual_figure_stays_within_its_query_budget(
     client.post(reverse("reporting:submit", args=[report_a.pk]), form_data(values, 1, results="Hội thi."))
     report_a.refresh_from_db()
     confirm_url = reverse("reporting:confirm_outliers", args=[report_a.pk])
-    # Session, user, roles, the report (with its period and unit), its values, last year's, the peers'
+    # Session with user and roles, the report (with its period and unit), its values, last year's, the peers'
     # version (what the page asks to confirm); savepoint, the report locked by its version (what the page
     # read is not read again), the state change, the report and its history, release (17 before).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         done = client.post(
             confirm_url, {"version": report_a.version, "confirm-TT_PARTICIPANTS__FEMALE": "yes"}
         )

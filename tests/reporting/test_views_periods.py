@@ -63,7 +63,7 @@ def test_before_the_deadline_no_unit_is_called_overdue(period, focal_officer):
 def test_the_board_reads_each_kind_of_row_once_however_many_units(
     period, daklak, focal_officer, django_assert_max_num_queries
 ):
-    """Session, user, roles, the period, its expected units, their reports (without their texts), the
+    """Session with user and roles, the period, its expected units, their reports (without their texts), the
     activity log's figures, the quarters; the rest is the menu. No query per unit or per report."""
     for unit in (daklak.commune_a, daklak.commune_b):
         report = services.get_or_create_submission(period, unit)
@@ -71,6 +71,6 @@ def test_the_board_reads_each_kind_of_row_once_however_many_units(
         services.submit(report, None, at=local(2026, 11, 20))
     client = client_for(focal_officer)
     client.get(reverse("reporting:board", args=[period.pk]))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         page = client.get(reverse("reporting:board", args=[period.pk])).text
     assert "Đúng hạn" in row(page, "66-C001") and "Đúng hạn" in row(page, "66-C002")
