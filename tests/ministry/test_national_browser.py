@@ -27,6 +27,18 @@ def _as(page, live_server, username: str) -> None:
     login(page, live_server, username, PASSWORD)
 
 
+def _two_provinces_reported(daklak, daklak_period, laichau, laichau_plan) -> Period:
+    """Both plans with the 000 indicators; Đắk Lắk's communes A and B report 3 and 1 sessions, Lai
+    Châu's commune A none. Returns Lai Châu's 2026 period."""
+    seed_000_indicators(daklak_period.plan)
+    seed_000_indicators(laichau_plan)
+    file_report(daklak_period, daklak.commune_a, {"TT_SESSIONS": 3})
+    file_report(daklak_period, daklak.commune_b, {"TT_SESSIONS": 1})
+    laichau_period = Period.objects.get(plan=laichau_plan, year=2026)
+    file_report(laichau_period, laichau.commune_a, {"TT_SESSIONS": 0})
+    return laichau_period
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_ministry_reads_the_national_results_and_downloads_them(
@@ -43,12 +55,7 @@ def test_the_ministry_reads_the_national_results_and_downloads_them(
     tmp_path,
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
-    seed_000_indicators(daklak_period.plan)
-    seed_000_indicators(laichau_plan)
-    file_report(daklak_period, daklak.commune_a, {"TT_SESSIONS": 3})
-    file_report(daklak_period, daklak.commune_b, {"TT_SESSIONS": 1})
-    laichau_period = Period.objects.get(plan=laichau_plan, year=2026)
-    file_report(laichau_period, laichau.commune_a, {"TT_SESSIONS": 0})
+    _two_provinces_reported(daklak, daklak_period, laichau, laichau_plan)
     page = browser_page
     errors = watch_console(page)
 
@@ -116,12 +123,7 @@ def test_a_province_whose_period_lists_no_expected_units_is_counted_over_its_act
     from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
     from binhdang.reporting.models import ExpectedReporter
 
-    seed_000_indicators(daklak_period.plan)
-    seed_000_indicators(laichau_plan)
-    file_report(daklak_period, daklak.commune_a, {"TT_SESSIONS": 3})
-    file_report(daklak_period, daklak.commune_b, {"TT_SESSIONS": 1})
-    laichau_period = Period.objects.get(plan=laichau_plan, year=2026)
-    file_report(laichau_period, laichau.commune_a, {"TT_SESSIONS": 0})
+    laichau_period = _two_provinces_reported(daklak, daklak_period, laichau, laichau_plan)
     listed = ExpectedReporter.objects.filter(period=laichau_period)
     assert listed.count() == 6
     listed.delete()
