@@ -120,6 +120,16 @@ INSTALLED_APPS = [
     "binhdang.devtools",
 ]
 
+#: binhdang's own catalogues come before Django's and the libraries' (which the installed apps' order
+#: would put first): a label such as "Log out", "session" or "version" reads as binhdang's catalogue
+#: says, not as the admin's or a library's. Among binhdang's apps the order is INSTALLED_APPS'; a word
+#: two apps translate differently has a context of its own (tests/test_translations.py).
+LOCALE_PATHS = [
+    BASE_DIR / app.removeprefix("binhdang.") / "locale"
+    for app in INSTALLED_APPS
+    if app.startswith("binhdang.") and (BASE_DIR / app.removeprefix("binhdang.") / "locale").is_dir()
+]
+
 MIDDLEWARE = [
     # The client address from the reverse proxy's X-Forwarded-For (core.middleware, TRUSTED_PROXY_IPS).
     "binhdang.core.middleware.TrustedProxyMiddleware",

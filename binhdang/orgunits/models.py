@@ -11,6 +11,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from binhdang.core.audit import HistoricalRecords
 from binhdang.core.text import fold, nfc
@@ -48,7 +49,9 @@ DHIS2_UID_PATTERN = r"^[a-zA-Z][a-zA-Z0-9]{10}$"
 class OrgUnit(models.Model):
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    type = models.CharField(_("type"), max_length=16, choices=OrgUnitType.choices)
+    type = models.CharField(
+        pgettext_lazy("organisation unit", "type"), max_length=16, choices=OrgUnitType.choices
+    )
     #: Administrative kind as officially named: "Tỉnh", "Thành phố", "Xã", "Phường", "Đặc khu"...
     division = models.CharField(_("administrative division"), max_length=32, blank=True)
     parent = models.ForeignKey(

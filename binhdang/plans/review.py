@@ -20,6 +20,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from binhdang.core.formatting import NumberFormatError
 from binhdang.core.formatting import number as vn_number
@@ -166,7 +167,10 @@ class TargetForm(forms.Form):
     min = VietnameseNumberField(label=_("From"))
     max = VietnameseNumberField(label=_("To"))
     unit = forms.CharField(
-        label=_("Unit"), max_length=64, required=False, widget=forms.TextInput(attrs={"size": 8})
+        label=pgettext_lazy("unit of measure", "Unit"),
+        max_length=64,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 8}),
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
     annual = forms.BooleanField(label=_("Every year"), required=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from binhdang.core.audit import HistoricalRecords
 from binhdang.orgunits.models import OrgUnit
@@ -36,7 +37,7 @@ class GenderStatistic(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     sex = models.CharField(_("sex"), max_length=2, choices=Sex.choices)
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
-    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    unit = models.CharField(pgettext_lazy("unit of measure", "unit"), max_length=64, blank=True)
     source = models.CharField(_("source"), max_length=500)
     note = models.TextField(_("note"), blank=True)
     recorded_by_unit = models.ForeignKey(

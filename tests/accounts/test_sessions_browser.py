@@ -49,7 +49,7 @@ def test_each_kind_of_user_keeps_their_session_until_deactivated_or_logged_out(
     (second,) = Session.objects.filter(user_id=user.pk).exclude(pk=session.pk)
     cookies = page.context.cookies()
     with page.expect_navigation():
-        page.get_by_role("button", name="Thoát").click()
+        page.get_by_role("button", name="Đăng xuất").click()
     assert not Session.objects.filter(pk=second.pk).exists()
     page.context.add_cookies(cookies)  # the logged-out session's cookie, put back
     page.goto(live_server.url + "/")

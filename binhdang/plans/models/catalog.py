@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from binhdang.plans.models.choices import Direction, Program
 
@@ -19,7 +20,7 @@ class CatalogIndicator(models.Model):
     program = models.CharField(_("programme"), max_length=16, choices=Program.choices)
     goal = models.CharField(_("goal"), max_length=8, blank=True)
     name = models.CharField(_("name"), max_length=500)
-    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    unit = models.CharField(pgettext_lazy("unit of measure", "unit"), max_length=64, blank=True)
     direction = models.CharField(_("direction"), max_length=16, choices=Direction.choices)
     computation = models.TextField(_("how the value is obtained"), blank=True)
     #: Form whose data computes the value ("TT1790"), empty for direct entry.

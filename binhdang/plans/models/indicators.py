@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from binhdang.core import formatting
 from binhdang.core.audit import HistoricalRecords
@@ -82,7 +83,7 @@ class Indicator(models.Model):
     binding_confidence = models.FloatField(_("binding confidence"), default=0.0)
     binding_reason = models.CharField(_("binding reason"), max_length=500, blank=True)
     binding_manual = models.BooleanField(_("bound by an officer"), default=False)
-    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    unit = models.CharField(pgettext_lazy("unit of measure", "unit"), max_length=64, blank=True)
     direction = models.CharField(
         _("direction"), max_length=16, choices=Direction.choices, default=Direction.INCREASE
     )
@@ -242,7 +243,7 @@ class Target(models.Model):
     value = number_field(_("value"))
     min = number_field(_("minimum"))
     max = number_field(_("maximum"))
-    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    unit = models.CharField(pgettext_lazy("unit of measure", "unit"), max_length=64, blank=True)
     year = models.PositiveSmallIntegerField(_("due year"), null=True, blank=True)
     from_year = models.PositiveSmallIntegerField(_("every year from"), null=True, blank=True)
     annual = models.BooleanField(_("every year"), default=False)

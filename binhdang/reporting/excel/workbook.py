@@ -9,6 +9,7 @@ text values, unit names, plan titles) stays text, never a formula.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -186,7 +187,7 @@ def _header(sheet, period: Period, unit, layout: L.Layout) -> None:
 def _table_header(sheet) -> None:
     top, sub = L.HEADER_ROW, L.HEADER_ROW + 1
     titles = {
-        L.COL_NUMBER: _("No."),
+        L.COL_NUMBER: pgettext("row number", "No."),
         L.COL_LABEL: _("Indicator"),
         L.COL_VALUE: _("Figure"),
         L.COL_UNIT: _("Unit of measure"),
