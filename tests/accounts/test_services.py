@@ -6,9 +6,10 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from binhdang.accounts import services
-from binhdang.accounts.models import Role, RoleAssignment, User
+from binhdang.accounts.models import Role, RoleAssignment, Session, User
 from tests.factories import PASSWORD, make_unit, make_user
 
 
@@ -196,6 +197,21 @@ def test_deactivate_and_reactivate_are_recorded(focal_officer, commune_a_reporte
         commune_a_reporter.history.order_by("history_date").values_list("history_change_reason", flat=True)
     )
     assert reasons[-2:] == [services.REASON_DEACTIVATED, services.REASON_REACTIVATED]
+
+
+def test_deactivating_ends_the_users_sessions_and_reactivating_brings_none_back(
+    client, focal_officer, commune_a_reporter, commune_b_reporter
+):
+    client.force_login(commune_a_reporter)
+    assert client.get("/reporting/").status_code == 200
+    other = Client()
+    other.force_login(commune_b_reporter)
+    services.set_active(focal_officer, commune_a_reporter, False)
+    assert not Session.objects.filter(user_id=commune_a_reporter.pk).exists()
+    assert Session.objects.filter(user_id=commune_b_reporter.pk).exists()  # only that user's
+    services.set_active(focal_officer, commune_a_reporter, True)
+    assert client.get("/reporting/").status_code == 302  # the old cookie opens nothing: log in again
+    assert other.get("/reporting/").status_code == 200
 
 
 def test_nobody_deactivates_themselves(focal_officer):
