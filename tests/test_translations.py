@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import re
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -83,7 +83,6 @@ def test_the_apps_have_vietnamese_catalogues():
 
 def test_a_reports_draft_has_one_name_in_vietnamese():
     """One term for a report's draft everywhere: "bản nháp" (not "báo cáo nháp", "lưu nháp"...)."""
-
 
     other = [
         (po.parts[-5], text)
