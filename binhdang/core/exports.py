@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 
 CSV = "text/csv; charset=utf-8"
@@ -117,8 +117,12 @@ def content_disposition(name: str) -> str:
 
 def download(exporter: Exporter, scope: Scope) -> HttpResponseBase:
     """The response of a download of ``exporter`` for ``scope``: the file as an attachment, streamed
-    when the exporter streams, never cached (it holds the province's data) nor sniffed."""
-    body = exporter.render(scope)
+    when the exporter streams, never cached (it holds the province's data) nor sniffed. A stored file
+    lost from the disk (a database restored without its files) is not found, rather than an error."""
+    try:
+        body = exporter.render(scope)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
     response: HttpResponse | StreamingHttpResponse
     if isinstance(body, bytes | bytearray):
         response = HttpResponse(bytes(body), content_type=exporter.content_type)

@@ -123,7 +123,11 @@ def update_file(request: HttpRequest, pk: int, update_pk: int) -> FileResponse:
     update = task.updates.filter(pk=update_pk).exclude(file="").first()
     if update is None:
         raise Http404
-    return FileResponse(update.file.open("rb"), as_attachment=True, filename=update.file_name or "minh-chung")
+    try:
+        handle = update.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=update.file_name or "minh-chung")
 
 
 @login_required

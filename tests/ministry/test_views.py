@@ -66,6 +66,18 @@ def test_the_downloads_give_the_bytes_kept_at_sending(client, daklak_plan, focal
     release(docx)
 
 
+def test_a_sent_file_lost_from_the_disk_is_not_found_rather_than_an_error(
+    client, daklak_plan, focal_officer, ministry_viewer
+):
+    report = services.send_report(daklak_plan, 2026, focal_officer, signed_pdf())
+    report.signed_file.storage.delete(report.signed_file.name)  # e.g. a database restored without its files
+    client.force_login(ministry_viewer)
+    assert client.get(reverse("ministry:signed_file", args=[report.pk])).status_code == 404
+    docx = client.get(reverse("ministry:report_file", args=[report.pk]))
+    assert docx.status_code == 200
+    release(docx)
+
+
 def test_the_board_shows_states_late_provinces_and_provinces_without_a_plan(
     client, daklak_plan, laichau, focal_officer, ministry_viewer
 ):

@@ -46,6 +46,13 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, plan):
         assert response.status_code == 302 and reverse("accounts:login") in response["Location"], url
 
 
+def test_a_source_document_lost_from_the_disk_is_not_found_rather_than_an_error(client, plan, focal_officer):
+    plan.source_file.storage.delete(plan.source_file.name)  # e.g. a database restored without its files
+    client.force_login(focal_officer)
+    assert client.get(reverse("plans:source", args=[plan.slug])).status_code == 404
+    assert client.get(reverse("plans:detail", args=[plan.slug])).status_code == 200
+
+
 @pytest.mark.parametrize("persona", ["focal_officer", "leader", "ministry_viewer", "commune_a_reporter"])
 def test_people_of_the_province_and_the_ministry_read_every_page_of_a_plan_in_force(
     client, plan, persona, request

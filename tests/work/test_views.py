@@ -50,6 +50,27 @@ def test_the_lead_agencys_reporter_adds_an_update_from_the_task_page(client, pla
     assert "Đã đăng 3 tin" in client.get(url).content.decode()
 
 
+def test_an_updates_file_lost_from_the_disk_is_not_found_rather_than_an_error(
+    client, plan, department_reporter
+):
+    client.force_login(department_reporter)
+    the_task = task(plan, "1.a")
+    client.post(
+        reverse("work:task", args=[the_task.pk]),
+        {
+            "status": "in_progress",
+            "note": "Đã đăng 3 tin",
+            "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"),
+        },
+    )
+    update = TaskUpdate.objects.get()
+    url = reverse("work:update_file", args=[the_task.pk, update.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 x"
+    update.file.storage.delete(update.file.name)
+    assert client.get(url).status_code == 404
+
+
 def test_a_reporter_of_another_unit_reads_the_task_without_the_form(client, plan, commune_a_reporter):
     client.force_login(commune_a_reporter)
     url = reverse("work:task", args=[task(plan, "1.a").pk])

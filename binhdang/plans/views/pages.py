@@ -247,4 +247,8 @@ def source_file(request: HttpRequest, slug: str) -> FileResponse:
     plan = access.plan_or_404(request.user, slug)
     if not plan.source_file:
         raise Http404
-    return FileResponse(plan.source_file.open("rb"), as_attachment=True, filename=plan.source_name or "")
+    try:  # a file lost from the disk (a database restored without its files) is not found, not an error
+        handle = plan.source_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=plan.source_name or "")
