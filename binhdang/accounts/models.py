@@ -44,6 +44,14 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    def save(self, *args, **kwargs) -> None:
+        """An inactive account has no session, however it was deactivated (the focal officer's page,
+        the admin site): Django refuses its sessions anyway, and reactivating it later must not bring
+        them back to life (a lost laptop's cookie among them)."""
+        super().save(*args, **kwargs)
+        if not self.is_active:
+            Session.objects.filter(user_id=self.pk).delete()
+
 
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from binhdang.accounts import access
-from binhdang.accounts.models import PROVINCE_ROLES, Role, RoleAssignment, Session, User
+from binhdang.accounts.models import PROVINCE_ROLES, Role, RoleAssignment, User
 from binhdang.core.text import fold
 from binhdang.orgunits.models import REPORTING_TYPES, OrgUnit
 
@@ -258,9 +258,7 @@ def update_user(actor, target: User, *, full_name: str, email: str, phone: str, 
 def set_active(actor, target: User, active: bool) -> None:
     """Deactivate (the account can no longer log in; nothing is deleted) or reactivate a user.
 
-    Deactivating ends the user's sessions too: a browser still open is logged out at its next request
-    (Django refuses an inactive user's session anyway), and reactivating the account later does not
-    bring those sessions back to life."""
+    Deactivating ends the user's sessions too (``User.save``)."""
     _require_user(actor, target)
     if target.pk == actor.pk:
         raise AccountError(_("You cannot deactivate your own account."))
@@ -268,8 +266,6 @@ def set_active(actor, target: User, active: bool) -> None:
         return
     target.is_active = active
     _save(target, actor, REASON_REACTIVATED if active else REASON_DEACTIVATED, ["is_active"])
-    if not active:
-        Session.objects.filter(user_id=target.pk).delete()
 
 
 @transaction.atomic
