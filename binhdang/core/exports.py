@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 
 CSV = "text/csv; charset=utf-8"
@@ -132,6 +132,17 @@ def download(exporter: Exporter, scope: Scope) -> HttpResponseBase:
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def stored_file(file, filename: str, content_type: str | None = None) -> FileResponse:
+    """The download of a file kept on the disk (an upload, a plan's source document) as an attachment
+    named ``filename`` (its type guessed from the name unless given). A file lost from the disk (a
+    database restored without its files) is not found, rather than an error, as in :func:`download`."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
 
 
 def _chunks(body: Iterable[bytes]) -> Iterator[bytes]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from binhdang.core import exports
 from binhdang.plans.access import can_manage_plan, plan_or_404
 from binhdang.work import access, activities, home, task_followup, trail
 from binhdang.work.errors import AccessDenied, WorkError
@@ -123,11 +124,7 @@ def update_file(request: HttpRequest, pk: int, update_pk: int) -> FileResponse:
     update = task.updates.filter(pk=update_pk).exclude(file="").first()
     if update is None:
         raise Http404
-    try:
-        handle = update.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=update.file_name or "minh-chung")
+    return exports.stored_file(update.file, update.file_name or "minh-chung")
 
 
 @login_required
@@ -245,8 +242,4 @@ def activity_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     attached = activity.files.filter(pk=file_pk).first()
     if attached is None:
         raise Http404
-    try:
-        handle = attached.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=attached.name)
+    return exports.stored_file(attached.file, attached.name)

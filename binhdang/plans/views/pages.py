@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from binhdang.core import exports
 from binhdang.plans import access, services
 from binhdang.plans.calendar import calendar_years, plan_calendar
 from binhdang.plans.forms import BindingForm, ResponsibleForm, StatusForm
@@ -247,8 +248,4 @@ def source_file(request: HttpRequest, slug: str) -> FileResponse:
     plan = access.plan_or_404(request.user, slug)
     if not plan.source_file:
         raise Http404
-    try:  # a file lost from the disk (a database restored without its files) is not found, not an error
-        handle = plan.source_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=plan.source_name or "")
+    return exports.stored_file(plan.source_file, plan.source_name or "")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from binhdang.core import exports
 from binhdang.core.numbers import posted_int
 from binhdang.reporting import access, attachments, services
 from binhdang.reporting.editing import ReportBeingEdited
@@ -131,13 +132,7 @@ def _attachment(request: ReportingRequest, pk: int, attachment_pk: int):
 @login_required
 def attachment_download(request: ReportingRequest, pk: int, attachment_pk: int) -> FileResponse:
     attachment = _attachment(request, pk, attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
-    )
+    return exports.stored_file(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @login_required
