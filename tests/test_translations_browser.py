@@ -1,4 +1,4 @@
-"""In a browser, in Vietnamese: the words that read wrong before binhdang's catalogues came first and
+"""In a browser, in Vietnamese, as each kind of user: the words that read wrong before binhdang's catalogues came first and
 the words of two meanings had contexts (tests/test_translations.py checks the catalogues)."""
 
 from __future__ import annotations
@@ -8,24 +8,26 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from binhdang.plans.importing import import_plan
+from tests.accounts.test_argon2_build_browser import KINDS
 from tests.browser import login
 from tests.core.test_journeys_readers_browser import watch_console
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_user
 from tests.plans import extractions
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_focal_officer_reads_each_word_in_its_own_meaning(
-    browser_page, live_server, daklak, focal_officer
-):
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_kind_of_user_reads_each_word_in_its_own_meaning(kind, browser_page, live_server, daklak):
+    role, unit, _heading = KINDS[kind]
+    make_user("nguoi_dung", role, getattr(daklak, unit) if unit else None, full_name="Hà Thị Lan")
     plan = import_plan(
         extractions.communication(), daklak.root, ContentFile(b"kh", name="kh.txt"), None, status="active"
     )
     indicator = plan.indicators.first()
     page = browser_page
     errors = watch_console(page)
-    login(page, live_server, focal_officer.username, PASSWORD)
+    login(page, live_server, "nguoi_dung", PASSWORD)
 
     assert page.get_by_role("button", name="Đăng xuất").is_visible()  # not the admin's "Thoát"
 
